@@ -1,0 +1,40 @@
+import { Agency } from '../modules/agency/agency.entity.js';
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { ApiToken } from '../modules/auth/api-token.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { Company } from '../modules/company/company.entity.js';
+import { Contact } from '../modules/contact/contact.entity.js';
+import { DealStageChange } from '../modules/deal/deal-stage-change.entity.js';
+import { Deal } from '../modules/deal/deal.entity.js';
+import { ExchangeRate } from '../modules/exchange-rate/exchange-rate.entity.js';
+import { Interaction } from '../modules/interaction/interaction.entity.js';
+import { MissionParticipant } from '../modules/mission/mission-participant.entity.js';
+import { Mission } from '../modules/mission/mission.entity.js';
+import { PipelineStage } from '../modules/pipeline/pipeline-stage.entity.js';
+import { Pipeline } from '../modules/pipeline/pipeline.entity.js';
+import { Sector } from '../modules/sector/sector.entity.js';
+import { Task } from '../modules/task/task.entity.js';
+import { User } from '../modules/user/user.entity.js';
+import { AgencyOwned, BaseEntity } from '../shared/base.entity.js';
+
+/** Every table that belongs to an agency: the agency filter and guard apply to all of them. */
+export const agencyOwnedEntities = [
+  User,
+  Session,
+  ApiToken,
+  Sector,
+  Company,
+  Contact,
+  Mission,
+  MissionParticipant,
+  Interaction,
+  Pipeline,
+  PipelineStage,
+  Deal,
+  DealStageChange,
+  Task,
+  ExchangeRate,
+  AuditEvent,
+];
+
+export const entities = [BaseEntity, AgencyOwned, Agency, ...agencyOwnedEntities];

@@ -1,0 +1,55 @@
+import { type Options, type EntityManager as CoreEntityManager } from '@mikro-orm/core';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver, defineConfig } from '@mikro-orm/postgresql';
+import { resolve } from 'node:path';
+import { repoRoot } from '../config.js';
+import { AGENCY_FILTER, agencyFilter } from './agency-scope.js';
+import { entities } from './entities.js';
+
+const runningFromSource = import.meta.url.endsWith('.ts');
+
+export interface OrmOptions {
+  url: string;
+  /** The embedded database is one backend session: exactly one connection. */
+  singleConnection: boolean;
+  logSql?: boolean;
+  /** Called with each SQL statement (statement counting in tests). */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormConfig(options: OrmOptions): Options {
+  return defineConfig({
+    driver: PostgreSqlDriver,
+    clientUrl: options.url,
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    discovery: { checkDuplicateTableNames: true },
+    preferTs: runningFromSource,
+    extensions: [Migrator],
+    filters: { [AGENCY_FILTER]: agencyFilter },
+    pool: options.singleConnection ? { min: 0, max: 1 } : { min: 0, max: 10 },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    serialization: { forceObject: true },
+    debug: options.logSql || Boolean(options.onQuery) ? ['query'] : false,
+    logger: (message: string) => {
+      if (options.onQuery) options.onQuery(message);
+      if (options.logSql) process.stderr.write(`${message}\n`);
+    },
+    colors: false,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: resolve(repoRoot, 'server/dist/migrations'),
+      pathTs: resolve(repoRoot, 'migrations'),
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      snapshotOnMigrate: false,
+      emit: 'ts',
+    },
+  });
+}
+
+export type { CoreEntityManager };

@@ -1,0 +1,35 @@
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { AgencyOwned } from '../../shared/base.entity.js';
+import { User } from '../user/user.entity.js';
+
+export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
+
+@ObjectType({ description: 'Who changed what, and when. Never edited, never deleted.' })
+@Entity()
+@Index({ properties: ['agency', 'at', 'id'] })
+@Index({ properties: ['agency', 'entity', 'entityId'] })
+@Index({ properties: ['actor', 'at'] })
+export class AuditEvent extends AgencyOwned {
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  actor?: User | null;
+
+  @Field({ description: 'The mutation, e.g. createCompany.' })
+  @Property({ length: 60 })
+  action!: string;
+
+  @Field({ description: 'The entity changed, e.g. Company.' })
+  @Property({ length: 60 })
+  entity!: string;
+
+  @Field()
+  @Property({ type: 'uuid' })
+  entityId!: string;
+
+  @Property({ type: 'jsonb' })
+  changes!: AuditChanges;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  at!: Date;
+}

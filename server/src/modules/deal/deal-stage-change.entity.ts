@@ -1,0 +1,28 @@
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { AgencyOwned } from '../../shared/base.entity.js';
+import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
+import { User } from '../user/user.entity.js';
+import { Deal } from './deal.entity.js';
+
+@ObjectType({ description: "One move of a deal from a stage to another; a deal's history." })
+@Entity()
+@Index({ properties: ['deal', 'changedAt'] })
+@Index({ properties: ['agency', 'changedAt'] })
+export class DealStageChange extends AgencyOwned {
+  @ManyToOne(() => Deal, { deleteRule: 'cascade' })
+  deal!: Deal;
+
+  @ManyToOne(() => PipelineStage, { nullable: true, deleteRule: 'restrict' })
+  fromStage?: PipelineStage | null;
+
+  @ManyToOne(() => PipelineStage, { deleteRule: 'restrict' })
+  toStage!: PipelineStage;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  changedAt!: Date;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  changedBy?: User | null;
+}

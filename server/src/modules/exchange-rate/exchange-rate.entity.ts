@@ -1,0 +1,20 @@
+import { Check, Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { ObjectType } from 'type-graphql';
+import { AgencyOwned } from '../../shared/base.entity.js';
+
+/** 1 unit of `currency` = `rate` units of the agency's base currency, from `validOn` on. */
+@ObjectType({ description: "A rate for converting a currency to the agency's base currency." })
+@Entity()
+@Unique({ name: 'exchange_rate_agency_currency_valid_on_unique', properties: ['agency', 'currency', 'validOn'] })
+@Check({ name: 'exchange_rate_rate_check', expression: 'rate > 0' })
+@Check({ name: 'exchange_rate_currency_check', expression: "currency ~ '^[A-Z]{3}$'" })
+export class ExchangeRate extends AgencyOwned {
+  @Property({ type: 'character', length: 3 })
+  currency!: string;
+
+  @Property({ type: 'date' })
+  validOn!: string;
+
+  @Property({ type: 'decimal', precision: 24, scale: 10 })
+  rate!: string;
+}

@@ -1,0 +1,27 @@
+import { type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { AgencyOwned } from '../../shared/base.entity.js';
+import { Company } from '../company/company.entity.js';
+import { ParticipantStatus } from './mission.enums.js';
+import { Mission } from './mission.entity.js';
+
+@ObjectType({ description: "An exporter in a mission's delegation." })
+@Entity()
+@Unique({ name: 'mission_participant_mission_company_unique', properties: ['mission', 'company'] })
+@Index({ properties: ['company'] })
+export class MissionParticipant extends AgencyOwned {
+  @ManyToOne(() => Mission, { deleteRule: 'cascade' })
+  mission!: Mission;
+
+  @ManyToOne(() => Company, { deleteRule: 'restrict' })
+  company!: Company;
+
+  @Field(() => ParticipantStatus)
+  @Enum({ items: () => ParticipantStatus, default: ParticipantStatus.INVITED })
+  status: ParticipantStatus & Opt = ParticipantStatus.INVITED;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  notes?: string | null;
+}

@@ -1,0 +1,18 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  ACCOUNT_MANAGER = 'ACCOUNT_MANAGER',
+  ANALYST = 'ANALYST',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do: see the roles table in the API guide.',
+});
+
+export enum Locale {
+  fr = 'fr',
+  en = 'en',
+  ru = 'ru',
+}
+registerEnumType(Locale, { name: 'Locale', description: 'Interface language.' });
