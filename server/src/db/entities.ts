@@ -15,7 +15,8 @@ import { Pipeline } from '../modules/pipeline/pipeline.entity.js';
 import { Sector } from '../modules/sector/sector.entity.js';
 import { Task } from '../modules/task/task.entity.js';
 import { User } from '../modules/user/user.entity.js';
-import { AgencyOwned, BaseEntity } from '../shared/base.entity.js';
+import { AgencyOwned } from '../shared/agency-owned.entity.js';
+import { BaseEntity } from '../shared/base.entity.js';
 
 /** Every table that belongs to an agency: the agency filter and guard apply to all of them. */
 export const agencyOwnedEntities = [
@@ -38,3 +39,5 @@ export const agencyOwnedEntities = [
 ];
 
 export const entities = [BaseEntity, AgencyOwned, Agency, ...agencyOwnedEntities];
+
+export const agencyOwnedEntityNames = agencyOwnedEntities.map((entity) => entity.name);

@@ -1,10 +1,10 @@
-import { type Options, type EntityManager as CoreEntityManager } from '@mikro-orm/core';
+import type { EntityManager as CoreEntityManager } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, defineConfig } from '@mikro-orm/postgresql';
 import { resolve } from 'node:path';
 import { repoRoot } from '../config.js';
-import { AGENCY_FILTER, agencyFilter } from './agency-scope.js';
+import { AGENCY_FILTER, AgencyWriteGuard, agencyFilter } from './agency-scope.js';
 import { entities } from './entities.js';
 
 const runningFromSource = import.meta.url.endsWith('.ts');
@@ -18,7 +18,7 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
 }
 
-export function ormConfig(options: OrmOptions): Options {
+export function ormConfig(options: OrmOptions) {
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl: options.url,
@@ -28,6 +28,7 @@ export function ormConfig(options: OrmOptions): Options {
     preferTs: runningFromSource,
     extensions: [Migrator],
     filters: { [AGENCY_FILTER]: agencyFilter },
+    subscribers: [new AgencyWriteGuard()],
     pool: options.singleConnection ? { min: 0, max: 1 } : { min: 0, max: 10 },
     allowGlobalContext: false,
     forceUtcTimezone: true,

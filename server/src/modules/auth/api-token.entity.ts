@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { User } from '../user/user.entity.js';
 
 @ObjectType({ description: 'A personal token for GraphQL clients. The secret is shown once, at creation.' })

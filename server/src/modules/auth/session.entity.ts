@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { User } from '../user/user.entity.js';
 
 /** A signed-in browser. The cookie holds a random id; only its SHA-256 is stored. */

@@ -1,7 +1,7 @@
 import { Collection } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { CompanyKind } from './company.enums.js';
@@ -39,7 +39,7 @@ export class Company extends AgencyOwned {
   website?: string | null;
 
   @Field(() => [String])
-  @Property({ type: 'text[]', default: '{}' })
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
   brands: string[] = [];
 
   @Field(() => String, { nullable: true })

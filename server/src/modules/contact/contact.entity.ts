@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Company } from '../company/company.entity.js';
 
 @ObjectType({ description: 'A person at a company.' })
@@ -30,6 +30,6 @@ export class Contact extends AgencyOwned {
   phone?: string | null;
 
   @Field(() => [String], { description: 'ISO 639-1 codes of the languages the contact speaks.' })
-  @Property({ type: 'text[]', default: '{}' })
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
   languages: string[] = [];
 }

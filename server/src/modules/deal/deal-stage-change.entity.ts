@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
 import { User } from '../user/user.entity.js';
 import { Deal } from './deal.entity.js';

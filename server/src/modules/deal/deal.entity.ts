@@ -1,9 +1,9 @@
 import { type Opt } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Company } from '../company/company.entity.js';
-import type { Interaction } from '../interaction/interaction.entity.js';
+import { Interaction } from '../interaction/interaction.entity.js';
 import { Mission } from '../mission/mission.entity.js';
 import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
 import { Pipeline } from '../pipeline/pipeline.entity.js';
@@ -43,7 +43,7 @@ export class Deal extends AgencyOwned {
   sourceMission?: Mission | null;
 
   /** The meeting that produced the lead. */
-  @ManyToOne('Interaction', { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Interaction, { nullable: true, deleteRule: 'set null' })
   sourceInteraction?: Interaction | null;
 
   @ManyToOne(() => User, { deleteRule: 'restrict' })

@@ -1,6 +1,6 @@
 import { Check, Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 
 /** 1 unit of `currency` = `rate` units of the agency's base currency, from `validOn` on. */
 @ObjectType({ description: "A rate for converting a currency to the agency's base currency." })

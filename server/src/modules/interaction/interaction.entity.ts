@@ -1,10 +1,10 @@
 import { Collection } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Company } from '../company/company.entity.js';
 import { Contact } from '../contact/contact.entity.js';
-import type { Deal } from '../deal/deal.entity.js';
+import { Deal } from '../deal/deal.entity.js';
 import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { InteractionKind, MeetingStatus, Outcome } from './interaction.enums.js';
@@ -56,7 +56,7 @@ export class Interaction extends AgencyOwned {
   @ManyToOne(() => User, { deleteRule: 'restrict' })
   author!: User;
 
-  @ManyToOne('Deal', { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Deal, { nullable: true, deleteRule: 'set null' })
   deal?: Deal | null;
 
   @Field(() => Date, { nullable: true })

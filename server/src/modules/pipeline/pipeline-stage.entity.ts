@@ -1,7 +1,7 @@
 import { type Opt } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { StageCategory } from './pipeline.enums.js';
 import { Pipeline } from './pipeline.entity.js';
 

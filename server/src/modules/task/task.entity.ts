@@ -1,7 +1,7 @@
 import { type Opt } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Company } from '../company/company.entity.js';
 import { Deal } from '../deal/deal.entity.js';
 import { Mission } from '../mission/mission.entity.js';

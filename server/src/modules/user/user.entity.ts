@@ -1,7 +1,7 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { AgencyOwned } from '../../shared/base.entity.js';
+import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Locale, Role } from './user.enums.js';
 
 @ObjectType({ description: 'A person who signs in; belongs to one agency.' })

@@ -1,0 +1,58 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import { type EmbeddedDatabase, startEmbedded } from './embedded.js';
+import { ormConfig } from './orm-config.js';
+
+export interface Database {
+  orm: MikroORM;
+  /** The URL the ORM connects to (the embedded one's loopback socket, or DATABASE_URL). */
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Start the embedded database from this dump instead of the data folder (tests). */
+  loadDataDir?: Blob;
+  inMemory?: boolean;
+  onQuery?: (sql: string) => void;
+}
+
+/** Opens the configured database: DATABASE_URL when set, otherwise embedded PGlite. */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'logSql'>,
+  options: OpenOptions = {},
+): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbedded({
+      dataDir: options.inMemory || options.loadDataDir ? undefined : config.dataDir,
+      loadDataDir: options.loadDataDir,
+    });
+    url = embedded.url;
+  }
+  try {
+    const orm = await MikroORM.init(
+      ormConfig({ url, singleConnection: Boolean(embedded), logSql: config.logSql, onQuery: options.onQuery }),
+    );
+    return {
+      orm,
+      url,
+      embedded: Boolean(embedded),
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((migration) => migration.name);
+}
