@@ -25,6 +25,8 @@ export interface Config {
   webDist: string;
   /** Log SQL statements (debugging). */
   logSql: boolean;
+  /** Mark the session cookie Secure (serve over HTTPS). */
+  cookieSecure: boolean;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -53,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlDays: int('CRM_SESSION_TTL_DAYS', env.CRM_SESSION_TTL_DAYS, 30),
     webDist: resolve(repoRoot, 'web/dist'),
     logSql: bool(env.CRM_LOG_SQL, false),
+    cookieSecure: bool(env.CRM_COOKIE_SECURE, false),
   };
 }

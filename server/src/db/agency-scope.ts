@@ -1,4 +1,10 @@
-import { Collection, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import {
+  ChangeSetType,
+  type EntityClass,
+  type EntityManager,
+  type EventSubscriber,
+  type FlushEventArgs,
+} from '@mikro-orm/core';
 import { AgencyOwned } from '../shared/agency-owned.entity.js';
 import { agencyOwnedEntityNames } from './entities.js';
 
@@ -61,48 +67,63 @@ export class AgencyWriteGuard implements EventSubscriber {
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const params = em.getFilterParams<AgencyFilterParams>(AGENCY_FILTER);
     if (params?.crossAgency) return;
-    const agencyId = params?.agencyId;
     const changeSets = uow.getChangeSets().filter((cs) => cs.entity instanceof AgencyOwned);
-    if (changeSets.length === 0) return;
+    const collections = uow.getCollectionUpdates().filter((c) => c.owner instanceof AgencyOwned);
+    if (changeSets.length === 0 && collections.length === 0) return;
+    const agencyId = params?.agencyId;
     if (!agencyId) throw new AgencyScopeError('Writing agency-owned records needs an agency-scoped EntityManager');
-    const unverified = new Map<string, Set<string>>();
+    const references = new ReferenceCheck(agencyId);
     for (const cs of changeSets) {
-      const entity = cs.entity as AgencyOwned;
-      if (idOf(entity.agency) !== agencyId) {
-        throw new AgencyScopeError(`${cs.meta.className} ${entity.id} does not belong to the viewer's agency`);
-      }
+      references.owner(cs.entity as AgencyOwned, cs.meta.className);
       for (const prop of cs.meta.relations) {
-        if (prop.name === 'agency') continue;
-        const value = (entity as unknown as Record<string, unknown>)[prop.name];
-        const targets =
-          prop.kind === 'm:n' && prop.owner && value instanceof Collection
-            ? value.isInitialized()
-              ? value.getItems(false)
-              : []
-            : prop.kind === 'm:1' || prop.kind === '1:1'
-              ? [value]
-              : [];
-        for (const target of targets) {
-        if (!(target instanceof AgencyOwned)) continue;
-        const targetAgency = idOf((target as AgencyOwned).agency);
-        if (targetAgency !== undefined) {
-          if (targetAgency !== agencyId) {
-            throw new AgencyScopeError(`${cs.meta.className}.${prop.name} refers to another agency's record`);
-          }
-          continue;
-        }
-        const table = em.getMetadata().find(prop.targetMeta!.class)!.tableName;
-        if (!unverified.has(table)) unverified.set(table, new Set());
-        unverified.get(table)!.add(target.id);
-        }
+        if (prop.name === 'agency' || (prop.kind !== 'm:1' && prop.kind !== '1:1')) continue;
+        // An update is checked on the relations it changes.
+        if (cs.type === ChangeSetType.UPDATE && !(prop.name in cs.payload)) continue;
+        const target = (cs.entity as Record<string, unknown>)[prop.name];
+        references.target(target, `${cs.meta.className}.${prop.name}`);
       }
     }
-    for (const [table, ids] of unverified) {
+    for (const collection of collections) {
+      const label = `${collection.owner.constructor.name}.${collection.property.name}`;
+      references.owner(collection.owner as AgencyOwned, label);
+      for (const item of collection.getItems(false)) references.target(item, label);
+    }
+    await references.verify(em);
+  }
+}
+
+/** Collects the rows a flush points at; those not in memory are checked in one statement per table. */
+class ReferenceCheck {
+  private readonly unloaded = new Map<EntityClass<AgencyOwned>, Set<string>>();
+
+  constructor(private readonly agencyId: string) {}
+
+  owner(entity: AgencyOwned, label: string): void {
+    if (idOf(entity.agency) !== this.agencyId) {
+      throw new AgencyScopeError(`${label} ${entity.id} does not belong to the viewer's agency`);
+    }
+  }
+
+  target(target: unknown, label: string): void {
+    if (!(target instanceof AgencyOwned)) return;
+    const targetAgency = idOf(target.agency);
+    if (targetAgency === undefined) {
+      const type = target.constructor as EntityClass<AgencyOwned>;
+      if (!this.unloaded.has(type)) this.unloaded.set(type, new Set());
+      this.unloaded.get(type)!.add(target.id);
+    } else if (targetAgency !== this.agencyId) {
+      throw new AgencyScopeError(`${label} refers to another agency's record`);
+    }
+  }
+
+  async verify(em: EntityManager): Promise<void> {
+    for (const [type, ids] of this.unloaded) {
+      const table = em.getMetadata().get(type).tableName;
       const rows = await em
         .getConnection()
         .execute<{ n: string }[]>(
-          `select count(*) as n from "${table}" where agency_id = ? and id = any(?::uuid[])`,
-          [agencyId, [...ids]],
+          `select count(*) as n from "${table}" where agency_id = ? and id in (?)`,
+          [this.agencyId, [...ids]],
           'all',
           em.getTransactionContext(),
         );

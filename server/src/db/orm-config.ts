@@ -1,8 +1,8 @@
-import type { EntityManager as CoreEntityManager } from '@mikro-orm/core';
+import { resolve } from 'node:path';
+import { type EntityManager as CoreEntityManager, DataloaderType } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver, defineConfig } from '@mikro-orm/postgresql';
-import { resolve } from 'node:path';
+import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { repoRoot } from '../config.js';
 import { AGENCY_FILTER, AgencyWriteGuard, agencyFilter } from './agency-scope.js';
 import { entities } from './entities.js';
@@ -28,12 +28,13 @@ export function ormConfig(options: OrmOptions) {
     preferTs: runningFromSource,
     extensions: [Migrator],
     filters: { [AGENCY_FILTER]: agencyFilter },
+    dataloader: DataloaderType.ALL,
     subscribers: [new AgencyWriteGuard()],
     pool: options.singleConnection ? { min: 0, max: 1 } : { min: 0, max: 10 },
     allowGlobalContext: false,
     forceUtcTimezone: true,
     serialization: { forceObject: true },
-    debug: options.logSql || Boolean(options.onQuery) ? ['query'] : false,
+    debug: options.logSql || options.onQuery ? ['query'] : false,
     logger: (message: string) => {
       if (options.onQuery) options.onQuery(message);
       if (options.logSql) process.stderr.write(`${message}\n`);

@@ -12,4 +12,3 @@ export abstract class AgencyOwned extends BaseEntity {
   @ManyToOne(() => Agency, { deleteRule: 'restrict', updateRule: 'cascade' })
   agency!: Agency;
 }
-

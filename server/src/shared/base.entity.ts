@@ -21,5 +21,4 @@ export abstract class BaseEntity {
   updatedAt: Date = new Date();
 }
 
-
 export type { Opt };

@@ -1,4 +1,4 @@
-import { Collection } from '@mikro-orm/core';
+import { Collection, type Opt } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -40,7 +40,7 @@ export class Company extends AgencyOwned {
 
   @Field(() => [String])
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
-  brands: string[] = [];
+  brands: string[] & Opt = [];
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })

@@ -1,3 +1,4 @@
+import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -31,5 +32,5 @@ export class Contact extends AgencyOwned {
 
   @Field(() => [String], { description: 'ISO 639-1 codes of the languages the contact speaks.' })
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
-  languages: string[] = [];
+  languages: string[] & Opt = [];
 }

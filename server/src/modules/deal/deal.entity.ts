@@ -5,8 +5,8 @@ import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Company } from '../company/company.entity.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { Mission } from '../mission/mission.entity.js';
-import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
 import { Pipeline } from '../pipeline/pipeline.entity.js';
+import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 
@@ -20,7 +20,10 @@ import { User } from '../user/user.entity.js';
 @Index({ properties: ['buyer'] })
 @Check({ name: 'deal_amount_check', expression: 'amount is null or amount >= 0' })
 @Check({ name: 'deal_currency_check', expression: "currency ~ '^[A-Z]{3}$'" })
-@Check({ name: 'deal_destination_country_check', expression: "destination_country is null or destination_country ~ '^[A-Z]{2}$'" })
+@Check({
+  name: 'deal_destination_country_check',
+  expression: "destination_country is null or destination_country ~ '^[A-Z]{2}$'",
+})
 @Check({ name: 'deal_version_check', expression: 'version >= 1' })
 export class Deal extends AgencyOwned {
   @Field()

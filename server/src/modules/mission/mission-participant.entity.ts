@@ -3,8 +3,8 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/dec
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Company } from '../company/company.entity.js';
-import { ParticipantStatus } from './mission.enums.js';
 import { Mission } from './mission.entity.js';
+import { ParticipantStatus } from './mission.enums.js';
 
 @ObjectType({ description: "An exporter in a mission's delegation." })
 @Entity()

@@ -18,7 +18,8 @@ import { MissionKind, MissionStatus } from './mission.enums.js';
 @Check({ name: 'mission_budget_check', expression: 'budget_amount is null or budget_amount >= 0' })
 @Check({
   name: 'mission_budget_currency_check',
-  expression: "(budget_amount is null) = (budget_currency is null) and (budget_currency is null or budget_currency ~ '^[A-Z]{3}$')",
+  expression:
+    "(budget_amount is null) = (budget_currency is null) and (budget_currency is null or budget_currency ~ '^[A-Z]{3}$')",
 })
 export class Mission extends AgencyOwned {
   @Field()

@@ -2,13 +2,13 @@ import { type Opt } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
-import { StageCategory } from './pipeline.enums.js';
 import { Pipeline } from './pipeline.entity.js';
+import { StageCategory } from './pipeline.enums.js';
 
 @ObjectType({ description: 'A step of a pipeline.' })
 @Entity()
 @Index({ properties: ['pipeline', 'position'] })
-@Check({ name: 'pipeline_stage_probability_check', expression: 'probability between 0 and 100' })
+@Check({ name: 'pipeline_stage_probability_check', expression: 'probability >= 0 and probability <= 100' })
 @Check({ name: 'pipeline_stage_position_check', expression: 'position >= 0' })
 export class PipelineStage extends AgencyOwned {
   @ManyToOne(() => Pipeline, { deleteRule: 'cascade' })

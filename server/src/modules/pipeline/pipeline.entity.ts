@@ -16,6 +16,10 @@ export class Pipeline extends AgencyOwned {
   @Property({ type: 'boolean', default: false })
   isDefault: boolean & Opt = false;
 
-  @OneToMany(() => PipelineStage, (stage) => stage.pipeline, { orderBy: { position: 'asc' } })
+  @OneToMany(
+    () => PipelineStage,
+    (stage) => stage.pipeline,
+    { orderBy: { position: 'asc' } },
+  )
   stages = new Collection<PipelineStage>(this);
 }

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../config.js';
+import { adminQuery, serverUrl, withDatabase } from '../test/test-databases.js';
+import { type Database, migrate, openDatabase } from './database.js';
+
+let db: Database;
+let drop: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  const url = serverUrl();
+  if (url) {
+    const name = `crm_test_migrate_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    await adminQuery(url, `create database ${name}`);
+    db = await openDatabase({ databaseUrl: withDatabase(url, name), dataDir: '', logSql: false });
+    drop = () => adminQuery(url, `drop database if exists ${name} with (force)`);
+  } else {
+    db = await openDatabase({ databaseUrl: undefined, dataDir: '', logSql: false }, { inMemory: true });
+  }
+});
+afterAll(async () => {
+  await db?.close();
+  await drop?.();
+});
+
+describe('migrations', () => {
+  it('migrate an empty database with every committed migration, in order', async () => {
+    const files = readdirSync(resolve(repoRoot, 'migrations'))
+      .filter((file) => /^Migration\d+\.ts$/.test(file))
+      .map((file) => file.replace(/\.ts$/, ''))
+      .sort();
+    expect(files.length).toBeGreaterThan(0);
+    expect(await migrate(db.orm)).toEqual(files);
+    expect(await migrate(db.orm)).toEqual([]);
+  });
+
+  it('leave no difference between the database and the entities', async () => {
+    const pending = await db.orm.schema.getUpdateSchemaSQL({ wrap: false });
+    expect(pending.trim()).toBe('');
+  });
+
+  it('create the constraints a DBA expects', async () => {
+    const rows = await db.orm.em
+      .getConnection()
+      .execute<{ conname: string }[]>(`select conname from pg_constraint where contype in ('c', 'u') order by conname`);
+    const names = rows.map((row) => row.conname);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'user_email_unique',
+        'sector_agency_code_unique',
+        'deal_amount_check',
+        'mission_dates_check',
+      ]),
+    );
+    const unique = await db.orm.em
+      .getConnection()
+      .execute<{ def: string }[]>(
+        `select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'company'::regclass and contype = 'u'`,
+      );
+    expect(unique.map((row) => row.def)).toContain('UNIQUE (agency_id, normalized_name, country)');
+    const money = await db.orm.em
+      .getConnection()
+      .execute<{ data_type: string }[]>(
+        `select data_type from information_schema.columns where table_name = 'deal' and column_name = 'amount'`,
+      );
+    expect(money[0].data_type).toBe('numeric');
+  });
+});

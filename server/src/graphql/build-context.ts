@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { agencyEm } from '../db/agency-scope.js';
+import { viewerFromSession } from '../modules/auth/session.service.js';
+import type { Context, CookieJar } from './context.js';
+
+/** No agency has this id: an anonymous request's EntityManager reads nothing and writes nothing. */
+const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
+
+export async function buildContext(options: {
+  rootEm: EntityManager;
+  req: IncomingMessage;
+  cookies: CookieJar;
+  sessionTtlDays: number;
+}): Promise<Context> {
+  const { rootEm, req, cookies } = options;
+  const base = rootEm.fork();
+  let viewer: Context['viewer'];
+  if (cookies.sessionToken) {
+    viewer = (await viewerFromSession(base, cookies.sessionToken)) ?? undefined;
+    if (!viewer) cookies.clear();
+  }
+  return {
+    em: agencyEm(base, viewer?.agencyId ?? NO_AGENCY),
+    rootEm: base,
+    viewer,
+    cookies,
+    userAgent: req.headers['user-agent'],
+    sessionTtlDays: options.sessionTtlDays,
+    requestId: randomUUID(),
+  };
+}

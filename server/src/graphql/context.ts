@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Role } from '../modules/user/user.enums.js';
+
+/** Who is calling: resolved once per request from the session cookie or API token. */
+export interface Viewer {
+  userId: string;
+  agencyId: string;
+  role: Role;
+  via: 'session' | 'token';
+  sessionId?: string;
+}
+
+export interface CookieJar {
+  /** The session id sent by the browser, if any. */
+  sessionToken?: string;
+  set(token: string, maxAgeSeconds: number): void;
+  clear(): void;
+}
+
+export interface Context {
+  /** Scoped to the viewer's agency (reads filtered, writes guarded). */
+  em: EntityManager;
+  /** The root EntityManager, for the few operations that must cross agencies (sign-in). */
+  rootEm: EntityManager;
+  viewer?: Viewer;
+  cookies: CookieJar;
+  userAgent?: string;
+  sessionTtlDays: number;
+  requestId: string;
+}

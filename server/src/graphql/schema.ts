@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth-checker.js';
+import { resolvers } from './resolvers.js';
+import { DateScalar, DateTimeScalar } from './scalars.js';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process from the decorated classes. */
+export function graphqlSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    // Inputs are validated by the services, which answer with userErrors, not exceptions.
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    orphanedTypes: [],
+  }).then((schema) => schema);
+  return built;
+}
+
+/** The SDL committed at schema/schema.graphql: sorted, so diffs show real changes only. */
+export async function printedSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await graphqlSchema()))}\n`;
+}
+
+export { DateScalar };

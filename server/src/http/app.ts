@@ -1,0 +1,138 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap } from '@apollo/server';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { createApollo } from '../graphql/apollo.js';
+import { buildContext } from '../graphql/build-context.js';
+import type { ErrorLog } from '../graphql/errors.js';
+import { BodyTooLargeError, readBody } from './body.js';
+import { sessionCookieJar } from './cookies.js';
+import { serveStatic } from './static-files.js';
+
+export interface App {
+  server: Server;
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+type AppConfig = Pick<Config, 'production' | 'maxBodyBytes' | 'sessionTtlDays' | 'webDist' | 'cookieSecure'>;
+
+const consoleLog: ErrorLog = { error: (message, error) => console.error(message, error) };
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+function graphqlError(res: ServerResponse, status: number, message: string, code: string): void {
+  sendJson(
+    res,
+    status,
+    { errors: [{ message, extensions: { code } }] },
+    {
+      'content-type': 'application/graphql-response+json; charset=utf-8',
+    },
+  );
+}
+
+export async function createApp(config: AppConfig, db: Database, log: ErrorLog = consoleLog): Promise<App> {
+  const apollo = await createApollo({ production: config.production, log });
+  const statics = serveStatic(config.webDist);
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.writeHead(405, { allow: 'GET, POST', 'content-type': 'text/plain' }).end('Method not allowed');
+      return;
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      const text = await readBody(req, config.maxBodyBytes);
+      const type = req.headers['content-type'] ?? '';
+      if (type.includes('json')) {
+        try {
+          body = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          graphqlError(res, 400, 'The request body is not valid JSON.', 'BAD_REQUEST');
+          return;
+        }
+      } else {
+        body = text;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const cookies = sessionCookieJar(req, config.cookieSecure);
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+      context: () => buildContext({ rootEm: db.orm.em, req, cookies, sessionTtlDays: config.sessionTtlDays }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (cookies.headers.length > 0) res.setHeader('set-cookie', cookies.headers);
+    res.setHeader('cache-control', 'no-store');
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'same-origin');
+    switch (url.pathname) {
+      case '/graphql':
+        return handleGraphQL(req, res, url);
+      case '/healthz':
+        return sendJson(res, 200, { status: 'ok' });
+      case '/readyz':
+        try {
+          await db.orm.em.getConnection().execute('select 1');
+          return sendJson(res, 200, { status: 'ready' });
+        } catch {
+          return sendJson(res, 503, { status: 'database unreachable' });
+        }
+      case '/graphiql':
+        return statics(req, res, url.pathname, '/graphiql.html');
+      default:
+        return statics(req, res, url.pathname);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        graphqlError(res, 413, error.message, 'PAYLOAD_TOO_LARGE');
+        req.resume();
+        return;
+      }
+      log.error('Unhandled error in the HTTP layer', error);
+      if (!res.headersSent) graphqlError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+      else res.destroy();
+    });
+  });
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          const actual = typeof address === 'object' && address ? address.port : port;
+          resolve(`http://${host}:${actual}`);
+        });
+      });
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { UserErrorCode, userError } from '../../shared/user-error.js';
+import { User } from '../user/user.entity.js';
+import { LoginInput, LoginPayload, LogoutPayload } from './auth.inputs.js';
+import { authenticate, WRONG_CREDENTIALS } from './auth.service.js';
+import { closeSession, openSession } from './session.service.js';
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
+  async viewer(@Ctx() { em, viewer }: Context): Promise<User | null> {
+    if (!viewer) return null;
+    return em.findOne(User, viewer.userId);
+  }
+
+  @Mutation(() => LoginPayload, { description: 'Signs in with e-mail and password and sets the session cookie.' })
+  async login(@Arg('input') input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+    const user = await authenticate(ctx.rootEm, input.email, input.password);
+    if (!user) {
+      return { viewer: null, userErrors: [userError(UserErrorCode.INVALID, WRONG_CREDENTIALS)] };
+    }
+    if (ctx.cookies.sessionToken) await closeSession(ctx.rootEm, ctx.cookies.sessionToken);
+    const session = await openSession(ctx.rootEm, user, ctx.sessionTtlDays, ctx.userAgent);
+    ctx.cookies.set(session.token, session.maxAgeSeconds);
+    return { viewer: user, userErrors: [] };
+  }
+
+  @Mutation(() => LogoutPayload, { description: 'Ends this browser session and clears its cookie.' })
+  async logout(@Ctx() ctx: Context): Promise<LogoutPayload> {
+    if (ctx.cookies.sessionToken) await closeSession(ctx.rootEm, ctx.cookies.sessionToken);
+    ctx.cookies.clear();
+    return { ok: true };
+  }
+}

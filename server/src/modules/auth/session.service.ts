@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { crossAgencyEm } from '../../db/agency-scope.js';
+import type { Viewer } from '../../graphql/context.js';
+import type { User } from '../user/user.entity.js';
+import { Session } from './session.entity.js';
+import { randomSecret, sha256 } from './tokens.js';
+
+/** lastSeenAt is refreshed at most this often, so reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+export async function openSession(
+  rootEm: EntityManager,
+  user: User,
+  ttlDays: number,
+  userAgent?: string,
+): Promise<{ token: string; maxAgeSeconds: number }> {
+  const em = crossAgencyEm(rootEm);
+  const token = randomSecret();
+  const now = new Date();
+  const maxAgeSeconds = ttlDays * 86_400;
+  em.create(Session, {
+    agency: user.agency,
+    user,
+    tokenHash: sha256(token),
+    expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000),
+    lastSeenAt: now,
+    userAgent: userAgent?.slice(0, 500) ?? null,
+  });
+  await em.flush();
+  return { token, maxAgeSeconds };
+}
+
+interface SessionRow {
+  session_id: string;
+  user_id: string;
+  agency_id: string;
+  role: Viewer['role'];
+  last_seen_at: Date;
+}
+
+/** The viewer behind a session cookie: one statement; null when expired, unknown or the user is inactive. */
+export async function viewerFromSession(rootEm: EntityManager, token: string): Promise<Viewer | null> {
+  const rows = await rootEm.getConnection().execute<SessionRow[]>(
+    `select s.id as session_id, u.id as user_id, u.agency_id, u.role, s.last_seen_at
+       from session s join "user" u on u.id = s.user_id
+      where s.token_hash = ? and s.expires_at > now() and u.active`,
+    [sha256(token)],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+    await rootEm.getConnection().execute('update session set last_seen_at = now() where id = ?', [row.session_id]);
+  }
+  return { userId: row.user_id, agencyId: row.agency_id, role: row.role, via: 'session', sessionId: row.session_id };
+}
+
+export async function closeSession(rootEm: EntityManager, token: string): Promise<void> {
+  await rootEm.getConnection().execute('delete from session where token_hash = ?', [sha256(token)]);
+}
+
+/** Signs a user out everywhere (deactivation, password reset). */
+export async function closeAllSessions(em: EntityManager, userId: string): Promise<void> {
+  await em
+    .getConnection()
+    .execute('delete from session where user_id = ?', [userId], 'run', em.getTransactionContext());
+}

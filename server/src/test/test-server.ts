@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../config.js';
+import { type Database, openDatabase } from '../db/database.js';
+import { type App, createApp } from '../http/app.js';
+import { adminQuery, loadDump, serverUrl, type TemplateKind, templateName, withDatabase } from './test-databases.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[];
+  extensions?: Record<string, any>;
+}
+
+export interface RequestOptions {
+  cookie?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  app: App;
+  /** SQL statements issued since the last reset. */
+  statements: string[];
+  resetStatements(): void;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
+  /** Signs in and returns the session cookie ("crm_session=…"). */
+  login(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const DEMO_PASSWORD = 'demo-password';
+
+/** A database of its own (copied from a template) and the real HTTP server on a free port. */
+export async function startTestServer(
+  options: { template?: TemplateKind; production?: boolean } = {},
+): Promise<TestServer> {
+  const template = options.template ?? 'demo';
+  const statements: string[] = [];
+  const onQuery = (message: string) => statements.push(message);
+  const pgUrl = serverUrl();
+  let db: Database;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (pgUrl) {
+    const name = `crm_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    await adminQuery(pgUrl, `create database ${name} template ${templateName(template)}`);
+    db = await openDatabase({ databaseUrl: withDatabase(pgUrl, name), dataDir: '', logSql: false }, { onQuery });
+    dropDatabase = () => adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
+  } else {
+    db = await openDatabase(
+      { databaseUrl: undefined, dataDir: '', logSql: false },
+      { loadDataDir: loadDump(template), onQuery },
+    );
+  }
+  const config = { ...loadConfig({}), production: options.production ?? true };
+  const errors: unknown[] = [];
+  const app = await createApp(config, db, { error: (message, error) => errors.push([message, error]) });
+  const url = await app.listen(0, '127.0.0.1');
+
+  async function gql<T>(query: string, variables?: Record<string, unknown>, opts: RequestOptions = {}) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(opts.cookie ? { cookie: opts.cookie } : {}),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+    return { status: response.status, headers: response.headers, ...body };
+  }
+
+  return {
+    url,
+    db,
+    app,
+    statements,
+    resetStatements: () => {
+      statements.length = 0;
+    },
+    gql,
+    async login(email, password = DEMO_PASSWORD) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($input: LoginInput!) { login(input: $input) { userErrors { message } } }',
+          variables: { input: { email, password } },
+        }),
+      });
+      const cookie = response.headers.get('set-cookie')?.split(';')[0];
+      if (!cookie) throw new Error(`Could not sign in as ${email}: ${await response.text()}`);
+      return cookie;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+      await dropDatabase?.();
+    },
+  };
+}
