@@ -1,3 +1,4 @@
+import type { Rel } from '@mikro-orm/core';
 import { ManyToOne } from '@mikro-orm/decorators/legacy';
 import { ObjectType } from 'type-graphql';
 import { Agency } from '../modules/agency/agency.entity.js';
@@ -10,5 +11,5 @@ import { BaseEntity } from './base.entity.js';
 @ObjectType()
 export abstract class AgencyOwned extends BaseEntity {
   @ManyToOne(() => Agency, { deleteRule: 'restrict', updateRule: 'cascade' })
-  agency!: Agency;
+  agency!: Rel<Agency>;
 }

@@ -1,3 +1,4 @@
+import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -12,7 +13,7 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 @Index({ properties: ['actor', 'at'] })
 export class AuditEvent extends AgencyOwned {
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
-  actor?: User | null;
+  actor?: Rel<User> | null;
 
   @Field({ description: 'The mutation, e.g. createCompany.' })
   @Property({ length: 60 })

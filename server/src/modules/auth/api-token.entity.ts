@@ -1,3 +1,4 @@
+import type { Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -7,7 +8,7 @@ import { User } from '../user/user.entity.js';
 @Entity()
 export class ApiToken extends AgencyOwned {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
-  user!: User;
+  user!: Rel<User>;
 
   @Field()
   @Property({ length: 100 })

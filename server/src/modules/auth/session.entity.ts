@@ -1,3 +1,4 @@
+import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { User } from '../user/user.entity.js';
@@ -7,7 +8,7 @@ import { User } from '../user/user.entity.js';
 @Index({ properties: ['user', 'expiresAt'] })
 export class Session extends AgencyOwned {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
-  user!: User;
+  user!: Rel<User>;
 
   @Property({ type: 'character', length: 64 })
   @Unique({ name: 'session_token_hash_unique' })

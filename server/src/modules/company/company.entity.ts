@@ -1,4 +1,4 @@
-import { Collection, type Opt } from '@mikro-orm/core';
+import { Collection, type Opt, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -50,5 +50,5 @@ export class Company extends AgencyOwned {
   sectors = new Collection<Sector>(this);
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
-  accountManager?: User | null;
+  accountManager?: Rel<User> | null;
 }

@@ -1,4 +1,4 @@
-import type { Opt } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -9,7 +9,7 @@ import { Company } from '../company/company.entity.js';
 @Index({ properties: ['agency', 'fullName', 'id'] })
 export class Contact extends AgencyOwned {
   @ManyToOne(() => Company, { deleteRule: 'cascade' })
-  company!: Company;
+  company!: Rel<Company>;
 
   @Field()
   @Property({ length: 200 })

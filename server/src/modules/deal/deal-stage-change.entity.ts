@@ -1,3 +1,4 @@
+import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -11,18 +12,18 @@ import { Deal } from './deal.entity.js';
 @Index({ properties: ['agency', 'changedAt'] })
 export class DealStageChange extends AgencyOwned {
   @ManyToOne(() => Deal, { deleteRule: 'cascade' })
-  deal!: Deal;
+  deal!: Rel<Deal>;
 
   @ManyToOne(() => PipelineStage, { nullable: true, deleteRule: 'restrict' })
-  fromStage?: PipelineStage | null;
+  fromStage?: Rel<PipelineStage> | null;
 
   @ManyToOne(() => PipelineStage, { deleteRule: 'restrict' })
-  toStage!: PipelineStage;
+  toStage!: Rel<PipelineStage>;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
   changedAt!: Date;
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
-  changedBy?: User | null;
+  changedBy?: Rel<User> | null;
 }

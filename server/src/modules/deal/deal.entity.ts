@@ -1,4 +1,4 @@
-import { type Opt } from '@mikro-orm/core';
+import { type Opt, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -31,26 +31,26 @@ export class Deal extends AgencyOwned {
   title!: string;
 
   @ManyToOne(() => Pipeline, { deleteRule: 'restrict' })
-  pipeline!: Pipeline;
+  pipeline!: Rel<Pipeline>;
 
   @ManyToOne(() => PipelineStage, { deleteRule: 'restrict' })
-  stage!: PipelineStage;
+  stage!: Rel<PipelineStage>;
 
   @ManyToOne(() => Company, { deleteRule: 'restrict' })
-  exporter!: Company;
+  exporter!: Rel<Company>;
 
   @ManyToOne(() => Company, { nullable: true, deleteRule: 'restrict' })
-  buyer?: Company | null;
+  buyer?: Rel<Company> | null;
 
   @ManyToOne(() => Mission, { nullable: true, deleteRule: 'set null' })
-  sourceMission?: Mission | null;
+  sourceMission?: Rel<Mission> | null;
 
   /** The meeting that produced the lead. */
   @ManyToOne(() => Interaction, { nullable: true, deleteRule: 'set null' })
-  sourceInteraction?: Interaction | null;
+  sourceInteraction?: Rel<Interaction> | null;
 
   @ManyToOne(() => User, { deleteRule: 'restrict' })
-  owner!: User;
+  owner!: Rel<User>;
 
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   amount?: string | null;
@@ -73,7 +73,7 @@ export class Deal extends AgencyOwned {
   destinationCountry?: string | null;
 
   @ManyToOne(() => Sector, { nullable: true, deleteRule: 'set null' })
-  sector?: Sector | null;
+  sector?: Rel<Sector> | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })

@@ -1,4 +1,4 @@
-import { Collection } from '@mikro-orm/core';
+import { Collection, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -42,22 +42,22 @@ export class Interaction extends AgencyOwned {
   outcome?: Outcome | null;
 
   @ManyToOne(() => Mission, { nullable: true, deleteRule: 'set null' })
-  mission?: Mission | null;
+  mission?: Rel<Mission> | null;
 
   @ManyToOne(() => Company, { deleteRule: 'restrict' })
-  exporter!: Company;
+  exporter!: Rel<Company>;
 
   @ManyToOne(() => Company, { nullable: true, deleteRule: 'restrict' })
-  counterpart?: Company | null;
+  counterpart?: Rel<Company> | null;
 
   @ManyToMany(() => Contact, undefined, { pivotTable: 'interaction_contact' })
   contacts = new Collection<Contact>(this);
 
   @ManyToOne(() => User, { deleteRule: 'restrict' })
-  author!: User;
+  author!: Rel<User>;
 
   @ManyToOne(() => Deal, { nullable: true, deleteRule: 'set null' })
-  deal?: Deal | null;
+  deal?: Rel<Deal> | null;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })

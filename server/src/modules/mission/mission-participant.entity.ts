@@ -1,4 +1,4 @@
-import { type Opt } from '@mikro-orm/core';
+import { type Opt, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -12,10 +12,10 @@ import { ParticipantStatus } from './mission.enums.js';
 @Index({ properties: ['company'] })
 export class MissionParticipant extends AgencyOwned {
   @ManyToOne(() => Mission, { deleteRule: 'cascade' })
-  mission!: Mission;
+  mission!: Rel<Mission>;
 
   @ManyToOne(() => Company, { deleteRule: 'restrict' })
-  company!: Company;
+  company!: Rel<Company>;
 
   @Field(() => ParticipantStatus)
   @Enum({ items: () => ParticipantStatus, default: ParticipantStatus.INVITED })

@@ -1,4 +1,4 @@
-import { Collection, type Opt } from '@mikro-orm/core';
+import { Collection, type Opt, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -61,7 +61,7 @@ export class Mission extends AgencyOwned {
   description?: string | null;
 
   @ManyToOne(() => Agency, { nullable: true, deleteRule: 'set null' })
-  organizer?: Agency | null;
+  organizer?: Rel<Agency> | null;
 
   @ManyToMany(() => Company, undefined, { pivotTable: 'mission_partner' })
   partners = new Collection<Company>(this);
@@ -70,7 +70,7 @@ export class Mission extends AgencyOwned {
   targetSectors = new Collection<Sector>(this);
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
-  lead?: User | null;
+  lead?: Rel<User> | null;
 
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   budgetAmount?: string | null;

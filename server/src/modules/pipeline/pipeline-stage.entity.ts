@@ -1,4 +1,4 @@
-import { type Opt } from '@mikro-orm/core';
+import { type Opt, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -12,7 +12,7 @@ import { StageCategory } from './pipeline.enums.js';
 @Check({ name: 'pipeline_stage_position_check', expression: 'position >= 0' })
 export class PipelineStage extends AgencyOwned {
   @ManyToOne(() => Pipeline, { deleteRule: 'cascade' })
-  pipeline!: Pipeline;
+  pipeline!: Rel<Pipeline>;
 
   @Field()
   @Property({ length: 120 })

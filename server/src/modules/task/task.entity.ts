@@ -1,4 +1,4 @@
-import { type Opt } from '@mikro-orm/core';
+import { type Opt, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
@@ -37,14 +37,14 @@ export class Task extends AgencyOwned {
   doneAt?: Date | null;
 
   @ManyToOne(() => User, { deleteRule: 'restrict' })
-  assignee!: User;
+  assignee!: Rel<User>;
 
   @ManyToOne(() => Deal, { nullable: true, deleteRule: 'cascade' })
-  deal?: Deal | null;
+  deal?: Rel<Deal> | null;
 
   @ManyToOne(() => Company, { nullable: true, deleteRule: 'cascade' })
-  company?: Company | null;
+  company?: Rel<Company> | null;
 
   @ManyToOne(() => Mission, { nullable: true, deleteRule: 'cascade' })
-  mission?: Mission | null;
+  mission?: Rel<Mission> | null;
 }

@@ -1,0 +1,112 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { useMutation } from '@apollo/client/react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Button } from '../../components/ui/Button';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { TextField } from '../../components/ui/TextField';
+import { SignInMutation } from './graphql/session';
+import { ViewerQuery } from './graphql/viewer';
+import { safeNextPath } from './signInPath';
+import './auth.css';
+
+type Field = 'email' | 'password';
+type FieldErrors = Partial<Record<Field, string>>;
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const expired = params.get('reason') === 'expired';
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [login, { loading }] = useMutation(SignInMutation);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const required: FieldErrors = {};
+    if (!email.trim()) required.email = t('auth.signIn.required');
+    if (!password) required.password = t('auth.signIn.required');
+    setFieldErrors(required);
+    setFormError(null);
+    if (required.email || required.password) return;
+
+    try {
+      const { data } = await login({
+        variables: { input: { email: email.trim(), password } },
+        update(cache, { data: result }) {
+          const viewer = result?.login.viewer;
+          if (viewer) cache.writeQuery({ query: ViewerQuery, data: { viewer } });
+        },
+      });
+      const payload = data?.login;
+      if (!payload) {
+        setFormError(t('errors.generic'));
+        return;
+      }
+      if (payload.userErrors.length > 0) {
+        // The server's messages are shown as given; a field path like ["input", "email"]
+        // puts the message under that field, anything else above the form.
+        const byField: FieldErrors = {};
+        const general: string[] = [];
+        for (const userError of payload.userErrors) {
+          const field = userError.field?.at(-1);
+          if (field === 'email' || field === 'password') byField[field] = userError.message;
+          else general.push(userError.message);
+        }
+        setFieldErrors(byField);
+        setFormError(general.length > 0 ? general.join(' ') : null);
+        return;
+      }
+      if (payload.viewer) await navigate(next, { replace: true });
+    } catch (error) {
+      setFormError(CombinedGraphQLErrors.is(error) ? t('errors.generic') : t('errors.network'));
+    }
+  }
+
+  return (
+    <div className="sign-in">
+      <div className="sign-in__card">
+        <header className="sign-in__header">
+          <h1 className="sign-in__title">{t('auth.signIn.title')}</h1>
+          <p className="sign-in__subtitle">{t('auth.signIn.subtitle')}</p>
+        </header>
+        {expired && !formError && <p className="sign-in__notice">{t('auth.signIn.sessionExpired')}</p>}
+        <form className="sign-in__form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+          {formError && <ErrorMessage>{formError}</ErrorMessage>}
+          <TextField
+            label={t('auth.signIn.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            inputMode="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={fieldErrors.email}
+          />
+          <TextField
+            label={t('auth.signIn.password')}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={fieldErrors.password}
+          />
+          <Button type="submit" loading={loading} className="sign-in__submit">
+            {loading ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
+          </Button>
+        </form>
+      </div>
+    </div>
+  );
+}

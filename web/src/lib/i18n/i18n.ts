@@ -1,0 +1,32 @@
+import { createInstance, type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language, readStoredLanguage } from './languages';
+import en from './locales/en.json';
+import fr from './locales/fr.json';
+import ru from './locales/ru.json';
+
+export const resources = {
+  fr: { translation: fr },
+  en: { translation: en },
+  ru: { translation: ru },
+} as const;
+
+/**
+ * One i18next instance per app (and per test), with every language bundled: the three
+ * resource files are small, and loading them synchronously means no flash of untranslated UI.
+ */
+export function createI18n(language: Language = readStoredLanguage() ?? DEFAULT_LANGUAGE): i18n {
+  const instance = createInstance();
+  instance.on('languageChanged', (lng) => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lng;
+  });
+  void instance.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: LANGUAGES,
+    interpolation: { escapeValue: false }, // React escapes already
+    initAsync: false,
+  });
+  return instance;
+}

@@ -1,0 +1,17 @@
+import { useMemo } from 'react';
+import { formatDate, formatMoney, formatNumber } from './format';
+import { useLanguage } from './useLanguage';
+
+/** The format helpers bound to the current UI language. */
+export function useFormat() {
+  const [language] = useLanguage();
+  return useMemo(
+    () => ({
+      formatDate: (value: Date | string, options?: Intl.DateTimeFormatOptions) => formatDate(value, language, options),
+      formatNumber: (value: number | string, options?: Intl.NumberFormatOptions) =>
+        formatNumber(value, language, options),
+      formatMoney: (amount: string, currency: string) => formatMoney(amount, currency, language),
+    }),
+    [language],
+  );
+}

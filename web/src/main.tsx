@@ -1,0 +1,19 @@
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { createApp } from './app/createApp';
+import { AppProviders } from './app/providers';
+import { createI18n } from './lib/i18n/i18n';
+import './styles/tokens.css';
+import './styles/base.css';
+
+const i18n = createI18n();
+const { client, router } = createApp();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+
+createRoot(root).render(
+  <AppProviders client={client} i18n={i18n}>
+    <RouterProvider router={router} />
+  </AppProviders>,
+);
