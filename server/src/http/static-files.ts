@@ -57,7 +57,8 @@ export function serveStatic(root: string) {
       return;
     }
     const index = join(base, 'index.html');
-    const wantsHtml = (req.headers.accept ?? '').includes('text/html') && !extname(pathname);
+    // Client-side routes have no extension; missing assets (with one) are a plain 404.
+    const wantsHtml = !extname(pathname);
     if (wantsHtml && existsSync(index)) {
       sendFile(res, index, false);
       return;
