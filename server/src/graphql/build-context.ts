@@ -29,5 +29,6 @@ export async function buildContext(options: {
     userAgent: req.headers['user-agent'],
     sessionTtlDays: options.sessionTtlDays,
     requestId: randomUUID(),
+    loaders: new Map(),
   };
 }

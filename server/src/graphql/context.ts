@@ -27,4 +27,6 @@ export interface Context {
   userAgent?: string;
   sessionTtlDays: number;
   requestId: string;
+  /** Per-request DataLoaders, created on first use (see shared/nested-connection.ts). */
+  loaders: Map<string, unknown>;
 }

@@ -1,0 +1,64 @@
+import {
+  ForeignKeyConstraintViolationException,
+  NotNullConstraintViolationException,
+  UniqueConstraintViolationException,
+  CheckConstraintViolationException,
+} from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AgencyScopeError } from '../db/agency-scope.js';
+import type { Context } from '../graphql/context.js';
+import { type UserError, UserErrorCode, userError } from './user-error.js';
+import { validateInput } from './validation.js';
+
+/** Thrown by services to refuse a mutation: its transaction rolls back, the errors reach the client. */
+export class UserErrorsException extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((error) => error.message).join('; '));
+  }
+}
+
+export function refuse(code: UserErrorCode, message: string, field?: string[]): never {
+  throw new UserErrorsException([userError(code, message, field)]);
+}
+
+export type Payload<T> = T & { userErrors: UserError[] };
+
+/**
+ * The one way a mutation runs: validate the input's declared rules, then run the work in one
+ * transaction on the viewer's agency-scoped EntityManager. Refusals (UserErrorsException) and
+ * constraint violations roll everything back and come back as userErrors; nothing is written.
+ */
+export async function runMutation<T extends object>(
+  ctx: Context,
+  input: object | undefined,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<Payload<Partial<T>>> {
+  if (input) {
+    const errors = await validateInput(input);
+    if (errors.length > 0) return { userErrors: errors } as Payload<Partial<T>>;
+  }
+  try {
+    const result = await ctx.em.transactional((em) => work(em as EntityManager));
+    return { ...result, userErrors: [] };
+  } catch (error) {
+    ctx.em.clear();
+    const errors = asUserErrors(error);
+    if (errors) return { userErrors: errors } as Payload<Partial<T>>;
+    throw error;
+  }
+}
+
+function asUserErrors(error: unknown): UserError[] | undefined {
+  if (error instanceof UserErrorsException) return error.errors;
+  if (error instanceof AgencyScopeError) return [userError(UserErrorCode.NOT_FOUND, 'A referenced record does not exist.')];
+  if (error instanceof UniqueConstraintViolationException) {
+    return [userError(UserErrorCode.DUPLICATE, 'A record with the same unique values already exists.')];
+  }
+  if (error instanceof ForeignKeyConstraintViolationException) {
+    return [userError(UserErrorCode.NOT_FOUND, 'A referenced record does not exist.')];
+  }
+  if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {
+    return [userError(UserErrorCode.INVALID, 'The values break a rule of the data model.')];
+  }
+  return undefined;
+}
