@@ -4,9 +4,4 @@ import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { SectorResolver } from '../modules/sector/sector.resolver.js';
 
 /** Every resolver of the API; a module adds its own here. */
-export const resolvers: NonEmptyArray<Function> = [
-  AuthResolver,
-  AgencyResolver,
-  UserAgencyResolver,
-  SectorResolver,
-];
+export const resolvers: NonEmptyArray<Function> = [AuthResolver, AgencyResolver, UserAgencyResolver, SectorResolver];

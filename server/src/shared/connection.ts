@@ -30,7 +30,10 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size from the start, at most ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size from the start, at most ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last item already seen.' })
@@ -53,7 +56,10 @@ export function pageSize(args: PageArgs): { size: number; backwards: boolean } {
   const backwards = args.last != null || (args.before != null && args.first == null);
   const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw badInput(`\`${backwards ? 'last' : 'first'}\` must be between 0 and ${MAX_PAGE_SIZE}.`, backwards ? 'last' : 'first');
+    throw badInput(
+      `\`${backwards ? 'last' : 'first'}\` must be between 0 and ${MAX_PAGE_SIZE}.`,
+      backwards ? 'last' : 'first',
+    );
   }
   return { size, backwards };
 }
@@ -78,7 +84,10 @@ export interface ConnectionShape<T> extends ConnectionData<T> {
 const connectionTypes = new Map<Function, ClassType<ConnectionShape<any>>>();
 
 /** `<Name>Connection` and `<Name>Edge` types for a node type (one per node type). */
-export function ConnectionType<T extends object>(node: ClassType<T>, name: string = node.name): ClassType<ConnectionShape<T>> {
+export function ConnectionType<T extends object>(
+  node: ClassType<T>,
+  name: string = node.name,
+): ClassType<ConnectionShape<T>> {
   const existing = connectionTypes.get(node);
   if (existing) return existing;
 
@@ -156,7 +165,9 @@ export async function paginate<T extends object>(
       where,
       orderBy: orderBy as never,
       includeCount: false,
-      ...(backwards ? { last: size, before: args.before ?? undefined } : { first: size, after: args.after ?? undefined }),
+      ...(backwards
+        ? { last: size, before: args.before ?? undefined }
+        : { first: size, after: args.after ?? undefined }),
     } as never);
   } catch (error) {
     if ((error as Error).name === 'CursorError' || (error as Error).message?.includes('cursor')) {

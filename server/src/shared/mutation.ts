@@ -1,8 +1,8 @@
 import {
+  CheckConstraintViolationException,
   ForeignKeyConstraintViolationException,
   NotNullConstraintViolationException,
   UniqueConstraintViolationException,
-  CheckConstraintViolationException,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgencyScopeError } from '../db/agency-scope.js';
@@ -17,8 +17,8 @@ export class UserErrorsException extends Error {
   }
 }
 
-export function refuse(code: UserErrorCode, message: string, field?: string[]): never {
-  throw new UserErrorsException([userError(code, message, field)]);
+export function refuse(code: UserErrorCode, message: string, field?: string[], existingId?: string): never {
+  throw new UserErrorsException([userError(code, message, field, existingId)]);
 }
 
 export type Payload<T> = T & { userErrors: UserError[] };
@@ -50,7 +50,8 @@ export async function runMutation<T extends object>(
 
 function asUserErrors(error: unknown): UserError[] | undefined {
   if (error instanceof UserErrorsException) return error.errors;
-  if (error instanceof AgencyScopeError) return [userError(UserErrorCode.NOT_FOUND, 'A referenced record does not exist.')];
+  if (error instanceof AgencyScopeError)
+    return [userError(UserErrorCode.NOT_FOUND, 'A referenced record does not exist.')];
   if (error instanceof UniqueConstraintViolationException) {
     return [userError(UserErrorCode.DUPLICATE, 'A record with the same unique values already exists.')];
   }

@@ -7,8 +7,8 @@ import {
   type ConnectionShape,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
-  type OrderSpec,
   OrderDirection,
+  type OrderSpec,
   toConnection,
 } from './connection.js';
 
@@ -35,8 +35,19 @@ export function nestedPage<T extends object>(ctx: Context, request: NestedPageRe
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
   }
-  const key = JSON.stringify([request.entity.name, request.parent, request.order, first, request.after ?? null, request.where ?? null]);
-  const loader = perRequest(ctx, `page:${key}`, () => new DataLoader<string, ConnectionShape<T>>((ids) => loadPages(ctx, request, first, ids)));
+  const key = JSON.stringify([
+    request.entity.name,
+    request.parent,
+    request.order,
+    first,
+    request.after ?? null,
+    request.where ?? null,
+  ]);
+  const loader = perRequest(
+    ctx,
+    `page:${key}`,
+    () => new DataLoader<string, ConnectionShape<T>>((ids) => loadPages(ctx, request, first, ids)),
+  );
   return loader.load(request.parentId);
 }
 
@@ -66,12 +77,15 @@ async function loadPages<T extends object>(
   const parentColumn = columnOf(em, request.entity, request.parent);
   const keyColumn = columnOf(em, request.entity, request.order.field);
   const direction = request.order.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  const orderBy = request.order.field === 'id' ? { id: direction } : { [request.order.field]: direction, id: direction };
+  const orderBy =
+    request.order.field === 'id' ? { id: direction } : { [request.order.field]: direction, id: direction };
 
   const qb = em.createQueryBuilder(request.entity, 't');
   qb.select([
     't.*',
-    raw(`row_number() over (partition by t.${parentColumn} order by t.${keyColumn} ${direction}, t.id ${direction}) as __rn`),
+    raw(
+      `row_number() over (partition by t.${parentColumn} order by t.${keyColumn} ${direction}, t.id ${direction}) as __rn`,
+    ),
   ]).where({ ...(request.where ?? {}), [request.parent]: { $in: [...parentIds] } } as never);
   if (request.after) {
     let values: unknown[];

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum UserErrorCode {
   INVALID = 'INVALID',
@@ -23,8 +23,11 @@ export class UserError {
 
   @Field(() => UserErrorCode)
   code!: UserErrorCode;
+
+  @Field(() => ID, { nullable: true, description: 'For DUPLICATE: the record that already exists.' })
+  existingId?: string | null;
 }
 
-export function userError(code: UserErrorCode, message: string, field?: string[]): UserError {
-  return Object.assign(new UserError(), { code, message, field: field ?? null });
+export function userError(code: UserErrorCode, message: string, field?: string[], existingId?: string): UserError {
+  return Object.assign(new UserError(), { code, message, field: field ?? null, existingId: existingId ?? null });
 }

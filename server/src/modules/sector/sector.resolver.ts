@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Locale, Role } from '../user/user.enums.js';
+import { Sector } from './sector.entity.js';
 import {
   CreateSectorInput,
   CreateSectorPayload,
@@ -12,7 +13,6 @@ import {
   UpdateSectorInput,
   UpdateSectorPayload,
 } from './sector.inputs.js';
-import { Sector } from './sector.entity.js';
 import { createSector, updateSector } from './sector.service.js';
 
 const SectorConnection = ConnectionType(Sector);

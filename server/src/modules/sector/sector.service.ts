@@ -3,22 +3,32 @@ import type { Context } from '../../graphql/context.js';
 import { refuse } from '../../shared/mutation.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
-import type { CreateSectorInput, UpdateSectorInput } from './sector.inputs.js';
 import { Sector } from './sector.entity.js';
+import type { CreateSectorInput, UpdateSectorInput } from './sector.inputs.js';
 
 const AUDITED = ['code', 'names'] as const;
 
 async function refuseTakenCode(em: EntityManager, code: string, exceptId?: string): Promise<void> {
   const existing = await em.findOne(Sector, { code });
   if (existing && existing.id !== exceptId) {
-    refuse(UserErrorCode.DUPLICATE, `The code "${code}" is already used by another sector (${existing.id}).`, ['input', 'code']);
+    refuse(
+      UserErrorCode.DUPLICATE,
+      `The code "${code}" is already used by another sector.`,
+      ['input', 'code'],
+      existing.id,
+    );
   }
 }
 
 export async function createSector(em: EntityManager, ctx: Context, input: CreateSectorInput): Promise<Sector> {
   await refuseTakenCode(em, input.code);
   const sector = em.create(Sector, { agency: ctx.viewer!.agencyId, code: input.code, names: { ...input.names } });
-  recordAudit(em, ctx, { action: 'createSector', entity: 'Sector', entityId: sector.id, after: snapshot(sector, AUDITED) });
+  recordAudit(em, ctx, {
+    action: 'createSector',
+    entity: 'Sector',
+    entityId: sector.id,
+    after: snapshot(sector, AUDITED),
+  });
   return sector;
 }
 
@@ -31,6 +41,12 @@ export async function updateSector(em: EntityManager, ctx: Context, input: Updat
     sector.code = input.code;
   }
   if (input.names) sector.names = { ...input.names };
-  recordAudit(em, ctx, { action: 'updateSector', entity: 'Sector', entityId: sector.id, before, after: snapshot(sector, AUDITED) });
+  recordAudit(em, ctx, {
+    action: 'updateSector',
+    entity: 'Sector',
+    entityId: sector.id,
+    before,
+    after: snapshot(sector, AUDITED),
+  });
   return sector;
 }
