@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { agencyEm } from '../db/agency-scope.js';
+import { viewerFromToken } from '../modules/auth/api-token.service.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
 import type { Context, CookieJar } from './context.js';
+import { UnauthenticatedError } from './errors.js';
 
 /** No agency has this id: an anonymous request's EntityManager reads nothing and writes nothing. */
 const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
@@ -17,7 +19,13 @@ export async function buildContext(options: {
   const { rootEm, req, cookies } = options;
   const base = rootEm.fork();
   let viewer: Context['viewer'];
-  if (cookies.sessionToken) {
+  const authorization = req.headers.authorization;
+  if (authorization) {
+    // A token that does not work is an error, not an anonymous request: scripts must notice.
+    const secret = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    viewer = secret ? ((await viewerFromToken(base, secret)) ?? undefined) : undefined;
+    if (!viewer) throw new UnauthenticatedError('The API token is unknown, expired or revoked.');
+  } else if (cookies.sessionToken) {
     viewer = (await viewerFromSession(base, cookies.sessionToken)) ?? undefined;
     if (!viewer) cookies.clear();
   }

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/test-server.js';
+
+let server: TestServer;
+let analyst: string;
+
+const CREATE = `mutation($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) { secret apiToken { id name prefix expiresAt lastUsedAt } userErrors { field code } }
+}`;
+const WHO = '{ viewer { email role agency { shortName } } }';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  analyst = await server.login('analyst@mosprom.demo');
+});
+afterAll(() => server?.close());
+
+async function create(name = 'notebook', expiresInDays?: number) {
+  const response = await server.gql(CREATE, { input: { name, expiresInDays } }, { cookie: analyst });
+  return response.data?.createApiToken;
+}
+
+describe('API tokens', () => {
+  it('authenticate as their owner, with the owner’s role and agency, and record their last use', async () => {
+    const created = await create();
+    expect(created.userErrors).toEqual([]);
+    expect(created.secret).toMatch(/^crm_[A-Za-z0-9_-]{43}$/);
+    expect(created.secret.startsWith(created.apiToken.prefix)).toBe(true);
+    const response = await server.gql(WHO, {}, { token: created.secret });
+    expect(response.data?.viewer).toMatchObject({ email: 'analyst@mosprom.demo', role: 'ANALYST' });
+    const listed = await server.gql('{ apiTokens { id lastUsedAt } }', {}, { cookie: analyst });
+    const mine = listed.data?.apiTokens.find((t: { id: string }) => t.id === created.apiToken.id);
+    expect(mine.lastUsedAt).not.toBeNull();
+  });
+
+  it('are stored only as a hash: the secret appears nowhere in the database', async () => {
+    const created = await create('hash check');
+    const dump = await server.db.orm.em.getConnection().execute('select * from api_token');
+    expect(JSON.stringify(dump)).not.toContain(created.secret);
+    const audit = await server.db.orm.em.getConnection().execute('select changes from audit_event');
+    expect(JSON.stringify(audit)).not.toContain(created.secret);
+  });
+
+  it('stop working once revoked, or expired, or when the owner is deactivated: 401 UNAUTHENTICATED', async () => {
+    const revoked = await create('to revoke');
+    const revoke = await server.gql(
+      'mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { apiToken { id } userErrors { code } } }',
+      { input: { apiTokenId: revoked.apiToken.id } },
+      { cookie: analyst },
+    );
+    expect(revoke.data?.revokeApiToken.userErrors).toEqual([]);
+    const expired = await create('to expire');
+    await server.db.orm.em
+      .getConnection()
+      .execute(`update api_token set expires_at = now() - interval '1 second' where id = ?`, [expired.apiToken.id]);
+    for (const secret of [revoked.secret, expired.secret, 'crm_forged', 'not-even-a-token']) {
+      const response = await server.gql(WHO, {}, { token: secret });
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const owned = await create('owner leaves');
+    await server.db.orm.em
+      .getConnection()
+      .execute(`update "user" set active = false where email = 'analyst@mosprom.demo'`);
+    expect((await server.gql(WHO, {}, { token: owned.secret })).status).toBe(401);
+    await server.db.orm.em
+      .getConnection()
+      .execute(`update "user" set active = true where email = 'analyst@mosprom.demo'`);
+  });
+
+  it('cannot be revoked by another user', async () => {
+    const created = await create('mine');
+    const other = await server.login('manager@mosprom.demo');
+    const response = await server.gql(
+      'mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { userErrors { code } } }',
+      { input: { apiTokenId: created.apiToken.id } },
+      { cookie: other },
+    );
+    expect(response.data?.revokeApiToken.userErrors[0].code).toBe('NOT_FOUND');
+    expect((await server.gql(WHO, {}, { token: created.secret })).data?.viewer.email).toBe('analyst@mosprom.demo');
+  });
+
+  it('refuses a bad name or lifetime', async () => {
+    const response = await server.gql(CREATE, { input: { name: '', expiresInDays: 0 } }, { cookie: analyst });
+    expect(response.data?.createApiToken.userErrors.map((e: { field: string[] }) => e.field.join('.')).sort()).toEqual([
+      'input.expiresInDays',
+      'input.name',
+    ]);
+  });
+});
