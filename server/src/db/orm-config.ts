@@ -29,6 +29,8 @@ export function ormConfig(options: OrmOptions) {
     extensions: [Migrator],
     filters: { [AGENCY_FILTER]: agencyFilter },
     dataloader: DataloaderType.ALL,
+    // Every reference points inside its own agency (the write guard), so the agency filter need not join targets.
+    autoJoinRefsForFilters: false,
     subscribers: [new AgencyWriteGuard()],
     pool: options.singleConnection ? { min: 0, max: 1 } : { min: 0, max: 10 },
     allowGlobalContext: false,

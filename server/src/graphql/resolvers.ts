@@ -4,7 +4,18 @@ import { ApiTokenResolver } from '../modules/auth/api-token.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CompanyResolver } from '../modules/company/company.resolver.js';
 import { ContactResolver } from '../modules/contact/contact.resolver.js';
+import { DealResolver, DealStageChangeResolver } from '../modules/deal/deal.resolver.js';
+import { PipelineStageDealsResolver } from '../modules/deal/stage-deals.resolver.js';
+import { ExchangeRateResolver } from '../modules/exchange-rate/exchange-rate.resolver.js';
+import { CompanyInteractionsResolver } from '../modules/interaction/company-interactions.resolver.js';
+import { InteractionResolver } from '../modules/interaction/interaction.resolver.js';
+import { MissionInteractionsResolver } from '../modules/interaction/mission-interactions.resolver.js';
+import { CompanyMissionsResolver } from '../modules/mission/company-missions.resolver.js';
+import { MissionParticipantResolver, MissionResolver } from '../modules/mission/mission.resolver.js';
+import { PipelineResolver, PipelineStageResolver } from '../modules/pipeline/pipeline.resolver.js';
 import { SectorResolver } from '../modules/sector/sector.resolver.js';
+import { MissionTasksResolver } from '../modules/task/mission-tasks.resolver.js';
+import { TaskResolver } from '../modules/task/task.resolver.js';
 
 /** Every resolver of the API; a module adds its own here. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -15,4 +26,18 @@ export const resolvers: NonEmptyArray<Function> = [
   SectorResolver,
   CompanyResolver,
   ContactResolver,
+  MissionResolver,
+  MissionParticipantResolver,
+  CompanyMissionsResolver,
+  InteractionResolver,
+  CompanyInteractionsResolver,
+  MissionInteractionsResolver,
+  TaskResolver,
+  MissionTasksResolver,
+  PipelineResolver,
+  PipelineStageResolver,
+  PipelineStageDealsResolver,
+  DealResolver,
+  DealStageChangeResolver,
+  ExchangeRateResolver,
 ];

@@ -46,6 +46,32 @@ export class PageArgs {
   before?: string | null;
 }
 
+/** A cursor holds the sort key and the id, as scalars; anything else was not made by us. */
+export function checkCursor(cursor: string | null | undefined, keys: number, argumentName: string): void {
+  if (cursor == null) return;
+  let values: unknown;
+  try {
+    values = Cursor.decode(cursor);
+  } catch {
+    values = undefined;
+  }
+  const scalars =
+    Array.isArray(values) &&
+    values.length === keys &&
+    values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value));
+  if (!scalars || !UUID.test(String((values as unknown[])[keys - 1]))) {
+    throw badInput('The cursor is not valid for this list and order.', argumentName);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** PostgreSQL's "invalid input syntax" family: a forged cursor value of the wrong type. */
+export function isBadValueError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code === '22P02' || code === '22007' || code === '22008' || code === '22003';
+}
+
 export function badInput(message: string, argumentName?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName } });
 }
@@ -159,6 +185,9 @@ export async function paginate<T extends object>(
   const { size, backwards } = pageSize(args);
   const direction = order.direction === OrderDirection.DESC ? QueryOrder.DESC : QueryOrder.ASC;
   const orderBy = order.field === 'id' ? { id: direction } : { [order.field]: direction, id: direction };
+  const keys = order.field === 'id' ? 1 : 2;
+  checkCursor(args.after, keys, 'after');
+  checkCursor(args.before, keys, 'before');
   let cursor: Cursor<T, never, never, never, false>;
   try {
     cursor = await em.findByCursor(entity, {
@@ -170,7 +199,11 @@ export async function paginate<T extends object>(
         : { first: size, after: args.after ?? undefined }),
     } as never);
   } catch (error) {
-    if ((error as Error).name === 'CursorError' || (error as Error).message?.includes('cursor')) {
+    if (
+      (error as Error).name === 'CursorError' ||
+      (error as Error).message?.includes('cursor') ||
+      isBadValueError(error)
+    ) {
       throw badInput('The cursor is not valid for this list and order.', backwards ? 'before' : 'after');
     }
     throw error;

@@ -5,7 +5,9 @@ import type { Context } from '../graphql/context.js';
 import {
   badInput,
   type ConnectionShape,
+  checkCursor,
   DEFAULT_PAGE_SIZE,
+  isBadValueError,
   MAX_PAGE_SIZE,
   OrderDirection,
   type OrderSpec,
@@ -88,12 +90,8 @@ async function loadPages<T extends object>(
     ),
   ]).where({ ...(request.where ?? {}), [request.parent]: { $in: [...parentIds] } } as never);
   if (request.after) {
-    let values: unknown[];
-    try {
-      values = Cursor.decode(request.after);
-    } catch {
-      throw badInput('The cursor is not valid for this list and order.', 'after');
-    }
+    checkCursor(request.after, request.order.field === 'id' ? 1 : 2, 'after');
+    const values = Cursor.decode(request.after);
     const comparison = direction === 'asc' ? '>' : '<';
     if (request.order.field === 'id') qb.andWhere(raw(`t.id ${comparison} ?`, [values[0]]));
     else qb.andWhere(raw(`(t.${keyColumn}, t.id) ${comparison} (?, ?)`, [values[0], values[1]]));
@@ -105,7 +103,11 @@ async function loadPages<T extends object>(
     .execute<Record<string, unknown>[]>(`select * from (${sql}) as page where page.__rn <= ? order by page.__rn`, [
       ...params,
       first + 1,
-    ]);
+    ])
+    .catch((error: unknown) => {
+      if (isBadValueError(error)) throw badInput('The cursor is not valid for this list and order.', 'after');
+      throw error;
+    });
 
   const byParent = new Map<string, T[]>();
   for (const row of rows) {

@@ -24,7 +24,10 @@ export class UserError {
   @Field(() => UserErrorCode)
   code!: UserErrorCode;
 
-  @Field(() => ID, { nullable: true, description: 'For DUPLICATE: the record that already exists.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For DUPLICATE: the record that already exists; for CONFLICT: the record it clashes with.',
+  })
   existingId?: string | null;
 }
 

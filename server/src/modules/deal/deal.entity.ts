@@ -1,6 +1,7 @@
 import { type Opt, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../graphql/scalars.js';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Company } from '../company/company.entity.js';
 import { Interaction } from '../interaction/interaction.entity.js';
@@ -55,12 +56,15 @@ export class Deal extends AgencyOwned {
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
   amount?: string | null;
 
+  @Field({ description: 'ISO 4217 code of the currency of the amount.' })
   @Property({ type: 'character', length: 3 })
   currency!: string;
 
+  @Field(() => DateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   expectedCloseOn?: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: 'The day the deal entered a WON or LOST stage.' })
   @Property({ type: 'date', nullable: true })
   closedOn?: string | null;
 

@@ -1,6 +1,7 @@
 import { Collection, type Opt, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../graphql/scalars.js';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Agency } from '../agency/agency.entity.js';
 import { Company } from '../company/company.entity.js';
@@ -46,9 +47,11 @@ export class Mission extends AgencyOwned {
   city?: string | null;
 
   /** YYYY-MM-DD */
+  @Field(() => DateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   startsOn?: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: 'On or after startsOn.' })
   @Property({ type: 'date', nullable: true })
   endsOn?: string | null;
 

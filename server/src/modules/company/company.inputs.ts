@@ -1,0 +1,176 @@
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../../shared/connection.js';
+import { UserError } from '../../shared/user-error.js';
+import { Company } from './company.entity.js';
+import { CompanyKind } from './company.enums.js';
+import { HasLetterOrDigit, IsCountryCode } from './validators.js';
+
+const WEBSITE = { protocols: ['http', 'https'], require_protocol: true, require_tld: true };
+const URL_MESSAGE = { message: 'website must be a URL starting with http:// or https://' };
+/** An empty website clears it; anything else must be a URL. */
+const givenWebsite = (_: object, value: unknown) => value != null && value !== '';
+
+@InputType()
+export class CreateCompanyInput {
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(300)
+  @HasLetterOrDigit()
+  name!: string;
+
+  @Field(() => CompanyKind)
+  kind!: CompanyKind;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 country code, in capitals: "MA".' })
+  @IsCountryCode()
+  country!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120)
+  city?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'http:// or https:// URL.' })
+  @ValidateIf(givenWebsite)
+  @MaxLength(500)
+  @IsUrl(WEBSITE, URL_MESSAGE)
+  website?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsNotEmpty({ each: true })
+  @MaxLength(120, { each: true })
+  brands?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(10_000)
+  notes?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: "The company's fields of activity." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true, message: 'each value in sectorIds must be a sector id' })
+  sectorIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The user who follows the company.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'accountManagerId must be a user id' })
+  accountManagerId?: string | null;
+}
+
+@InputType({ description: 'Omitted fields are left as they are; null clears an optional field.' })
+export class UpdateCompanyInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'companyId must be a company id' })
+  companyId!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(300)
+  @HasLetterOrDigit()
+  name?: string | null;
+
+  @Field(() => CompanyKind, { nullable: true })
+  kind?: CompanyKind | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code, in capitals.' })
+  @IsOptional()
+  @IsCountryCode()
+  country?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120)
+  city?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @ValidateIf(givenWebsite)
+  @MaxLength(500)
+  @IsUrl(WEBSITE, URL_MESSAGE)
+  website?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the brands.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsNotEmpty({ each: true })
+  @MaxLength(120, { each: true })
+  brands?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(10_000)
+  notes?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Replaces the sectors.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true, message: 'each value in sectorIds must be a sector id' })
+  sectorIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'accountManagerId must be a user id' })
+  accountManagerId?: string | null;
+}
+
+@ObjectType()
+export class CreateCompanyPayload {
+  @Field(() => Company, { nullable: true })
+  company?: Company;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class UpdateCompanyPayload extends CreateCompanyPayload {}
+
+@InputType({ description: 'Companies matching all the given conditions; an empty list does not filter.' })
+export class CompanyFilter {
+  @Field(() => [CompanyKind], { nullable: true })
+  kinds?: CompanyKind[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes.' })
+  countries?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Companies active in any of these sectors.' })
+  sectorIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  accountManagerIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name, ignoring case and accents: "societe" finds "Société".',
+  })
+  nameContains?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: companies in at least one deal, as exporter or buyer; false: in none.',
+  })
+  hasDeals?: boolean | null;
+}
+
+export enum CompanyOrderField {
+  NAME = 'name',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(CompanyOrderField, { name: 'CompanyOrderField' });
+
+@InputType()
+export class CompanyOrder {
+  @Field(() => CompanyOrderField)
+  field!: CompanyOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction!: OrderDirection;
+}

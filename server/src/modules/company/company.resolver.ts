@@ -1,0 +1,91 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
+import { isUuid } from '../../shared/ids.js';
+import { loadOptionalRef } from '../../shared/load.js';
+import { runMutation } from '../../shared/mutation.js';
+import { nestedPage } from '../../shared/nested-connection.js';
+import { Contact } from '../contact/contact.entity.js';
+import { Sector } from '../sector/sector.entity.js';
+import { User } from '../user/user.entity.js';
+import { Role } from '../user/user.enums.js';
+import { Company } from './company.entity.js';
+import {
+  CompanyFilter,
+  CompanyOrder,
+  CompanyOrderField,
+  CreateCompanyInput,
+  CreateCompanyPayload,
+  UpdateCompanyInput,
+  UpdateCompanyPayload,
+} from './company.inputs.js';
+import { companyWhere, createCompany, updateCompany } from './company.service.js';
+
+const CompanyConnection = ConnectionType(Company);
+const ContactConnection = ConnectionType(Contact);
+
+@Resolver(() => Company)
+export class CompanyResolver {
+  @Authorized()
+  @Query(() => CompanyConnection, { description: "The agency's exporters and counterparts." })
+  companies(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CompanyFilter, { nullable: true }) filter: CompanyFilter | null,
+    @Arg('orderBy', () => CompanyOrder, { nullable: true }) orderBy: CompanyOrder | null,
+    @Ctx() { em }: Context,
+  ) {
+    return paginate(
+      em,
+      Company,
+      companyWhere(em, filter),
+      orderBy ?? { field: CompanyOrderField.NAME, direction: OrderDirection.ASC },
+      page,
+    );
+  }
+
+  @Authorized()
+  @Query(() => Company, { nullable: true, description: 'A company of the agency; null when there is none.' })
+  company(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Company | null> | null {
+    return isUuid(id) ? em.findOne(Company, id) : null;
+  }
+
+  @FieldResolver(() => [Sector])
+  async sectors(@Root() company: Company): Promise<Sector[]> {
+    // Batched across the companies of a request by MikroORM's collection dataloader.
+    return (await company.sectors.load({ dataloader: true })).getItems();
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  accountManager(@Root() company: Company): Promise<User | null> {
+    return loadOptionalRef(company.accountManager);
+  }
+
+  @FieldResolver(() => ContactConnection, { description: 'People at the company, by name.' })
+  contacts(
+    @Root() company: Company,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return nestedPage(ctx, {
+      entity: Contact,
+      parent: 'company',
+      parentId: company.id,
+      order: { field: 'fullName', direction: OrderDirection.ASC },
+      first,
+      after,
+    });
+  }
+
+  @Authorized(Role.ADMIN, Role.ACCOUNT_MANAGER)
+  @Mutation(() => CreateCompanyPayload)
+  createCompany(@Arg('input') input: CreateCompanyInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, input, async (em) => ({ company: await createCompany(em, ctx, input) }));
+  }
+
+  @Authorized(Role.ADMIN, Role.ACCOUNT_MANAGER)
+  @Mutation(() => UpdateCompanyPayload)
+  updateCompany(@Arg('input') input: UpdateCompanyInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, input, async (em) => ({ company: await updateCompany(em, ctx, input) }));
+  }
+}

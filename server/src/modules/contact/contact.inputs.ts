@@ -1,0 +1,145 @@
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../../shared/connection.js';
+import { UserError } from '../../shared/user-error.js';
+import { HasLetterOrDigit, IsPhone } from '../company/validators.js';
+import { Contact } from './contact.entity.js';
+
+/** An empty e-mail or phone clears it; anything else must have the right form. */
+const given = (_: object, value: unknown) => value != null && value !== '';
+const LANGUAGE = {
+  each: true,
+  message: 'each value in languages must be an ISO 639-1 code in small letters, e.g. "fr"',
+};
+
+@InputType()
+export class CreateContactInput {
+  @Field(() => ID, { description: 'The company the person works at.' })
+  @IsUUID('all', { message: 'companyId must be a company id' })
+  companyId!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @HasLetterOrDigit()
+  fullName!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  jobTitle?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @ValidateIf(given)
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @ValidateIf(given)
+  @MaxLength(40)
+  @IsPhone()
+  phone?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes: "fr", "ar", "ru".' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z]{2}$/, LANGUAGE)
+  languages?: string[] | null;
+}
+
+@InputType({ description: 'Omitted fields are left as they are; null clears an optional field.' })
+export class UpdateContactInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'contactId must be a contact id' })
+  contactId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Moves the person to another company.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'companyId must be a company id' })
+  companyId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @HasLetterOrDigit()
+  fullName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  jobTitle?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @ValidateIf(given)
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @ValidateIf(given)
+  @MaxLength(40)
+  @IsPhone()
+  phone?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the languages.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z]{2}$/, LANGUAGE)
+  languages?: string[] | null;
+}
+
+@ObjectType()
+export class CreateContactPayload {
+  @Field(() => Contact, { nullable: true })
+  contact?: Contact;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class UpdateContactPayload extends CreateContactPayload {}
+
+@InputType({ description: 'Contacts matching all the given conditions; an empty list does not filter.' })
+export class ContactFilter {
+  @Field(() => [ID], { nullable: true })
+  companyIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the full name, ignoring case and accents.',
+  })
+  nameContains?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The e-mail address, ignoring case.' })
+  email?: string | null;
+}
+
+export enum ContactOrderField {
+  FULL_NAME = 'fullName',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(ContactOrderField, { name: 'ContactOrderField' });
+
+@InputType()
+export class ContactOrder {
+  @Field(() => ContactOrderField)
+  field!: ContactOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction!: OrderDirection;
+}

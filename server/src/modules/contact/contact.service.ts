@@ -1,0 +1,79 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
+import { refuse } from '../../shared/mutation.js';
+import { normalizeName } from '../../shared/normalize.js';
+import { UserErrorCode } from '../../shared/user-error.js';
+import { recordAudit, snapshot } from '../audit/audit.service.js';
+import { Company } from '../company/company.entity.js';
+import { validIds } from '../company/company.service.js';
+import { containsPattern, distinct, escapeLike, refuseNulls, text } from '../company/validators.js';
+import { Contact } from './contact.entity.js';
+import type { ContactFilter, CreateContactInput, UpdateContactInput } from './contact.inputs.js';
+
+const AUDITED = ['company', 'fullName', 'jobTitle', 'email', 'phone', 'languages'] as const;
+
+/** The MikroORM condition for a ContactFilter (the agency filter is added by the scoped EntityManager). */
+export function contactWhere(filter: ContactFilter | null | undefined): FilterQuery<Contact> {
+  const where: FilterQuery<Contact> & Record<string, unknown> = {};
+  if (!filter) return where;
+  if (filter.companyIds?.length) where.company = { $in: validIds(filter.companyIds) };
+  if (filter.nameContains != null) {
+    const needle = normalizeName(filter.nameContains);
+    if (needle) where.normalizedName = { $like: containsPattern(needle) };
+  }
+  const email = filter.email?.trim();
+  if (email) where.email = { $ilike: escapeLike(email) };
+  return where;
+}
+
+async function companyById(em: EntityManager, id: string): Promise<Company> {
+  const company = await em.findOne(Company, id);
+  return company ?? refuse(UserErrorCode.NOT_FOUND, 'No such company.', ['input', 'companyId']);
+}
+
+export async function createContact(em: EntityManager, ctx: Context, input: CreateContactInput): Promise<Contact> {
+  const company = await companyById(em, input.companyId);
+  const fullName = input.fullName.trim();
+  const contact = em.create(Contact, {
+    agency: ctx.viewer!.agencyId,
+    company,
+    fullName,
+    normalizedName: normalizeName(fullName),
+    jobTitle: text(input.jobTitle),
+    email: text(input.email),
+    phone: text(input.phone),
+    languages: distinct(input.languages),
+  });
+  recordAudit(em, ctx, {
+    action: 'createContact',
+    entity: 'Contact',
+    entityId: contact.id,
+    after: snapshot(contact, AUDITED),
+  });
+  return contact;
+}
+
+export async function updateContact(em: EntityManager, ctx: Context, input: UpdateContactInput): Promise<Contact> {
+  refuseNulls(input, ['companyId', 'fullName']);
+  const contact = await em.findOne(Contact, input.contactId);
+  if (!contact) return refuse(UserErrorCode.NOT_FOUND, 'No such contact.', ['input', 'contactId']);
+  const before = snapshot(contact, AUDITED);
+  if (input.companyId != null) contact.company = await companyById(em, input.companyId);
+  if (input.fullName != null) {
+    contact.fullName = input.fullName.trim();
+    contact.normalizedName = normalizeName(contact.fullName);
+  }
+  if (input.jobTitle !== undefined) contact.jobTitle = text(input.jobTitle);
+  if (input.email !== undefined) contact.email = text(input.email);
+  if (input.phone !== undefined) contact.phone = text(input.phone);
+  if (input.languages !== undefined) contact.languages = distinct(input.languages);
+  recordAudit(em, ctx, {
+    action: 'updateContact',
+    entity: 'Contact',
+    entityId: contact.id,
+    before,
+    after: snapshot(contact, AUDITED),
+  });
+  return contact;
+}

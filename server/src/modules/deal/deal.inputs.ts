@@ -1,0 +1,311 @@
+import {
+  IsInt,
+  IsISO4217CurrencyCode,
+  IsISO31661Alpha2,
+  IsNotEmpty,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
+import { MAX_PAGE_SIZE, OrderDirection } from '../../shared/connection.js';
+import { UserError } from '../../shared/user-error.js';
+import { CURRENCY, CURRENCY_MESSAGE } from '../exchange-rate/exchange-rate.inputs.js';
+import { StageCategory } from '../pipeline/pipeline.enums.js';
+import { Deal } from './deal.entity.js';
+import { DealStageChange } from './deal-stage-change.entity.js';
+
+/** Amounts: numeric(18, 2), never negative. */
+export const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
+const AMOUNT_MESSAGE = 'amount must be zero or more, with at most 16 digits before the point and 2 after';
+const COUNTRY = /^[A-Z]{2}$/;
+const COUNTRY_MESSAGE = 'destinationCountry must be an ISO 3166-1 alpha-2 code in capitals, e.g. MA';
+const ID_MESSAGE = (field: string) => `${field} must be an id`;
+
+@InputType()
+export class CreateDealInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The meeting (or other interaction) that produced the lead: exporter, buyer (its counterpart), source mission and, by default, title come from it.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('fromInteractionId') })
+  fromInteractionId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required, unless the deal comes from an interaction.' })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'An EXPORTER company. Required, unless from an interaction.' })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('exporterId') })
+  exporterId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The foreign counterpart (any company but an EXPORTER).' })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('buyerId') })
+  buyerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The user in charge; the viewer by default.' })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('ownerId') })
+  ownerId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The pipeline; the default pipeline (or the pipeline of stageId) when omitted.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('pipelineId') })
+  pipelineId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'An OPEN stage; the first OPEN stage of the pipeline by default.' })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('stageId') })
+  stageId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The mission where the lead was born.' })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('sourceMissionId') })
+  sourceMissionId?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'The expected value of the contract, e.g. "420000.00".' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  amount?: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 4217 code; the agency's base currency by default." })
+  @IsOptional()
+  @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
+  @IsISO4217CurrencyCode({ message: CURRENCY_MESSAGE })
+  currency?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  expectedCloseOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO 3166-1 alpha-2 code of the market; the buyer's country by default.",
+  })
+  @IsOptional()
+  @Matches(COUNTRY, { message: COUNTRY_MESSAGE })
+  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
+  destinationCountry?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('sectorId') })
+  sectorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The products or services the contract is about.' })
+  @IsOptional()
+  @MaxLength(5000)
+  products?: string | null;
+}
+
+@InputType({ description: 'Changes to a deal; a field left out stays as it is, a field set to null is cleared.' })
+export class UpdateDealInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: ID_MESSAGE('dealId') })
+  dealId!: string;
+
+  @Field(() => Int, { description: 'The version of the deal the client saw; CONFLICT if it changed since.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('exporterId') })
+  exporterId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('buyerId') })
+  buyerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('ownerId') })
+  ownerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('sourceMissionId') })
+  sourceMissionId?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  @IsOptional()
+  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  amount?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
+  @IsISO4217CurrencyCode({ message: CURRENCY_MESSAGE })
+  currency?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  expectedCloseOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(COUNTRY, { message: COUNTRY_MESSAGE })
+  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
+  destinationCountry?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('sectorId') })
+  sectorId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5000)
+  products?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only for a deal in a LOST stage.' })
+  @IsOptional()
+  @MaxLength(5000)
+  lostReason?: string | null;
+}
+
+@InputType()
+export class MoveDealInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: ID_MESSAGE('dealId') })
+  dealId!: string;
+
+  @Field(() => ID, { description: "A stage of the deal's pipeline, not retired." })
+  @IsUUID('all', { message: ID_MESSAGE('toStageId') })
+  toStageId!: string;
+
+  @Field(() => Int, { description: 'The version of the deal the client saw; CONFLICT if it changed since.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the deal was lost: required to enter a LOST stage.' })
+  @IsOptional()
+  @MaxLength(5000)
+  lostReason?: string | null;
+}
+
+@ObjectType()
+export class CreateDealPayload {
+  @Field(() => Deal, { nullable: true })
+  deal?: Deal;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class UpdateDealPayload extends CreateDealPayload {}
+
+@ObjectType()
+export class MoveDealPayload extends CreateDealPayload {
+  @Field(() => DealStageChange, { nullable: true, description: 'The move, as written in the history.' })
+  stageChange?: DealStageChange;
+}
+
+@InputType({ description: 'Deals matching all the conditions given; a list matches any of its values.' })
+export class DealFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the title, any case.' })
+  titleContains?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  pipelineIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  stageIds?: string[] | null;
+
+  @Field(() => [StageCategory], { nullable: true, description: 'The category of their current stage.' })
+  categories?: StageCategory[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  ownerIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  exporterIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  buyerIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  sourceMissionIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes.' })
+  destinationCountries?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  sectorIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 4217 codes of the deal currency.' })
+  currencies?: string[] | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Amount at least this, in the deal currency.' })
+  amountFrom?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Amount at most this, in the deal currency.' })
+  amountTo?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  expectedCloseFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  expectedCloseTo?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  closedFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  closedTo?: string | null;
+}
+
+export enum DealOrderField {
+  TITLE = 'title',
+  AMOUNT = 'amount',
+  EXPECTED_CLOSE_ON = 'expectedCloseOn',
+  CLOSED_ON = 'closedOn',
+  CREATED_AT = 'createdAt',
+  UPDATED_AT = 'updatedAt',
+}
+registerEnumType(DealOrderField, {
+  name: 'DealOrderField',
+  description:
+    'AMOUNT compares amounts in their own currencies. Deals without a value (no amount, no date) come last in ASC order and first in DESC order.',
+});
+
+@InputType()
+export class DealOrder {
+  @Field(() => DealOrderField)
+  field!: DealOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction!: OrderDirection;
+}
+
+/** A page of a nested list: `first` (at most 100) after a cursor. */
+@ArgsType()
+export class NestedPageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item already seen.' })
+  after?: string | null;
+}

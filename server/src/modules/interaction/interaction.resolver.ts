@@ -1,0 +1,88 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
+import { loadOptionalRef, loadRef } from '../../shared/load.js';
+import { runMutation } from '../../shared/mutation.js';
+import { Company } from '../company/company.entity.js';
+import { Contact } from '../contact/contact.entity.js';
+import { Mission } from '../mission/mission.entity.js';
+import { User } from '../user/user.entity.js';
+import { Role } from '../user/user.enums.js';
+import { Interaction } from './interaction.entity.js';
+import { interactionWhere } from './interaction.filter.js';
+import {
+  InteractionFilter,
+  InteractionOrder,
+  InteractionOrderField,
+  LogInteractionInput,
+  LogInteractionPayload,
+  UpdateInteractionInput,
+  UpdateInteractionPayload,
+} from './interaction.inputs.js';
+import { logInteraction, updateInteraction } from './interaction.service.js';
+
+export const InteractionConnection = ConnectionType(Interaction);
+
+@Resolver(() => Interaction)
+export class InteractionResolver {
+  @Authorized()
+  @Query(() => InteractionConnection, {
+    description: "The agency's meetings, calls, e-mails, visits and notes (default: most recent first).",
+  })
+  interactions(
+    @Args() page: PageArgs,
+    @Arg('filter', () => InteractionFilter, { nullable: true }) filter: InteractionFilter | null,
+    @Arg('orderBy', () => InteractionOrder, { nullable: true }) orderBy: InteractionOrder | null,
+    @Ctx() { em }: Context,
+  ) {
+    return paginate(
+      em,
+      Interaction,
+      interactionWhere(filter),
+      orderBy ?? { field: InteractionOrderField.OCCURRED_AT, direction: OrderDirection.DESC },
+      page,
+    );
+  }
+
+  @FieldResolver(() => Mission, { nullable: true })
+  mission(@Root() interaction: Interaction): Promise<Mission | null> {
+    return loadOptionalRef(interaction.mission);
+  }
+
+  @FieldResolver(() => Company, { description: 'The exporter the agency supports.' })
+  exporter(@Root() interaction: Interaction): Promise<Company> {
+    return loadRef(interaction.exporter);
+  }
+
+  @FieldResolver(() => Company, { nullable: true, description: 'The other party: buyer, distributor, institution...' })
+  counterpart(@Root() interaction: Interaction): Promise<Company | null> {
+    return loadOptionalRef(interaction.counterpart);
+  }
+
+  @FieldResolver(() => User, { description: 'Who logged it.' })
+  author(@Root() interaction: Interaction): Promise<User> {
+    return loadRef(interaction.author);
+  }
+
+  @FieldResolver(() => [Contact], { description: 'The people present, by name.' })
+  async contacts(@Root() interaction: Interaction): Promise<Contact[]> {
+    const contacts = await interaction.contacts.loadItems({ dataloader: true });
+    return [...contacts].sort((a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id));
+  }
+
+  @Authorized(Role.ADMIN, Role.ACCOUNT_MANAGER)
+  @Mutation(() => LogInteractionPayload, {
+    description: 'Records a touch point, or plans a B2B meeting (refused with CONFLICT when it clashes on the agenda).',
+  })
+  logInteraction(@Arg('input') input: LogInteractionInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, input, async (em) => ({ interaction: await logInteraction(em, ctx, input) }));
+  }
+
+  @Authorized(Role.ADMIN, Role.ACCOUNT_MANAGER)
+  @Mutation(() => UpdateInteractionPayload, {
+    description: 'Changes an interaction: mark a meeting HELD, NO_SHOW or CANCELLED, move it, set its outcome...',
+  })
+  updateInteraction(@Arg('input') input: UpdateInteractionInput, @Ctx() ctx: Context) {
+    return runMutation(ctx, input, async (em) => ({ interaction: await updateInteraction(em, ctx, input) }));
+  }
+}

@@ -1,0 +1,309 @@
+import {
+  IsBoolean,
+  IsISO4217CurrencyCode,
+  IsISO31661Alpha2,
+  IsNotEmpty,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, OrderDirection } from '../../shared/connection.js';
+import { UserError } from '../../shared/user-error.js';
+import { Mission } from './mission.entity.js';
+import { MissionKind, MissionStatus, ParticipantStatus } from './mission.enums.js';
+import { MissionParticipant } from './mission-participant.entity.js';
+
+const COUNTRY_MESSAGE = 'hostCountry must be an ISO 3166-1 alpha-2 country code, e.g. MA';
+
+/** The page arguments of a nested connection (batched pages go forwards only). */
+@ArgsType()
+export class NestedPageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, at most ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item already seen.' })
+  after?: string | null;
+}
+
+@InputType({ description: 'An exact amount of money in a currency.' })
+export class MoneyInput {
+  @Field(() => DecimalScalar, { description: 'Zero or more, at most 2 decimals, e.g. "12500000.00".' })
+  @Matches(/^\d{1,16}(\.\d{1,2})?$/, {
+    message: 'amount must be zero or more, with at most 16 digits before the point and 2 after it',
+  })
+  amount!: string;
+
+  @Field({ description: 'ISO 4217 currency code, e.g. RUB.' })
+  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 currency code, e.g. RUB' })
+  currency!: string;
+}
+
+@InputType({ description: 'Which missions to list; the conditions add up (AND). An empty list means no condition.' })
+export class MissionFilter {
+  @Field(() => [MissionStatus], { nullable: true, description: 'Any of these statuses.' })
+  statuses?: MissionStatus[] | null;
+
+  @Field(() => [MissionKind], { nullable: true, description: 'Any of these kinds.' })
+  kinds?: MissionKind[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these host countries (ISO 3166-1 alpha-2).' })
+  hostCountries?: string[] | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Missions starting on or after this date (startsOn >= startsFrom; undated missions are left out).',
+  })
+  startsFrom?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Missions starting on or before this date (startsOn <= startsTo; undated missions are left out).',
+  })
+  startsTo?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Any of these organising agencies.' })
+  organizerIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name, ignoring case, accents and punctuation ("societe" finds "Société").',
+  })
+  nameContains?: string | null;
+}
+
+export enum MissionOrderField {
+  NAME = 'name',
+  STARTS_ON = 'startsOn',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(MissionOrderField, {
+  name: 'MissionOrderField',
+  description: 'Ties are broken by id. Undated missions come last in ASC order and first in DESC order.',
+});
+
+@InputType()
+export class MissionOrder {
+  @Field(() => MissionOrderField)
+  field!: MissionOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction!: OrderDirection;
+}
+
+@InputType({ description: "Which participants of a mission's delegation to list." })
+export class MissionParticipantFilter {
+  @Field(() => [ParticipantStatus], { nullable: true, description: 'Any of these statuses (empty: all).' })
+  statuses?: ParticipantStatus[] | null;
+}
+
+@InputType()
+export class CreateMissionInput {
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
+
+  @Field(() => MissionKind)
+  kind!: MissionKind;
+
+  @Field(() => MissionStatus, { nullable: true, description: 'Default PLANNED.' })
+  @IsOptional()
+  status?: MissionStatus | null;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 code of the country the mission goes to, e.g. MA.' })
+  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
+  hostCountry!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120)
+  city?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startsOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'On or after startsOn.' })
+  endsOn?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when the dates are only roughly known.' })
+  @IsOptional()
+  @IsBoolean()
+  datesApproximate?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(10_000)
+  description?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The organising agency: the viewer's own agency (the default when omitted) or null. Co-organisers from " +
+      'outside the agency are partner companies (partnerIds).',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organizerId must be an id' })
+  organizerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The user of the agency who leads the mission.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'leadId must be an id' })
+  leadId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Partner organisations (companies of the agency).' })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'partnerIds must be ids' })
+  partnerIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Sectors the mission targets.' })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'targetSectorIds must be ids' })
+  targetSectorIds?: string[] | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'What the mission costs the agency (for ROI).' })
+  @IsOptional()
+  @ValidateNested()
+  budget?: MoneyInput | null;
+}
+
+@InputType({
+  description:
+    'Changes to a mission: an omitted field stays as it is; null clears an optional field (and leaves a required ' +
+    'one unchanged); a list replaces the whole set.',
+})
+export class UpdateMissionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'missionId must be an id' })
+  missionId!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name?: string | null;
+
+  @Field(() => MissionKind, { nullable: true })
+  @IsOptional()
+  kind?: MissionKind | null;
+
+  @Field(() => MissionStatus, { nullable: true })
+  @IsOptional()
+  status?: MissionStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  @IsOptional()
+  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
+  hostCountry?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120)
+  city?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startsOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'On or after startsOn.' })
+  endsOn?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  datesApproximate?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(10_000)
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The viewer's own agency, or null." })
+  @IsOptional()
+  @IsUUID('all', { message: 'organizerId must be an id' })
+  organizerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'leadId must be an id' })
+  leadId?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'partnerIds must be ids' })
+  partnerIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'targetSectorIds must be ids' })
+  targetSectorIds?: string[] | null;
+
+  @Field(() => MoneyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  budget?: MoneyInput | null;
+}
+
+@InputType()
+export class AddMissionParticipantInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'missionId must be an id' })
+  missionId!: string;
+
+  @Field(() => ID, { description: 'A company of kind EXPORTER, at most once per mission.' })
+  @IsUUID('all', { message: 'companyId must be an id' })
+  companyId!: string;
+
+  @Field(() => ParticipantStatus, { defaultValue: ParticipantStatus.INVITED })
+  status!: ParticipantStatus;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5_000)
+  notes?: string | null;
+}
+
+@InputType({ description: 'An omitted field stays as it is; notes: null clears them.' })
+export class UpdateMissionParticipantInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'participantId must be an id' })
+  participantId!: string;
+
+  @Field(() => ParticipantStatus, { nullable: true })
+  @IsOptional()
+  status?: ParticipantStatus | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5_000)
+  notes?: string | null;
+}
+
+@ObjectType()
+export class CreateMissionPayload {
+  @Field(() => Mission, { nullable: true })
+  mission?: Mission;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class UpdateMissionPayload extends CreateMissionPayload {}
+
+@ObjectType()
+export class AddMissionParticipantPayload {
+  @Field(() => MissionParticipant, { nullable: true })
+  participant?: MissionParticipant;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class UpdateMissionParticipantPayload extends AddMissionParticipantPayload {}

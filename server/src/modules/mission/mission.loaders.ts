@@ -1,0 +1,367 @@
+import { Cursor, raw } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import type { Context } from '../../graphql/context.js';
+import { isIsoDate } from '../../graphql/scalars.js';
+import {
+  badInput,
+  type ConnectionShape,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  toConnection,
+} from '../../shared/connection.js';
+import { isUuid } from '../../shared/ids.js';
+import { Interaction } from '../interaction/interaction.entity.js';
+import { InteractionKind, MeetingStatus } from '../interaction/interaction.enums.js';
+import { Mission } from './mission.entity.js';
+import { MissionParticipant } from './mission-participant.entity.js';
+import { dayBounds } from './time-zone.js';
+
+/**
+ * Batched reads of the mission module that the shared `nestedPage` cannot express (two parent
+ * columns, a join, per-mission day bounds). Each is one statement for all the parents of a
+ * request, through a per-request DataLoader, with the agency filter applied by the scoped
+ * EntityManager's query builder.
+ */
+
+function perRequest<V>(ctx: Context, key: string, create: () => V): V {
+  let value = ctx.loaders.get(key) as V | undefined;
+  if (!value) {
+    value = create();
+    ctx.loaders.set(key, value);
+  }
+  return value;
+}
+
+function pageFirst(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+  }
+  return size;
+}
+
+/** Decodes a `[key, id]` cursor, checking its shape so that no forged value reaches SQL. */
+function decodeCursor(after: string, key: (value: unknown) => boolean): [unknown, string] {
+  let values: unknown;
+  try {
+    values = Cursor.decode(after);
+  } catch {
+    values = undefined;
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== 2 ||
+    !key(values[0]) ||
+    typeof values[1] !== 'string' ||
+    !isUuid(values[1])
+  ) {
+    throw badInput('The cursor is not valid for this list and order.', 'after');
+  }
+  return [values[0], values[1]];
+}
+
+const isInstant = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isDateOrNull = (value: unknown) => value === null || (typeof value === 'string' && isIsoDate(value));
+
+function columnOf(em: EntityManager, entity: Function, property: string): string {
+  const prop = em.getMetadata().get(entity as never).properties[property as never] as { fieldNames: string[] };
+  return prop.fieldNames[0];
+}
+
+function pages<P, T extends object>(
+  parents: readonly P[],
+  keyOf: (parent: P) => string,
+  byParent: Map<string, T[]>,
+  first: number,
+  after: string | null | undefined,
+  cursorOf: (node: T) => string,
+  count: (parent: P) => Promise<number>,
+): ConnectionShape<T>[] {
+  return parents.map((parent) => {
+    const all = byParent.get(keyOf(parent)) ?? [];
+    const edges = all.slice(0, first).map((node) => ({ node, cursor: cursorOf(node) }));
+    return toConnection({
+      edges,
+      pageInfo: {
+        hasNextPage: all.length > first,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      count: () => count(parent),
+    });
+  });
+}
+
+// ------------------------------------------------- a participant's meetings
+
+interface Pair {
+  missionId: string;
+  companyId: string;
+}
+const pairKey = (pair: Pair) => `${pair.missionId}|${pair.companyId}`;
+
+function pairCondition(em: EntityManager, pairs: readonly Pair[]) {
+  const mission = columnOf(em, Interaction, 'mission');
+  const exporter = columnOf(em, Interaction, 'exporter');
+  return raw(
+    `(i.${mission}, i.${exporter}) in (${pairs.map(() => '(?, ?)').join(', ')})`,
+    pairs.flatMap((pair) => [pair.missionId, pair.companyId]),
+  );
+}
+
+/**
+ * The MEETING interactions of a participant's company in its mission, oldest first (by
+ * occurredAt, which is the start of a planned meeting), for all participants of a request in
+ * one `row_number() over (partition by mission, exporter)` statement.
+ */
+export function participantMeetings(
+  ctx: Context,
+  participant: MissionParticipant,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionShape<Interaction>> {
+  const first = pageFirst(args.first);
+  const after = args.after ? decodeCursor(args.after, isInstant) : null;
+  const loader = perRequest(
+    ctx,
+    `mission:meetings:${first}:${args.after ?? ''}`,
+    () =>
+      new DataLoader<Pair, ConnectionShape<Interaction>, string>(
+        (pairs) => loadMeetings(ctx, pairs, first, args.after, after),
+        { cacheKeyFn: pairKey },
+      ),
+  );
+  return loader.load({ missionId: participant.mission.id, companyId: participant.company.id });
+}
+
+async function loadMeetings(
+  ctx: Context,
+  pairs: readonly Pair[],
+  first: number,
+  afterCursor: string | null | undefined,
+  after: [unknown, string] | null,
+): Promise<ConnectionShape<Interaction>[]> {
+  const em = ctx.em;
+  const mission = columnOf(em, Interaction, 'mission');
+  const exporter = columnOf(em, Interaction, 'exporter');
+  const occurredAt = columnOf(em, Interaction, 'occurredAt');
+  const qb = em.createQueryBuilder(Interaction, 'i');
+  qb.select([
+    'i.*',
+    raw(`row_number() over (partition by i.${mission}, i.${exporter} order by i.${occurredAt} asc, i.id asc) as __rn`),
+  ])
+    .where({ kind: InteractionKind.MEETING })
+    .andWhere(pairCondition(em, pairs));
+  if (after) qb.andWhere(raw(`(i.${occurredAt}, i.id) > (?, ?)`, after));
+  await qb.applyFilters();
+  const { sql, params } = qb.toQuery();
+  const rows = await em
+    .getConnection()
+    .execute<Record<string, unknown>[]>(`select * from (${sql}) as page where page.__rn <= ? order by page.__rn`, [
+      ...params,
+      first + 1,
+    ]);
+  const byPair = new Map<string, Interaction[]>();
+  for (const row of rows) {
+    const key = `${row[mission]}|${row[exporter]}`;
+    delete row.__rn;
+    const meeting = em.map(Interaction, row as never);
+    if (!byPair.has(key)) byPair.set(key, []);
+    byPair.get(key)!.push(meeting);
+  }
+  const counts = perRequest(
+    ctx,
+    'mission:meetings:count',
+    () => new DataLoader<Pair, number, string>((keys) => countMeetings(em, keys), { cacheKeyFn: pairKey }),
+  );
+  return pages(
+    pairs,
+    pairKey,
+    byPair,
+    first,
+    afterCursor,
+    (meeting) => Cursor.encode([meeting.occurredAt.toISOString(), meeting.id]),
+    (pair) => counts.load(pair),
+  );
+}
+
+async function countMeetings(em: EntityManager, pairs: readonly Pair[]): Promise<number[]> {
+  const mission = columnOf(em, Interaction, 'mission');
+  const exporter = columnOf(em, Interaction, 'exporter');
+  const qb = em.createQueryBuilder(Interaction, 'i');
+  qb.select([raw(`i.${mission} as mission_id`), raw(`i.${exporter} as exporter_id`), raw('count(*) as n')])
+    .where({ kind: InteractionKind.MEETING })
+    .andWhere(pairCondition(em, pairs))
+    .groupBy([raw(`i.${mission}`), raw(`i.${exporter}`)] as never);
+  await qb.applyFilters();
+  const { sql, params } = qb.toQuery();
+  const rows = await em
+    .getConnection()
+    .execute<{ mission_id: string; exporter_id: string; n: string }[]>(sql, params as unknown[]);
+  const counts = new Map(rows.map((row) => [`${row.mission_id}|${row.exporter_id}`, Number(row.n)]));
+  return pairs.map((pair) => counts.get(pairKey(pair)) ?? 0);
+}
+
+// ------------------------------------------------- a company's missions
+
+/**
+ * The missions a company took part in (as a participant, whatever its status), latest first
+ * (startsOn descending, undated last, then id descending), for all companies of a request in
+ * one statement.
+ */
+export function companyMissions(
+  ctx: Context,
+  companyId: string,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionShape<Mission>> {
+  const first = pageFirst(args.first);
+  const after = args.after ? decodeCursor(args.after, isDateOrNull) : null;
+  const loader = perRequest(
+    ctx,
+    `mission:company-missions:${first}:${args.after ?? ''}`,
+    () =>
+      new DataLoader<string, ConnectionShape<Mission>>((ids) =>
+        loadCompanyMissions(ctx, ids, first, args.after, after),
+      ),
+  );
+  return loader.load(companyId);
+}
+
+async function loadCompanyMissions(
+  ctx: Context,
+  companyIds: readonly string[],
+  first: number,
+  afterCursor: string | null | undefined,
+  after: [unknown, string] | null,
+): Promise<ConnectionShape<Mission>[]> {
+  const em = ctx.em;
+  const company = columnOf(em, MissionParticipant, 'company');
+  const startsOn = columnOf(em, Mission, 'startsOn');
+  const qb = em.createQueryBuilder(MissionParticipant, 'p');
+  qb.select([
+    raw('m.*'),
+    raw(`p.${company} as __parent`),
+    raw(`row_number() over (partition by p.${company} order by m.${startsOn} desc nulls last, m.id desc) as __rn`),
+  ])
+    .join('p.mission', 'm')
+    .where({ company: { $in: [...companyIds] } });
+  if (after) {
+    const [key, id] = after;
+    qb.andWhere(
+      key === null
+        ? raw(`(m.${startsOn} is null and m.id < ?)`, [id])
+        : raw(`(m.${startsOn} < ? or (m.${startsOn} = ? and m.id < ?) or m.${startsOn} is null)`, [key, key, id]),
+    );
+  }
+  await qb.applyFilters();
+  const { sql, params } = qb.toQuery();
+  const rows = await em
+    .getConnection()
+    .execute<Record<string, unknown>[]>(`select * from (${sql}) as page where page.__rn <= ? order by page.__rn`, [
+      ...params,
+      first + 1,
+    ]);
+  const byCompany = new Map<string, Mission[]>();
+  for (const row of rows) {
+    const parent = row.__parent as string;
+    delete row.__rn;
+    delete row.__parent;
+    const mission = em.map(Mission, row as never);
+    if (!byCompany.has(parent)) byCompany.set(parent, []);
+    byCompany.get(parent)!.push(mission);
+  }
+  const counts = perRequest(
+    ctx,
+    'mission:company-missions:count',
+    () => new DataLoader<string, number>((ids) => countCompanyMissions(em, ids)),
+  );
+  return pages(
+    companyIds,
+    (id) => id,
+    byCompany,
+    first,
+    afterCursor,
+    (mission) => Cursor.encode([mission.startsOn ?? null, mission.id]),
+    (id) => counts.load(id),
+  );
+}
+
+async function countCompanyMissions(em: EntityManager, companyIds: readonly string[]): Promise<number[]> {
+  const company = columnOf(em, MissionParticipant, 'company');
+  const qb = em.createQueryBuilder(MissionParticipant, 'p');
+  qb.select([raw(`p.${company} as company_id`), raw('count(*) as n')])
+    .where({ company: { $in: [...companyIds] } })
+    .groupBy(raw(`p.${company}`) as never);
+  await qb.applyFilters();
+  const { sql, params } = qb.toQuery();
+  const rows = await em.getConnection().execute<{ company_id: string; n: string }[]>(sql, params as unknown[]);
+  const counts = new Map(rows.map((row) => [row.company_id, Number(row.n)]));
+  return companyIds.map((id) => counts.get(id) ?? 0);
+}
+
+// ------------------------------------------------- a mission's agenda
+
+interface AgendaKey {
+  missionId: string;
+  zone: string;
+}
+
+/**
+ * The mission's MEETING interactions that start on `day` in `zone`, not CANCELLED, by start
+ * then id; optionally one exporter's. One statement for all the missions of a request.
+ */
+export function missionAgenda(
+  ctx: Context,
+  mission: Mission,
+  day: string,
+  zone: string,
+  exporterId: string | null | undefined,
+): Promise<Interaction[]> {
+  if (exporterId != null && !isUuid(exporterId)) return Promise.resolve([]);
+  const loader = perRequest(
+    ctx,
+    `mission:agenda:${day}:${exporterId ?? ''}`,
+    () =>
+      new DataLoader<AgendaKey, Interaction[], string>((keys) => loadAgendas(ctx.em, keys, day, exporterId), {
+        cacheKeyFn: (key) => `${key.missionId}|${key.zone}`,
+      }),
+  );
+  return loader.load({ missionId: mission.id, zone });
+}
+
+async function loadAgendas(
+  em: EntityManager,
+  keys: readonly AgendaKey[],
+  day: string,
+  exporterId: string | null | undefined,
+): Promise<Interaction[][]> {
+  const byZone = new Map<string, string[]>();
+  for (const key of keys) {
+    if (!byZone.has(key.zone)) byZone.set(key.zone, []);
+    byZone.get(key.zone)!.push(key.missionId);
+  }
+  const meetings = await em.find(
+    Interaction,
+    {
+      kind: InteractionKind.MEETING,
+      ...(exporterId ? { exporter: exporterId } : {}),
+      $and: [
+        { $or: [{ status: null }, { status: { $ne: MeetingStatus.CANCELLED } }] },
+        {
+          $or: [...byZone].map(([zone, missionIds]) => {
+            const { start, end } = dayBounds(day, zone);
+            return { mission: { $in: missionIds }, startsAt: { $gte: start, $lt: end } };
+          }),
+        },
+      ],
+    },
+    { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] },
+  );
+  return keys.map((key) => {
+    const { start, end } = dayBounds(day, key.zone);
+    return meetings.filter(
+      (meeting) => meeting.mission?.id === key.missionId && meeting.startsAt! >= start && meeting.startsAt! < end,
+    );
+  });
+}

@@ -1,0 +1,307 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
+import { isUuid } from '../../shared/ids.js';
+import { refuse, UserErrorsException } from '../../shared/mutation.js';
+import { normalizeName } from '../../shared/normalize.js';
+import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
+import { Agency } from '../agency/agency.entity.js';
+import { recordAudit, snapshot } from '../audit/audit.service.js';
+import { Company } from '../company/company.entity.js';
+import { CompanyKind } from '../company/company.enums.js';
+import { Sector } from '../sector/sector.entity.js';
+import { User } from '../user/user.entity.js';
+import { Mission } from './mission.entity.js';
+import { MissionStatus, ParticipantStatus } from './mission.enums.js';
+import type {
+  AddMissionParticipantInput,
+  CreateMissionInput,
+  MissionFilter,
+  MoneyInput,
+  UpdateMissionInput,
+  UpdateMissionParticipantInput,
+} from './mission.inputs.js';
+import { MissionParticipant } from './mission-participant.entity.js';
+
+const MISSION_AUDITED = [
+  'name',
+  'kind',
+  'status',
+  'hostCountry',
+  'city',
+  'startsOn',
+  'endsOn',
+  'datesApproximate',
+  'description',
+  'organizer',
+  'lead',
+  'budgetAmount',
+  'budgetCurrency',
+] as const;
+const PARTICIPANT_AUDITED = ['mission', 'company', 'status', 'notes'] as const;
+
+// ---------------------------------------------------------------- reads
+
+/** Keeps the non-empty list, or undefined: an empty list sets no condition. */
+function some<T>(values: readonly T[] | null | undefined): T[] | undefined {
+  return values && values.length > 0 ? [...values] : undefined;
+}
+
+/** The MikroORM condition for a MissionFilter (agency scoping comes from the EntityManager). */
+export function missionWhere(filter: MissionFilter | null | undefined): FilterQuery<Mission> {
+  const where: Record<string, unknown> = {};
+  if (!filter) return where;
+  const statuses = some(filter.statuses);
+  if (statuses) where.status = { $in: statuses };
+  const kinds = some(filter.kinds);
+  if (kinds) where.kind = { $in: kinds };
+  const countries = some(filter.hostCountries);
+  if (countries) where.hostCountry = { $in: countries.map((code) => code.trim().toUpperCase()) };
+  const startsOn: Record<string, string> = {};
+  if (filter.startsFrom) startsOn.$gte = filter.startsFrom;
+  if (filter.startsTo) startsOn.$lte = filter.startsTo;
+  if (Object.keys(startsOn).length > 0) where.startsOn = startsOn;
+  const organizers = some(filter.organizerIds);
+  // An id that is not a UUID matches no agency (and must not reach PostgreSQL as a uuid).
+  if (organizers) where.organizer = { $in: organizers.filter(isUuid) };
+  const name = filter.nameContains ? normalizeName(filter.nameContains) : '';
+  // normalizeName leaves only letters, digits and single spaces: nothing to escape for LIKE.
+  if (name) where.normalizedName = { $like: `%${name}%` };
+  return where;
+}
+
+export async function findMission(em: EntityManager, id: string): Promise<Mission | null> {
+  return isUuid(id) ? em.findOne(Mission, id) : null;
+}
+
+// ---------------------------------------------------------------- writes
+
+function missionSnapshot(mission: Mission): Record<string, unknown> {
+  const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
+  return {
+    ...snapshot(mission, MISSION_AUDITED),
+    partners: mission.partners.isInitialized() ? ids(mission.partners.getItems()) : undefined,
+    targetSectors: mission.targetSectors.isInitialized() ? ids(mission.targetSectors.getItems()) : undefined,
+  };
+}
+
+/**
+ * Loads the records an input refers to, through the agency-scoped EntityManager (another
+ * agency's id reads as not found), collecting every NOT_FOUND with its field path.
+ */
+class References {
+  readonly errors: UserError[] = [];
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly ctx: Context,
+  ) {}
+
+  organizer(id: string | null): string | null {
+    if (id === null) return null;
+    // Agencies are tenants: a mission can only name its own agency as organiser. Any other id
+    // reads as not found, as another agency's records do everywhere.
+    if (id !== this.ctx.viewer!.agencyId) {
+      this.errors.push(userError(UserErrorCode.NOT_FOUND, 'No such agency.', ['input', 'organizerId']));
+    }
+    return id;
+  }
+
+  async lead(id: string | null): Promise<User | null> {
+    if (id === null) return null;
+    const user = await this.em.findOne(User, id);
+    if (!user) this.errors.push(userError(UserErrorCode.NOT_FOUND, 'No such user.', ['input', 'leadId']));
+    else if (!user.active) {
+      this.errors.push(userError(UserErrorCode.INVALID, 'This user is deactivated.', ['input', 'leadId']));
+    }
+    return user;
+  }
+
+  async many<T extends Company | Sector>(
+    entity: new () => T,
+    ids: readonly string[],
+    field: string,
+    what: string,
+  ): Promise<T[]> {
+    const unique = [...new Set(ids)];
+    const found = unique.length > 0 ? await this.em.find(entity, { id: { $in: unique } } as never) : [];
+    const byId = new Map(found.map((item) => [item.id, item]));
+    ids.forEach((id, index) => {
+      if (!byId.has(id)) {
+        this.errors.push(userError(UserErrorCode.NOT_FOUND, `No such ${what}.`, ['input', field, String(index)]));
+      }
+    });
+    return unique.map((id) => byId.get(id)).filter((item): item is T => item !== undefined);
+  }
+
+  check(): void {
+    if (this.errors.length > 0) throw new UserErrorsException(this.errors);
+  }
+}
+
+function checkDates(startsOn: string | null | undefined, endsOn: string | null | undefined): void {
+  if (startsOn && endsOn && endsOn < startsOn) {
+    refuse(UserErrorCode.INVALID, 'The mission cannot end before it starts.', ['input', 'endsOn']);
+  }
+}
+
+function requiredName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) refuse(UserErrorCode.REQUIRED, 'name should not be empty', ['input', 'name']);
+  return trimmed;
+}
+
+function budgetOf(budget: MoneyInput | null): { budgetAmount: string | null; budgetCurrency: string | null } {
+  return budget
+    ? { budgetAmount: budget.amount, budgetCurrency: budget.currency.toUpperCase() }
+    : { budgetAmount: null, budgetCurrency: null };
+}
+
+export async function createMission(em: EntityManager, ctx: Context, input: CreateMissionInput): Promise<Mission> {
+  const name = requiredName(input.name);
+  checkDates(input.startsOn, input.endsOn);
+  const refs = new References(em, ctx);
+  const organizer = refs.organizer(input.organizerId === undefined ? ctx.viewer!.agencyId : input.organizerId);
+  const lead = await refs.lead(input.leadId ?? null);
+  const partners = await refs.many(Company, input.partnerIds ?? [], 'partnerIds', 'company');
+  const sectors = await refs.many(Sector, input.targetSectorIds ?? [], 'targetSectorIds', 'sector');
+  refs.check();
+
+  const mission = em.create(Mission, {
+    agency: ctx.viewer!.agencyId,
+    name,
+    normalizedName: normalizeName(name),
+    kind: input.kind,
+    status: input.status ?? MissionStatus.PLANNED,
+    hostCountry: input.hostCountry.toUpperCase(),
+    city: input.city?.trim() || null,
+    startsOn: input.startsOn ?? null,
+    endsOn: input.endsOn ?? null,
+    datesApproximate: input.datesApproximate ?? false,
+    description: input.description ?? null,
+    organizer,
+    lead,
+    ...budgetOf(input.budget ?? null),
+  });
+  mission.partners.set(partners);
+  mission.targetSectors.set(sectors);
+  recordAudit(em, ctx, {
+    action: 'createMission',
+    entity: 'Mission',
+    entityId: mission.id,
+    after: missionSnapshot(mission),
+  });
+  return mission;
+}
+
+export async function updateMission(em: EntityManager, ctx: Context, input: UpdateMissionInput): Promise<Mission> {
+  const mission = await em.findOne(Mission, input.missionId, { populate: ['partners', 'targetSectors'] });
+  if (!mission) return refuse(UserErrorCode.NOT_FOUND, 'No such mission.', ['input', 'missionId']);
+  const before = missionSnapshot(mission);
+  const startsOn = input.startsOn === undefined ? mission.startsOn : input.startsOn;
+  const endsOn = input.endsOn === undefined ? mission.endsOn : input.endsOn;
+  checkDates(startsOn, endsOn);
+
+  const refs = new References(em, ctx);
+  const organizer = input.organizerId === undefined ? undefined : refs.organizer(input.organizerId);
+  const lead = input.leadId === undefined ? undefined : await refs.lead(input.leadId);
+  const partners =
+    input.partnerIds == null ? undefined : await refs.many(Company, input.partnerIds, 'partnerIds', 'company');
+  const sectors =
+    input.targetSectorIds == null
+      ? undefined
+      : await refs.many(Sector, input.targetSectorIds, 'targetSectorIds', 'sector');
+  refs.check();
+
+  if (input.name != null) {
+    mission.name = requiredName(input.name);
+    mission.normalizedName = normalizeName(mission.name);
+  }
+  if (input.kind != null) mission.kind = input.kind;
+  if (input.status != null) mission.status = input.status;
+  if (input.hostCountry != null) mission.hostCountry = input.hostCountry.toUpperCase();
+  if (input.city !== undefined) mission.city = input.city?.trim() || null;
+  mission.startsOn = startsOn ?? null;
+  mission.endsOn = endsOn ?? null;
+  if (input.datesApproximate != null) mission.datesApproximate = input.datesApproximate;
+  if (input.description !== undefined) mission.description = input.description;
+  if (organizer !== undefined) mission.organizer = organizer ? em.getReference(Agency, organizer) : null;
+  if (lead !== undefined) mission.lead = lead;
+  if (partners) mission.partners.set(partners);
+  if (sectors) mission.targetSectors.set(sectors);
+  if (input.budget !== undefined) Object.assign(mission, budgetOf(input.budget));
+
+  recordAudit(em, ctx, {
+    action: 'updateMission',
+    entity: 'Mission',
+    entityId: mission.id,
+    before,
+    after: missionSnapshot(mission),
+  });
+  return mission;
+}
+
+export async function addMissionParticipant(
+  em: EntityManager,
+  ctx: Context,
+  input: AddMissionParticipantInput,
+): Promise<MissionParticipant> {
+  const mission = await em.findOne(Mission, input.missionId);
+  const company = await em.findOne(Company, input.companyId);
+  const errors: UserError[] = [];
+  if (!mission) errors.push(userError(UserErrorCode.NOT_FOUND, 'No such mission.', ['input', 'missionId']));
+  if (!company) errors.push(userError(UserErrorCode.NOT_FOUND, 'No such company.', ['input', 'companyId']));
+  else if (company.kind !== CompanyKind.EXPORTER) {
+    errors.push(
+      userError(UserErrorCode.INVALID, `Only exporters join a delegation; ${company.name} is a ${company.kind}.`, [
+        'input',
+        'companyId',
+      ]),
+    );
+  }
+  if (errors.length > 0 || !mission || !company) throw new UserErrorsException(errors);
+
+  const existing = await em.findOne(MissionParticipant, { mission, company });
+  if (existing) {
+    refuse(
+      UserErrorCode.DUPLICATE,
+      `${company.name} is already in this mission's delegation.`,
+      ['input', 'companyId'],
+      existing.id,
+    );
+  }
+  const participant = em.create(MissionParticipant, {
+    agency: ctx.viewer!.agencyId,
+    mission,
+    company,
+    status: input.status ?? ParticipantStatus.INVITED,
+    notes: input.notes ?? null,
+  });
+  recordAudit(em, ctx, {
+    action: 'addMissionParticipant',
+    entity: 'MissionParticipant',
+    entityId: participant.id,
+    after: snapshot(participant, PARTICIPANT_AUDITED),
+  });
+  return participant;
+}
+
+export async function updateMissionParticipant(
+  em: EntityManager,
+  ctx: Context,
+  input: UpdateMissionParticipantInput,
+): Promise<MissionParticipant> {
+  const participant = await em.findOne(MissionParticipant, input.participantId);
+  if (!participant) return refuse(UserErrorCode.NOT_FOUND, 'No such participant.', ['input', 'participantId']);
+  const before = snapshot(participant, PARTICIPANT_AUDITED);
+  if (input.status != null) participant.status = input.status;
+  if (input.notes !== undefined) participant.notes = input.notes;
+  recordAudit(em, ctx, {
+    action: 'updateMissionParticipant',
+    entity: 'MissionParticipant',
+    entityId: participant.id,
+    before,
+    after: snapshot(participant, PARTICIPANT_AUDITED),
+  });
+  return participant;
+}
