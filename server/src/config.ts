@@ -27,6 +27,34 @@ export interface Config {
   logSql: boolean;
   /** Mark the session cookie Secure (serve over HTTPS). */
   cookieSecure: boolean;
+  /** What one GraphQL request may ask for, and what API tokens may spend per minute. */
+  limits: QueryLimits;
+}
+
+/**
+ * The query limits, all in one place (docs/api.md explains them to API users). Each request is
+ * measured after parsing and validation and before any resolver runs; see graphql/query-limits.ts.
+ */
+export interface QueryLimits {
+  /** Most tokens (names, punctuation, values) in a document; the parser stops beyond. */
+  maxTokens: number;
+  /** Deepest field nesting (a root field is depth 1; introspection is not counted). */
+  maxDepth: number;
+  /** Most aliased fields in one operation, fragments expanded. */
+  maxAliases: number;
+  /** Highest cost of one request (see graphql/query-cost.ts for how cost is counted). */
+  maxCost: number;
+  /** Assumed length of lists that are not connections (a pipeline's stages, a company's sectors). */
+  listSize: number;
+  /** What a mutation's root field costs on top of its payload. */
+  mutationCost: number;
+  /** The cost budget of API tokens, a leaky bucket per user: all of a user's tokens share it. */
+  tokenBudget: {
+    /** Points the bucket holds: the largest burst (at least maxCost, so any allowed query can run). */
+    capacity: number;
+    /** Points that leak out, i.e. are given back, per minute. */
+    perMinute: number;
+  };
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -56,5 +84,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(repoRoot, 'web/dist'),
     logSql: bool(env.CRM_LOG_SQL, false),
     cookieSecure: bool(env.CRM_COOKIE_SECURE, false),
+    limits: loadLimits(env),
   };
+}
+
+export function loadLimits(env: NodeJS.ProcessEnv = process.env): QueryLimits {
+  const maxCost = int('CRM_MAX_QUERY_COST', env.CRM_MAX_QUERY_COST, 50_000);
+  const limits: QueryLimits = {
+    maxTokens: int('CRM_MAX_QUERY_TOKENS', env.CRM_MAX_QUERY_TOKENS, 5_000),
+    maxDepth: int('CRM_MAX_QUERY_DEPTH', env.CRM_MAX_QUERY_DEPTH, 12),
+    maxAliases: int('CRM_MAX_QUERY_ALIASES', env.CRM_MAX_QUERY_ALIASES, 30),
+    maxCost,
+    listSize: 10,
+    mutationCost: 10,
+    tokenBudget: {
+      capacity: int('CRM_TOKEN_COST_BURST', env.CRM_TOKEN_COST_BURST, maxCost),
+      perMinute: int('CRM_TOKEN_COST_PER_MINUTE', env.CRM_TOKEN_COST_PER_MINUTE, 50_000),
+    },
+  };
+  if (limits.tokenBudget.capacity < limits.maxCost) {
+    throw new Error(
+      'CRM_TOKEN_COST_BURST must be at least CRM_MAX_QUERY_COST, or the costliest queries could never run',
+    );
+  }
+  if (limits.tokenBudget.perMinute < 1) throw new Error('CRM_TOKEN_COST_PER_MINUTE must be at least 1');
+  return limits;
 }

@@ -1,8 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crossAgencyEm } from '../../server/src/db/agency-scope.js';
 import { createAgencyWithAdmin } from '../../server/src/modules/agency/agency.service.js';
 import { startTestServer, type TestServer } from '../../server/src/test/test-server.js';
+
+/** The server's EntityManager type (@mikro-orm/postgresql is a dependency of the server, not of this folder). */
+type AgencyEm = Parameters<typeof createAgencyWithAdmin>[0];
 
 /**
  * Issue 3's "done when": the Mosprom mission to Casablanca (8-10 September 2025) built from an
@@ -13,7 +15,7 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startTestServer({ template: 'empty' });
-  await createAgencyWithAdmin(crossAgencyEm(server.db.orm.em as unknown as EntityManager), {
+  await createAgencyWithAdmin(crossAgencyEm(server.db.orm.em as unknown as AgencyEm), {
     name: 'Centre Mosprom',
     shortName: 'Mosprom',
     kind: 'CITY_EXPORT_CENTER',

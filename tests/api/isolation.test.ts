@@ -8,7 +8,8 @@ import {
   isObjectType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/src/test/test-server.js';
+import { signIn } from '../../server/src/test/sign-in.js';
+import { type GraphQLResponse, startTestServer, type TestServer } from '../../server/src/test/test-server.js';
 import { dummyValue, liveSchema } from './schema-walk.js';
 
 /**
@@ -23,8 +24,7 @@ let asmex: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  mosprom = await server.login('admin@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
+  ({ admin: mosprom, asmex } = await signIn(server, 'admin', 'asmex'));
   schema = await liveSchema(server, mosprom);
 });
 afterAll(() => server?.close());
@@ -73,13 +73,22 @@ async function everything(cookie: string): Promise<Record<string, Set<string>>> 
     const nodeType = getNamedType(
       (getNamedType(field.type) as GraphQLObjectType).getFields().nodes.type,
     ) as GraphQLObjectType;
-    const response = await server.gql(
-      `{ ${field.name}(first: 100) { nodes { ${selection(nodeType, 2)} } } }`,
-      {},
-      { cookie },
-    );
-    expect(response.errors, field.name).toBeUndefined();
-    result[field.name] = collectIds(response.data, new Set());
+    // Pages of 25: the whole selection two levels deep stays under the query cost limit.
+    const ids = new Set<string>();
+    let after: string | null = null;
+    do {
+      const response: GraphQLResponse = await server.gql(
+        `query($after: String) { ${field.name}(first: 25, after: $after) {
+          nodes { ${selection(nodeType, 2)} } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        { cookie },
+      );
+      expect(response.errors, field.name).toBeUndefined();
+      collectIds(response.data?.[field.name].nodes, ids);
+      const pageInfo = response.data?.[field.name].pageInfo;
+      after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+    } while (after);
+    result[field.name] = ids;
   }
   return result;
 }

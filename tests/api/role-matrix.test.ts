@@ -41,6 +41,7 @@ const MUTATIONS: Record<string, string[] | 'public'> = {
   deactivateUser: ADMINS,
   reactivateUser: ADMINS,
   resetPasswordLink: ADMINS,
+  acceptInvitation: 'public',
   importCompanies: ADMINS,
   createApiToken: EVERYONE,
   revokeApiToken: EVERYONE,
@@ -48,6 +49,8 @@ const MUTATIONS: Record<string, string[] | 'public'> = {
 
 const QUERIES: Record<string, string[] | 'public'> = {
   viewer: 'public',
+  invitation: 'public',
+  users: EVERYONE,
   auditEvents: AUDITORS,
 };
 

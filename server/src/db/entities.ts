@@ -1,6 +1,7 @@
 import { Agency } from '../modules/agency/agency.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { ApiToken } from '../modules/auth/api-token.entity.js';
+import { OneTimeToken } from '../modules/auth/one-time-token.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { Company } from '../modules/company/company.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
@@ -23,6 +24,7 @@ export const agencyOwnedEntities = [
   User,
   Session,
   ApiToken,
+  OneTimeToken,
   Sector,
   Company,
   Contact,

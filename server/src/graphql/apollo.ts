@@ -1,11 +1,19 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { QueryLimits } from '../config.js';
 import type { Context } from './context.js';
+import type { CostBudget } from './cost-budget.js';
 import { type ErrorLog, formatErrorFor } from './errors.js';
 import { introspectionGuard } from './introspection-guard.js';
+import { queryLimits } from './query-limits.js';
 import { graphqlSchema } from './schema.js';
 
-export async function createApollo(options: { production: boolean; log: ErrorLog }): Promise<ApolloServer<Context>> {
+export async function createApollo(options: {
+  production: boolean;
+  log: ErrorLog;
+  limits: QueryLimits;
+  budget: CostBudget;
+}): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
     schema: await graphqlSchema(),
     // Open to signed-in callers only: see introspectionGuard.
@@ -15,7 +23,13 @@ export async function createApollo(options: { production: boolean; log: ErrorLog
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: formatErrorFor(options),
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionGuard()],
+    // A document over the token limit is a parse error (400), before validation costs anything.
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      introspectionGuard(),
+      queryLimits(options.limits, options.budget),
+    ],
     logger: {
       debug: () => {},
       info: () => {},

@@ -8,6 +8,8 @@ export interface Viewer {
   role: Role;
   via: 'session' | 'token';
   sessionId?: string;
+  /** The API token of a `via: 'token'` request. */
+  tokenId?: string;
 }
 
 export interface CookieJar {
@@ -27,6 +29,6 @@ export interface Context {
   userAgent?: string;
   sessionTtlDays: number;
   requestId: string;
-  /** Per-request DataLoaders, created on first use (see shared/nested-connection.ts). */
+  /** Per-request DataLoaders, created on first use (see shared/per-request.ts). */
   loaders: Map<string, unknown>;
 }

@@ -5,6 +5,10 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** Over a query limit (depth, aliases, cost): refused before execution. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** An API token's cost budget is spent: wait `retryAfterSeconds`. */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -20,11 +24,33 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/** A request over a limit of graphql/query-limits.ts; nothing was executed. */
+export class QueryTooComplexError extends GraphQLError {
+  constructor(message: string, details: { limit: 'depth' | 'aliases' | 'cost'; value: number; max: number }) {
+    super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...details, http: { status: 400 } } });
+  }
+}
+
+/** An API token spent its budget: HTTP 429 with Retry-After; nothing was executed. */
+export class RateLimitedError extends GraphQLError {
+  constructor(message: string, details: { retryAfterSeconds: number; cost: number; remaining: number }) {
+    super(message, {
+      extensions: {
+        code: ErrorCode.RATE_LIMITED,
+        ...details,
+        http: { status: 429, headers: new Map([['retry-after', String(details.retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
 /** Codes whose message was written for the client and can be shown as is. */
 const PUBLIC_CODES = new Set([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
   ErrorCode.BAD_USER_INPUT,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.RATE_LIMITED,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -1,5 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AgencyResolver, UserAgencyResolver } from '../modules/agency/agency.resolver.js';
+import { AnalyticsResolver } from '../modules/analytics/analytics.resolver.js';
+import { AuditEventResolver } from '../modules/audit/audit.resolver.js';
 import { ApiTokenResolver } from '../modules/auth/api-token.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CompanyResolver } from '../modules/company/company.resolver.js';
@@ -14,13 +16,17 @@ import { CompanyMissionsResolver } from '../modules/mission/company-missions.res
 import { MissionParticipantResolver, MissionResolver } from '../modules/mission/mission.resolver.js';
 import { PipelineResolver, PipelineStageResolver } from '../modules/pipeline/pipeline.resolver.js';
 import { SectorResolver } from '../modules/sector/sector.resolver.js';
-import { MissionTasksResolver } from '../modules/task/mission-tasks.resolver.js';
+import { CompanyTasksResolver, MissionTasksResolver } from '../modules/task/nested-tasks.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
+import { InvitationResolver, UserResolver } from '../modules/user/user.resolver.js';
 
 /** Every resolver of the API; a module adds its own here. */
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
   ApiTokenResolver,
+  UserResolver,
+  InvitationResolver,
+  AuditEventResolver,
   AgencyResolver,
   UserAgencyResolver,
   SectorResolver,
@@ -34,10 +40,12 @@ export const resolvers: NonEmptyArray<Function> = [
   MissionInteractionsResolver,
   TaskResolver,
   MissionTasksResolver,
+  CompanyTasksResolver,
   PipelineResolver,
   PipelineStageResolver,
   PipelineStageDealsResolver,
   DealResolver,
   DealStageChangeResolver,
   ExchangeRateResolver,
+  AnalyticsResolver,
 ];

@@ -1,8 +1,11 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 
 /** Instants: ISO 8601 in UTC. */
 export const DateTimeScalar = GraphQLDateTime;
+
+/** A JSON object, as is (an audit event's changes). */
+export const JSONObjectScalar = GraphQLJSONObject;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createApollo } from '../graphql/apollo.js';
 import { buildContext } from '../graphql/build-context.js';
+import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
 import type { ErrorLog } from '../graphql/errors.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { sessionCookieJar } from './cookies.js';
@@ -15,7 +16,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-type AppConfig = Pick<Config, 'production' | 'maxBodyBytes' | 'sessionTtlDays' | 'webDist' | 'cookieSecure'>;
+type AppConfig = Pick<Config, 'production' | 'maxBodyBytes' | 'sessionTtlDays' | 'webDist' | 'cookieSecure' | 'limits'>;
+
+export interface AppOptions {
+  /** Where API tokens' cost budgets live; in memory by default (one process: see graphql/cost-budget.ts). */
+  costBudget?: CostBudget;
+}
 
 const consoleLog: ErrorLog = { error: (message, error) => console.error(message, error) };
 
@@ -36,8 +42,14 @@ function graphqlError(res: ServerResponse, status: number, message: string, code
   );
 }
 
-export async function createApp(config: AppConfig, db: Database, log: ErrorLog = consoleLog): Promise<App> {
-  const apollo = await createApollo({ production: config.production, log });
+export async function createApp(
+  config: AppConfig,
+  db: Database,
+  log: ErrorLog = consoleLog,
+  options: AppOptions = {},
+): Promise<App> {
+  const budget = options.costBudget ?? new InMemoryLeakyBucket(config.limits.tokenBudget);
+  const apollo = await createApollo({ production: config.production, log, limits: config.limits, budget });
   const statics = serveStatic(config.webDist);
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -1,6 +1,7 @@
 import { Cursor, type EntityClass, type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { ArgsType, Field, Int } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import {
   badInput,
@@ -13,6 +14,21 @@ import {
   type OrderSpec,
   toConnection,
 } from './connection.js';
+import { isUuid } from './ids.js';
+import { perRequest } from './per-request.js';
+
+/** The page arguments of a nested connection (batched pages go forwards only). */
+@ArgsType()
+export class NestedPageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, at most ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item already seen.' })
+  after?: string | null;
+}
 
 export interface NestedPageRequest<T extends object> {
   entity: EntityClass<T>;
@@ -33,10 +49,7 @@ export interface NestedPageRequest<T extends object> {
  * count for all parents, and only when asked for.
  */
 export function nestedPage<T extends object>(ctx: Context, request: NestedPageRequest<T>): Promise<ConnectionShape<T>> {
-  const first = request.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
-  }
+  const first = nestedPageSize(request.first);
   const key = JSON.stringify([
     request.entity.name,
     request.parent,
@@ -53,20 +66,112 @@ export function nestedPage<T extends object>(ctx: Context, request: NestedPageRe
   return loader.load(request.parentId);
 }
 
-function perRequest<V>(ctx: Context, key: string, create: () => V): V {
-  let value = ctx.loaders.get(key) as V | undefined;
-  if (!value) {
-    value = create();
-    ctx.loaders.set(key, value);
+// ------------------------------------------------- building blocks of batched nested pages
+// nestedPage is made of them; so are the batched pages it cannot express (two parent columns, a
+// join, a child listed under two parents): see mission.loaders.ts and company-timeline.ts.
+
+/** `first` of a nested page, checked: at most MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when omitted. */
+export function nestedPageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
   }
-  return value;
+  return size;
 }
 
-function columnOf(em: EntityManager, entity: EntityClass<object>, property: string): string {
+/** Decodes an `after` cursor of `[key, id]`, checking its shape so that no forged value reaches SQL. */
+export function decodeKeyCursor(after: string, isKey: (value: unknown) => boolean): [unknown, string] {
+  let values: unknown;
+  try {
+    values = Cursor.decode(after);
+  } catch {
+    values = undefined;
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== 2 ||
+    !isKey(values[0]) ||
+    typeof values[1] !== 'string' ||
+    !isUuid(values[1])
+  ) {
+    throw badInput('The cursor is not valid for this list and order.', 'after');
+  }
+  return [values[0], values[1]];
+}
+
+/** The column of an entity's property (a to-one relation: its foreign key). */
+export function columnOf(em: EntityManager, entity: EntityClass<object>, property: string): string {
   const prop = em.getMetadata().get(entity).properties[property as never] as { fieldNames: string[] } | undefined;
   if (!prop) throw new Error(`${entity.name} has no property ${property}`);
   return prop.fieldNames[0];
 }
+
+/**
+ * Runs a query that numbers each parent's children in `__rn` (`row_number() over (partition by
+ * parent …)`) and keeps the first `first + 1` of each: one more than the page, to know whether
+ * there is a next page.
+ */
+export function firstRowsPerParent(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  first: number,
+): Promise<Record<string, unknown>[]> {
+  return em
+    .getConnection()
+    .execute<Record<string, unknown>[]>(`select * from (${sql}) as page where page.__rn <= ? order by page.__rn`, [
+      ...params,
+      first + 1,
+    ]);
+}
+
+/**
+ * The rows of a batched page as entities, grouped by the key `parentOf` reads from each row;
+ * the query's own columns (named `__…`) are dropped before mapping.
+ */
+export function groupByParent<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  rows: Record<string, unknown>[],
+  parentOf: (row: Record<string, unknown>) => string,
+): Map<string, T[]> {
+  const byParent = new Map<string, T[]>();
+  for (const row of rows) {
+    const parent = parentOf(row);
+    for (const column of Object.keys(row)) if (column.startsWith('__')) delete row[column];
+    const node = em.map(entity, row as never);
+    if (!byParent.has(parent)) byParent.set(parent, []);
+    byParent.get(parent)!.push(node);
+  }
+  return byParent;
+}
+
+/** One connection per parent, from up to `first + 1` children of each (see firstRowsPerParent). */
+export function toPages<P, T extends object>(
+  parents: readonly P[],
+  keyOf: (parent: P) => string,
+  byParent: Map<string, T[]>,
+  page: { first: number; after: unknown },
+  cursorOf: (node: T) => string,
+  count: (parent: P) => Promise<number>,
+): ConnectionShape<T>[] {
+  return parents.map((parent) => {
+    const all = byParent.get(keyOf(parent)) ?? [];
+    const edges = all.slice(0, page.first).map((node) => ({ node, cursor: cursorOf(node) }));
+    return toConnection({
+      edges,
+      pageInfo: {
+        hasNextPage: all.length > page.first,
+        hasPreviousPage: Boolean(page.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      count: () => count(parent),
+    });
+  });
+}
+
+// ------------------------------------------------- nestedPage's own statements
 
 async function loadPages<T extends object>(
   ctx: Context,
@@ -98,45 +203,24 @@ async function loadPages<T extends object>(
   }
   await qb.applyFilters();
   const { sql, params } = qb.toQuery();
-  const rows = await em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(`select * from (${sql}) as page where page.__rn <= ? order by page.__rn`, [
-      ...params,
-      first + 1,
-    ])
-    .catch((error: unknown) => {
-      if (isBadValueError(error)) throw badInput('The cursor is not valid for this list and order.', 'after');
-      throw error;
-    });
-
-  const byParent = new Map<string, T[]>();
-  for (const row of rows) {
-    const parentId = row[parentColumn] as string;
-    delete row.__rn;
-    const entity = em.map(request.entity, row as never);
-    if (!byParent.has(parentId)) byParent.set(parentId, []);
-    byParent.get(parentId)!.push(entity);
-  }
+  const rows = await firstRowsPerParent(em, sql, params, first).catch((error: unknown) => {
+    if (isBadValueError(error)) throw badInput('The cursor is not valid for this list and order.', 'after');
+    throw error;
+  });
+  const byParent = groupByParent(em, request.entity, rows, (row) => row[parentColumn] as string);
   const counts = perRequest(
     ctx,
     `count:${JSON.stringify([request.entity.name, request.parent, request.where ?? null])}`,
     () => new DataLoader<string, number>((ids) => countChildren(em, request, parentColumn, ids)),
   );
-  return parentIds.map((parentId) => {
-    const all = byParent.get(parentId) ?? [];
-    const items = all.slice(0, first);
-    const edges = items.map((node) => ({ node, cursor: Cursor.for(meta, node as never, orderBy as never) }));
-    return toConnection({
-      edges,
-      pageInfo: {
-        hasNextPage: all.length > first,
-        hasPreviousPage: Boolean(request.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      count: () => counts.load(parentId),
-    });
-  });
+  return toPages(
+    parentIds,
+    (parentId) => parentId,
+    byParent,
+    { first, after: request.after },
+    (node) => Cursor.for(meta, node as never, orderBy as never),
+    (parentId) => counts.load(parentId),
+  );
 }
 
 async function countChildren<T extends object>(

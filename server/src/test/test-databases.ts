@@ -15,8 +15,13 @@ export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
+/** Per test run: two runs on the same server (two developers, two CI jobs) never drop each other's templates. */
 export function templateName(kind: TemplateKind): string {
-  return `crm_test_template_${kind}`;
+  const run = (process.env.CRM_TEST_RUN_ID ?? 'local')
+    .replace(/[^a-zA-Z0-9]/g, '')
+    .slice(0, 16)
+    .toLowerCase();
+  return `crm_test_template_${kind}_${run}`;
 }
 
 export function withDatabase(url: string, database: string): string {

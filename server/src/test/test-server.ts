@@ -33,6 +33,10 @@ export interface TestServer {
   ): Promise<GraphQLResponse<T>>;
   /** Signs in and returns the session cookie ("crm_session=…"). */
   login(email: string, password?: string): Promise<string>;
+  /** SQL on the test database, across agencies: to arrange what the API cannot, and to check what it wrote. */
+  sql<T = Record<string, any>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** The id of the one row of `table` whose `column` is `value`, in the agency with that short name. */
+  idOf(table: string, column: string, value: string, agency?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -80,10 +84,23 @@ export async function startTestServer(
     return { status: response.status, headers: response.headers, ...body };
   }
 
+  function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return db.orm.em.getConnection().execute<T[]>(query, params);
+  }
+
   return {
     url,
     db,
     app,
+    sql,
+    async idOf(table, column, value, agency = 'Mosprom') {
+      const rows = await sql<{ id: string }>(
+        `select t.id from "${table}" t join agency a on a.id = t.agency_id where t.${column} = ? and a.short_name = ?`,
+        [value, agency],
+      );
+      if (rows.length !== 1) throw new Error(`${table}.${column} = ${value}: ${rows.length} rows`);
+      return rows[0].id;
+    },
     statements,
     resetStatements: () => {
       statements.length = 0;

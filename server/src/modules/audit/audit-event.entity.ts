@@ -1,6 +1,7 @@
 import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { JSONObjectScalar } from '../../graphql/scalars.js';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { User } from '../user/user.entity.js';
 
@@ -23,14 +24,17 @@ export class AuditEvent extends AgencyOwned {
   @Property({ length: 60 })
   entity!: string;
 
-  @Field()
+  @Field(() => ID, { description: 'The id of the record changed.' })
   @Property({ type: 'uuid' })
   entityId!: string;
 
+  @Field(() => JSONObjectScalar, {
+    description: 'The fields that changed: `{ "role": { "before": "ANALYST", "after": "ADMIN" } }`. Never secrets.',
+  })
   @Property({ type: 'jsonb' })
   changes!: AuditChanges;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the change was made.' })
   @Property({ type: 'timestamptz' })
   at!: Date;
 }

@@ -75,5 +75,18 @@ export async function viewerFromToken(rootEm: EntityManager, secret: string): Pr
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
     await rootEm.getConnection().execute('update api_token set last_used_at = now() where id = ?', [row.token_id]);
   }
-  return { userId: row.user_id, agencyId: row.agency_id, role: row.role, via: 'token' };
+  return { userId: row.user_id, agencyId: row.agency_id, role: row.role, via: 'token', tokenId: row.token_id };
+}
+
+/** Revokes every live token of a user (deactivation): a later reactivation does not revive them. */
+export async function revokeAllApiTokens(em: EntityManager, userId: string): Promise<number> {
+  const rows = await em
+    .getConnection()
+    .execute<{ id: string }[]>(
+      'update api_token set revoked_at = now() where user_id = ? and revoked_at is null returning id',
+      [userId],
+      'all',
+      em.getTransactionContext(),
+    );
+  return rows.length;
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 let server: TestServer;
@@ -66,6 +66,58 @@ describe('API tokens', () => {
     await server.db.orm.em
       .getConnection()
       .execute(`update "user" set active = true where email = 'analyst@mosprom.demo'`);
+  });
+
+  it('is never readable after creation: not through the API, not in the SQL log or anything the server prints', async () => {
+    const printed: string[] = [];
+    const capture = (chunk: unknown) => {
+      printed.push(String(chunk));
+      return true;
+    };
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation(capture),
+      vi.spyOn(process.stderr, 'write').mockImplementation(capture),
+      ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+          printed.push(args.map(String).join(' '));
+        }),
+      ),
+    ];
+    server.resetStatements();
+    try {
+      const created = await create('never again');
+      const { secret } = created;
+      await server.gql(WHO, {}, { token: secret });
+      await server.gql('{ nope }', {}, { token: secret });
+      await server.gql(
+        'mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { userErrors { code } } }',
+        { input: { apiTokenId: created.apiToken.id } },
+        { cookie: analyst },
+      );
+      await server.gql(WHO, {}, { token: secret });
+      const fields = await server.gql('{ __type(name: "ApiToken") { fields { name } } }', {}, { cookie: analyst });
+      expect(fields.data?.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
+        'createdAt',
+        'expiresAt',
+        'id',
+        'lastUsedAt',
+        'name',
+        'prefix',
+        'revokedAt',
+        'updatedAt',
+      ]);
+      const listed = await server.gql('{ apiTokens { id name prefix } }', {}, { cookie: analyst });
+      expect(JSON.stringify(listed)).not.toContain(secret);
+      expect(listed.data?.apiTokens.find((t: { id: string }) => t.id === created.apiToken.id).prefix).toBe(
+        secret.slice(0, 12),
+      );
+      expect(server.statements.length).toBeGreaterThan(0);
+      expect(server.statements.join('\n')).not.toContain(secret);
+      expect(server.statements.join('\n')).not.toContain(secret.slice(12));
+      expect(printed.join('\n')).not.toContain(secret.slice(12));
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('cannot be revoked by another user', async () => {

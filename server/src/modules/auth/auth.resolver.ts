@@ -4,7 +4,7 @@ import { UserErrorCode, userError } from '../../shared/user-error.js';
 import { User } from '../user/user.entity.js';
 import { LoginInput, LoginPayload, LogoutPayload } from './auth.inputs.js';
 import { authenticate, WRONG_CREDENTIALS } from './auth.service.js';
-import { closeSession, openSession } from './session.service.js';
+import { closeSession, startSession } from './session.service.js';
 
 @Resolver()
 export class AuthResolver {
@@ -20,9 +20,7 @@ export class AuthResolver {
     if (!user) {
       return { viewer: null, userErrors: [userError(UserErrorCode.INVALID, WRONG_CREDENTIALS)] };
     }
-    if (ctx.cookies.sessionToken) await closeSession(ctx.rootEm, ctx.cookies.sessionToken);
-    const session = await openSession(ctx.rootEm, user, ctx.sessionTtlDays, ctx.userAgent);
-    ctx.cookies.set(session.token, session.maxAgeSeconds);
+    await startSession(ctx, user);
     return { viewer: user, userErrors: [] };
   }
 

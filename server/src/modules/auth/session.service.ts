@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { crossAgencyEm } from '../../db/agency-scope.js';
-import type { Viewer } from '../../graphql/context.js';
+import type { Context, Viewer } from '../../graphql/context.js';
 import type { User } from '../user/user.entity.js';
 import { Session } from './session.entity.js';
 import { randomSecret, sha256 } from './tokens.js';
@@ -63,4 +63,11 @@ export async function closeAllSessions(em: EntityManager, userId: string): Promi
   await em
     .getConnection()
     .execute('delete from session where user_id = ?', [userId], 'run', em.getTransactionContext());
+}
+
+/** Signs a user in on this browser (sign-in, accepted invitation): replaces its session, if any, and sets the cookie. */
+export async function startSession(ctx: Context, user: User): Promise<void> {
+  if (ctx.cookies.sessionToken) await closeSession(ctx.rootEm, ctx.cookies.sessionToken);
+  const session = await openSession(ctx.rootEm, user, ctx.sessionTtlDays, ctx.userAgent);
+  ctx.cookies.set(session.token, session.maxAgeSeconds);
 }

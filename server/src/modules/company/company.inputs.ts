@@ -11,21 +11,13 @@ const URL_MESSAGE = { message: 'website must be a URL starting with http:// or h
 /** An empty website clears it; anything else must be a URL. */
 const givenWebsite = (_: object, value: unknown) => value != null && value !== '';
 
+/**
+ * The optional fields of a company, with the same rules whether it is created or updated (on
+ * update an omitted field stays, null clears it, a list replaces the whole list). Not a type of
+ * the schema on its own: its fields appear in the inputs that extend it.
+ */
 @InputType()
-export class CreateCompanyInput {
-  @Field()
-  @IsNotEmpty()
-  @MaxLength(300)
-  @HasLetterOrDigit()
-  name!: string;
-
-  @Field(() => CompanyKind)
-  kind!: CompanyKind;
-
-  @Field({ description: 'ISO 3166-1 alpha-2 country code, in capitals: "MA".' })
-  @IsCountryCode()
-  country!: string;
-
+abstract class CompanyDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(120)
@@ -37,7 +29,7 @@ export class CreateCompanyInput {
   @IsUrl(WEBSITE, URL_MESSAGE)
   website?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Brand names; an update replaces the list.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
@@ -50,7 +42,7 @@ export class CreateCompanyInput {
   @MaxLength(10_000)
   notes?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: "The company's fields of activity." })
+  @Field(() => [ID], { nullable: true, description: "The company's fields of activity; an update replaces the list." })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
@@ -63,8 +55,24 @@ export class CreateCompanyInput {
   accountManagerId?: string | null;
 }
 
+@InputType()
+export class CreateCompanyInput extends CompanyDetailsInput {
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(300)
+  @HasLetterOrDigit()
+  name!: string;
+
+  @Field(() => CompanyKind)
+  kind!: CompanyKind;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 country code, in capitals: "MA".' })
+  @IsCountryCode()
+  country!: string;
+}
+
 @InputType({ description: 'Omitted fields are left as they are; null clears an optional field.' })
-export class UpdateCompanyInput {
+export class UpdateCompanyInput extends CompanyDetailsInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'companyId must be a company id' })
   companyId!: string;
@@ -83,42 +91,6 @@ export class UpdateCompanyInput {
   @IsOptional()
   @IsCountryCode()
   country?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(120)
-  city?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @ValidateIf(givenWebsite)
-  @MaxLength(500)
-  @IsUrl(WEBSITE, URL_MESSAGE)
-  website?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Replaces the brands.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsNotEmpty({ each: true })
-  @MaxLength(120, { each: true })
-  brands?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(10_000)
-  notes?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Replaces the sectors.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsUUID('all', { each: true, message: 'each value in sectorIds must be a sector id' })
-  sectorIds?: string[] | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'accountManagerId must be a user id' })
-  accountManagerId?: string | null;
 }
 
 @ObjectType()

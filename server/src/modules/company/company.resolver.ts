@@ -1,10 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
-import { nestedPage } from '../../shared/nested-connection.js';
+import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
 import { Contact } from '../contact/contact.entity.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
@@ -61,19 +61,13 @@ export class CompanyResolver {
   }
 
   @FieldResolver(() => ContactConnection, { description: 'People at the company, by name.' })
-  contacts(
-    @Root() company: Company,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: Context,
-  ) {
+  contacts(@Root() company: Company, @Args() page: NestedPageArgs, @Ctx() ctx: Context) {
     return nestedPage(ctx, {
       entity: Contact,
       parent: 'company',
       parentId: company.id,
       order: { field: 'fullName', direction: OrderDirection.ASC },
-      first,
-      after,
+      ...page,
     });
   }
 

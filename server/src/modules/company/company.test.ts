@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../test/sign-in.js';
 import { serverUrl, withDatabase } from '../../test/test-databases.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
@@ -73,12 +74,8 @@ async function idOf(name: string, cookie = manager): Promise<string> {
   return found[0].id;
 }
 
-async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return server.db.orm.em.getConnection().execute<T[]>(query, params);
-}
-
 async function rowCounts() {
-  const [row] = await sql<{ companies: string; audits: string; links: string }>(
+  const [row] = await server.sql<{ companies: string; audits: string; links: string }>(
     `select (select count(*) from company) as companies, (select count(*) from audit_event) as audits,
             (select count(*) from company_sector) as links`,
   );
@@ -87,10 +84,7 @@ async function rowCounts() {
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
+  ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
   const sectors = await server.gql('{ sectors(first: 100) { nodes { id code } } }', {}, { cookie: manager });
   sector = Object.fromEntries(sectors.data!.sectors.nodes.map((node: Node) => [node.code, node.id]));
   const viewer = await server.gql('{ viewer { id } }', {}, { cookie: manager });
@@ -311,12 +305,12 @@ describe('creating and changing companies', () => {
     expect(created.sectors.map((s: Node) => s.code).sort()).toEqual(['3D_PRINTING', 'PLASTICS_POLYMERS']);
     const read = await server.gql(COMPANY, { id: created.id }, { cookie: analyst });
     expect(read.data!.company).toMatchObject({ name: 'Atlas Polymères', contacts: { totalCount: 0, nodes: [] } });
-    const [row] = await sql<{ normalized_name: string }>('select normalized_name from company where id = ?', [
+    const [row] = await server.sql<{ normalized_name: string }>('select normalized_name from company where id = ?', [
       created.id,
     ]);
     expect(row.normalized_name).toBe('atlas polymeres');
 
-    const audit = await sql<{ action: string; entity: string; actor_id: string; changes: Node }>(
+    const audit = await server.sql<{ action: string; entity: string; actor_id: string; changes: Node }>(
       'select action, entity, actor_id, changes from audit_event where entity_id = ?',
       [created.id],
     );
@@ -382,7 +376,7 @@ describe('creating and changing companies', () => {
     ]);
     expect(await names({ nameContains: 'rif import export' })).toEqual(['Rif Import & Export']);
 
-    const [event] = await sql<{ changes: Node; actor_id: string }>(
+    const [event] = await server.sql<{ changes: Node; actor_id: string }>(
       "select changes, actor_id from audit_event where entity_id = ? and action = 'updateCompany'",
       [company.id],
     );
@@ -512,8 +506,8 @@ describe('creating and changing companies', () => {
   it.runIf(serverUrl())(
     'maps the unique constraint, hit after the check by a concurrent insert, to DUPLICATE',
     async () => {
-      const [{ db }] = await sql<{ db: string }>('select current_database() as db');
-      const [{ agency_id: agencyId }] = await sql<{ agency_id: string }>(
+      const [{ db }] = await server.sql<{ db: string }>('select current_database() as db');
+      const [{ agency_id: agencyId }] = await server.sql<{ agency_id: string }>(
         'select agency_id from "user" where email = \'manager@mosprom.demo\'',
       );
       const other = new Client({ connectionString: withDatabase(serverUrl()!, db) });

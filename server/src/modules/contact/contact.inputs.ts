@@ -22,18 +22,12 @@ const LANGUAGE = {
   message: 'each value in languages must be an ISO 639-1 code in small letters, e.g. "fr"',
 };
 
+/**
+ * The optional fields of a contact, with the same rules whether it is created or updated (on
+ * update an omitted field stays, null or "" clears it). Not a type of the schema on its own.
+ */
 @InputType()
-export class CreateContactInput {
-  @Field(() => ID, { description: 'The company the person works at.' })
-  @IsUUID('all', { message: 'companyId must be a company id' })
-  companyId!: string;
-
-  @Field()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @HasLetterOrDigit()
-  fullName!: string;
-
+abstract class ContactDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(200)
@@ -51,7 +45,10 @@ export class CreateContactInput {
   @IsPhone()
   phone?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes: "fr", "ar", "ru".' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'ISO 639-1 codes: "fr", "ar", "ru"; an update replaces the list.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -59,8 +56,21 @@ export class CreateContactInput {
   languages?: string[] | null;
 }
 
+@InputType()
+export class CreateContactInput extends ContactDetailsInput {
+  @Field(() => ID, { description: 'The company the person works at.' })
+  @IsUUID('all', { message: 'companyId must be a company id' })
+  companyId!: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @HasLetterOrDigit()
+  fullName!: string;
+}
+
 @InputType({ description: 'Omitted fields are left as they are; null clears an optional field.' })
-export class UpdateContactInput {
+export class UpdateContactInput extends ContactDetailsInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'contactId must be a contact id' })
   contactId!: string;
@@ -76,30 +86,6 @@ export class UpdateContactInput {
   @MaxLength(200)
   @HasLetterOrDigit()
   fullName?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
-  jobTitle?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @ValidateIf(given)
-  @MaxLength(254)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @ValidateIf(given)
-  @MaxLength(40)
-  @IsPhone()
-  phone?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Replaces the languages.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Matches(/^[a-z]{2}$/, LANGUAGE)
-  languages?: string[] | null;
 }
 
 @ObjectType()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeName } from '../../shared/normalize.js';
+import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 let server: TestServer;
@@ -81,12 +82,8 @@ async function companyId(name: string, cookie = manager): Promise<string> {
   return found[0].id;
 }
 
-async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return server.db.orm.em.getConnection().execute<T[]>(query, params);
-}
-
 async function rowCounts() {
-  const [row] = await sql<{ contacts: string; audits: string }>(
+  const [row] = await server.sql<{ contacts: string; audits: string }>(
     'select (select count(*) from contact) as contacts, (select count(*) from audit_event) as audits',
   );
   return row;
@@ -94,17 +91,14 @@ async function rowCounts() {
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
+  ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
   managerId = (await server.gql('{ viewer { id } }', {}, { cookie: manager })).data!.viewer.id;
 });
 afterAll(() => server?.close());
 
 describe('reading contacts', () => {
   it('lists the agency’s contacts by full name, with their company, and counts them', async () => {
-    const rows = await sql<{ id: string }>(
+    const rows = await server.sql<{ id: string }>(
       `select c.id from contact c join "user" u on u.agency_id = c.agency_id where u.id = ? order by c.full_name, c.id`,
       [managerId],
     );
@@ -223,11 +217,11 @@ describe('creating and changing contacts', () => {
       languages: ['ru', 'fr'],
       company: { id: company, name: 'Fish World' },
     });
-    const [row] = await sql<{ normalized_name: string }>('select normalized_name from contact where id = ?', [
+    const [row] = await server.sql<{ normalized_name: string }>('select normalized_name from contact where id = ?', [
       contact.id,
     ]);
     expect(row.normalized_name).toBe('мария соколова');
-    const audit = await sql<{ action: string; entity: string; actor_id: string; changes: Node }>(
+    const audit = await server.sql<{ action: string; entity: string; actor_id: string; changes: Node }>(
       'select action, entity, actor_id, changes from audit_event where entity_id = ?',
       [contact.id],
     );
@@ -274,7 +268,7 @@ describe('creating and changing contacts', () => {
     });
     expect(await fullNames({ companyIds: [from] })).toEqual([]);
     expect(await fullNames({ companyIds: [to] })).toEqual(['Karim El Mover']);
-    const [event] = await sql<{ changes: Node }>(
+    const [event] = await server.sql<{ changes: Node }>(
       "select changes from audit_event where entity_id = ? and action = 'updateContact'",
       [contact.id],
     );
@@ -332,7 +326,9 @@ describe('creating and changing contacts', () => {
       expect(result.userErrors, JSON.stringify(change)).toEqual([expect.objectContaining({ field, code })]);
     }
     expect(await rowCounts()).toEqual(before);
-    const [row] = await sql<{ job_title: string | null }>('select job_title from contact where id = ?', [contact.id]);
+    const [row] = await server.sql<{ job_title: string | null }>('select job_title from contact where id = ?', [
+      contact.id,
+    ]);
     expect(row.job_title).toBeNull();
   });
 });
@@ -403,7 +399,7 @@ describe('roles and agencies', () => {
     const moveOut = await update({ contactId: hassanThere.id, companyId: fishWorld }, asmex);
     expect(moveOut.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'companyId'] })]);
     expect(await rowCounts()).toEqual(before);
-    const [row] = await sql<{ full_name: string; email: string | null; company_id: string }>(
+    const [row] = await server.sql<{ full_name: string; email: string | null; company_id: string }>(
       'select full_name, email, company_id from contact where id = ?',
       [hassanHere.id],
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../test/sign-in.js';
 import { serverUrl } from '../../test/test-databases.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
@@ -17,17 +18,14 @@ const ROUNDS = 20;
 const MOVE = `mutation($input: MoveDealInput!) { moveDeal(input: $input) { deal { version stage { id } } userErrors { field code message } } }`;
 const UPDATE = `mutation($input: UpdateDealInput!) { updateDeal(input: $input) { deal { version title } userErrors { field code message } } }`;
 
-const sql = <T>(query: string, params: unknown[] = []) => server.db.orm.em.getConnection().execute<T[]>(query, params);
-
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
+  ({ admin, manager } = await signIn(server, 'admin', 'manager'));
   const pipelines = await server.gql('{ pipelines { nodes { stages { id name } } } }', {}, { cookie: admin });
   stages = Object.fromEntries(
     pipelines.data?.pipelines.nodes[0].stages.map((s: { id: string; name: string }) => [s.name, s.id]),
   );
-  const [exporter] = await sql<{ id: string }>(`select id from company where name = 'Fish World'`);
+  const [exporter] = await server.sql<{ id: string }>(`select id from company where name = 'Fish World'`);
   exporterId = exporter.id;
 });
 afterAll(() => server?.close());
@@ -43,7 +41,7 @@ async function newDeal(title: string): Promise<string> {
 }
 
 async function historyOf(dealId: string) {
-  return sql<{ from_stage_id: string | null; to_stage_id: string }>(
+  return server.sql<{ from_stage_id: string | null; to_stage_id: string }>(
     'select from_stage_id, to_stage_id from deal_stage_change where deal_id = ? order by changed_at, id',
     [dealId],
   );
@@ -86,11 +84,12 @@ describe('concurrent moves of one deal', () => {
       expect(history.at(-1)?.to_stage_id).toBe(current);
       expect(history.at(-1)?.from_stage_id).toBe(history.at(-2)?.to_stage_id);
     }
-    const [row] = await sql<{ version: number; stage_id: string }>('select version, stage_id from deal where id = ?', [
-      dealId,
-    ]);
+    const [row] = await server.sql<{ version: number; stage_id: string }>(
+      'select version, stage_id from deal where id = ?',
+      [dealId],
+    );
     expect(row).toEqual({ version: ROUNDS + 1, stage_id: current });
-    const audit = await sql<{ n: string }>(
+    const audit = await server.sql<{ n: string }>(
       `select count(*) as n from audit_event where action = 'moveDeal' and entity_id = ?`,
       [dealId],
     );
@@ -131,7 +130,7 @@ describe('concurrent moves of one deal', () => {
       expect(move.errors).toBeUndefined();
       const codes = [edit.data?.updateDeal.userErrors, move.data?.moveDeal.userErrors].map((e) => e[0]?.code ?? 'OK');
       expect([...codes].sort()).toEqual(['CONFLICT', 'OK']);
-      const [row] = await sql<{ version: number; title: string; stage_id: string }>(
+      const [row] = await server.sql<{ version: number; title: string; stage_id: string }>(
         'select version, title, stage_id from deal where id = ?',
         [dealId],
       );
@@ -162,9 +161,10 @@ describe('concurrent moves of one deal', () => {
       const winners = payloads.filter((p) => p.userErrors.length === 0);
       expect(winners).toHaveLength(1);
       expect(payloads.find((p) => p.userErrors.length > 0).userErrors[0].code).toBe('CONFLICT');
-      const [row] = await sql<{ version: number; title: string }>('select version, title from deal where id = ?', [
-        dealId,
-      ]);
+      const [row] = await server.sql<{ version: number; title: string }>(
+        'select version, title from deal where id = ?',
+        [dealId],
+      );
       expect(row).toEqual({ version: 2, title: winners[0].deal.title });
     }
   });

@@ -9,40 +9,38 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
-import { MAX_PAGE_SIZE, OrderDirection } from '../../shared/connection.js';
+import { OrderDirection } from '../../shared/connection.js';
+import { AMOUNT, AMOUNT_MESSAGE, CURRENCY, CURRENCY_MESSAGE } from '../../shared/money.js';
 import { UserError } from '../../shared/user-error.js';
-import { CURRENCY, CURRENCY_MESSAGE } from '../exchange-rate/exchange-rate.inputs.js';
 import { StageCategory } from '../pipeline/pipeline.enums.js';
 import { Deal } from './deal.entity.js';
 import { DealStageChange } from './deal-stage-change.entity.js';
 
-/** Amounts: numeric(18, 2), never negative. */
-export const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
-const AMOUNT_MESSAGE = 'amount must be zero or more, with at most 16 digits before the point and 2 after';
 const COUNTRY = /^[A-Z]{2}$/;
 const COUNTRY_MESSAGE = 'destinationCountry must be an ISO 3166-1 alpha-2 code in capitals, e.g. MA';
 const ID_MESSAGE = (field: string) => `${field} must be an id`;
 
+/**
+ * The fields of a deal that are set the same way when it is created and when it is updated (on
+ * update a field left out stays, null clears it). Not a type of the schema on its own.
+ */
 @InputType()
-export class CreateDealInput {
-  @Field(() => ID, {
+abstract class DealDetailsInput {
+  @Field(() => String, {
     nullable: true,
-    description:
-      'The meeting (or other interaction) that produced the lead: exporter, buyer (its counterpart), source mission and, by default, title come from it.',
+    description: 'Required on creation, unless the deal comes from an interaction.',
   })
-  @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('fromInteractionId') })
-  fromInteractionId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Required, unless the deal comes from an interaction.' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(300)
   title?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'An EXPORTER company. Required, unless from an interaction.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An EXPORTER company. Required on creation, unless the deal comes from an interaction.',
+  })
   @IsOptional()
   @IsUUID('all', { message: ID_MESSAGE('exporterId') })
   exporterId?: string | null;
@@ -52,23 +50,10 @@ export class CreateDealInput {
   @IsUUID('all', { message: ID_MESSAGE('buyerId') })
   buyerId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The user in charge; the viewer by default.' })
+  @Field(() => ID, { nullable: true, description: 'The user in charge; on creation the viewer by default.' })
   @IsOptional()
   @IsUUID('all', { message: ID_MESSAGE('ownerId') })
   ownerId?: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The pipeline; the default pipeline (or the pipeline of stageId) when omitted.',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('pipelineId') })
-  pipelineId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'An OPEN stage; the first OPEN stage of the pipeline by default.' })
-  @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('stageId') })
-  stageId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The mission where the lead was born.' })
   @IsOptional()
@@ -80,7 +65,10 @@ export class CreateDealInput {
   @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
   amount?: string | null;
 
-  @Field(() => String, { nullable: true, description: "ISO 4217 code; the agency's base currency by default." })
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO 4217 code; on creation the agency's base currency by default.",
+  })
   @IsOptional()
   @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
   @IsISO4217CurrencyCode({ message: CURRENCY_MESSAGE })
@@ -92,7 +80,7 @@ export class CreateDealInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "ISO 3166-1 alpha-2 code of the market; the buyer's country by default.",
+    description: "ISO 3166-1 alpha-2 code of the market; on creation the buyer's country by default.",
   })
   @IsOptional()
   @Matches(COUNTRY, { message: COUNTRY_MESSAGE })
@@ -110,8 +98,33 @@ export class CreateDealInput {
   products?: string | null;
 }
 
+@InputType()
+export class CreateDealInput extends DealDetailsInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The meeting (or other interaction) that produced the lead: exporter, buyer (its counterpart), source mission and, by default, title come from it.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('fromInteractionId') })
+  fromInteractionId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The pipeline; the default pipeline (or the pipeline of stageId) when omitted.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('pipelineId') })
+  pipelineId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'An OPEN stage; the first OPEN stage of the pipeline by default.' })
+  @IsOptional()
+  @IsUUID('all', { message: ID_MESSAGE('stageId') })
+  stageId?: string | null;
+}
+
 @InputType({ description: 'Changes to a deal; a field left out stays as it is, a field set to null is cleared.' })
-export class UpdateDealInput {
+export class UpdateDealInput extends DealDetailsInput {
   @Field(() => ID)
   @IsUUID('all', { message: ID_MESSAGE('dealId') })
   dealId!: string;
@@ -120,63 +133,6 @@ export class UpdateDealInput {
   @IsInt()
   @Min(1)
   version!: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsNotEmpty()
-  @MaxLength(300)
-  title?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('exporterId') })
-  exporterId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('buyerId') })
-  buyerId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('ownerId') })
-  ownerId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('sourceMissionId') })
-  sourceMissionId?: string | null;
-
-  @Field(() => DecimalScalar, { nullable: true })
-  @IsOptional()
-  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
-  amount?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
-  @IsISO4217CurrencyCode({ message: CURRENCY_MESSAGE })
-  currency?: string | null;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  expectedCloseOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(COUNTRY, { message: COUNTRY_MESSAGE })
-  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
-  destinationCountry?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('sectorId') })
-  sectorId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(5000)
-  products?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only for a deal in a LOST stage.' })
   @IsOptional()
@@ -298,14 +254,4 @@ export class DealOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
   direction!: OrderDirection;
-}
-
-/** A page of a nested list: `first` (at most 100) after a cursor. */
-@ArgsType()
-export class NestedPageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item already seen.' })
-  after?: string | null;
 }

@@ -5,7 +5,7 @@ import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
 import { Money, money } from '../../shared/money.js';
 import { runMutation } from '../../shared/mutation.js';
-import { nestedPage } from '../../shared/nested-connection.js';
+import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
 import { Company } from '../company/company.entity.js';
 import { convert, rateOn, today } from '../exchange-rate/conversion.js';
 import { Interaction } from '../interaction/interaction.entity.js';
@@ -25,7 +25,6 @@ import {
   DealOrderField,
   MoveDealInput,
   MoveDealPayload,
-  NestedPageArgs,
   UpdateDealInput,
   UpdateDealPayload,
 } from './deal.inputs.js';
@@ -147,8 +146,7 @@ export class DealResolver {
       parent: 'deal',
       parentId: deal.id,
       order: { field: 'occurredAt', direction: OrderDirection.ASC },
-      first: page.first,
-      after: page.after,
+      ...page,
     });
   }
 
@@ -159,8 +157,7 @@ export class DealResolver {
       parent: 'deal',
       parentId: deal.id,
       order: { field: 'changedAt', direction: OrderDirection.ASC },
-      first: page.first,
-      after: page.after,
+      ...page,
     });
   }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyEm } from '../../db/agency-scope.js';
+import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 import { Deal } from './deal.entity.js';
 
@@ -29,7 +30,6 @@ interface World {
 let mosprom: World;
 let asmexExporter: string;
 
-const sql = <T>(query: string, params: unknown[] = []) => server.db.orm.em.getConnection().execute<T[]>(query, params);
 const today = () => new Date().toISOString().slice(0, 10);
 
 const DEAL_FIELDS = `id title version currency closedOn expectedCloseOn lostReason destinationCountry products createdAt updatedAt
@@ -50,7 +50,7 @@ const MOVE = `mutation($input: MoveDealInput!) { moveDeal(input: $input) { deal 
   stageChange { fromStage { id } toStage { id } changedBy { id } } userErrors { field message code } } }`;
 
 async function auditEvents(entityId: string) {
-  return sql<{ action: string; actor_id: string; changes: Record<string, { before: unknown; after: unknown }> }>(
+  return server.sql<{ action: string; actor_id: string; changes: Record<string, { before: unknown; after: unknown }> }>(
     'select action, actor_id, changes from audit_event where entity_id = ? order by at',
     [entityId],
   );
@@ -62,10 +62,7 @@ function errorsOf(payload: { userErrors: { field: string[] | null; code: string 
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
+  ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
   const viewer = async (cookie: string) =>
     (await server.gql('{ viewer { id agency { id } } }', {}, { cookie })).data?.viewer;
   const m = await viewer(manager);
@@ -76,10 +73,10 @@ beforeAll(async () => {
     { cookie: admin },
   );
   const pipeline = pipelines.data?.pipelines.nodes[0];
-  const companies = await sql<{ id: string; name: string }>('select id, name from company where agency_id = ?', [
+  const companies = await server.sql<{ id: string; name: string }>('select id, name from company where agency_id = ?', [
     m.agency.id,
   ]);
-  const [casablanca] = await sql<{ id: string }>(
+  const [casablanca] = await server.sql<{ id: string }>(
     `select id from mission where agency_id = ? and name like '%Casablanca%' and starts_on >= '2025-01-01'`,
     [m.agency.id],
   );
@@ -96,7 +93,7 @@ beforeAll(async () => {
     },
     casablanca: casablanca.id,
   };
-  const [exporter] = await sql<{ id: string }>(
+  const [exporter] = await server.sql<{ id: string }>(
     `select c.id from company c join agency a on a.id = c.agency_id where a.short_name ilike 'asmex' and c.kind = 'EXPORTER' limit 1`,
   );
   asmexExporter = exporter.id;
@@ -177,7 +174,7 @@ describe('createDeal', () => {
   });
 
   it('from a meeting: exporter, buyer, source mission and title come from it, and the meeting joins the deal', async () => {
-    const [meeting] = await sql<{ id: string; subject: string; mission_id: string }>(
+    const [meeting] = await server.sql<{ id: string; subject: string; mission_id: string }>(
       `select i.id, i.subject, i.mission_id from interaction i join company e on e.id = i.exporter_id join company c on c.id = i.counterpart_id
        where e.name = 'Nex-T LLC' and c.name = 'Atlas Smart Solutions' and i.deal_id is null`,
     );
@@ -243,7 +240,7 @@ describe('createDeal', () => {
       [{ ...base, sectorId: '0190a5b4-0000-7000-8000-000000000000' }, 'input.sectorId NOT_FOUND'],
       [{ fromInteractionId: '0190a5b4-0000-7000-8000-000000000000' }, 'input.fromInteractionId NOT_FOUND'],
     ];
-    const before = await sql<{ deals: string; changes: string }>(
+    const before = await server.sql<{ deals: string; changes: string }>(
       'select (select count(*) from deal) as deals, (select count(*) from deal_stage_change) as changes',
     );
     for (const [input, expected] of cases) {
@@ -252,7 +249,9 @@ describe('createDeal', () => {
       expect(payload.deal).toBeNull();
     }
     expect(
-      await sql('select (select count(*) from deal) as deals, (select count(*) from deal_stage_change) as changes'),
+      await server.sql(
+        'select (select count(*) from deal) as deals, (select count(*) from deal_stage_change) as changes',
+      ),
     ).toEqual(before);
     // A retired stage takes no new deals.
     const retired = await server.gql(
@@ -526,7 +525,7 @@ describe('deals and deal', () => {
       expect(response.errors, JSON.stringify(filter)).toBeUndefined();
       return response.data?.deals.nodes.map((n: { title: string }) => n.title).sort() as string[];
     };
-    const deals = await sql<Record<string, string | null>>(
+    const deals = await server.sql<Record<string, string | null>>(
       `select d.*, d.amount::text as amount, d.expected_close_on::text as expected_close_on, d.closed_on::text as closed_on, s.category
        from deal d join pipeline_stage s on s.id = d.stage_id where d.agency_id = ?`,
       [mosprom.agencyId],
@@ -538,7 +537,7 @@ describe('deals and deal', () => {
         .sort();
     const fishWorld = mosprom.company('Fish World');
     const buyer = mosprom.company('Médi-Équip Maroc');
-    const [sector] = await sql<{ id: string }>(
+    const [sector] = await server.sql<{ id: string }>(
       'select sector_id as id from deal where sector_id is not null and agency_id = ? limit 1',
       [mosprom.agencyId],
     );
@@ -734,7 +733,7 @@ describe('money', () => {
     ).data?.moveDeal;
     expect(lost.deal.amountInBaseCurrency).toEqual({ amount: '142500.00', currency: 'RUB' });
     // ...and one closed in 2025, before the first XOF rate, has none.
-    await sql(`update deal set closed_on = '2025-06-30' where id = ?`, [xof.id]);
+    await server.sql(`update deal set closed_on = '2025-06-30' where id = ?`, [xof.id]);
     const old = (await server.gql(DEAL, { id: xof.id }, { cookie: analyst })).data?.deal;
     expect(old).toMatchObject({ amountInBaseCurrency: null, exchangeRateMissing: true });
   });

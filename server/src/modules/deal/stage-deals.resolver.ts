@@ -5,12 +5,13 @@ import { Arg, Args, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from
 import type { Context } from '../../graphql/context.js';
 import { type ConnectionShape, OrderDirection } from '../../shared/connection.js';
 import { Money, money } from '../../shared/money.js';
-import { nestedPage } from '../../shared/nested-connection.js';
+import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
+import { perRequest } from '../../shared/per-request.js';
 import { rateSql, today } from '../exchange-rate/conversion.js';
 import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
 import { Deal } from './deal.entity.js';
 import { dealWhere } from './deal.filter.js';
-import { DealFilter, NestedPageArgs } from './deal.inputs.js';
+import { DealFilter } from './deal.inputs.js';
 import { DealConnection } from './deal.resolver.js';
 
 export interface StageTotals {
@@ -107,12 +108,11 @@ async function loadTotals(ctx: Context, where: FilterQuery<Deal>, stageIds: read
 }
 
 function stageTotals(ctx: Context, where: FilterQuery<Deal>, stageId: string): Promise<StageTotals> {
-  const key = `deal:stage-totals:${JSON.stringify(where)}`;
-  let loader = ctx.loaders.get(key) as DataLoader<string, StageTotals> | undefined;
-  if (!loader) {
-    loader = new DataLoader<string, StageTotals>((ids) => loadTotals(ctx, where, ids));
-    ctx.loaders.set(key, loader);
-  }
+  const loader = perRequest(
+    ctx,
+    `deal:stage-totals:${JSON.stringify(where)}`,
+    () => new DataLoader<string, StageTotals>((ids) => loadTotals(ctx, where, ids)),
+  );
   return loader.load(stageId);
 }
 
@@ -134,8 +134,7 @@ export class PipelineStageDealsResolver {
       parent: 'stage',
       parentId: stage.id,
       order: { field: 'createdAt', direction: OrderDirection.ASC },
-      first: page.first,
-      after: page.after,
+      ...page,
       where,
     })) as StageDeals;
     connection.totals = () => stageTotals(ctx, where, stage.id);

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { Decimal } from 'decimal.js';
 import type { Context } from '../../graphql/context.js';
+import { perRequest } from '../../shared/per-request.js';
 
 /**
  * Conversion of amounts to the agency's base currency. One rule everywhere (a deal's
@@ -32,15 +33,6 @@ export interface RateOn {
   base: string;
   /** Units of the base currency for one unit of the currency; null when no rate is known. */
   rate: string | null;
-}
-
-function perRequest<V>(ctx: Context, key: string, create: () => V): V {
-  let value = ctx.loaders.get(key) as V | undefined;
-  if (!value) {
-    value = create();
-    ctx.loaders.set(key, value);
-  }
-  return value;
 }
 
 /**

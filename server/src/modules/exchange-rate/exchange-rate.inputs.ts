@@ -2,11 +2,9 @@ import { IsISO4217CurrencyCode, Matches } from 'class-validator';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
 import { OrderDirection } from '../../shared/connection.js';
+import { CURRENCY, CURRENCY_MESSAGE } from '../../shared/money.js';
 import { UserError } from '../../shared/user-error.js';
 import { ExchangeRate } from './exchange-rate.entity.js';
-
-export const CURRENCY = /^[A-Z]{3}$/;
-export const CURRENCY_MESSAGE = 'currency must be an ISO 4217 code in capitals, e.g. EUR';
 
 @InputType()
 export class SetExchangeRateInput {

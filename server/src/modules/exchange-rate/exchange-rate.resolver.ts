@@ -3,12 +3,12 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import type { Context } from '../../graphql/context.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { badInput, ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
+import { CURRENCY } from '../../shared/money.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Role } from '../user/user.enums.js';
 import { plainDecimal } from './conversion.js';
 import { ExchangeRate } from './exchange-rate.entity.js';
 import {
-  CURRENCY,
   ExchangeRateFilter,
   ExchangeRateOrder,
   ExchangeRateOrderField,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 let server: TestServer;
@@ -13,14 +14,9 @@ const RATES = `query($filter: ExchangeRateFilter, $orderBy: ExchangeRateOrder, $
   exchangeRates(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id currency validOn rate } } }`;
 
-const sql = <T>(query: string, params: unknown[] = []) => server.db.orm.em.getConnection().execute<T[]>(query, params);
-
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
+  ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
 });
 afterAll(() => server?.close());
 
@@ -80,9 +76,11 @@ describe('setExchangeRate', () => {
       await server.gql(SET, { input: { currency: 'CNY', validOn: '2026-03-01', rate: '11.1' } }, { cookie: admin })
     ).data?.setExchangeRate;
     expect(replaced.exchangeRate).toEqual({ ...created.exchangeRate, rate: '11.1' });
-    const rows = await sql<{ rate: string }>(`select rate::text as rate from exchange_rate where currency = 'CNY'`);
+    const rows = await server.sql<{ rate: string }>(
+      `select rate::text as rate from exchange_rate where currency = 'CNY'`,
+    );
     expect(rows).toEqual([{ rate: '11.1000000000' }]);
-    const audit = await sql<{ action: string; changes: Record<string, { before: unknown; after: unknown }> }>(
+    const audit = await server.sql<{ action: string; changes: Record<string, { before: unknown; after: unknown }> }>(
       'select action, changes from audit_event where entity_id = ? order by at',
       [created.exchangeRate.id],
     );
@@ -104,7 +102,7 @@ describe('setExchangeRate', () => {
   });
 
   it('refuses bad input with field paths and writes nothing', async () => {
-    const before = await sql<{ n: string }>('select count(*) as n from exchange_rate');
+    const before = await server.sql<{ n: string }>('select count(*) as n from exchange_rate');
     const cases: [Record<string, unknown>, string][] = [
       [{ currency: 'eur', validOn: '2026-01-02', rate: '90' }, 'input.currency INVALID'],
       [{ currency: 'XYZ', validOn: '2026-01-02', rate: '90' }, 'input.currency INVALID'],
@@ -128,7 +126,7 @@ describe('setExchangeRate', () => {
       { cookie: admin },
     );
     expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await sql('select count(*) as n from exchange_rate')).toEqual(before);
+    expect(await server.sql('select count(*) as n from exchange_rate')).toEqual(before);
   });
 
   it('is for admins only', async () => {
@@ -142,7 +140,7 @@ describe('setExchangeRate', () => {
     }
     const anonymous = await server.gql(SET, { input: { currency: 'EUR', validOn: '2026-05-01', rate: '1' } });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect(await sql(`select id from exchange_rate where valid_on = '2026-05-01'`)).toEqual([]);
+    expect(await server.sql(`select id from exchange_rate where valid_on = '2026-05-01'`)).toEqual([]);
   });
 
   it('a new rate applies to open deals from its day on, and to closed deals of that period', async () => {

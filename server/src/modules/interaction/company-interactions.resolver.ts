@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { ConnectionType } from '../../shared/connection.js';
+import { NestedPageArgs } from '../../shared/nested-connection.js';
 import { Company } from '../company/company.entity.js';
 import { companyTimeline } from './company-timeline.js';
 import { Interaction } from './interaction.entity.js';
@@ -17,11 +18,10 @@ export class CompanyInteractionsResolver {
   })
   interactions(
     @Root() company: Company,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args() page: NestedPageArgs,
     @Arg('filter', () => InteractionFilter, { nullable: true }) filter: InteractionFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return companyTimeline(ctx, company.id, { first, after }, interactionWhere(filter));
+    return companyTimeline(ctx, company.id, page, interactionWhere(filter));
   }
 }

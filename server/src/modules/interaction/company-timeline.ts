@@ -1,47 +1,15 @@
 import { Cursor, type FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { Context } from '../../graphql/context.js';
-import {
-  badInput,
-  type ConnectionShape,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  toConnection,
-} from '../../shared/connection.js';
-import { isUuid } from '../../shared/ids.js';
+import type { ConnectionShape } from '../../shared/connection.js';
+import { decodeKeyCursor, groupByParent, nestedPageSize, toPages } from '../../shared/nested-connection.js';
+import { perRequest } from '../../shared/per-request.js';
 import { Interaction } from './interaction.entity.js';
 
 /** A company's timeline: newest first, ties broken by id. */
 const ORDER = { occurredAt: 'desc', id: 'desc' } as const;
 
-function perRequest<V>(ctx: Context, key: string, create: () => V): V {
-  let value = ctx.loaders.get(key) as V | undefined;
-  if (!value) {
-    value = create();
-    ctx.loaders.set(key, value);
-  }
-  return value;
-}
-
-function decodeAfter(after: string): [string, string] {
-  let values: unknown;
-  try {
-    values = Cursor.decode(after);
-  } catch {
-    values = undefined;
-  }
-  if (
-    !Array.isArray(values) ||
-    values.length !== 2 ||
-    typeof values[0] !== 'string' ||
-    Number.isNaN(Date.parse(values[0])) ||
-    typeof values[1] !== 'string' ||
-    !isUuid(values[1])
-  ) {
-    throw badInput('The cursor is not valid for this list and order.', 'after');
-  }
-  return [values[0], values[1]];
-}
+const isInstant = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
@@ -58,11 +26,8 @@ export function companyTimeline(
   page: { first?: number | null; after?: string | null },
   where: FilterQuery<Interaction>,
 ): Promise<ConnectionShape<Interaction>> {
-  const first = page.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
-  }
-  const after = page.after ? decodeAfter(page.after) : null;
+  const first = nestedPageSize(page.first);
+  const after = page.after ? decodeKeyCursor(page.after, isInstant) : null;
   const key = JSON.stringify(['companyTimeline', first, page.after ?? null, where]);
   const loader = perRequest(
     ctx,
@@ -90,7 +55,7 @@ async function loadTimelines(
   ctx: Context,
   companyIds: readonly string[],
   first: number,
-  after: [string, string] | null,
+  after: [unknown, string] | null,
   where: FilterQuery<Interaction>,
 ): Promise<ConnectionShape<Interaction>[]> {
   const em = ctx.em;
@@ -107,37 +72,21 @@ async function loadTimelines(
     [...(params as unknown[]), ...companyIds, ...(after ?? []), first + 1],
   );
 
-  const byCompany = new Map<string, Interaction[]>();
-  for (const row of rows) {
-    const companyId = row.__company as string;
-    delete row.__company;
-    delete row.__rn;
-    const interaction = em.map(Interaction, row as never);
-    if (!byCompany.has(companyId)) byCompany.set(companyId, []);
-    byCompany.get(companyId)!.push(interaction);
-  }
+  const byCompany = groupByParent(em, Interaction, rows, (row) => row.__company as string);
   const counts = perRequest(
     ctx,
     `companyTimelineCount:${JSON.stringify(where)}`,
     () => new DataLoader<string, number>((ids) => countTimelines(ctx, ids, where)),
   );
   const meta = em.getMetadata().get(Interaction);
-  return companyIds.map((companyId) => {
-    const all = byCompany.get(companyId) ?? [];
-    const edges = all
-      .slice(0, first)
-      .map((node) => ({ node, cursor: Cursor.for(meta, node as never, ORDER as never) }));
-    return toConnection({
-      edges,
-      pageInfo: {
-        hasNextPage: all.length > first,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      count: () => counts.load(companyId),
-    });
-  });
+  return toPages(
+    companyIds,
+    (companyId) => companyId,
+    byCompany,
+    { first, after },
+    (node) => Cursor.for(meta, node as never, ORDER as never),
+    (companyId) => counts.load(companyId),
+  );
 }
 
 async function countTimelines(

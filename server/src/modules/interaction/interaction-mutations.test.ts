@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyEm } from '../../db/agency-scope.js';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../shared/mutation.js';
+import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 import { Role } from '../user/user.enums.js';
 import { InteractionKind } from './interaction.enums.js';
@@ -16,22 +17,10 @@ let manager: string;
 let analyst: string;
 let asmex: string;
 
-async function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return server.db.orm.em.getConnection().execute<T[]>(query, params);
-}
-
-async function idOf(table: string, column: string, value: string, agency = 'Mosprom'): Promise<string> {
-  const rows = await sql<{ id: string }>(
-    `select t.id from "${table}" t join agency a on a.id = t.agency_id where t.${column} = ? and a.short_name = ?`,
-    [value, agency],
-  );
-  if (rows.length !== 1) throw new Error(`${table}.${column} = ${value}: ${rows.length} rows`);
-  return rows[0].id;
-}
-const companyId = (name: string, agency?: string) => idOf('company', 'name', name, agency);
+const companyId = (name: string, agency?: string) => server.idOf('company', 'name', name, agency);
 
 async function contactsOf(company: string): Promise<string[]> {
-  const rows = await sql<{ id: string }>('select id from contact where company_id = ? order by full_name, id', [
+  const rows = await server.sql<{ id: string }>('select id from contact where company_id = ? order by full_name, id', [
     company,
   ]);
   return rows.map((row) => row.id);
@@ -40,7 +29,8 @@ async function contactsOf(company: string): Promise<string[]> {
 type Node = Record<string, any>;
 
 const FIELDS = `id kind occurredAt subject notes outcome status startsAt endsAt place
-  exporter { id name } counterpart { id name } author { email } contacts { id fullName } mission { id name }`;
+  exporter { id name } counterpart { id name } author { email } contacts { id fullName } mission { id name }
+  deal { id title }`;
 const LOG = `mutation($input: LogInteractionInput!) {
   logInteraction(input: $input) { interaction { ${FIELDS} } userErrors { field message code existingId } }
 }`;
@@ -67,7 +57,7 @@ const errorsOf = (payload: Node) =>
   payload.userErrors.map((error: Node) => ({ code: error.code, field: error.field?.join('.') }));
 
 async function rowCounts(): Promise<{ interactions: number; links: number; audit: number }> {
-  const [row] = await sql<Record<string, string>>(
+  const [row] = await server.sql<Record<string, string>>(
     `select (select count(*) from interaction) as interactions, (select count(*) from interaction_contact) as links,
             (select count(*) from audit_event) as audit`,
   );
@@ -89,11 +79,8 @@ let atlasContacts: string[];
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
-  casablanca = await idOf('mission', 'name', 'Mission commerciale Mosprom à Casablanca');
+  ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
+  casablanca = await server.idOf('mission', 'name', 'Mission commerciale Mosprom à Casablanca');
   nexT = await companyId('Nex-T LLC');
   fishWorld = await companyId('Fish World');
   evA = await companyId('Intermobility.EVa');
@@ -137,7 +124,7 @@ describe('logInteraction', () => {
     expect(Date.parse(call.occurredAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(call.occurredAt)).toBeLessThanOrEqual(Date.now() + 1000);
 
-    const [event] = await sql(
+    const [event] = await server.sql(
       `select e.action, e.entity, e.changes, u.email from audit_event e join "user" u on u.id = e.actor_id
         where e.entity_id = ?`,
       [call.id],
@@ -279,14 +266,14 @@ describe('logInteraction', () => {
 
   it('lets an exporter who withdrew from the delegation be a counterpart of the mission', async () => {
     // ASMEX's Casablanca forum: one exporter withdrew from its delegation.
-    const [{ id: forum }] = await sql<{ id: string }>(
+    const [{ id: forum }] = await server.sql<{ id: string }>(
       `select distinct mission_id as id from mission_participant where status = 'WITHDREW'`,
     );
-    const [withdrew] = await sql(
+    const [withdrew] = await server.sql(
       `select company_id from mission_participant where mission_id = ? and status = 'WITHDREW'`,
       [forum],
     );
-    const [exporter, other] = await sql(
+    const [exporter, other] = await server.sql(
       `select company_id from mission_participant where mission_id = ? and status <> 'WITHDREW' order by company_id`,
       [forum],
     );
@@ -331,9 +318,10 @@ describe('updateInteraction', () => {
       counterpart: { id: casaFrais },
     });
     expect(payload.interaction.contacts).toHaveLength(meeting.contacts.length);
-    const [event] = await sql(`select changes from audit_event where entity_id = ? and action = 'updateInteraction'`, [
-      meeting.id,
-    ]);
+    const [event] = await server.sql(
+      `select changes from audit_event where entity_id = ? and action = 'updateInteraction'`,
+      [meeting.id],
+    );
     expect(event.changes).toEqual({
       status: { before: 'PLANNED', after: 'HELD' },
       outcome: { before: null, after: 'POSITIVE' },
@@ -389,22 +377,131 @@ describe('updateInteraction', () => {
     // A meeting turned into a call loses its meeting fields.
     const call = await update({ interactionId: meeting.id, kind: 'CALL' });
     expect(call.interaction).toMatchObject({ kind: 'CALL', status: null, startsAt: null, endsAt: null });
-    const [row] = await sql('select subject, starts_at, status from interaction where id = ?', [meeting.id]);
+    const [row] = await server.sql('select subject, starts_at, status from interaction where id = ?', [meeting.id]);
     expect(row).toMatchObject({ subject: 'Présentation', starts_at: null, status: null });
   });
 
   it('answers NOT_FOUND for an unknown interaction and for another agency’s, and changes nothing', async () => {
     const unknown = await update({ interactionId: '00000000-0000-4000-8000-000000000000', notes: 'x' });
     expect(errorsOf(unknown)).toEqual([{ code: 'NOT_FOUND', field: 'input.interactionId' }]);
-    const [theirs] = await sql(`select id, notes, updated_at from interaction where subject = ?`, [
+    const [theirs] = await server.sql(`select id, notes, updated_at from interaction where subject = ?`, [
       'Rendez-vous B2B : Nex-T LLC – Anfa Tech Distribution',
     ]);
     const before = await rowCounts();
     const payload = await update({ interactionId: theirs.id, notes: 'Lu par ASMEX', status: 'CANCELLED' }, asmex);
     expect(errorsOf(payload)).toEqual([{ code: 'NOT_FOUND', field: 'input.interactionId' }]);
-    const [after] = await sql(`select id, notes, updated_at from interaction where id = ?`, [theirs.id]);
+    const [after] = await server.sql(`select id, notes, updated_at from interaction where id = ?`, [theirs.id]);
     expect(after).toEqual(theirs);
     expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe('links to deals', () => {
+  const DEAL_INTERACTIONS = `query($id: ID!) { deal(id: $id) {
+    interactions(first: 100) { totalCount nodes { id subject deal { id } } } } }`;
+  const dealOf = async (exporter: string): Promise<string> => {
+    const [deal] = await server.sql<{ id: string }>(
+      'select id from deal where exporter_id = ? order by title, id limit 1',
+      [exporter],
+    );
+    return deal.id;
+  };
+  let nexTDeal: string;
+  let fishWorldDeal: string;
+  let asmexDeal: string;
+
+  beforeAll(async () => {
+    nexTDeal = await dealOf(nexT);
+    fishWorldDeal = await dealOf(fishWorld);
+    const [exporter] = await server.sql<{ id: string }>(
+      `select c.id from company c join agency a on a.id = c.agency_id
+        where a.short_name = 'ASMEX' and c.kind = 'EXPORTER' order by c.name, c.id limit 1`,
+    );
+    const created = await server.gql(
+      `mutation($input: CreateDealInput!) { createDeal(input: $input) { deal { id } userErrors { code } } }`,
+      { input: { title: 'Contrat ASMEX', exporterId: exporter.id } },
+      { cookie: asmex },
+    );
+    expect(created.data?.createDeal.userErrors).toEqual([]);
+    asmexDeal = created.data?.createDeal.deal.id;
+  });
+
+  it('logs a call on a deal of its exporter, audited, and the deal lists it among its interactions', async () => {
+    const call = await logged({ kind: 'CALL', subject: 'Point sur le devis', exporterId: nexT, dealId: nexTDeal });
+    const [{ title }] = await server.sql<{ title: string }>('select title from deal where id = ?', [nexTDeal]);
+    expect(call.deal).toEqual({ id: nexTDeal, title });
+    const [event] = await server.sql(
+      `select changes from audit_event where entity_id = ? and action = 'logInteraction'`,
+      [call.id],
+    );
+    expect(event.changes.deal).toEqual({ before: null, after: nexTDeal });
+
+    const response = await server.gql(DEAL_INTERACTIONS, { id: nexTDeal }, { cookie: analyst });
+    expect(response.errors).toBeUndefined();
+    const { interactions } = response.data!.deal;
+    expect(interactions.nodes).toContainEqual({ id: call.id, subject: 'Point sur le devis', deal: { id: nexTDeal } });
+    const [{ n }] = await server.sql<{ n: string }>('select count(*) as n from interaction where deal_id = ?', [
+      nexTDeal,
+    ]);
+    expect(interactions.totalCount).toBe(Number(n));
+  });
+
+  it('refuses another agency’s deal as NOT_FOUND and another exporter’s deal as INVALID, writing nothing', async () => {
+    const before = await rowCounts();
+    const base = { kind: 'CALL', subject: 'Relance', exporterId: nexT };
+    expect(errorsOf(await log({ ...base, dealId: asmexDeal }))).toEqual([{ code: 'NOT_FOUND', field: 'input.dealId' }]);
+    expect(errorsOf(await log({ ...base, dealId: '00000000-0000-4000-8000-000000000000' }))).toEqual([
+      { code: 'NOT_FOUND', field: 'input.dealId' },
+    ]);
+    const otherExporter = await log({ ...base, dealId: fishWorldDeal });
+    expect(errorsOf(otherExporter)).toEqual([{ code: 'INVALID', field: 'input.dealId' }]);
+    expect(otherExporter.userErrors[0].message).toContain('Nex-T LLC');
+    expect(errorsOf(await log({ ...base, dealId: 'nope' }))).toEqual([{ code: 'INVALID', field: 'input.dealId' }]);
+    // The other agency cannot attach its interactions to Mosprom's deal either.
+    const [asmexExporter] = await server.sql<{ id: string }>(`select exporter_id as id from deal where id = ?`, [
+      asmexDeal,
+    ]);
+    expect(errorsOf(await log({ ...base, exporterId: asmexExporter.id, dealId: nexTDeal }, asmex))).toEqual([
+      { code: 'NOT_FOUND', field: 'input.dealId' },
+    ]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('links, relinks and detaches on update, with the same checks, and audits the change', async () => {
+    const note = await logged({ kind: 'NOTE', subject: 'Suite du salon', exporterId: fishWorld });
+    expect(note.deal).toBeNull();
+    const linked = await update({ interactionId: note.id, dealId: fishWorldDeal });
+    expect(linked.userErrors).toEqual([]);
+    expect(linked.interaction.deal.id).toBe(fishWorldDeal);
+
+    const before = await rowCounts();
+    expect(errorsOf(await update({ interactionId: note.id, dealId: nexTDeal }))).toEqual([
+      { code: 'INVALID', field: 'input.dealId' },
+    ]);
+    expect(errorsOf(await update({ interactionId: note.id, dealId: asmexDeal }))).toEqual([
+      { code: 'NOT_FOUND', field: 'input.dealId' },
+    ]);
+    // Moving the interaction to another exporter while it stays on Fish World's deal breaks the link.
+    expect(errorsOf(await update({ interactionId: note.id, exporterId: nexT }))).toEqual([
+      { code: 'INVALID', field: 'input.dealId' },
+    ]);
+    expect(await rowCounts()).toEqual(before);
+
+    const moved = await update({ interactionId: note.id, exporterId: nexT, dealId: nexTDeal });
+    expect(moved.userErrors).toEqual([]);
+    expect(moved.interaction).toMatchObject({ exporter: { id: nexT }, deal: { id: nexTDeal } });
+    const detached = await update({ interactionId: note.id, dealId: null });
+    expect(detached.userErrors).toEqual([]);
+    expect(detached.interaction.deal).toBeNull();
+    const events = await server.sql(
+      `select changes from audit_event where entity_id = ? and action = 'updateInteraction' order by at, id`,
+      [note.id],
+    );
+    expect(events.map((event) => event.changes.deal)).toEqual([
+      { before: null, after: fishWorldDeal },
+      { before: fishWorldDeal, after: nexTDeal },
+      { before: nexTDeal, after: null },
+    ]);
   });
 });
 
@@ -473,15 +570,15 @@ describe('the B2B agenda rule', () => {
 
   it('refuses a meeting with a contact of the other one (who has since moved to another company)', async () => {
     const moved = anfaContacts[0];
-    const [{ full_name: name }] = await sql(`select full_name from contact where id = ?`, [moved]);
-    await sql('update contact set company_id = ? where id = ?', [atlasSmart, moved]);
+    const [{ full_name: name }] = await server.sql(`select full_name from contact where id = ?`, [moved]);
+    await server.sql('update contact set company_id = ? where id = ?', [atlasSmart, moved]);
     try {
       const payload = await plan(fishWorld, atlasSmart, '10:30', '11:30', { contactIds: [moved] });
       expect(errorsOf(payload)).toEqual([{ code: 'CONFLICT', field: 'input.startsAt' }]);
       expect(payload.userErrors[0].message).toContain(`${name} already booked`);
       expect(payload.userErrors[0].existingId).toBe(meetingA.id);
     } finally {
-      await sql('update contact set company_id = ? where id = ?', [anfa, moved]);
+      await server.sql('update contact set company_id = ? where id = ?', [anfa, moved]);
     }
   });
 
@@ -508,7 +605,7 @@ describe('the B2B agenda rule', () => {
     expect(errorsOf(held)).toEqual([{ code: 'CONFLICT', field: 'input.startsAt' }]);
     expect(held.userErrors[0].message).toContain('Rendez-vous B2B : Nex-T LLC – Anfa Tech Distribution');
     // Seeded: Épiceries Al Wafa did not show up (NO_SHOW) on 2025-09-10 09:30 UTC.
-    const [noShow] = await sql(`select starts_at, ends_at from interaction where status = 'NO_SHOW'`);
+    const [noShow] = await server.sql(`select starts_at, ends_at from interaction where status = 'NO_SHOW'`);
     const replan = await log({
       kind: 'MEETING',
       subject: 'Nouvelle tentative',
@@ -541,7 +638,7 @@ describe('the B2B agenda rule', () => {
     const replanned = await update({ interactionId: b.interaction.id, status: 'PLANNED' });
     expect(errorsOf(replanned)).toEqual([{ code: 'CONFLICT', field: 'input.startsAt' }]);
     expect(replanned.userErrors[0].existingId).toBe(c.interaction.id);
-    const [row] = await sql('select status from interaction where id = ?', [b.interaction.id]);
+    const [row] = await server.sql('select status from interaction where id = ?', [b.interaction.id]);
     expect(row.status).toBe('CANCELLED');
     // Moving C to meet Anfa Tech during A is moving it onto A's counterpart.
     const movedOnto = await update({
@@ -585,7 +682,7 @@ describe('the B2B agenda rule', () => {
   });
   it('serialises agenda checks: a plan waits for a concurrent one to commit, then sees it', async () => {
     // Service level, to hold the first transaction open between its check and its commit.
-    const [viewer] = await sql<{ user_id: string; agency_id: string }>(
+    const [viewer] = await server.sql<{ user_id: string; agency_id: string }>(
       `select id as user_id, agency_id from "user" where email = 'manager@mosprom.demo'`,
     );
     const contextFor = (): Context => ({

@@ -62,21 +62,17 @@ export class InteractionOrder {
   direction!: OrderDirection;
 }
 
-@InputType({ description: 'A touch point to record, or a B2B meeting to plan.' })
-export class LogInteractionInput {
-  @Field(() => InteractionKind)
-  kind!: InteractionKind;
-
+/**
+ * The optional fields of an interaction, with the same rules when it is logged and when it is
+ * updated (where an omitted field stays and null clears it). Not a type of the schema on its own.
+ */
+@InputType()
+abstract class InteractionDetailsInput {
   @Field(() => Date, {
     nullable: true,
-    description: 'When it happened. Default: the start of a meeting that has one, otherwise now.',
+    description: 'When it happened. Default when logged: the start of a meeting that has one, otherwise now.',
   })
   occurredAt?: Date | null;
-
-  @Field()
-  @IsNotEmpty()
-  @MaxLength(300)
-  subject!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -91,10 +87,6 @@ export class LogInteractionInput {
   @IsUUID()
   missionId?: string | null;
 
-  @Field(() => ID, { description: 'The exporter the agency supports (a company of kind EXPORTER).' })
-  @IsUUID()
-  exporterId!: string;
-
   @Field(() => ID, {
     nullable: true,
     description: 'The other party: a buyer, distributor, institution... never an exporter of the same delegation.',
@@ -103,11 +95,23 @@ export class LogInteractionInput {
   @IsUUID()
   counterpartId?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'People present: contacts of the exporter or the counterpart.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'People present: contacts of the exporter or the counterpart. An update replaces the list; [] or null removes all.',
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_CONTACTS)
   @IsUUID('all', { each: true })
   contactIds?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The deal it belongs to: a deal of the same exporter. null detaches it.',
+  })
+  @IsOptional()
+  @IsUUID()
+  dealId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Meetings only: start (with endsAt).' })
   startsAt?: Date | null;
@@ -122,13 +126,30 @@ export class LogInteractionInput {
 
   @Field(() => MeetingStatus, {
     nullable: true,
-    description: 'Meetings only. Default: PLANNED when the meeting starts in the future, otherwise HELD.',
+    description:
+      'Meetings only. Default: PLANNED when the meeting starts in the future, otherwise HELD; ' +
+      'later e.g. HELD, NO_SHOW or CANCELLED after the fact.',
   })
   status?: MeetingStatus | null;
 }
 
+@InputType({ description: 'A touch point to record, or a B2B meeting to plan.' })
+export class LogInteractionInput extends InteractionDetailsInput {
+  @Field(() => InteractionKind)
+  kind!: InteractionKind;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(300)
+  subject!: string;
+
+  @Field(() => ID, { description: 'The exporter the agency supports (a company of kind EXPORTER).' })
+  @IsUUID()
+  exporterId!: string;
+}
+
 @InputType({ description: 'Changes to an interaction: omitted fields stay, null clears an optional field.' })
-export class UpdateInteractionInput {
+export class UpdateInteractionInput extends InteractionDetailsInput {
   @Field(() => ID)
   @IsUUID()
   interactionId!: string;
@@ -137,56 +158,15 @@ export class UpdateInteractionInput {
   @Field(() => InteractionKind, { nullable: true })
   kind?: InteractionKind | null;
 
-  @Field(() => Date, { nullable: true })
-  occurredAt?: Date | null;
-
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(300)
   subject?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(20_000)
-  notes?: string | null;
-
-  @Field(() => Outcome, { nullable: true })
-  outcome?: Outcome | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  missionId?: string | null;
-
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID()
   exporterId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  counterpartId?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Replaces the list; [] or null removes all.' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_CONTACTS)
-  @IsUUID('all', { each: true })
-  contactIds?: string[] | null;
-
-  @Field(() => Date, { nullable: true })
-  startsAt?: Date | null;
-
-  @Field(() => Date, { nullable: true })
-  endsAt?: Date | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
-  place?: string | null;
-
-  @Field(() => MeetingStatus, { nullable: true, description: 'e.g. HELD, NO_SHOW or CANCELLED after the fact.' })
-  status?: MeetingStatus | null;
 }
 
 @ObjectType()

@@ -5,6 +5,7 @@ import { loadOptionalRef, loadRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Company } from '../company/company.entity.js';
 import { Contact } from '../contact/contact.entity.js';
+import { Deal } from '../deal/deal.entity.js';
 import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
@@ -57,6 +58,11 @@ export class InteractionResolver {
   @FieldResolver(() => Company, { nullable: true, description: 'The other party: buyer, distributor, institution...' })
   counterpart(@Root() interaction: Interaction): Promise<Company | null> {
     return loadOptionalRef(interaction.counterpart);
+  }
+
+  @FieldResolver(() => Deal, { nullable: true, description: 'The deal it belongs to, if any.' })
+  deal(@Root() interaction: Interaction): Promise<Deal | null> {
+    return loadOptionalRef(interaction.deal);
   }
 
   @FieldResolver(() => User, { description: 'Who logged it.' })

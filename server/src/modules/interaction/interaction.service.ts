@@ -7,6 +7,7 @@ import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Company } from '../company/company.entity.js';
 import { CompanyKind } from '../company/company.enums.js';
 import { Contact } from '../contact/contact.entity.js';
+import { Deal } from '../deal/deal.entity.js';
 import { Mission } from '../mission/mission.entity.js';
 import { ParticipantStatus } from '../mission/mission.enums.js';
 import { MissionParticipant } from '../mission/mission-participant.entity.js';
@@ -23,6 +24,7 @@ const AUDITED = [
   'mission',
   'exporter',
   'counterpart',
+  'deal',
   'author',
   'startsAt',
   'endsAt',
@@ -46,6 +48,7 @@ interface Draft {
   exporterId: string | null;
   counterpartId: string | null;
   contactIds: string[];
+  dealId: string | null;
   startsAt: Date | null;
   endsAt: Date | null;
   place: string | null;
@@ -57,6 +60,7 @@ interface Resolved {
   exporter: Company;
   counterpart: Company | null;
   contacts: Contact[];
+  deal: Deal | null;
 }
 
 const field = (name: string, ...rest: string[]) => ['input', name, ...rest];
@@ -106,13 +110,24 @@ function checkDraft(draft: Draft, errors: UserError[]): void {
   }
 }
 
-/** Looks up the references of a draft in the viewer's agency and checks how they fit together. */
-async function resolveReferences(em: EntityManager, draft: Draft, errors: UserError[]): Promise<Resolved | null> {
+/**
+ * Looks up the references of a draft in the viewer's agency and checks how they fit together.
+ * `current` is the interaction as stored (on update): a link to a deal is checked against the
+ * exporter when either changes, so that editing a meeting whose deal has since changed hands
+ * is not refused for a link nobody touched.
+ */
+async function resolveReferences(
+  em: EntityManager,
+  draft: Draft,
+  errors: UserError[],
+  current?: Draft,
+): Promise<Resolved | null> {
   const companyIds = [draft.exporterId, draft.counterpartId].filter((id): id is string => Boolean(id));
-  const [companies, mission, contacts] = await Promise.all([
+  const [companies, mission, contacts, deal] = await Promise.all([
     companyIds.length > 0 ? em.find(Company, { id: { $in: companyIds } }) : Promise.resolve([]),
     draft.missionId ? em.findOne(Mission, draft.missionId) : Promise.resolve(null),
     draft.contactIds.length > 0 ? em.find(Contact, { id: { $in: draft.contactIds } }) : Promise.resolve([]),
+    draft.dealId ? em.findOne(Deal, draft.dealId) : Promise.resolve(null),
   ]);
   const exporter = companies.find((company) => company.id === draft.exporterId) ?? null;
   const counterpart = companies.find((company) => company.id === draft.counterpartId) ?? null;
@@ -154,6 +169,19 @@ async function resolveReferences(em: EntityManager, draft: Draft, errors: UserEr
     }
   }
 
+  const linkChanged = !current || current.dealId !== draft.dealId || current.exporterId !== draft.exporterId;
+  if (draft.dealId && !deal) {
+    errors.push(userError(UserErrorCode.NOT_FOUND, 'No such deal.', field('dealId')));
+  } else if (deal && exporter && deal.exporter.id !== exporter.id && linkChanged) {
+    errors.push(
+      userError(
+        UserErrorCode.INVALID,
+        `The deal "${deal.title}" is not ${exporter.name}'s: link the interaction to a deal of its exporter.`,
+        field('dealId'),
+      ),
+    );
+  }
+
   const byId = new Map(contacts.map((contact) => [contact.id, contact]));
   const parties = new Set(companyIds);
   draft.contactIds.forEach((id, index) => {
@@ -171,7 +199,7 @@ async function resolveReferences(em: EntityManager, draft: Draft, errors: UserEr
     }
   });
   if (errors.length > 0 || !exporter) return null;
-  return { mission, exporter, counterpart, contacts: draft.contactIds.map((id) => byId.get(id)!) };
+  return { mission, exporter, counterpart, contacts: draft.contactIds.map((id) => byId.get(id)!), deal };
 }
 
 interface ClashRow {
@@ -281,6 +309,7 @@ function apply(interaction: Interaction, draft: Draft, resolved: Resolved): void
   interaction.mission = resolved.mission;
   interaction.exporter = resolved.exporter;
   interaction.counterpart = resolved.counterpart;
+  interaction.deal = resolved.deal;
   interaction.startsAt = draft.startsAt;
   interaction.endsAt = draft.endsAt;
   interaction.place = draft.place;
@@ -322,6 +351,7 @@ export async function logInteraction(
     exporterId: input.exporterId,
     counterpartId: input.counterpartId ?? null,
     contactIds: unique(input.contactIds),
+    dealId: input.dealId ?? null,
     startsAt,
     endsAt: meeting ? (input.endsAt ?? null) : null,
     place: meeting ? (input.place ?? null) : null,
@@ -376,6 +406,7 @@ export async function updateInteraction(
     exporterId: interaction.exporter.id,
     counterpartId: interaction.counterpart?.id ?? null,
     contactIds: interaction.contacts.getItems().map((contact) => contact.id),
+    dealId: interaction.deal?.id ?? null,
     startsAt: interaction.startsAt ?? null,
     endsAt: interaction.endsAt ?? null,
     place: interaction.place ?? null,
@@ -398,6 +429,7 @@ export async function updateInteraction(
     exporterId: input.exporterId ?? current.exporterId,
     counterpartId: pick(input.counterpartId, current.counterpartId),
     contactIds: input.contactIds === undefined ? current.contactIds : unique(input.contactIds),
+    dealId: pick(input.dealId, current.dealId),
     startsAt,
     endsAt: meeting ? pick(input.endsAt, current.endsAt) : null,
     place: meeting ? pick(input.place, current.place) : null,
@@ -407,7 +439,7 @@ export async function updateInteraction(
     errors.push(userError(UserErrorCode.REQUIRED, 'A meeting always has a status.', field('status')));
   }
   checkDraft(draft, errors);
-  const resolved = await resolveReferences(em, draft, errors);
+  const resolved = await resolveReferences(em, draft, errors, current);
   refuseAll(errors);
 
   const comparable = (value: unknown) => JSON.stringify(Array.isArray(value) ? [...value].sort() : value);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 /** Reads: the interactions list (order, pages, filters), relations, nested lists, isolation. */
@@ -9,20 +10,8 @@ let manager: string;
 let analyst: string;
 let asmex: string;
 
-async function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return server.db.orm.em.getConnection().execute<T[]>(query, params);
-}
-
-async function idOf(table: string, column: string, value: string, agency = 'Mosprom'): Promise<string> {
-  const rows = await sql<{ id: string }>(
-    `select t.id from "${table}" t join agency a on a.id = t.agency_id where t.${column} = ? and a.short_name = ?`,
-    [value, agency],
-  );
-  if (rows.length !== 1) throw new Error(`${table}.${column} = ${value}: ${rows.length} rows`);
-  return rows[0].id;
-}
-const companyId = (name: string, agency?: string) => idOf('company', 'name', name, agency);
-const missionId = (name: string, agency?: string) => idOf('mission', 'name', name, agency);
+const companyId = (name: string, agency?: string) => server.idOf('company', 'name', name, agency);
+const missionId = (name: string, agency?: string) => server.idOf('mission', 'name', name, agency);
 
 const CASABLANCA = 'Mission commerciale Mosprom à Casablanca';
 
@@ -46,10 +35,7 @@ const ids = (connection: Node) => connection.nodes.map((node: Node) => node.id);
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
+  ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
 });
 afterAll(() => server?.close());
 
@@ -66,7 +52,7 @@ describe('interactions', () => {
     );
     expect(response.errors).toBeUndefined();
     const { totalCount, nodes } = response.data!.interactions;
-    const [{ n }] = await sql<{ n: string }>(
+    const [{ n }] = await server.sql<{ n: string }>(
       `select count(*) as n from interaction i join agency a on a.id = i.agency_id where a.short_name = 'Mosprom'`,
     );
     expect(totalCount).toBe(Number(n));
@@ -143,7 +129,7 @@ describe('interactions', () => {
   it('filters by kind, time range, mission, exporter, counterpart, author, outcome, status and subject', async () => {
     const count = async (filter: Record<string, unknown>) => (await list({ first: 100, filter })).totalCount;
     const sqlCount = async (where: string, params: unknown[] = []) => {
-      const [{ n }] = await sql<{ n: string }>(
+      const [{ n }] = await server.sql<{ n: string }>(
         `select count(*) as n from interaction i join agency a on a.id = i.agency_id
           where a.short_name = 'Mosprom' and ${where}`,
         params,
@@ -174,8 +160,8 @@ describe('interactions', () => {
     expect(await count({ exporterIds: [fishWorld] })).toBe(await sqlCount('i.exporter_id = ?', [fishWorld]));
     const mediEquip = await companyId('Médi-Équip Maroc');
     expect(await count({ counterpartIds: [mediEquip] })).toBe(3);
-    const managerId = await idOf('user', 'email', 'manager@mosprom.demo');
-    const adminId = await idOf('user', 'email', 'admin@mosprom.demo');
+    const managerId = await server.idOf('user', 'email', 'manager@mosprom.demo');
+    const adminId = await server.idOf('user', 'email', 'admin@mosprom.demo');
     expect(await count({ authorIds: [managerId] })).toBe(await sqlCount('true'));
     expect(await count({ authorIds: [adminId] })).toBe(0);
     expect(await count({ outcomes: ['NEGATIVE'] })).toBe(await sqlCount(`i.outcome = 'NEGATIVE'`));
@@ -211,7 +197,7 @@ describe('interactions', () => {
 
   it('loads relations in batches: the same number of statements for 3 or 30 meetings', async () => {
     const query = `query($first: Int) { interactions(first: $first, filter: { kinds: [MEETING] }, orderBy: { field: OCCURRED_AT, direction: ASC }) {
-      nodes { subject exporter { name } counterpart { name } author { fullName } contacts { fullName } mission { name } }
+      nodes { subject exporter { name } counterpart { name } author { fullName } contacts { fullName } mission { name } deal { title } }
     } }`;
     const measure = async (first: number) => {
       server.resetStatements();
@@ -244,7 +230,7 @@ describe('Company.interactions (the company’s timeline)', () => {
   it('holds the interactions where the company is the exporter or the counterpart, newest first, in pages', async () => {
     const fishWorld = await companyId('Fish World');
     const all = await timeline({ id: fishWorld, first: 100 });
-    const [{ n }] = await sql<{ n: string }>(
+    const [{ n }] = await server.sql<{ n: string }>(
       'select count(*) as n from interaction where exporter_id = ? or counterpart_id = ?',
       [fishWorld, fishWorld],
     );
@@ -290,7 +276,7 @@ describe('Company.interactions (the company’s timeline)', () => {
     );
     for (const id of [nexT, prototip]) {
       const company = both.data!.companies.nodes.find((node: Node) => node.id === id);
-      const [{ n: total }] = await sql<{ n: string }>(
+      const [{ n: total }] = await server.sql<{ n: string }>(
         'select count(*) as n from interaction where exporter_id = ? or counterpart_id = ?',
         [id, id],
       );
@@ -332,7 +318,7 @@ describe('Mission.interactions', () => {
     const casablanca = await missionId(CASABLANCA);
     const all = (await server.gql(QUERY, { id: casablanca, first: 100 }, { cookie: manager })).data!.mission
       .interactions;
-    const [{ n }] = await sql<{ n: string }>('select count(*) as n from interaction where mission_id = ?', [
+    const [{ n }] = await server.sql<{ n: string }>('select count(*) as n from interaction where mission_id = ?', [
       casablanca,
     ]);
     expect(all.totalCount).toBe(Number(n));
@@ -359,7 +345,7 @@ describe('isolation', () => {
   it('shows another agency none of Mosprom’s interactions, in lists, filters, cursors or nested lists', async () => {
     const mosprom = await list({ first: 100 });
     const theirs = await list({ first: 100 }, asmex);
-    const [{ n }] = await sql<{ n: string }>(
+    const [{ n }] = await server.sql<{ n: string }>(
       `select count(*) as n from interaction i join agency a on a.id = i.agency_id where a.short_name = 'ASMEX'`,
     );
     expect(theirs.totalCount).toBe(Number(n));

@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { ConnectionType, OrderDirection } from '../../shared/connection.js';
-import { nestedPage } from '../../shared/nested-connection.js';
+import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
 import { Mission } from '../mission/mission.entity.js';
 import { Interaction } from './interaction.entity.js';
 import { interactionWhere } from './interaction.filter.js';
@@ -16,8 +16,7 @@ export class MissionInteractionsResolver {
   })
   interactions(
     @Root() mission: Mission,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args() page: NestedPageArgs,
     @Arg('filter', () => InteractionFilter, { nullable: true }) filter: InteractionFilter | null,
     @Ctx() ctx: Context,
   ) {
@@ -26,8 +25,7 @@ export class MissionInteractionsResolver {
       parent: 'mission',
       parentId: mission.id,
       order: { field: 'occurredAt', direction: OrderDirection.ASC },
-      first,
-      after,
+      ...page,
       where: interactionWhere(filter),
     });
   }

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { NestedPageArgs } from '../../shared/nested-connection.js';
 import { Company } from '../company/company.entity.js';
-import { NestedPageArgs } from './mission.inputs.js';
 import { companyMissions } from './mission.loaders.js';
 import { MissionConnection } from './mission.resolver.js';
 

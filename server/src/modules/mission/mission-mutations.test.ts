@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 /** Writes: createMission, updateMission, addMissionParticipant, updateMissionParticipant. */
@@ -22,10 +23,6 @@ const sector: Record<string, string> = {};
 
 type Node = Record<string, any>;
 type UserErrorShape = { field: string[] | null; code: string; message: string; existingId: string | null };
-
-async function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return server.db.orm.em.getConnection().execute<T[]>(query, params);
-}
 
 const MISSION_FIELDS = `id name kind status hostCountry city startsOn endsOn datesApproximate description
   budget { amount currency } organizer { id } lead { id } partners { id } targetSectors { id } createdAt updatedAt`;
@@ -57,7 +54,7 @@ async function ok(name: MutationName, input: Record<string, unknown>, cookie = m
 
 /** Rows that a refused mutation must leave untouched. */
 async function footprint() {
-  const [row] = await sql(
+  const [row] = await server.sql(
     `select (select count(*) from mission) as missions, (select count(*) from mission_participant) as participants,
             (select count(*) from mission_partner) as partners, (select count(*) from mission_target_sector) as sectors,
             (select count(*) from audit_event) as audits,
@@ -86,34 +83,34 @@ const BASE = { name: 'Mission Mosprom à Dubaï', kind: 'TRADE_FAIR', hostCountr
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
-  const users = await sql<{ email: string; id: string; agency_id: string }>(`select email, id, agency_id from "user"`);
+  ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
+  const users = await server.sql<{ email: string; id: string; agency_id: string }>(
+    `select email, id, agency_id from "user"`,
+  );
   const user = (email: string) => users.find((u) => u.email === email)!;
   ids.mosprom = user('manager@mosprom.demo').agency_id;
   ids.manager = user('manager@mosprom.demo').id;
   ids.asmex = user('admin@asmex.demo').agency_id;
   ids.asmexAdmin = user('admin@asmex.demo').id;
-  for (const row of await sql<{ id: string; name: string; agency_id: string }>(
+  for (const row of await server.sql<{ id: string; name: string; agency_id: string }>(
     `select id, name, agency_id from company`,
   )) {
     (row.agency_id === ids.mosprom ? company : row.agency_id === ids.asmex ? asmexCompany : {})[row.name] = row.id;
   }
-  for (const row of await sql<{ id: string; code: string }>(`select id, code from sector where agency_id = ?`, [
+  for (const row of await server.sql<{ id: string; code: string }>(`select id, code from sector where agency_id = ?`, [
     ids.mosprom,
   ])) {
     sector[row.code] = row.id;
   }
-  const missions = await sql<{ id: string; name: string; agency_id: string }>(
+  const missions = await server.sql<{ id: string; name: string; agency_id: string }>(
     `select id, name, agency_id from mission`,
   );
   ids.casablanca = missions.find((m) => m.agency_id === ids.mosprom && m.name.includes('Casablanca'))!.id;
   ids.asmexMission = missions.find((m) => m.agency_id === ids.asmex)!.id;
-  const [participant] = await sql<{ id: string }>(`select id from mission_participant where mission_id = ? limit 1`, [
-    ids.casablanca,
-  ]);
+  const [participant] = await server.sql<{ id: string }>(
+    `select id from mission_participant where mission_id = ? limit 1`,
+    [ids.casablanca],
+  );
   ids.casablancaParticipant = participant.id;
 });
 afterAll(() => server?.close());
@@ -153,10 +150,10 @@ describe('createMission', () => {
     expect(mission.partners.map((p: Node) => p.id).sort()).toEqual(
       [company['Représentation commerciale de la Fédération de Russie au Maroc'], company['Maroc Export']].sort(),
     );
-    const [row] = await sql(`select normalized_name, agency_id from mission where id = ?`, [mission.id]);
+    const [row] = await server.sql(`select normalized_name, agency_id from mission where id = ?`, [mission.id]);
     expect(row).toEqual({ normalized_name: 'mission mosprom a dubai', agency_id: ids.mosprom });
 
-    const [audit] = await sql(
+    const [audit] = await server.sql(
       `select action, entity, actor_id, agency_id, changes from audit_event where entity_id = ?`,
       [mission.id],
     );
@@ -234,8 +231,24 @@ describe('createMission', () => {
     await refused('createMission', { ...BASE, partnerIds: ['nope'] }, 'input.partnerIds', 'INVALID');
   });
 
+  it('takes a budget currency in any case and stores it in capitals, never tripping the database check', async () => {
+    const created = await ok('createMission', { ...BASE, budget: { amount: '10.00', currency: 'eur' } });
+    expect(created.budget).toEqual({ amount: '10.00', currency: 'EUR' });
+    const updated = await ok('updateMission', { missionId: created.id, budget: { amount: '20.50', currency: 'Usd' } });
+    expect(updated.budget).toEqual({ amount: '20.50', currency: 'USD' });
+    const [row] = await server.sql('select budget_amount, budget_currency from mission where id = ?', [created.id]);
+    expect(row).toEqual({ budget_amount: '20.50', budget_currency: 'USD' });
+    // Not a currency in any case: refused at its field, before the database sees it.
+    await refused(
+      'updateMission',
+      { missionId: created.id, budget: { amount: '10', currency: 'xyz' } },
+      'input.budget.currency',
+      'INVALID',
+    );
+  });
+
   it('refuses a deactivated lead', async () => {
-    const [user] = await sql<{ id: string }>(
+    const [user] = await server.sql<{ id: string }>(
       `insert into "user" (id, agency_id, email, full_name, role, active, locale)
        values (gen_random_uuid(), ?, 'gone@mosprom.demo', 'Ушедший сотрудник', 'ACCOUNT_MANAGER', false, 'ru') returning id`,
       [ids.mosprom],
@@ -309,7 +322,7 @@ describe('updateMission', () => {
       { cookie: manager },
     );
     expect(found.data?.missions.nodes).toEqual([{ id: created.id }]);
-    const [audit] = await sql(
+    const [audit] = await server.sql(
       `select changes, actor_id from audit_event where entity_id = ? and action = 'updateMission'`,
       [created.id],
     );
@@ -377,7 +390,9 @@ describe('delegation: addMissionParticipant and updateMissionParticipant', () =>
       mission: { id: ids.casablanca },
       company: { id: company['Diagnostika-M'], name: 'Diagnostika-M' },
     });
-    const [audit] = await sql(`select action, entity, changes from audit_event where entity_id = ?`, [participant.id]);
+    const [audit] = await server.sql(`select action, entity, changes from audit_event where entity_id = ?`, [
+      participant.id,
+    ]);
     expect(audit).toMatchObject({
       action: 'addMissionParticipant',
       entity: 'MissionParticipant',
@@ -454,7 +469,7 @@ describe('delegation: addMissionParticipant and updateMissionParticipant', () =>
     expect(updated).toMatchObject({ id: ids.casablancaParticipant, status: 'WITHDREW', notes: 'Stand annulé' });
     const cleared = await ok('updateMissionParticipant', { participantId: ids.casablancaParticipant, notes: null });
     expect(cleared).toMatchObject({ status: 'WITHDREW', notes: null });
-    const audits = await sql(
+    const audits = await server.sql(
       `select changes from audit_event where entity_id = ? and action = 'updateMissionParticipant' order by at, id`,
       [ids.casablancaParticipant],
     );
@@ -531,16 +546,16 @@ describe('agency isolation', () => {
     );
     expect(byId.data?.mission).toBeNull();
     const everything = await server.gql(
-      `{ missions(first: 100) { totalCount nodes { id organizer { id } lead { id } partners { id } targetSectors { id }
-          participants(first: 100) { nodes { id mission { id } company { id missions(first: 100) { nodes { id } } }
-            meetings(first: 100) { nodes { id } } } } } } }`,
+      `{ missions(first: 20) { totalCount nodes { id organizer { id } lead { id } partners { id } targetSectors { id }
+          participants(first: 20) { nodes { id mission { id } company { id missions(first: 10) { nodes { id } } }
+            meetings(first: 10) { nodes { id } } } } } } }`,
       {},
       { cookie: asmex },
     );
     expect(everything.errors).toBeUndefined();
     const seen = JSON.stringify(everything.data);
     const mospromIds = (
-      await sql<{ id: string }>(
+      await server.sql<{ id: string }>(
         `select id from mission where agency_id = ? union all select id from mission_participant where agency_id = ?
        union all select id from company where agency_id = ? union all select id from interaction where agency_id = ?
        union all select id from "user" where agency_id = ? union all select id from sector where agency_id = ?

@@ -1,49 +1,22 @@
 import {
   IsBoolean,
-  IsISO4217CurrencyCode,
   IsISO31661Alpha2,
   IsNotEmpty,
   IsOptional,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, OrderDirection } from '../../shared/connection.js';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../graphql/scalars.js';
+import { OrderDirection } from '../../shared/connection.js';
+import { MoneyInput } from '../../shared/money.js';
 import { UserError } from '../../shared/user-error.js';
 import { Mission } from './mission.entity.js';
 import { MissionKind, MissionStatus, ParticipantStatus } from './mission.enums.js';
 import { MissionParticipant } from './mission-participant.entity.js';
 
 const COUNTRY_MESSAGE = 'hostCountry must be an ISO 3166-1 alpha-2 country code, e.g. MA';
-
-/** The page arguments of a nested connection (batched pages go forwards only). */
-@ArgsType()
-export class NestedPageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: `Page size, at most ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
-  })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item already seen.' })
-  after?: string | null;
-}
-
-@InputType({ description: 'An exact amount of money in a currency.' })
-export class MoneyInput {
-  @Field(() => DecimalScalar, { description: 'Zero or more, at most 2 decimals, e.g. "12500000.00".' })
-  @Matches(/^\d{1,16}(\.\d{1,2})?$/, {
-    message: 'amount must be zero or more, with at most 16 digits before the point and 2 after it',
-  })
-  amount!: string;
-
-  @Field({ description: 'ISO 4217 currency code, e.g. RUB.' })
-  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 currency code, e.g. RUB' })
-  currency!: string;
-}
 
 @InputType({ description: 'Which missions to list; the conditions add up (AND). An empty list means no condition.' })
 export class MissionFilter {
@@ -103,23 +76,16 @@ export class MissionParticipantFilter {
   statuses?: ParticipantStatus[] | null;
 }
 
+/**
+ * The optional fields of a mission, with the same rules whether it is created or updated (on
+ * update an omitted field stays, null clears it, a list replaces the whole set). Not a type of
+ * the schema on its own.
+ */
 @InputType()
-export class CreateMissionInput {
-  @Field()
-  @IsNotEmpty()
-  @MaxLength(300)
-  name!: string;
-
-  @Field(() => MissionKind)
-  kind!: MissionKind;
-
-  @Field(() => MissionStatus, { nullable: true, description: 'Default PLANNED.' })
+abstract class MissionDetailsInput {
+  @Field(() => MissionStatus, { nullable: true, description: 'Default on creation: PLANNED.' })
   @IsOptional()
   status?: MissionStatus | null;
-
-  @Field({ description: 'ISO 3166-1 alpha-2 code of the country the mission goes to, e.g. MA.' })
-  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
-  hostCountry!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -145,7 +111,7 @@ export class CreateMissionInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      "The organising agency: the viewer's own agency (the default when omitted) or null. Co-organisers from " +
+      "The organising agency: the viewer's own agency (the default on creation) or null. Co-organisers from " +
       'outside the agency are partner companies (partnerIds).',
   })
   @IsOptional()
@@ -173,12 +139,27 @@ export class CreateMissionInput {
   budget?: MoneyInput | null;
 }
 
+@InputType()
+export class CreateMissionInput extends MissionDetailsInput {
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
+
+  @Field(() => MissionKind)
+  kind!: MissionKind;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 code of the country the mission goes to, e.g. MA.' })
+  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
+  hostCountry!: string;
+}
+
 @InputType({
   description:
     'Changes to a mission: an omitted field stays as it is; null clears an optional field (and leaves a required ' +
     'one unchanged); a list replaces the whole set.',
 })
-export class UpdateMissionInput {
+export class UpdateMissionInput extends MissionDetailsInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'missionId must be an id' })
   missionId!: string;
@@ -193,60 +174,10 @@ export class UpdateMissionInput {
   @IsOptional()
   kind?: MissionKind | null;
 
-  @Field(() => MissionStatus, { nullable: true })
-  @IsOptional()
-  status?: MissionStatus | null;
-
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
   @IsOptional()
   @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
   hostCountry?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(120)
-  city?: string | null;
-
-  @Field(() => DateScalar, { nullable: true })
-  startsOn?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'On or after startsOn.' })
-  endsOn?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  datesApproximate?: boolean | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(10_000)
-  description?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The viewer's own agency, or null." })
-  @IsOptional()
-  @IsUUID('all', { message: 'organizerId must be an id' })
-  organizerId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'leadId must be an id' })
-  leadId?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: 'partnerIds must be ids' })
-  partnerIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: 'targetSectorIds must be ids' })
-  targetSectorIds?: string[] | null;
-
-  @Field(() => MoneyInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  budget?: MoneyInput | null;
 }
 
 @InputType()

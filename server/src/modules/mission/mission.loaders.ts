@@ -3,14 +3,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Context } from '../../graphql/context.js';
 import { isIsoDate } from '../../graphql/scalars.js';
-import {
-  badInput,
-  type ConnectionShape,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  toConnection,
-} from '../../shared/connection.js';
+import type { ConnectionShape } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
+import {
+  columnOf,
+  decodeKeyCursor,
+  firstRowsPerParent,
+  groupByParent,
+  nestedPageSize,
+  toPages,
+} from '../../shared/nested-connection.js';
+import { perRequest } from '../../shared/per-request.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { InteractionKind, MeetingStatus } from '../interaction/interaction.enums.js';
 import { Mission } from './mission.entity.js';
@@ -24,75 +27,8 @@ import { dayBounds } from './time-zone.js';
  * EntityManager's query builder.
  */
 
-function perRequest<V>(ctx: Context, key: string, create: () => V): V {
-  let value = ctx.loaders.get(key) as V | undefined;
-  if (!value) {
-    value = create();
-    ctx.loaders.set(key, value);
-  }
-  return value;
-}
-
-function pageFirst(first: number | null | undefined): number {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
-  }
-  return size;
-}
-
-/** Decodes a `[key, id]` cursor, checking its shape so that no forged value reaches SQL. */
-function decodeCursor(after: string, key: (value: unknown) => boolean): [unknown, string] {
-  let values: unknown;
-  try {
-    values = Cursor.decode(after);
-  } catch {
-    values = undefined;
-  }
-  if (
-    !Array.isArray(values) ||
-    values.length !== 2 ||
-    !key(values[0]) ||
-    typeof values[1] !== 'string' ||
-    !isUuid(values[1])
-  ) {
-    throw badInput('The cursor is not valid for this list and order.', 'after');
-  }
-  return [values[0], values[1]];
-}
-
 const isInstant = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 const isDateOrNull = (value: unknown) => value === null || (typeof value === 'string' && isIsoDate(value));
-
-function columnOf(em: EntityManager, entity: Function, property: string): string {
-  const prop = em.getMetadata().get(entity as never).properties[property as never] as { fieldNames: string[] };
-  return prop.fieldNames[0];
-}
-
-function pages<P, T extends object>(
-  parents: readonly P[],
-  keyOf: (parent: P) => string,
-  byParent: Map<string, T[]>,
-  first: number,
-  after: string | null | undefined,
-  cursorOf: (node: T) => string,
-  count: (parent: P) => Promise<number>,
-): ConnectionShape<T>[] {
-  return parents.map((parent) => {
-    const all = byParent.get(keyOf(parent)) ?? [];
-    const edges = all.slice(0, first).map((node) => ({ node, cursor: cursorOf(node) }));
-    return toConnection({
-      edges,
-      pageInfo: {
-        hasNextPage: all.length > first,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      count: () => count(parent),
-    });
-  });
-}
 
 // ------------------------------------------------- a participant's meetings
 
@@ -121,8 +57,8 @@ export function participantMeetings(
   participant: MissionParticipant,
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<Interaction>> {
-  const first = pageFirst(args.first);
-  const after = args.after ? decodeCursor(args.after, isInstant) : null;
+  const first = nestedPageSize(args.first);
+  const after = args.after ? decodeKeyCursor(args.after, isInstant) : null;
   const loader = perRequest(
     ctx,
     `mission:meetings:${first}:${args.after ?? ''}`,
@@ -156,31 +92,18 @@ async function loadMeetings(
   if (after) qb.andWhere(raw(`(i.${occurredAt}, i.id) > (?, ?)`, after));
   await qb.applyFilters();
   const { sql, params } = qb.toQuery();
-  const rows = await em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(`select * from (${sql}) as page where page.__rn <= ? order by page.__rn`, [
-      ...params,
-      first + 1,
-    ]);
-  const byPair = new Map<string, Interaction[]>();
-  for (const row of rows) {
-    const key = `${row[mission]}|${row[exporter]}`;
-    delete row.__rn;
-    const meeting = em.map(Interaction, row as never);
-    if (!byPair.has(key)) byPair.set(key, []);
-    byPair.get(key)!.push(meeting);
-  }
+  const rows = await firstRowsPerParent(em, sql, params, first);
+  const byPair = groupByParent(em, Interaction, rows, (row) => `${row[mission]}|${row[exporter]}`);
   const counts = perRequest(
     ctx,
     'mission:meetings:count',
     () => new DataLoader<Pair, number, string>((keys) => countMeetings(em, keys), { cacheKeyFn: pairKey }),
   );
-  return pages(
+  return toPages(
     pairs,
     pairKey,
     byPair,
-    first,
-    afterCursor,
+    { first, after: afterCursor },
     (meeting) => Cursor.encode([meeting.occurredAt.toISOString(), meeting.id]),
     (pair) => counts.load(pair),
   );
@@ -215,8 +138,8 @@ export function companyMissions(
   companyId: string,
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<Mission>> {
-  const first = pageFirst(args.first);
-  const after = args.after ? decodeCursor(args.after, isDateOrNull) : null;
+  const first = nestedPageSize(args.first);
+  const after = args.after ? decodeKeyCursor(args.after, isDateOrNull) : null;
   const loader = perRequest(
     ctx,
     `mission:company-missions:${first}:${args.after ?? ''}`,
@@ -256,32 +179,18 @@ async function loadCompanyMissions(
   }
   await qb.applyFilters();
   const { sql, params } = qb.toQuery();
-  const rows = await em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(`select * from (${sql}) as page where page.__rn <= ? order by page.__rn`, [
-      ...params,
-      first + 1,
-    ]);
-  const byCompany = new Map<string, Mission[]>();
-  for (const row of rows) {
-    const parent = row.__parent as string;
-    delete row.__rn;
-    delete row.__parent;
-    const mission = em.map(Mission, row as never);
-    if (!byCompany.has(parent)) byCompany.set(parent, []);
-    byCompany.get(parent)!.push(mission);
-  }
+  const rows = await firstRowsPerParent(em, sql, params, first);
+  const byCompany = groupByParent(em, Mission, rows, (row) => row.__parent as string);
   const counts = perRequest(
     ctx,
     'mission:company-missions:count',
     () => new DataLoader<string, number>((ids) => countCompanyMissions(em, ids)),
   );
-  return pages(
+  return toPages(
     companyIds,
     (id) => id,
     byCompany,
-    first,
-    afterCursor,
+    { first, after: afterCursor },
     (mission) => Cursor.encode([mission.startsOn ?? null, mission.id]),
     (id) => counts.load(id),
   );

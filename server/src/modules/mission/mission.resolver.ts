@@ -5,7 +5,7 @@ import { badInput, ConnectionType, OrderDirection, PageArgs, paginate } from '..
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
 import { Money, money } from '../../shared/money.js';
 import { runMutation } from '../../shared/mutation.js';
-import { nestedPage } from '../../shared/nested-connection.js';
+import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
 import { Agency } from '../agency/agency.entity.js';
 import { Company } from '../company/company.entity.js';
 import { Interaction } from '../interaction/interaction.entity.js';
@@ -22,7 +22,6 @@ import {
   MissionOrder,
   MissionOrderField,
   MissionParticipantFilter,
-  NestedPageArgs,
   UpdateMissionInput,
   UpdateMissionParticipantInput,
   UpdateMissionParticipantPayload,
@@ -120,8 +119,7 @@ export class MissionResolver {
       parent: 'mission',
       parentId: mission.id,
       order: { field: 'createdAt', direction: OrderDirection.ASC },
-      first: page.first,
-      after: page.after,
+      ...page,
       where: statuses ? { status: { $in: statuses } } : undefined,
     });
   }

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
+import type { MoneyInput } from '../../shared/money.js';
 import { refuse, UserErrorsException } from '../../shared/mutation.js';
 import { normalizeName } from '../../shared/normalize.js';
 import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
@@ -17,7 +18,6 @@ import type {
   AddMissionParticipantInput,
   CreateMissionInput,
   MissionFilter,
-  MoneyInput,
   UpdateMissionInput,
   UpdateMissionParticipantInput,
 } from './mission.inputs.js';
@@ -153,7 +153,7 @@ function requiredName(name: string): string {
 
 function budgetOf(budget: MoneyInput | null): { budgetAmount: string | null; budgetCurrency: string | null } {
   return budget
-    ? { budgetAmount: budget.amount, budgetCurrency: budget.currency.toUpperCase() }
+    ? { budgetAmount: budget.amount, budgetCurrency: budget.currency }
     : { budgetAmount: null, budgetCurrency: null };
 }
 

@@ -2,6 +2,7 @@ import { Cursor } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyEm } from '../../db/agency-scope.js';
 import { normalizeName } from '../../shared/normalize.js';
+import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { InteractionKind, MeetingStatus } from '../interaction/interaction.enums.js';
@@ -17,10 +18,6 @@ let maroc2023Id: string;
 const company: Record<string, string> = {};
 
 type Node = Record<string, any>;
-
-async function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return server.db.orm.em.getConnection().execute<T[]>(query, params);
-}
 
 async function gqlOk(query: string, variables: Record<string, unknown> = {}, cookie = manager): Promise<Node> {
   const response = await server.gql(query, variables, { cookie });
@@ -58,19 +55,17 @@ async function createMission(input: Record<string, unknown>): Promise<string> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
-  const [row] = await sql<{ agency_id: string; id: string }>(
+  ({ manager, analyst, asmex } = await signIn(server, 'manager', 'analyst', 'asmex'));
+  const [row] = await server.sql<{ agency_id: string; id: string }>(
     `select agency_id, id from "user" where email = 'manager@mosprom.demo'`,
   );
   mosprom = { agencyId: row.agency_id, managerId: row.id };
-  const missions = await sql<{ id: string; name: string }>(`select id, name from mission where agency_id = ?`, [
+  const missions = await server.sql<{ id: string; name: string }>(`select id, name from mission where agency_id = ?`, [
     mosprom.agencyId,
   ]);
   casablancaId = missions.find((m) => m.name.includes('Casablanca'))!.id;
   maroc2023Id = missions.find((m) => m.name.includes('2023') || m.name.includes('acheteurs'))!.id;
-  for (const c of await sql<{ id: string; name: string }>(`select id, name from company where agency_id = ?`, [
+  for (const c of await server.sql<{ id: string; name: string }>(`select id, name from company where agency_id = ?`, [
     mosprom.agencyId,
   ])) {
     company[c.name] = c.id;
@@ -296,7 +291,7 @@ describe('missions: keyset pages with ties in the sort key', () => {
   it('orders by start date then id, ascending, forwards and backwards', async () => {
     const { forward, all } = await walk({ field: 'STARTS_ON', direction: 'ASC' }, 3);
     expect(forward).toEqual(all);
-    const rows = await sql<{ id: string; starts_on: string | null }>(
+    const rows = await server.sql<{ id: string; starts_on: string | null }>(
       `select id, to_char(starts_on, 'YYYY-MM-DD') as starts_on from mission where id in (${tied.map(() => '?').join(',')})`,
       tied,
     );

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyEm, crossAgencyEm } from '../../db/agency-scope.js';
+import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 import { createAgencyWithAdmin } from '../agency/agency.service.js';
 import { Deal } from '../deal/deal.entity.js';
@@ -20,8 +21,6 @@ interface Stage {
   probability: number;
   retired: boolean;
 }
-
-const sql = <T>(query: string, params: unknown[] = []) => server.db.orm.em.getConnection().execute<T[]>(query, params);
 
 const PIPELINES = `{ pipelines { totalCount nodes { id name isDefault stages { id name category probability retired position } } } }`;
 const PIPELINE = `query($id: ID!, $retired: Boolean) { pipeline(id: $id) { id name isDefault stages(includeRetired: $retired) { id name category probability retired position } } }`;
@@ -46,16 +45,13 @@ const asInput = (stage: Stage) => ({
 });
 
 async function auditCount(action: string): Promise<number> {
-  const rows = await sql<{ n: string }>('select count(*) as n from audit_event where action = ?', [action]);
+  const rows = await server.sql<{ n: string }>('select count(*) as n from audit_event where action = ?', [action]);
   return Number(rows[0].n);
 }
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
+  ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
   const viewer = await server.gql('{ viewer { id agency { id } } }', {}, { cookie: manager });
   const list = await server.gql(PIPELINES, {}, { cookie: admin });
   const pipeline = list.data?.pipelines.nodes[0];
@@ -187,13 +183,13 @@ describe('the board (done when: the Casablanca 2025 deals, totals in RUB)', () =
     );
     expect(created.data?.createPipeline.userErrors).toEqual([]);
     const pipeline = created.data?.createPipeline.pipeline;
-    const companies = await sql<{ id: string; kind: string }>(
+    const companies = await server.sql<{ id: string; kind: string }>(
       `select id, kind from company where agency_id = ? order by name`,
       [mosprom.agencyId],
     );
     const exporters = companies.filter((c) => c.kind === 'EXPORTER');
     const buyers = companies.filter((c) => c.kind !== 'EXPORTER');
-    const [mission] = await sql<{ id: string }>(`select id from mission where agency_id = ? limit 1`, [
+    const [mission] = await server.sql<{ id: string }>(`select id from mission where agency_id = ? limit 1`, [
       mosprom.agencyId,
     ]);
     const em = agencyEm(server.db.orm.em.fork() as unknown as EntityManager, mosprom.agencyId);
@@ -308,7 +304,7 @@ describe('createPipeline', () => {
     );
     expect(back.data?.updatePipelineStages.userErrors).toEqual([]);
     expect(await auditCount('createPipeline')).toBe(before + 2);
-    const audit = await sql<{ changes: Record<string, { after: unknown }> }>(
+    const audit = await server.sql<{ changes: Record<string, { after: unknown }> }>(
       `select changes from audit_event where action = 'createPipeline' and entity_id = ?`,
       [own.data?.createPipeline.pipeline.id],
     );
@@ -317,7 +313,7 @@ describe('createPipeline', () => {
   });
 
   it('refuses bad input with field paths and writes nothing', async () => {
-    const before = await sql<{ n: string }>('select count(*) as n from pipeline');
+    const before = await server.sql<{ n: string }>('select count(*) as n from pipeline');
     const cases: [Record<string, unknown>, string, string][] = [
       [{ name: '' }, 'input.name', 'REQUIRED'],
       [{ name: 'Export pipeline' }, 'input.name', 'DUPLICATE'],
@@ -386,7 +382,7 @@ describe('createPipeline', () => {
     }
     const duplicate = await server.gql(CREATE, { input: { name: 'Export pipeline' } }, { cookie: admin });
     expect(duplicate.data?.createPipeline.userErrors[0].existingId).toBe(mosprom.pipelineId);
-    expect(await sql<{ n: string }>('select count(*) as n from pipeline')).toEqual(before);
+    expect(await server.sql<{ n: string }>('select count(*) as n from pipeline')).toEqual(before);
   });
 });
 
@@ -401,7 +397,7 @@ describe('updatePipelineStages', () => {
   });
 
   async function dealIn(stage: Stage): Promise<string> {
-    const exporter = await sql<{ id: string }>(
+    const exporter = await server.sql<{ id: string }>(
       `select id from company where agency_id = ? and kind = 'EXPORTER' order by name limit 1`,
       [mosprom.agencyId],
     );

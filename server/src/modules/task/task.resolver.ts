@@ -5,6 +5,7 @@ import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Company } from '../company/company.entity.js';
+import { Deal } from '../deal/deal.entity.js';
 import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
@@ -59,6 +60,11 @@ export class TaskResolver {
   @FieldResolver(() => Mission, { nullable: true, description: 'The mission the task is about, if it is.' })
   mission(@Root() task: Task): Promise<Mission | null> {
     return loadOptionalRef(task.mission);
+  }
+
+  @FieldResolver(() => Deal, { nullable: true, description: 'The deal the task is about, if it is.' })
+  deal(@Root() task: Task): Promise<Deal | null> {
+    return loadOptionalRef(task.deal);
   }
 
   @Authorized(Role.ADMIN, Role.ACCOUNT_MANAGER)

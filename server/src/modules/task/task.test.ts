@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
 let server: TestServer;
@@ -7,22 +8,10 @@ let manager: string;
 let analyst: string;
 let asmex: string;
 
-async function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return server.db.orm.em.getConnection().execute<T[]>(query, params);
-}
-
-async function idOf(table: string, column: string, value: string, agency = 'Mosprom'): Promise<string> {
-  const rows = await sql<{ id: string }>(
-    `select t.id from "${table}" t join agency a on a.id = t.agency_id where t.${column} = ? and a.short_name = ?`,
-    [value, agency],
-  );
-  if (rows.length !== 1) throw new Error(`${table}.${column} = ${value}: ${rows.length} rows`);
-  return rows[0].id;
-}
-
 type Node = Record<string, any>;
 
-const FIELDS = `id title notes dueOn done doneAt createdAt assignee { email } company { id name } mission { id name }`;
+const FIELDS = `id title notes dueOn done doneAt createdAt assignee { email } company { id name } mission { id name }
+  deal { id title }`;
 const TASKS = `query($first: Int, $after: String, $last: Int, $before: String, $filter: TaskFilter, $orderBy: TaskOrder) {
   tasks(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
     totalCount nodes { ${FIELDS} } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -55,7 +44,7 @@ const errorsOf = (payload: Node) =>
   payload.userErrors.map((error: Node) => ({ code: error.code, field: error.field?.join('.') }));
 
 async function rowCounts(): Promise<{ tasks: number; audit: number }> {
-  const [row] = await sql<Record<string, string>>(
+  const [row] = await server.sql<Record<string, string>>(
     'select (select count(*) from task) as tasks, (select count(*) from audit_event) as audit',
   );
   return { tasks: Number(row.tasks), audit: Number(row.audit) };
@@ -72,17 +61,14 @@ const created: Node[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await server.login('admin@mosprom.demo');
-  manager = await server.login('manager@mosprom.demo');
-  analyst = await server.login('analyst@mosprom.demo');
-  asmex = await server.login('admin@asmex.demo');
-  casablanca = await idOf('mission', 'name', 'Mission commerciale Mosprom à Casablanca');
-  nexT = await idOf('company', 'name', 'Nex-T LLC');
-  fishWorld = await idOf('company', 'name', 'Fish World');
-  managerId = await idOf('user', 'email', 'manager@mosprom.demo');
-  adminId = await idOf('user', 'email', 'admin@mosprom.demo');
-  analystId = await idOf('user', 'email', 'analyst@mosprom.demo');
-  [{ id: dealId }] = await sql<{ id: string }>(
+  ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
+  casablanca = await server.idOf('mission', 'name', 'Mission commerciale Mosprom à Casablanca');
+  nexT = await server.idOf('company', 'name', 'Nex-T LLC');
+  fishWorld = await server.idOf('company', 'name', 'Fish World');
+  managerId = await server.idOf('user', 'email', 'manager@mosprom.demo');
+  adminId = await server.idOf('user', 'email', 'admin@mosprom.demo');
+  analystId = await server.idOf('user', 'email', 'analyst@mosprom.demo');
+  [{ id: dealId }] = await server.sql<{ id: string }>(
     `select d.id from deal d join agency a on a.id = d.agency_id where a.short_name = 'Mosprom' order by d.title limit 1`,
   );
 });
@@ -100,6 +86,7 @@ describe('createTask', () => {
       assignee: { email: 'manager@mosprom.demo' },
       company: { id: nexT, name: 'Nex-T LLC' },
       mission: null,
+      deal: null,
     });
     const forAdmin = await create({
       title: 'Bilan de mission',
@@ -111,11 +98,17 @@ describe('createTask', () => {
     expect(forAdmin.task).toMatchObject({ assignee: { email: 'admin@mosprom.demo' }, mission: { id: casablanca } });
     const aboutDeal = await create({ title: 'Relancer', dueOn: '2026-12-04', dealId });
     expect(aboutDeal.userErrors).toEqual([]);
-    const [row] = await sql('select deal_id, company_id, mission_id from task where id = ?', [aboutDeal.task.id]);
+    const [row] = await server.sql('select deal_id, company_id, mission_id from task where id = ?', [
+      aboutDeal.task.id,
+    ]);
     expect(row).toEqual({ deal_id: dealId, company_id: null, mission_id: null });
+    const [deal] = await server.sql('select title from deal where id = ?', [dealId]);
+    expect(aboutDeal.task).toMatchObject({ deal: { id: dealId, title: deal.title }, company: null, mission: null });
     created.push(mine.task, forAdmin.task, aboutDeal.task);
 
-    const [event] = await sql(`select action, entity, changes from audit_event where entity_id = ?`, [mine.task.id]);
+    const [event] = await server.sql(`select action, entity, changes from audit_event where entity_id = ?`, [
+      mine.task.id,
+    ]);
     expect(event).toMatchObject({ action: 'createTask', entity: 'Task' });
     expect(event.changes).toMatchObject({
       title: { before: null, after: 'Envoyer les échantillons' },
@@ -126,7 +119,7 @@ describe('createTask', () => {
   });
 
   it('checks each rule with a field path and a code, and writes nothing when it refuses', async () => {
-    const [{ id: inactiveId }] = await sql<{ id: string }>(
+    const [{ id: inactiveId }] = await server.sql<{ id: string }>(
       `insert into "user" (id, agency_id, email, full_name, role, active, locale)
        select gen_random_uuid(), agency_id, 'former@mosprom.demo', 'Ancien Collègue', 'ACCOUNT_MANAGER', false, 'fr'
          from "user" where id = ? returning id`,
@@ -180,7 +173,9 @@ describe('completeTask', () => {
     const again = await complete(task.id, admin);
     expect(again.userErrors).toEqual([]);
     expect(again.task).toMatchObject({ done: true, doneAt: first.task.doneAt });
-    const events = await sql(`select action, changes from audit_event where entity_id = ? order by at`, [task.id]);
+    const events = await server.sql(`select action, changes from audit_event where entity_id = ? order by at`, [
+      task.id,
+    ]);
     expect(events.map((event) => event.action)).toEqual(['createTask', 'completeTask']);
     expect(events[1].changes).toMatchObject({
       done: { before: false, after: true },
@@ -192,13 +187,13 @@ describe('completeTask', () => {
     expect(errorsOf(await complete('00000000-0000-4000-8000-000000000000'))).toEqual([
       { code: 'NOT_FOUND', field: 'input.taskId' },
     ]);
-    const [theirs] = await sql(
+    const [theirs] = await server.sql(
       `select t.id, t.done, t.updated_at from task t join agency a on a.id = t.agency_id
         where a.short_name = 'ASMEX' and not t.done`,
     );
     const before = await rowCounts();
     expect(errorsOf(await complete(theirs.id))).toEqual([{ code: 'NOT_FOUND', field: 'input.taskId' }]);
-    const [after] = await sql('select id, done, updated_at from task where id = ?', [theirs.id]);
+    const [after] = await server.sql('select id, done, updated_at from task where id = ?', [theirs.id]);
     expect(after).toEqual(theirs);
     expect(await rowCounts()).toEqual(before);
   });
@@ -207,7 +202,7 @@ describe('completeTask', () => {
 describe('tasks', () => {
   it('lists the agency’s tasks by due date, with assignee, company and mission', async () => {
     const all = await list({ first: 100 });
-    const [{ n }] = await sql<{ n: string }>(
+    const [{ n }] = await server.sql<{ n: string }>(
       `select count(*) as n from task t join agency a on a.id = t.agency_id where a.short_name = 'Mosprom'`,
     );
     expect(all.totalCount).toBe(Number(n));
@@ -276,11 +271,13 @@ describe('tasks', () => {
       ]),
     );
     expect(await count({ companyIds: [fishWorld] })).toBe(2);
-    const [{ n: onMission }] = await sql<{ n: string }>('select count(*) as n from task where mission_id = ?', [
+    const [{ n: onMission }] = await server.sql<{ n: string }>('select count(*) as n from task where mission_id = ?', [
       casablanca,
     ]);
     expect(await count({ missionIds: [casablanca] })).toBe(Number(onMission));
-    const [{ n: onDeal }] = await sql<{ n: string }>('select count(*) as n from task where deal_id = ?', [dealId]);
+    const [{ n: onDeal }] = await server.sql<{ n: string }>('select count(*) as n from task where deal_id = ?', [
+      dealId,
+    ]);
     expect(await count({ dealIds: [dealId] })).toBe(Number(onDeal));
     expect(
       await titles({ done: false, dueBefore: '2027-01-01', assigneeIds: [adminId], missionIds: [casablanca] }),
@@ -288,8 +285,9 @@ describe('tasks', () => {
     expect(await count({ companyIds: ['not-an-id'] })).toBe(0);
   });
 
-  it('loads assignees, companies and missions in batches', async () => {
-    const query = `query($first: Int) { tasks(first: $first) { nodes { title assignee { fullName } company { name } mission { name } } } }`;
+  it('loads assignees, companies, missions and deals in batches', async () => {
+    const query = `query($first: Int) { tasks(first: $first) {
+      nodes { title assignee { fullName } company { name } mission { name } deal { title } } } }`;
     const measure = async (first: number) => {
       server.resetStatements();
       const response = await server.gql(query, { first }, { cookie: manager });
@@ -310,7 +308,9 @@ describe('Mission.tasks', () => {
       } }
     }`;
     const all = (await server.gql(QUERY, { id: casablanca, first: 100 }, { cookie: analyst })).data!.mission.tasks;
-    const [{ n }] = await sql<{ n: string }>('select count(*) as n from task where mission_id = ?', [casablanca]);
+    const [{ n }] = await server.sql<{ n: string }>('select count(*) as n from task where mission_id = ?', [
+      casablanca,
+    ]);
     expect(all.totalCount).toBe(Number(n));
     const due = all.nodes.map((node: Node) => node.dueOn);
     expect(due).toEqual([...due].sort());
@@ -343,10 +343,80 @@ describe('Mission.tasks', () => {
   });
 });
 
+describe('Company.tasks', () => {
+  const QUERY = `query($id: ID!, $first: Int, $after: String, $filter: TaskFilter) {
+    company(id: $id) { tasks(first: $first, after: $after, filter: $filter) {
+      totalCount nodes { id title dueOn done company { id } deal { id } } pageInfo { hasNextPage endCursor }
+    } }
+  }`;
+  const tasksOf = async (variables: Record<string, unknown>, cookie = analyst): Promise<Node> => {
+    const response = await server.gql(QUERY, variables, { cookie });
+    expect(response.errors).toBeUndefined();
+    return response.data!.company?.tasks ?? null;
+  };
+
+  it('lists the tasks about the company (not about its deals) by due date, in pages, filtered', async () => {
+    for (const [title, dueOn] of [
+      ['Envoyer le catalogue', '2027-03-01'],
+      ['Préparer la visite', '2026-11-15'],
+      ['Relancer le distributeur', '2027-03-01'],
+    ]) {
+      created.push((await create({ title, dueOn, companyId: nexT })).task);
+    }
+    const all = await tasksOf({ id: nexT, first: 100 });
+    const [{ n }] = await server.sql<{ n: string }>('select count(*) as n from task where company_id = ?', [nexT]);
+    expect(all.totalCount).toBe(Number(n));
+    expect(all.totalCount).toBeGreaterThanOrEqual(4);
+    expect(all.nodes.every((node: Node) => node.company.id === nexT && node.deal === null)).toBe(true);
+    const due = all.nodes.map((node: Node) => node.dueOn);
+    expect(due).toEqual([...due].sort());
+
+    const pages: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Node = await tasksOf({ id: nexT, first: 2, after });
+      expect(page.totalCount).toBe(all.totalCount);
+      pages.push(...ids(page));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages).toEqual(ids(all));
+
+    const open = await tasksOf({ id: nexT, first: 100, filter: { done: false } });
+    expect(open.nodes.every((node: Node) => !node.done)).toBe(true);
+    const [{ n: openCount }] = await server.sql<{ n: string }>(
+      'select count(*) as n from task where company_id = ? and not done',
+      [nexT],
+    );
+    expect(open.totalCount).toBe(Number(openCount));
+  });
+
+  it('costs the same number of statements for 20 companies as for 40', async () => {
+    const nested = `query($first: Int) { companies(first: $first) { nodes { name
+      tasks(first: 3) { totalCount nodes { title assignee { fullName } } }
+    } } }`;
+    const measure = async (first: number) => {
+      server.resetStatements();
+      const response = await server.gql(nested, { first }, { cookie: analyst });
+      expect(response.errors).toBeUndefined();
+      const companies: Node[] = response.data!.companies.nodes;
+      expect(companies).toHaveLength(first);
+      expect(companies.some((company) => company.tasks.nodes.length > 0)).toBe(true);
+      return server.statements.length;
+    };
+    await measure(20);
+    expect(await measure(40)).toBe(await measure(20));
+  });
+
+  it('is not readable through another agency', async () => {
+    expect(await tasksOf({ id: nexT, first: 100 }, asmex)).toBeNull();
+  });
+});
+
 describe('isolation and roles', () => {
   it('shows another agency none of Mosprom’s tasks, and lets it reference none of Mosprom’s records', async () => {
     const theirs = await list({ first: 100 }, asmex);
-    const [{ n }] = await sql<{ n: string }>(
+    const [{ n }] = await server.sql<{ n: string }>(
       `select count(*) as n from task t join agency a on a.id = t.agency_id where a.short_name = 'ASMEX'`,
     );
     expect(theirs.totalCount).toBe(Number(n));
@@ -362,7 +432,7 @@ describe('isolation and roles', () => {
     );
     expect(nested.data?.mission ?? null).toBeNull();
 
-    const asmexCompany = await idOf('company', 'name', 'Maroc Export', 'ASMEX');
+    const asmexCompany = await server.idOf('company', 'name', 'Maroc Export', 'ASMEX');
     const before = await rowCounts();
     const base = { title: 'Intrusion', dueOn: '2026-12-01' };
     for (const [input, field] of [
@@ -375,7 +445,7 @@ describe('isolation and roles', () => {
     }
     expect(errorsOf(await complete(created[0].id, asmex))).toEqual([{ code: 'NOT_FOUND', field: 'input.taskId' }]);
     expect(await rowCounts()).toEqual(before);
-    const [row] = await sql('select done from task where id = ?', [created[0].id]);
+    const [row] = await server.sql('select done from task where id = ?', [created[0].id]);
     expect(row.done).toBe(false);
   });
 

@@ -16,3 +16,13 @@ export enum Locale {
   ru = 'ru',
 }
 registerEnumType(Locale, { name: 'Locale', description: 'Interface language.' });
+
+export enum UserStatus {
+  /** Signs in and works. */
+  ACTIVE = 'ACTIVE',
+  /** Invited; has not set a password through the invitation link yet. */
+  INVITED = 'INVITED',
+  /** Deactivated by an admin: cannot sign in, sessions ended, API tokens revoked. */
+  DEACTIVATED = 'DEACTIVATED',
+}
+registerEnumType(UserStatus, { name: 'UserStatus', description: 'Where an account stands.' });

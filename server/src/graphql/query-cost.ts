@@ -1,0 +1,336 @@
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  GraphQLIncludeDirective,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * The cost of a request, in points (docs/api.md, "Cost"). Counted on the operation as it will
+ * run (fragments expanded, @skip/@include and variables honoured):
+ * - a scalar or enum field: 0;
+ * - a field returning an object (`deal.company`, `viewer`): 1, plus the fields selected on it;
+ *   a plain list of objects (a pipeline's stages) counts as `listSize` objects;
+ * - a connection with page size n (`first` or `last`, default 20): 1 for the page, plus n times
+ *   (1 + the fields selected on one node), for `nodes` and for `edges { node }` each;
+ *   `totalCount` 1; `pageInfo`, `edges` and `cursor` 0. A connection inside a connection
+ *   is counted for each parent node: nested pages multiply;
+ * - a mutation's root field: `mutationCost`, plus its payload;
+ * - a field may set its own cost with type-graphql's `complexity` option (`@Field({ complexity: 5 })`),
+ *   which replaces the 1 (or the 0 of a scalar) above.
+ *
+ * `requestedCost` is the upper bound computed before execution, from the page sizes asked for;
+ * `actualCost` counts the same way on the response, with the number of items really returned.
+ */
+export interface CostModel {
+  defaultPageSize: number;
+  listSize: number;
+  mutationCost: number;
+}
+
+type Variables = Record<string, unknown>;
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+/** A Relay connection type: `<Name>Connection` with `edges` and `pageInfo`. */
+export function isConnectionType(type: GraphQLNamedType): type is GraphQLObjectType {
+  if (!isObjectType(type) || !type.name.endsWith('Connection')) return false;
+  const fields = type.getFields();
+  return 'edges' in fields && 'pageInfo' in fields;
+}
+
+function ownCost(field: GraphQLField<unknown, unknown>): number | undefined {
+  const complexity = field.extensions?.complexity;
+  return typeof complexity === 'number' ? complexity : undefined;
+}
+
+function isList(field: GraphQLField<unknown, unknown>): boolean {
+  return isListType(getNullableType(field.type));
+}
+
+function fieldOf(type: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (!isObjectType(type) && !isInterfaceType(type)) return undefined;
+  return type.getFields()[name];
+}
+
+function typeCondition(
+  schema: GraphQLSchema,
+  name: string | undefined,
+  fallback?: GraphQLCompositeType,
+): GraphQLCompositeType | undefined {
+  const type = name ? schema.getType(name) : fallback;
+  return type && isCompositeType(type) ? type : undefined;
+}
+
+/** The fields of the operation, as the executor sees them: what @skip and @include leave in. */
+function included(node: { directives?: readonly unknown[] }, variables: Variables): boolean {
+  if (!node.directives?.length) return true;
+  try {
+    if (getDirectiveValues(GraphQLSkipDirective, node as FieldNode, variables)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node as FieldNode, variables)?.if !== false;
+  } catch {
+    return true;
+  }
+}
+
+class RequestedCost {
+  private readonly fragments: Map<string, FragmentDefinitionNode>;
+  /** Cost of each fragment (per page size, for fragments on connections): a fragment used a
+   * thousand times is walked once, so a "fragment bomb" cannot make the count itself slow. */
+  private readonly memo = new Map<string, number>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    document: DocumentNode,
+    private readonly variables: Variables,
+    private readonly model: CostModel,
+  ) {
+    this.fragments = fragmentsOf(document);
+  }
+
+  operation(operation: OperationDefinitionNode): number {
+    const root =
+      operation.operation === 'mutation'
+        ? this.schema.getMutationType()
+        : operation.operation === 'subscription'
+          ? this.schema.getSubscriptionType()
+          : this.schema.getQueryType();
+    if (!root) return 0;
+    return this.selectionSet(operation.selectionSet, root, 0, operation.operation === 'mutation');
+  }
+
+  fragment(name: string, pageSize: number): number {
+    const key = `${name}:${pageSize}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    this.memo.set(key, 0); // validation forbids cycles; this only guards the walk
+    const fragment = this.fragments.get(name);
+    const type = fragment && typeCondition(this.schema, fragment.typeCondition.name.value);
+    const cost = fragment && type ? this.selectionSet(fragment.selectionSet, type, pageSize) : 0;
+    this.memo.set(key, cost);
+    return cost;
+  }
+
+  /** Cost of a selection on one object of `type`; `pageSize` when `type` is a connection. */
+  selectionSet(set: SelectionSetNode, type: GraphQLCompositeType, pageSize: number, rootMutation = false): number {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (!included(selection, this.variables)) continue;
+      if (selection.kind === Kind.FIELD) total += this.field(selection, type, pageSize, rootMutation);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) total += this.fragment(selection.name.value, pageSize);
+      else {
+        const inner = typeCondition(this.schema, selection.typeCondition?.name.value, type);
+        if (inner) total += this.selectionSet(selection.selectionSet, inner, pageSize, rootMutation);
+      }
+    }
+    return total;
+  }
+
+  private field(node: FieldNode, parent: GraphQLCompositeType, pageSize: number, rootMutation: boolean): number {
+    if (node.name.value.startsWith('__')) return 0;
+    const field = fieldOf(parent, node.name.value);
+    if (!field) return 0;
+    const named = getNamedType(field.type);
+    const own = ownCost(field);
+    if (isConnectionType(parent)) {
+      switch (node.name.value) {
+        case 'edges':
+          return pageSize * this.children(node, named);
+        case 'nodes':
+          return pageSize * ((own ?? 1) + this.children(node, named));
+        case 'totalCount':
+          return own ?? 1;
+        case 'pageInfo':
+          return own ?? 0;
+      }
+    }
+    if (isLeafType(named)) return own ?? 0;
+    const base = rootMutation ? this.model.mutationCost : (own ?? 1);
+    if (isConnectionType(named)) {
+      return base + this.children(node, named, this.pageSize(field, node));
+    }
+    const one = base + this.children(node, named);
+    return isList(field) ? this.model.listSize * one : one;
+  }
+
+  private children(node: FieldNode, type: GraphQLNamedType, pageSize = 0): number {
+    if (!node.selectionSet || !isCompositeType(type)) return 0;
+    return this.selectionSet(node.selectionSet, type, pageSize);
+  }
+
+  /** `first` or `last` as the resolver will read it, variables and defaults included. */
+  private pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode): number {
+    let args: Record<string, unknown> = {};
+    try {
+      args = getArgumentValues(field, node, this.variables);
+    } catch {
+      // Bad arguments fail in execution, before any resolver reads them.
+    }
+    const sizes = [args.first, args.last].filter((value): value is number => typeof value === 'number');
+    const size = sizes.length > 0 ? Math.max(...sizes) : this.model.defaultPageSize;
+    return Math.max(0, size);
+  }
+}
+
+/** The most a request can cost, from the page sizes it asks for: computed before execution. */
+export function requestedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+  model: CostModel,
+): number {
+  return new RequestedCost(schema, document, variables, model).operation(operation);
+}
+
+type Data = Record<string, unknown>;
+
+class ActualCost {
+  private readonly fragments: Map<string, FragmentDefinitionNode>;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    document: DocumentNode,
+    private readonly model: CostModel,
+    /** The requested walk, to skip fragments that cost nothing without walking them per item. */
+    private readonly requested: RequestedCost,
+  ) {
+    this.fragments = fragmentsOf(document);
+  }
+
+  selectionSet(set: SelectionSetNode, type: GraphQLCompositeType, data: Data, rootMutation = false): number {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) total += this.field(selection, type, data, rootMutation);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = this.fragments.get(selection.name.value);
+        const inner = fragment && typeCondition(this.schema, fragment.typeCondition.name.value, type);
+        // A fragment on a connection costs at least the page (1), so 1 as the page size tells "free" apart.
+        if (fragment && inner && this.requested.fragment(selection.name.value, 1) > 0) {
+          total += this.selectionSet(fragment.selectionSet, inner, data);
+        }
+      } else {
+        const inner = typeCondition(this.schema, selection.typeCondition?.name.value, type);
+        if (inner) total += this.selectionSet(selection.selectionSet, inner, data, rootMutation);
+      }
+    }
+    return total;
+  }
+
+  private field(node: FieldNode, parent: GraphQLCompositeType, data: Data, rootMutation: boolean): number {
+    const key = node.alias?.value ?? node.name.value;
+    if (node.name.value.startsWith('__') || !(key in data)) return 0;
+    const field = fieldOf(parent, node.name.value);
+    if (!field) return 0;
+    const named = getNamedType(field.type);
+    const own = ownCost(field);
+    const value = data[key];
+    if (isConnectionType(parent)) {
+      const items = Array.isArray(value) ? (value as (Data | null)[]) : [];
+      switch (node.name.value) {
+        case 'edges':
+          return items.reduce((sum, item) => sum + (item ? this.children(node, named, item) : 0), 0);
+        case 'nodes':
+          return items.reduce((sum, item) => sum + (own ?? 1) + (item ? this.children(node, named, item) : 0), 0);
+        case 'totalCount':
+          return own ?? 1;
+        case 'pageInfo':
+          return own ?? 0;
+      }
+    }
+    if (isLeafType(named)) return own ?? 0;
+    const base = rootMutation ? this.model.mutationCost : (own ?? 1);
+    if (Array.isArray(value)) {
+      return (value as (Data | null)[]).reduce(
+        (sum, item) => sum + base + (item ? this.children(node, named, item) : 0),
+        0,
+      );
+    }
+    return base + (value ? this.children(node, named, value as Data) : 0);
+  }
+
+  private children(node: FieldNode, type: GraphQLNamedType, data: Data): number {
+    if (!node.selectionSet || !isCompositeType(type)) return 0;
+    return this.selectionSet(node.selectionSet, type, data);
+  }
+}
+
+/** The cost of what the response holds: the requested cost with the page sizes really returned. */
+export function actualCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+  data: Data,
+  model: CostModel,
+): number {
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  if (!root) return 0;
+  const requested = new RequestedCost(schema, document, variables, model);
+  return new ActualCost(schema, document, model, requested).selectionSet(
+    operation.selectionSet,
+    root,
+    data,
+    operation.operation === 'mutation',
+  );
+}
+
+/** Nesting depth and number of aliases, fragments expanded (each fragment measured once). */
+export function queryShape(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): { depth: number; aliases: number } {
+  const fragments = fragmentsOf(document);
+  const memo = new Map<string, { depth: number; aliases: number }>();
+  const measure = (set: SelectionSetNode): { depth: number; aliases: number } => {
+    let depth = 0;
+    let aliases = 0;
+    for (const selection of set.selections) {
+      let inner: { depth: number; aliases: number };
+      if (selection.kind === Kind.FIELD) {
+        // Introspection (GraphiQL, codegen) is deep by nature and bounded by the schema.
+        if (selection.name.value.startsWith('__')) continue;
+        const below = selection.selectionSet ? measure(selection.selectionSet) : { depth: 0, aliases: 0 };
+        inner = { depth: below.depth + 1, aliases: below.aliases + (selection.alias ? 1 : 0) };
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const name = selection.name.value;
+        if (!memo.has(name)) {
+          memo.set(name, { depth: 0, aliases: 0 });
+          const fragment = fragments.get(name);
+          memo.set(name, fragment ? measure(fragment.selectionSet) : { depth: 0, aliases: 0 });
+        }
+        inner = memo.get(name)!;
+      } else {
+        inner = measure(selection.selectionSet);
+      }
+      depth = Math.max(depth, inner.depth);
+      aliases += inner.aliases;
+    }
+    return { depth, aliases };
+  };
+  return measure(operation.selectionSet);
+}

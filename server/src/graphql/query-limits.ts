@@ -1,0 +1,101 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type DocumentNode, type GraphQLSchema, getVariableValues, type OperationDefinitionNode } from 'graphql';
+import type { QueryLimits } from '../config.js';
+import { DEFAULT_PAGE_SIZE } from '../shared/connection.js';
+import type { Context } from './context.js';
+import type { CostBudget } from './cost-budget.js';
+import { QueryTooComplexError, RateLimitedError } from './errors.js';
+import { actualCost, type CostModel, queryShape, requestedCost } from './query-cost.js';
+
+/** `extensions.cost` of every response. */
+export interface CostReport {
+  /** Computed before execution from the page sizes asked for. */
+  requested: number;
+  /** Counted on the response (0 when nothing ran). */
+  actual: number;
+  /** The most one request may cost. */
+  limit: number;
+  /** Points left in the API token's per-minute budget; null for web sessions and anonymous calls (no budget). */
+  remaining: number | null;
+}
+
+function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, raw: unknown) {
+  const result = getVariableValues(schema, operation.variableDefinitions ?? [], (raw ?? {}) as Record<string, unknown>);
+  // Variables that do not coerce fail the request before execution: nothing to count.
+  return result.coerced;
+}
+
+/**
+ * Depth, alias and cost limits, checked once the operation is known and before any resolver
+ * runs (so before any SQL but the viewer's look-up); then the token's budget. Every response
+ * reports its cost in `extensions.cost`.
+ */
+export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServerPlugin<Context> {
+  const model: CostModel = {
+    defaultPageSize: DEFAULT_PAGE_SIZE,
+    listSize: limits.listSize,
+    mutationCost: limits.mutationCost,
+  };
+  return {
+    async requestDidStart() {
+      const report: CostReport = { requested: 0, actual: 0, limit: limits.maxCost, remaining: null };
+      let variables: Record<string, unknown> | undefined;
+      let budgetKey: string | undefined;
+      let executed = false;
+      return {
+        async didResolveOperation({ document, operation, request, schema, contextValue }) {
+          if (!operation) return; // Apollo refuses a document without the named operation itself
+          const shape = queryShape(document, operation);
+          if (shape.depth > limits.maxDepth) {
+            throw new QueryTooComplexError(
+              `The query is ${shape.depth} levels deep; the limit is ${limits.maxDepth}.`,
+              { limit: 'depth', value: shape.depth, max: limits.maxDepth },
+            );
+          }
+          if (shape.aliases > limits.maxAliases) {
+            throw new QueryTooComplexError(
+              `The query has ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`,
+              { limit: 'aliases', value: shape.aliases, max: limits.maxAliases },
+            );
+          }
+          variables = coercedVariables(schema, operation, request.variables);
+          if (!variables) return;
+          report.requested = requestedCost(schema, document, operation, variables, model);
+          if (report.requested > limits.maxCost) {
+            throw new QueryTooComplexError(
+              `The query costs ${report.requested} points; the limit is ${limits.maxCost}. ` +
+                'Ask for smaller pages (first/last) or fewer nested lists, and page through the rest.',
+              { limit: 'cost', value: report.requested, max: limits.maxCost },
+            );
+          }
+          const viewer = contextValue.viewer;
+          if (viewer?.via !== 'token') return;
+          const key = `user:${viewer.userId}`;
+          const taken = await budget.take(key, report.requested);
+          report.remaining = taken.remaining;
+          if (!taken.ok) {
+            throw new RateLimitedError(
+              `The API budget of this token's user is spent: this query costs ${report.requested} points, ` +
+                `${taken.remaining} are left and ${budget.perMinute} come back per minute. ` +
+                `Retry in ${taken.retryAfterSeconds} s.`,
+              { retryAfterSeconds: taken.retryAfterSeconds, cost: report.requested, remaining: taken.remaining },
+            );
+          }
+          budgetKey = key;
+        },
+        async executionDidStart() {
+          executed = true;
+        },
+        async willSendResponse({ response, document, operation, schema }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (executed && document && operation && variables && result.data) {
+            report.actual = actualCost(schema, document as DocumentNode, operation, variables, result.data, model);
+          }
+          if (budgetKey) report.remaining = await budget.settle(budgetKey, report.actual - report.requested);
+          result.extensions = { ...result.extensions, cost: { ...report } };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { DateScalar } from '../../graphql/scalars.js';
+import { DealFilter } from '../deal/deal.inputs.js';
+import { activitySummary } from './activity-summary.service.js';
+import { ActivityGrouping, ActivitySummary } from './activity-summary.type.js';
+import { exportValue } from './export-value.service.js';
+import { ExportValueDimension, ExportValueReport } from './export-value.type.js';
+import { missionOutcome } from './mission-outcome.service.js';
+import { MissionOutcome } from './mission-outcome.type.js';
+import { pipelineFunnel } from './pipeline-funnel.service.js';
+import { PipelineFunnel } from './pipeline-funnel.type.js';
+
+const FILTER_DESCRIPTION =
+  'Only deals matching this filter (the filter of the `deals` list; all conditions must hold).';
+
+/**
+ * The analysts' queries: read-only, for every signed-in role, on the viewer's agency only.
+ * Each runs a fixed, small number of SQL statements whatever the data size (docs/analytics.md).
+ */
+@Resolver()
+export class AnalyticsResolver {
+  @Authorized()
+  @Query(() => MissionOutcome, {
+    nullable: true,
+    description:
+      'What a mission produced: delegation, meetings, counterparts, leads, value won and open, conversion, ROI, cohorts and a per-exporter breakdown. Null when the agency has no mission with this id.',
+  })
+  missionOutcome(
+    @Arg('missionId', () => ID, { description: 'The mission.' }) missionId: string,
+    @Ctx() ctx: Context,
+  ): Promise<MissionOutcome | null> {
+    return missionOutcome(ctx, missionId);
+  }
+
+  @Authorized()
+  @Query(() => PipelineFunnel, {
+    nullable: true,
+    description:
+      'A pipeline’s funnel for the deals created between from and to: per stage, deals that reached it, left it forward and were lost from it, conversion to the next stage and to WON, median and 90th percentile of days in stage; lost reasons ranked. Null when the agency has no pipeline with this id.',
+  })
+  pipelineFunnel(
+    @Arg('pipelineId', () => ID, { description: 'The pipeline.' }) pipelineId: string,
+    @Arg('from', () => DateScalar, {
+      nullable: true,
+      description: 'Only deals created on or after this day (UTC).',
+    })
+    from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Only deals created on or before this day (UTC).' })
+    to: string | null,
+    @Arg('filter', () => DealFilter, { nullable: true, description: FILTER_DESCRIPTION }) filter: DealFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<PipelineFunnel | null> {
+    return pipelineFunnel(ctx, { pipelineId, from, to, filter });
+  }
+
+  @Authorized()
+  @Query(() => ExportValueReport, {
+    description:
+      'Value won (base currency, at the rate of each close day) and deals won, between from and to, grouped by any of country, sector, mission, exporter, owner and calendar periods; with compareWithPrevious, the same figures for the previous period and the growth in percent.',
+  })
+  exportValue(
+    @Arg('groupBy', () => [ExportValueDimension], {
+      description: 'Dimensions to group by, in order; [] for the total only. A repeated dimension counts once.',
+    })
+    groupBy: ExportValueDimension[],
+    @Arg('from', () => DateScalar, { description: 'First closedOn day counted.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Last closedOn day counted.' }) to: string,
+    @Arg('compareWithPrevious', () => Boolean, {
+      defaultValue: false,
+      description:
+        'Also compute the previous period: the same dates a year earlier when grouping by a calendar dimension, else as many days right before from.',
+    })
+    compareWithPrevious: boolean,
+    @Arg('filter', () => DealFilter, { nullable: true, description: FILTER_DESCRIPTION }) filter: DealFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<ExportValueReport> {
+    return exportValue(ctx, { groupBy, from, to, compareWithPrevious, filter });
+  }
+
+  @Authorized()
+  @Query(() => ActivitySummary, {
+    description:
+      'Interactions logged, meetings held, deals created, moved, won and lost between from and to, per account manager, mission or interaction kind.',
+  })
+  activitySummary(
+    @Arg('from', () => DateScalar, { description: 'First day counted.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Last day counted.' }) to: string,
+    @Arg('groupBy', () => ActivityGrouping, {
+      defaultValue: ActivityGrouping.OWNER,
+      description: 'Rows per account manager (default), mission or interaction kind.',
+    })
+    groupBy: ActivityGrouping,
+    @Ctx() ctx: Context,
+  ): Promise<ActivitySummary> {
+    return activitySummary(ctx, { from, to, groupBy });
+  }
+}
