@@ -16,7 +16,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         strictScalars: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', Date: 'string', Decimal: 'string', JSONObject: 'Record<string, unknown>' },
         defaultScalarType: 'unknown',
         avoidOptionals: { field: true, inputValue: false },
         nonOptionalTypename: true,
