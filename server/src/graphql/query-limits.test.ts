@@ -3,7 +3,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
-import { startTestServer, type TestServer } from '../test/test-server.js';
+import { type ResponseNode, startTestServer, type TestServer } from '../test/test-server.js';
 import { InMemoryLeakyBucket } from './cost-budget.js';
 
 let server: TestServer;
@@ -174,7 +174,7 @@ describe('API token budget (leaky bucket)', () => {
       },
       body: JSON.stringify({ query }),
     });
-    const body = (await response.json()) as { data?: any; errors?: any[]; extensions?: any };
+    const body = (await response.json()) as { data?: ResponseNode; errors?: ResponseNode[]; extensions?: ResponseNode };
     return { status: response.status, retryAfter: response.headers.get('retry-after'), ...body };
   }
 

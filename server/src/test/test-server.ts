@@ -5,6 +5,12 @@ import { type Database, openDatabase } from '../db/database.js';
 import { type App, createApp } from '../http/app.js';
 import { adminQuery, loadDump, serverUrl, type TemplateKind, templateName, withDatabase } from './test-databases.js';
 
+/**
+ * Untyped JSON of a GraphQL response, as tests read it: `any` on purpose, since each test
+ * asserts the shape it expects; typed clients use the generated types instead.
+ */
+export type ResponseNode = Record<string, any>;
+
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   headers: Headers;

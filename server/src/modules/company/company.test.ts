@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../test/sign-in.js';
 import { serverUrl, withDatabase } from '../../test/test-databases.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
 
 let server: TestServer;
 let admin: string;
@@ -14,7 +14,7 @@ let asmex: string;
 let sector: Record<string, string>;
 let managerId: string;
 
-type Node = Record<string, any>;
+type Node = ResponseNode;
 type UserErrorShape = { field: string[] | null; code: string; message: string; existingId: string | null };
 
 const COMPANY_FIELDS = `id name kind country city website brands notes createdAt updatedAt

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeName } from '../../shared/normalize.js';
 import { signIn } from '../../test/sign-in.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
 
 let server: TestServer;
 let admin: string;
@@ -10,7 +10,7 @@ let analyst: string;
 let asmex: string;
 let managerId: string;
 
-type Node = Record<string, any>;
+type Node = ResponseNode;
 type UserErrorShape = { field: string[] | null; code: string; message: string };
 
 const CONTACT_FIELDS = 'id fullName jobTitle email phone languages createdAt company { id name }';

@@ -3,7 +3,7 @@ import { agencyEm } from '../../db/agency-scope.js';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../shared/mutation.js';
 import { signIn } from '../../test/sign-in.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
 import { Role } from '../user/user.enums.js';
 import { InteractionKind } from './interaction.enums.js';
 import { LogInteractionInput } from './interaction.inputs.js';
@@ -26,7 +26,7 @@ async function contactsOf(company: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-type Node = Record<string, any>;
+type Node = ResponseNode;
 
 const FIELDS = `id kind occurredAt subject notes outcome status startsAt endsAt place
   exporter { id name } counterpart { id name } author { email } contacts { id fullName } mission { id name }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../test/sign-in.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
 
 /** Reads: the interactions list (order, pages, filters), relations, nested lists, isolation. */
 
@@ -15,7 +15,7 @@ const missionId = (name: string, agency?: string) => server.idOf('mission', 'nam
 
 const CASABLANCA = 'Mission commerciale Mosprom à Casablanca';
 
-type Node = Record<string, any>;
+type Node = ResponseNode;
 
 const PAGE = `query($first: Int, $after: String, $last: Int, $before: String, $filter: InteractionFilter, $orderBy: InteractionOrder) {
   interactions(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../test/sign-in.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
 
 /** Writes: createMission, updateMission, addMissionParticipant, updateMissionParticipant. */
 let server: TestServer;
@@ -21,7 +21,7 @@ const company: Record<string, string> = {};
 const asmexCompany: Record<string, string> = {};
 const sector: Record<string, string> = {};
 
-type Node = Record<string, any>;
+type Node = ResponseNode;
 type UserErrorShape = { field: string[] | null; code: string; message: string; existingId: string | null };
 
 const MISSION_FIELDS = `id name kind status hostCountry city startsOn endsOn datesApproximate description

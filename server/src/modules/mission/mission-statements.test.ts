@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyEm } from '../../db/agency-scope.js';
 import { normalizeName } from '../../shared/normalize.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { InteractionKind, MeetingStatus } from '../interaction/interaction.enums.js';
 import { Mission } from './mission.entity.js';
@@ -19,7 +19,7 @@ const QUERY = `query($first: Int!) { missions(first: $first) { nodes { id name
   participants(first: 10) { totalCount nodes { status company { name }
     meetings(first: 5) { totalCount nodes { subject counterpart { name } } } } } } } }`;
 
-type Node = Record<string, any>;
+type Node = ResponseNode;
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyEm } from '../../db/agency-scope.js';
 import { normalizeName } from '../../shared/normalize.js';
 import { signIn } from '../../test/sign-in.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { InteractionKind, MeetingStatus } from '../interaction/interaction.enums.js';
 
@@ -17,7 +17,7 @@ let casablancaId: string;
 let maroc2023Id: string;
 const company: Record<string, string> = {};
 
-type Node = Record<string, any>;
+type Node = ResponseNode;
 
 async function gqlOk(query: string, variables: Record<string, unknown> = {}, cookie = manager): Promise<Node> {
   const response = await server.gql(query, variables, { cookie });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../test/sign-in.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
 
 let server: TestServer;
 let admin: string;
@@ -8,7 +8,7 @@ let manager: string;
 let analyst: string;
 let asmex: string;
 
-type Node = Record<string, any>;
+type Node = ResponseNode;
 
 const FIELDS = `id title notes dueOn done doneAt createdAt assignee { email } company { id name } mission { id name }
   deal { id title }`;
