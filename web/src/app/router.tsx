@@ -1,16 +1,33 @@
-import { lazy } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import { RequireRole } from '../features/auth/components/RequireRole';
 import { RequireViewer } from '../features/auth/components/RequireViewer';
-import { SignOutButton } from '../features/auth/components/SignOutButton';
 import { SIGN_IN_PATH } from '../features/auth/signInPath';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 
-// One chunk per page: the shell loads first, a page's code when it is first visited.
-const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
-const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+/** One chunk per page: the shell loads first, a page's code when it is first visited. */
+function page<M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+const SignInPage = page(() => import('../features/auth/SignInPage'), 'SignInPage');
+const InvitationPage = page(() => import('../features/auth/InvitationPage'), 'InvitationPage');
+const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
+const MissionsPage = page(() => import('../features/missions/MissionsPage'), 'MissionsPage');
+const MissionPage = page(() => import('../features/missions/MissionPage'), 'MissionPage');
+const PrintAgendaPage = page(() => import('../features/missions/PrintAgendaPage'), 'PrintAgendaPage');
+const CompaniesPage = page(() => import('../features/companies/CompaniesPage'), 'CompaniesPage');
+const CompanyPage = page(() => import('../features/companies/CompanyPage'), 'CompanyPage');
+const ContactsPage = page(() => import('../features/companies/ContactsPage'), 'ContactsPage');
+const PipelinePage = page(() => import('../features/pipeline/PipelinePage'), 'PipelinePage');
+const UsersPage = page(() => import('../features/admin/UsersPage'), 'UsersPage');
+const PipelinesAdminPage = page(() => import('../features/admin/PipelinesAdminPage'), 'PipelinesAdminPage');
+const ExchangeRatesPage = page(() => import('../features/admin/ExchangeRatesPage'), 'ExchangeRatesPage');
+const AuditLogPage = page(() => import('../features/admin/AuditLogPage'), 'AuditLogPage');
+const ApiTokensPage = page(() => import('../features/analyst/ApiTokensPage'), 'ApiTokensPage');
 
 export const routes: RouteObject[] = [
   {
@@ -18,7 +35,19 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <PublicLayout />,
-        children: [{ path: SIGN_IN_PATH, element: <SignInPage /> }],
+        children: [
+          { path: SIGN_IN_PATH, element: <SignInPage /> },
+          { path: '/invitation/:token', element: <InvitationPage /> },
+        ],
+      },
+      {
+        // Printable pages: signed in, without the app's chrome.
+        element: (
+          <RequireViewer>
+            <Outlet />
+          </RequireViewer>
+        ),
+        children: [{ path: '/missions/:missionId/agenda/:companyId/print', element: <PrintAgendaPage /> }],
       },
       {
         element: (
@@ -26,7 +55,38 @@ export const routes: RouteObject[] = [
             <AppLayout />
           </RequireViewer>
         ),
-        children: [{ index: true, element: <HomePage actions={<SignOutButton />} /> }],
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: '/missions', element: <MissionsPage /> },
+          { path: '/missions/:missionId', element: <MissionPage /> },
+          { path: '/companies', element: <CompaniesPage /> },
+          { path: '/companies/:companyId', element: <CompanyPage /> },
+          { path: '/contacts', element: <ContactsPage /> },
+          { path: '/pipeline', element: <PipelinePage /> },
+          { path: '/pipeline/:pipelineId', element: <PipelinePage /> },
+          { path: '/api-access', element: <ApiTokensPage /> },
+          {
+            path: '/admin',
+            element: (
+              <RequireRole roles={['ADMIN']}>
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              { path: 'users', element: <UsersPage /> },
+              { path: 'pipelines', element: <PipelinesAdminPage /> },
+              { path: 'exchange-rates', element: <ExchangeRatesPage /> },
+            ],
+          },
+          {
+            path: '/audit',
+            element: (
+              <RequireRole roles={['ADMIN', 'ANALYST']}>
+                <AuditLogPage />
+              </RequireRole>
+            ),
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

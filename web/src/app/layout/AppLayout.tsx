@@ -2,20 +2,17 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { Spinner } from '../../components/ui/Spinner';
+import { QuickLogButton } from '../../features/interactions/QuickLogButton';
+import { useViewer } from '../../lib/session/useViewer';
 import { LanguageSwitch } from './LanguageSwitch';
+import { navFor } from './navItems';
 import { UserMenu } from './UserMenu';
 import './layout.css';
 
-function HomeIcon() {
-  return (
-    <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-      <path fill="currentColor" d="M10 2.5 2.5 8.75V17.5h5v-5h5v5h5V8.75L10 2.5Z" />
-    </svg>
-  );
-}
-
 export function AppLayout() {
   const { t } = useTranslation();
+  const { viewer } = useViewer();
+  const sections = navFor(viewer?.role);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -28,20 +25,28 @@ export function AppLayout() {
           </span>
           <span className="sidebar__name">{t('app.name')}</span>
         </div>
-        <nav aria-label={t('nav.label')}>
-          <ul className="sidebar__nav">
-            <li>
-              <NavLink to="/" end className="sidebar__link">
-                <HomeIcon />
-                <span>{t('nav.home')}</span>
-              </NavLink>
-            </li>
-          </ul>
+        <nav aria-label={t('nav.label')} className="sidebar__sections">
+          {sections.map((section) => (
+            <div key={section.label ?? 'main'} className="sidebar__section">
+              {section.label && <p className="sidebar__section-title">{t(`nav.sections.${section.label}`)}</p>}
+              <ul className="sidebar__nav">
+                {section.items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end} className="sidebar__link" title={t(`nav.${item.label}`)}>
+                      {item.icon}
+                      <span className="sidebar__link-label">{t(`nav.${item.label}`)}</span>
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </nav>
       </aside>
       <div className="app-shell__main">
         <header className="topbar">
           <div className="topbar__spacer" />
+          <QuickLogButton />
           <LanguageSwitch />
           <UserMenu />
         </header>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignOutButton } from '../../features/auth/components/SignOutButton';
-import { useViewer } from '../../features/auth/hooks/useViewer';
+import { useViewer } from '../../lib/session/useViewer';
 
 function initials(fullName: string): string {
   const parts = fullName.trim().split(/\s+/).filter(Boolean);

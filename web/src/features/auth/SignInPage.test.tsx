@@ -1,10 +1,10 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { ViewerQuery } from '../../lib/session/viewer';
 import { viewer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
 import { SignInMutation } from './graphql/session';
-import { ViewerQuery } from './graphql/viewer';
 import { SignInPage } from './SignInPage';
 
 const signInRoute = { path: '/sign-in', element: <SignInPage /> };

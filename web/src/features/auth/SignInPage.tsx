@@ -6,8 +6,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { TextField } from '../../components/ui/TextField';
+import { ViewerQuery } from '../../lib/session/viewer';
 import { SignInMutation } from './graphql/session';
-import { ViewerQuery } from './graphql/viewer';
 import { safeNextPath } from './signInPath';
 import './auth.css';
 

@@ -1,15 +1,7 @@
 import { createInstance, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, readStoredLanguage } from './languages';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
-import ru from './locales/ru.json';
-
-export const resources = {
-  fr: { translation: fr },
-  en: { translation: en },
-  ru: { translation: ru },
-} as const;
+import { NAMESPACES, resources } from './resources';
 
 /**
  * One i18next instance per app (and per test), with every language bundled: the three
@@ -22,6 +14,8 @@ export function createI18n(language: Language = readStoredLanguage() ?? DEFAULT_
   });
   void instance.use(initReactI18next).init({
     resources,
+    ns: NAMESPACES,
+    defaultNS: 'translation',
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: LANGUAGES,

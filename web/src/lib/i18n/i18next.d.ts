@@ -1,10 +1,26 @@
 import 'i18next';
+import type admin from './locales/admin/fr.json';
+import type analyst from './locales/analyst/fr.json';
+import type companies from './locales/companies/fr.json';
+import type dashboard from './locales/dashboard/fr.json';
 import type fr from './locales/fr.json';
+import type interactions from './locales/interactions/fr.json';
+import type missions from './locales/missions/fr.json';
+import type pipeline from './locales/pipeline/fr.json';
 
 // French is the reference language: a key missing there is a type error everywhere.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    resources: {
+      translation: typeof fr;
+      dashboard: typeof dashboard;
+      missions: typeof missions;
+      companies: typeof companies;
+      pipeline: typeof pipeline;
+      interactions: typeof interactions;
+      admin: typeof admin;
+      analyst: typeof analyst;
+    };
   }
 }

@@ -5,7 +5,7 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Spinner } from '../../../components/ui/Spinner';
 import { isUnauthenticated } from '../../../lib/apollo/unauthenticated';
-import { useViewer } from '../hooks/useViewer';
+import { useViewer } from '../../../lib/session/useViewer';
 import { signInPath } from '../signInPath';
 import './RequireViewer.css';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { ViewerQuery } from '../graphql/viewer';
+import { ViewerQuery } from './viewer';
 
 export function useViewer() {
   const { data, loading, error, refetch } = useQuery(ViewerQuery);

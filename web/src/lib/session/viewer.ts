@@ -1,4 +1,4 @@
-import { graphql } from '../../../gql';
+import { graphql } from '../../gql';
 
 /** The signed-in user as the whole shell knows them; null when there is no session. */
 export const ViewerQuery = graphql(`

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the quick "log a meeting / call" launcher.
+export function QuickLogButton() {
+  return null;
+}
