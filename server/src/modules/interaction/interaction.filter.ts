@@ -44,6 +44,8 @@ export function interactionWhere(filter: InteractionFilter | null | undefined): 
   if (exporters) add({ exporter: exporters });
   const counterparts = idList(filter.counterpartIds);
   if (counterparts) add({ counterpart: counterparts });
+  const deals = idList(filter.dealIds);
+  if (deals) add({ deal: deals });
   const authors = idList(filter.authorIds);
   if (authors) add({ author: authors });
   if (filter.outcomes?.length) add({ outcome: { $in: filter.outcomes } });

@@ -30,6 +30,9 @@ export class InteractionFilter {
   @Field(() => [ID], { nullable: true })
   authorIds?: string[] | null;
 
+  @Field(() => [ID], { nullable: true, description: 'Interactions that belong to one of these deals.' })
+  dealIds?: string[] | null;
+
   @Field(() => [Outcome], { nullable: true })
   outcomes?: Outcome[] | null;
 

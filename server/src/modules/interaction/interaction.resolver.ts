@@ -1,6 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
+import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Company } from '../company/company.entity.js';
@@ -43,6 +44,12 @@ export class InteractionResolver {
       orderBy ?? { field: InteractionOrderField.OCCURRED_AT, direction: OrderDirection.DESC },
       page,
     );
+  }
+
+  @Authorized()
+  @Query(() => Interaction, { nullable: true, description: 'One interaction of the agency, or null.' })
+  async interaction(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Interaction | null> {
+    return isUuid(id) ? em.findOne(Interaction, id) : null;
   }
 
   @FieldResolver(() => Mission, { nullable: true })

@@ -184,6 +184,25 @@ describe('interactions', () => {
     expect(await count({ exporterIds: [] })).toBe(await sqlCount('true'));
   });
 
+  it('filters by deal, and reads one interaction by id (null for another agency’s or a malformed id)', async () => {
+    const [linked] = await server.sql<{ id: string; deal_id: string }>(
+      `select i.id, i.deal_id from interaction i join agency a on a.id = i.agency_id
+        where a.short_name = 'Mosprom' and i.deal_id is not null order by i.id limit 1`,
+    );
+    const [{ n }] = await server.sql<{ n: string }>('select count(*) as n from interaction where deal_id = ?', [
+      linked.deal_id,
+    ]);
+    const byDeal = await list({ first: 100, filter: { dealIds: [linked.deal_id] } });
+    expect(byDeal.totalCount).toBe(Number(n));
+    expect(ids(byDeal)).toContain(linked.id);
+
+    const ONE = 'query($id: ID!) { interaction(id: $id) { id subject exporter { name } } }';
+    const mine = await server.gql(ONE, { id: linked.id }, { cookie: manager });
+    expect(mine.data!.interaction.id).toBe(linked.id);
+    expect((await server.gql(ONE, { id: linked.id }, { cookie: asmex })).data!.interaction).toBeNull();
+    expect((await server.gql(ONE, { id: 'nope' }, { cookie: manager })).data!.interaction).toBeNull();
+  });
+
   it('finds subjects case- and accent-insensitively, and takes % and _ literally', async () => {
     const subjects = async (subjectContains: string) =>
       (await list({ first: 100, filter: { subjectContains } })).nodes.map((node: Node) => node.subject);
