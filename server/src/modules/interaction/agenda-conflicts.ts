@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
+import { UserErrorCode, userError } from '../../shared/user-error.js';
+import type { Company } from '../company/company.entity.js';
+import { type Draft, field, type Resolved, refuseAll } from './interaction.draft.js';
+import { InteractionKind, MeetingStatus } from './interaction.enums.js';
+
+interface ClashRow {
+  id: string;
+  subject: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  exporter_id: string;
+  counterpart_id: string | null;
+  exporter_name: string;
+  counterpart_name: string | null;
+  shared_contacts: string | null;
+}
+
+function span(startsAt: Date, endsAt: Date): string {
+  const start = startsAt.toISOString();
+  const end = endsAt.toISOString();
+  const endText =
+    start.slice(0, 10) === end.slice(0, 10) ? end.slice(11, 16) : `${end.slice(0, 10)} ${end.slice(11, 16)}`;
+  return `${start.slice(0, 10)} ${start.slice(11, 16)}–${endText} UTC`;
+}
+
+/**
+ * THE AGENDA RULE: a planned meeting may not overlap a planned or held meeting that shares a
+ * party (the exporter or the counterpart, on either side) or a contact. Half-open intervals:
+ * back-to-back meetings do not clash; cancelled and no-show meetings never do. Checked in SQL
+ * in the mutation's transaction, after an advisory lock that serialises agenda changes of the
+ * agency, so two concurrent plans cannot both pass the check.
+ */
+export async function checkAgenda(
+  em: EntityManager,
+  ctx: Context,
+  draft: Draft,
+  resolved: Resolved,
+  selfId: string,
+): Promise<void> {
+  const agencyId = ctx.viewer!.agencyId;
+  const connection = em.getConnection();
+  const tx = em.getTransactionContext();
+  await connection.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`agenda:${agencyId}`], 'all', tx);
+
+  const parties = [resolved.exporter, resolved.counterpart].filter((c): c is Company => Boolean(c));
+  const partyIds = parties.map((company) => company.id);
+  const contactIds = resolved.contacts.map((contact) => contact.id);
+  const marks = (values: unknown[]) => values.map(() => '?').join(', ');
+  const sharesContact = `exists (select 1 from interaction_contact ic where ic.interaction_id = i.id and ic.contact_id in (${marks(contactIds)}))`;
+  const sql = `
+    select i.id, i.subject, i.starts_at, i.ends_at, i.exporter_id, i.counterpart_id,
+           e.name as exporter_name, c.name as counterpart_name,
+           ${
+             contactIds.length > 0
+               ? `(select string_agg(ct.full_name, ', ' order by ct.full_name)
+                     from interaction_contact ic join contact ct on ct.id = ic.contact_id
+                    where ic.interaction_id = i.id and ic.contact_id in (${marks(contactIds)}))`
+               : 'null'
+           } as shared_contacts
+      from interaction i
+      join company e on e.id = i.exporter_id
+      left join company c on c.id = i.counterpart_id
+     where i.agency_id = ? and i.id <> ? and i.kind = ? and i.status in (?, ?)
+       and i.starts_at < ? and i.ends_at > ?
+       and (i.exporter_id in (${marks(partyIds)}) or i.counterpart_id in (${marks(partyIds)})
+            ${contactIds.length > 0 ? `or ${sharesContact}` : ''})
+     order by i.starts_at, i.id
+     limit 5`;
+  const params = [
+    ...contactIds,
+    agencyId,
+    selfId,
+    InteractionKind.MEETING,
+    MeetingStatus.PLANNED,
+    MeetingStatus.HELD,
+    draft.endsAt,
+    draft.startsAt,
+    ...partyIds,
+    ...partyIds,
+    ...contactIds,
+  ];
+  const clashes = await connection.execute<ClashRow[]>(sql, params, 'all', tx);
+  refuseAll(
+    clashes.map((clash) => {
+      const busy = parties
+        .filter((party) => party.id === clash.exporter_id || party.id === clash.counterpart_id)
+        .map((party) => party.name);
+      if (clash.shared_contacts) busy.push(clash.shared_contacts);
+      const other = clash.counterpart_name
+        ? `${clash.exporter_name} with ${clash.counterpart_name}`
+        : clash.exporter_name;
+      return userError(
+        UserErrorCode.CONFLICT,
+        `Agenda conflict: ${busy.join(', ')} already booked ${span(new Date(clash.starts_at), new Date(clash.ends_at))} ` +
+          `in "${clash.subject}" (${other}).`,
+        field('startsAt'),
+        clash.id,
+      );
+    }),
+  );
+}
