@@ -12,7 +12,8 @@ import { ParticipantStatus } from '../mission/mission.enums.js';
 import { MissionParticipant } from '../mission/mission-participant.entity.js';
 import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
 import { User } from '../user/user.entity.js';
-import { ANALYST, type AnalyticsFixture, buildAnalyticsFixture, createDealWithHistory } from './analytics.fixture.js';
+import { ANALYST, type AnalyticsFixture, buildAnalyticsFixture } from './analytics.fixture.js';
+import { createDealWithHistory } from './analytics-deals.fixture.js';
 
 /**
  * The issue's "bounded number of statements whatever the data size": every analytics query,
