@@ -20,6 +20,9 @@ export async function createApollo(options: {
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown (HTTP server, Apollo, database, in that order); Apollo's own signal
+    // handler would race it and re-raise the signal into ours.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: formatErrorFor(options),

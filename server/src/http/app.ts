@@ -13,7 +13,8 @@ import { serveStatic } from './static-files.js';
 export interface App {
   server: Server;
   listen(port: number, host: string): Promise<string>;
-  close(): Promise<void>;
+  /** Stops accepting connections and waits up to `graceMs` for requests in flight. */
+  close(graceMs?: number): Promise<void>;
 }
 
 type AppConfig = Pick<Config, 'production' | 'maxBodyBytes' | 'sessionTtlDays' | 'webDist' | 'cookieSecure' | 'limits'>;
@@ -141,9 +142,14 @@ export async function createApp(
         });
       });
     },
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+    async close(graceMs = 5_000) {
+      // Stop accepting connections; idle keep-alive ones (a proxy's, a browser's) would otherwise
+      // hold close() open forever. Requests in flight get `graceMs` to finish, then are cut.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(grace);
       await apollo.stop();
     },
   };

@@ -82,10 +82,13 @@ export default async function setup(project: TestProject) {
   project.provide('baseURL', baseURL);
 
   return async () => {
+    // A deployment stops the server with SIGTERM: it must close its connections and exit by itself.
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    const hung = server.exitCode === null && server.signalCode === null;
+    if (hung) server.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
+    if (hung) throw new Error(`The server did not exit within 10 s of SIGTERM:\n${log.slice(-2000)}`);
   };
 }
