@@ -1,4 +1,184 @@
-// Placeholder: replaced by the feature's real page.
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { UserSelect } from '../../components/pickers/UserSelect';
+import { Button } from '../../components/ui/Button';
+import type { SortState } from '../../components/ui/DataTable';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { PageHeader } from '../../components/ui/PageHeader';
+import { Pager } from '../../components/ui/Pager';
+import { SelectField } from '../../components/ui/SelectField';
+import { Spinner } from '../../components/ui/Spinner';
+import type { CompanyFilter, CompanyKind, CompanyOrderField } from '../../gql/graphql';
+import { CompaniesTable } from './components/CompaniesTable';
+import { CompanyFormDialog } from './components/CompanyFormDialog';
+import { COMPANY_KINDS } from './components/CompanyKindBadge';
+import { SearchBox } from './components/SearchBox';
+import { CompaniesPageQuery, CompanySectorsQuery } from './graphql/companies';
+import { useCanEdit } from './hooks/useCanEdit';
+import { useCountries } from './hooks/useCountries';
+import { useListPage } from './hooks/useListPage';
+import { useSectorName } from './hooks/useSectorName';
+import { useUrlParam, useUrlSearch } from './hooks/useUrlSearch';
+import { parseSort, serializeSort } from './sort';
+import './companies.css';
+
+const PAGE_SIZE = 25;
+const SORT_FIELDS: Record<string, CompanyOrderField> = { name: 'NAME', created: 'CREATED_AT' };
+const DEFAULT_SORT: SortState<CompanyOrderField> = { field: 'NAME', direction: 'ASC' };
+
 export function CompaniesPage() {
-  return <h1>CompaniesPage</h1>;
+  const { t } = useTranslation('companies');
+  const { t: tc } = useTranslation();
+  const navigate = useNavigate();
+  const editable = useCanEdit();
+  const { options: countryOptions } = useCountries();
+  const sectorName = useSectorName();
+  const [creating, setCreating] = useState(false);
+
+  const search = useUrlSearch();
+  const [kind, setKind] = useUrlParam('kind');
+  const [country, setCountry] = useUrlParam('country');
+  const [sector, setSector] = useUrlParam('sector');
+  const [manager, setManager] = useUrlParam('manager');
+  const [deals, setDeals] = useUrlParam('deals');
+  const [sortParam, setSortParam] = useUrlParam('sort');
+  const sort = parseSort(sortParam, SORT_FIELDS, DEFAULT_SORT);
+
+  const filter: CompanyFilter = {
+    nameContains: search.search || undefined,
+    kinds: COMPANY_KINDS.includes(kind as CompanyKind) ? [kind as CompanyKind] : undefined,
+    countries: country ? [country] : undefined,
+    sectorIds: sector ? [sector] : undefined,
+    accountManagerIds: manager ? [manager] : undefined,
+    hasDeals: deals === 'yes' ? true : deals === 'no' ? false : undefined,
+  };
+  const filterKey = JSON.stringify([filter, sort]);
+  const page = useListPage(filterKey, PAGE_SIZE);
+
+  const { data, previousData, loading, error, refetch } = useQuery(CompaniesPageQuery, {
+    variables: { filter, orderBy: { field: sort.field, direction: sort.direction }, ...page.variables },
+  });
+  const sectors = useQuery(CompanySectorsQuery);
+  const shown = data ?? previousData;
+  const connection = shown?.companies;
+  const filtered = Object.values(filter).some((value) => value !== undefined);
+
+  function clearFilters() {
+    search.clear();
+    void navigate({ search: '' });
+  }
+
+  const newButton = editable ? <Button onClick={() => setCreating(true)}>{t('list.new')}</Button> : null;
+
+  return (
+    <div className="companies">
+      <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} actions={newButton} />
+
+      <div className="companies__toolbar">
+        <SearchBox
+          label={t('list.searchLabel')}
+          placeholder={t('list.searchPlaceholder')}
+          value={search.text}
+          onChange={search.setText}
+          clearLabel={t('list.clearSearch')}
+        />
+        <div className="companies__filters">
+          <SelectField
+            label={t('list.filters.kind')}
+            placeholder={tc('common.all')}
+            options={COMPANY_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+            value={kind}
+            onChange={(event) => setKind(event.target.value)}
+          />
+          <SelectField
+            label={t('list.filters.country')}
+            placeholder={tc('common.all')}
+            options={countryOptions}
+            value={country}
+            onChange={(event) => setCountry(event.target.value)}
+          />
+          <SelectField
+            label={t('list.filters.sector')}
+            placeholder={tc('common.all')}
+            options={(sectors.data?.sectors.nodes ?? []).map((node) => ({ value: node.id, label: sectorName(node) }))}
+            value={sector}
+            onChange={(event) => setSector(event.target.value)}
+          />
+          <UserSelect
+            label={t('list.filters.accountManager')}
+            placeholder={tc('common.all')}
+            value={manager}
+            onChange={setManager}
+          />
+          <SelectField
+            label={t('list.filters.deals')}
+            placeholder={tc('common.all')}
+            options={[
+              { value: 'yes', label: t('list.filters.withDeals') },
+              { value: 'no', label: t('list.filters.withoutDeals') },
+            ]}
+            value={deals}
+            onChange={(event) => setDeals(event.target.value)}
+          />
+        </div>
+      </div>
+
+      {error && !shown ? (
+        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+          {tc('errors.generic')}
+        </ErrorMessage>
+      ) : !connection ? (
+        <div className="companies__loading">
+          <Spinner size="large" label={t('list.loading')} />
+        </div>
+      ) : (
+        <>
+          {error && <ErrorMessage>{tc('errors.generic')}</ErrorMessage>}
+          <CompaniesTable
+            companies={connection.nodes}
+            sort={sort}
+            onSortChange={(next) => setSortParam(serializeSort(next, SORT_FIELDS, DEFAULT_SORT))}
+            busy={loading}
+            empty={
+              filtered ? (
+                <EmptyState
+                  title={t('list.noMatchTitle')}
+                  action={
+                    <Button variant="secondary" onClick={clearFilters}>
+                      {t('list.clearFilters')}
+                    </Button>
+                  }
+                >
+                  {t('list.noMatchText')}
+                </EmptyState>
+              ) : (
+                <EmptyState title={t('list.emptyTitle')} action={newButton}>
+                  {t('list.emptyText')}
+                </EmptyState>
+              )
+            }
+          />
+          {connection.totalCount > 0 && (
+            <Pager
+              summary={t('list.count', { count: connection.totalCount })}
+              hasPrevious={page.hasPrevious(connection.pageInfo)}
+              hasNext={page.hasNext(connection.pageInfo)}
+              onPrevious={() => page.previous(connection.pageInfo)}
+              onNext={() => page.next(connection.pageInfo)}
+              labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
+            />
+          )}
+        </>
+      )}
+
+      <CompanyFormDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(company) => void navigate(`/companies/${company.id}`)}
+      />
+    </div>
+  );
 }

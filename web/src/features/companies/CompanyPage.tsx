@@ -1,4 +1,103 @@
-// Placeholder: replaced by the feature's real page.
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Button } from '../../components/ui/Button';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { Panel } from '../../components/ui/Panel';
+import { Spinner } from '../../components/ui/Spinner';
+import { CompanyAbout } from './components/CompanyAbout';
+import { CompanyFormDialog } from './components/CompanyFormDialog';
+import { CompanyHeader } from './components/CompanyHeader';
+import { CompanyTimeline } from './components/CompanyTimeline';
+import { ContactsPanel } from './components/ContactsPanel';
+import { DealsPanel } from './components/DealsPanel';
+import { MissionsPanel } from './components/MissionsPanel';
+import { CompanyPageQuery } from './graphql/company';
+import { useCanEdit } from './hooks/useCanEdit';
+import './companies.css';
+
 export function CompanyPage() {
-  return <h1>CompanyPage</h1>;
+  const { companyId = '' } = useParams();
+  const { t } = useTranslation('companies');
+  const { t: tc } = useTranslation();
+  const editable = useCanEdit();
+  const [editing, setEditing] = useState(false);
+  const { data, loading, error, refetch } = useQuery(CompanyPageQuery, { variables: { id: companyId } });
+
+  if (loading && !data) {
+    return (
+      <div className="companies__loading">
+        <Spinner size="large" label={t('company.loading')} />
+      </div>
+    );
+  }
+  if (error && !data) {
+    return (
+      <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+        {tc('errors.generic')}
+      </ErrorMessage>
+    );
+  }
+  const company = data?.company;
+  if (!company) {
+    return (
+      <EmptyState
+        title={t('company.notFoundTitle')}
+        action={
+          <Link className="ui-button ui-button--secondary ui-button--medium" to="/companies">
+            {t('company.back')}
+          </Link>
+        }
+      >
+        {t('company.notFoundText')}
+      </EmptyState>
+    );
+  }
+
+  const deals = [...(data.asExporter.nodes ?? []), ...(data.asBuyer.nodes ?? [])];
+  const dealTotal = new Set(deals.map((deal) => deal.id)).size;
+
+  return (
+    <div className="company-page">
+      <CompanyHeader
+        company={company}
+        actions={
+          editable ? (
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              {t('company.edit')}
+            </Button>
+          ) : null
+        }
+      />
+
+      <div className="company-page__grid">
+        <div className="company-page__main">
+          <Panel title={t('timeline.title')}>
+            <CompanyTimeline
+              companyId={company.id}
+              interactions={company.interactions.nodes}
+              deals={deals}
+              tasks={company.tasks.nodes}
+              canEdit={editable}
+            />
+          </Panel>
+        </div>
+        <aside className="company-page__side" aria-label={t('company.sideLabel')}>
+          <ContactsPanel
+            company={{ id: company.id, name: company.name }}
+            contacts={company.contacts.nodes}
+            total={company.contacts.totalCount}
+            canEdit={editable}
+          />
+          <DealsPanel companyId={company.id} deals={deals} total={dealTotal} />
+          <MissionsPanel missions={company.missions.nodes} total={company.missions.totalCount} />
+          <CompanyAbout company={company} />
+        </aside>
+      </div>
+
+      <CompanyFormDialog open={editing} onClose={() => setEditing(false)} company={company} />
+    </div>
+  );
 }

@@ -1,4 +1,114 @@
-// Placeholder: replaced by the feature's real page.
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui/Button';
+import type { SortState } from '../../components/ui/DataTable';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { PageHeader } from '../../components/ui/PageHeader';
+import { Pager } from '../../components/ui/Pager';
+import { Spinner } from '../../components/ui/Spinner';
+import type { ContactFilter, ContactOrderField } from '../../gql/graphql';
+import { ContactFormDialog } from './components/ContactFormDialog';
+import { ContactsTable } from './components/ContactsTable';
+import { SearchBox } from './components/SearchBox';
+import { ContactsPageQuery } from './graphql/contacts';
+import { useCanEdit } from './hooks/useCanEdit';
+import { useListPage } from './hooks/useListPage';
+import { useUrlParam, useUrlSearch } from './hooks/useUrlSearch';
+import { parseSort, serializeSort } from './sort';
+import './companies.css';
+
+const PAGE_SIZE = 25;
+const SORT_FIELDS: Record<string, ContactOrderField> = { name: 'FULL_NAME', created: 'CREATED_AT' };
+const DEFAULT_SORT: SortState<ContactOrderField> = { field: 'FULL_NAME', direction: 'ASC' };
+
 export function ContactsPage() {
-  return <h1>ContactsPage</h1>;
+  const { t } = useTranslation('companies');
+  const { t: tc } = useTranslation();
+  const editable = useCanEdit();
+  const [creating, setCreating] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+
+  const search = useUrlSearch();
+  const [sortParam, setSortParam] = useUrlParam('sort');
+  const sort = parseSort(sortParam, SORT_FIELDS, DEFAULT_SORT);
+  const filter: ContactFilter = { nameContains: search.search || undefined };
+  const page = useListPage(JSON.stringify([filter, sort]), PAGE_SIZE);
+
+  const { data, previousData, loading, error, refetch } = useQuery(ContactsPageQuery, {
+    variables: { filter, orderBy: { field: sort.field, direction: sort.direction }, ...page.variables },
+  });
+  const connection = (data ?? previousData)?.contacts;
+  const editingRef = editingId ? (connection?.nodes.find((node) => node.id === editingId) ?? null) : null;
+
+  const newButton = editable ? <Button onClick={() => setCreating(true)}>{t('contactList.new')}</Button> : null;
+
+  return (
+    <div className="companies">
+      <PageHeader title={t('contactList.title')} subtitle={t('contactList.subtitle')} actions={newButton} />
+
+      <div className="companies__toolbar">
+        <SearchBox
+          label={t('contactList.searchLabel')}
+          placeholder={t('contactList.searchPlaceholder')}
+          value={search.text}
+          onChange={search.setText}
+          clearLabel={t('list.clearSearch')}
+        />
+      </div>
+
+      {error && !connection ? (
+        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+          {tc('errors.generic')}
+        </ErrorMessage>
+      ) : !connection ? (
+        <div className="companies__loading">
+          <Spinner size="large" label={t('contactList.loading')} />
+        </div>
+      ) : (
+        <>
+          {error && <ErrorMessage>{tc('errors.generic')}</ErrorMessage>}
+          <ContactsTable
+            contacts={connection.nodes}
+            sort={sort}
+            onSortChange={(next) => setSortParam(serializeSort(next, SORT_FIELDS, DEFAULT_SORT))}
+            busy={loading}
+            onEdit={editable ? setEditingId : undefined}
+            empty={
+              filter.nameContains ? (
+                <EmptyState
+                  title={t('contactList.noMatchTitle')}
+                  action={
+                    <Button variant="secondary" onClick={search.clear}>
+                      {t('list.clearSearch')}
+                    </Button>
+                  }
+                >
+                  {t('contactList.noMatchText')}
+                </EmptyState>
+              ) : (
+                <EmptyState title={t('contactList.emptyTitle')} action={newButton}>
+                  {t('contactList.emptyText')}
+                </EmptyState>
+              )
+            }
+          />
+          {connection.totalCount > 0 && (
+            <Pager
+              summary={t('contactList.count', { count: connection.totalCount })}
+              hasPrevious={page.hasPrevious(connection.pageInfo)}
+              hasNext={page.hasNext(connection.pageInfo)}
+              onPrevious={() => page.previous(connection.pageInfo)}
+              onNext={() => page.next(connection.pageInfo)}
+              labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
+            />
+          )}
+        </>
+      )}
+
+      <ContactFormDialog open={creating} onClose={() => setCreating(false)} />
+      <ContactFormDialog open={Boolean(editingRef)} onClose={() => setEditingId(null)} contact={editingRef} />
+    </div>
+  );
 }

@@ -1,0 +1,229 @@
+import type { FragmentType } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { useFragment, useMutation } from '@apollo/client/react';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
+import { Button } from '../../../components/ui/Button';
+import { Dialog } from '../../../components/ui/Dialog';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { TextField } from '../../../components/ui/TextField';
+import { graphql } from '../../../gql';
+import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { CreateContactMutation, UpdateContactMutation } from '../graphql/contacts';
+
+export const ContactFormFragment = graphql(`
+  fragment ContactForm_contact on Contact {
+    id
+    fullName
+    jobTitle
+    email
+    phone
+    languages
+    company {
+      id
+      name
+    }
+  }
+`);
+
+const FIELDS = ['companyId', 'fullName', 'jobTitle', 'email', 'phone', 'languages'] as const;
+type FieldName = (typeof FIELDS)[number];
+type FieldErrors = Partial<Record<FieldName, string>>;
+
+export interface ContactFormDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** The contact to edit; without it the dialog creates one. */
+  contact?: FragmentType<typeof ContactFormFragment> | null;
+  /** The company a new contact joins; without it the form asks for one. */
+  company?: CompanyOption | null;
+}
+
+export function ContactFormDialog(props: ContactFormDialogProps) {
+  if (!props.open) return null;
+  return <ContactForm {...props} />;
+}
+
+function parseLanguages(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((code) => code.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDialogProps) {
+  const { t } = useTranslation('companies');
+  const { t: tc } = useTranslation();
+  const formId = useId();
+  const { data: existing } = useFragment({ fragment: ContactFormFragment, from: contact ?? null });
+  const editing = Boolean(contact && existing?.id);
+
+  const [company, setCompany] = useState<CompanyOption | null>(() =>
+    existing?.company?.id && existing.company.name
+      ? { id: existing.company.id, name: existing.company.name }
+      : (fixedCompany ?? null),
+  );
+  const [fullName, setFullName] = useState(existing?.fullName ?? '');
+  const [jobTitle, setJobTitle] = useState(existing?.jobTitle ?? '');
+  const [email, setEmail] = useState(existing?.email ?? '');
+  const [phone, setPhone] = useState(existing?.phone ?? '');
+  const [languages, setLanguages] = useState((existing?.languages ?? []).join(', '));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+
+  const [createContact, createState] = useMutation(CreateContactMutation);
+  const [updateContact, updateState] = useMutation(UpdateContactMutation);
+  const saving = createState.loading || updateState.loading;
+  const askCompany = !fixedCompany;
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const required: FieldErrors = {};
+    if (!fullName.trim()) required.fullName = tc('common.required');
+    if (!company) required.companyId = tc('common.required');
+    setErrors(required);
+    setFormErrors([]);
+    if (Object.keys(required).length > 0 || !company) return;
+
+    const fields = {
+      fullName: fullName.trim(),
+      jobTitle: jobTitle.trim() || null,
+      email: email.trim() || null,
+      phone: phone.trim() || null,
+      languages: parseLanguages(languages),
+    };
+    try {
+      let payload: {
+        contact: { id: string } | null;
+        userErrors: readonly { field: readonly string[] | null; message: string; code: string }[];
+      } | null = null;
+      if (editing && existing?.id) {
+        const { data } = await updateContact({
+          variables: {
+            input: {
+              contactId: existing.id,
+              ...fields,
+              ...(company.id !== existing.company?.id ? { companyId: company.id } : {}),
+            },
+          },
+          update(cache, { data: result }) {
+            // Moved to another company: the companies' lists of people are stale.
+            if (result?.updateContact.contact && company.id !== existing.company?.id) {
+              for (const id of [company.id, existing.company?.id]) {
+                if (id) cache.evict({ id: cache.identify({ __typename: 'Company', id }), fieldName: 'contacts' });
+              }
+            }
+          },
+        });
+        payload = data?.updateContact ?? null;
+      } else {
+        const { data } = await createContact({
+          variables: { input: { companyId: company.id, ...fields } },
+          update(cache, { data: result }) {
+            if (!result?.createContact.contact) return;
+            // The company page and the contacts list ask the server for their new list.
+            cache.evict({ id: cache.identify({ __typename: 'Company', id: company.id }), fieldName: 'contacts' });
+            cache.evict({ id: 'ROOT_QUERY', fieldName: 'contacts' });
+            cache.gc();
+          },
+        });
+        payload = data?.createContact ?? null;
+      }
+      if (!payload) {
+        setFormErrors([tc('errors.generic')]);
+        return;
+      }
+      if (payload.userErrors.length > 0) {
+        const split = splitUserErrors(payload.userErrors, askCompany ? FIELDS : FIELDS.slice(1));
+        setErrors(split.fields as FieldErrors);
+        setFormErrors(split.form);
+        return;
+      }
+      onClose();
+    } catch (error) {
+      setFormErrors([CombinedGraphQLErrors.is(error) ? tc('errors.generic') : tc('errors.network')]);
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title={editing ? t('contactForm.editTitle') : t('contactForm.createTitle')}
+      onClose={onClose}
+      closeLabel={tc('common.close')}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            {tc('common.cancel')}
+          </Button>
+          <Button type="submit" form={formId} loading={saving}>
+            {saving ? tc('common.saving') : editing ? tc('common.save') : t('contactForm.create')}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} className="company-form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+        {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
+        {askCompany && (
+          <CompanyPicker
+            label={t('contactForm.company')}
+            value={company}
+            onChange={setCompany}
+            error={errors.companyId}
+            required
+          />
+        )}
+        <TextField
+          label={t('contactForm.fullName')}
+          name="fullName"
+          required
+          autoComplete="off"
+          value={fullName}
+          onChange={(event) => setFullName(event.target.value)}
+          error={errors.fullName}
+        />
+        <TextField
+          label={t('contactForm.jobTitle')}
+          name="jobTitle"
+          autoComplete="off"
+          value={jobTitle}
+          onChange={(event) => setJobTitle(event.target.value)}
+          error={errors.jobTitle}
+        />
+        <div className="company-form__row">
+          <TextField
+            label={t('contactForm.email')}
+            name="email"
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={errors.email}
+          />
+          <TextField
+            label={t('contactForm.phone')}
+            name="phone"
+            type="tel"
+            autoComplete="off"
+            value={phone}
+            onChange={(event) => setPhone(event.target.value)}
+            error={errors.phone}
+          />
+        </div>
+        <TextField
+          label={t('contactForm.languages')}
+          name="languages"
+          autoComplete="off"
+          value={languages}
+          onChange={(event) => setLanguages(event.target.value)}
+          error={errors.languages}
+          hint={t('contactForm.languagesHint')}
+        />
+      </form>
+    </Dialog>
+  );
+}
