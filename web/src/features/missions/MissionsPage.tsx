@@ -1,4 +1,246 @@
-// Placeholder: replaced by the feature's real page.
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Badge } from '../../components/ui/Badge';
+import { Button } from '../../components/ui/Button';
+import { type Column, DataTable, type SortState } from '../../components/ui/DataTable';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { PageHeader } from '../../components/ui/PageHeader';
+import { Pager } from '../../components/ui/Pager';
+import { SelectField } from '../../components/ui/SelectField';
+import { Spinner } from '../../components/ui/Spinner';
+import { TextField } from '../../components/ui/TextField';
+import type { MissionFilter, MissionKind, MissionOrderField, MissionsListQuery as Q } from '../../gql/graphql';
+import { useCursorPage } from '../../lib/pagination/useCursorPage';
+import { canEdit } from '../../lib/session/roles';
+import { useViewer } from '../../lib/session/useViewer';
+import { MissionFormDialog } from './components/MissionFormDialog';
+import { MissionsListQuery } from './graphql/missions';
+import { MISSION_KINDS, MISSION_STATUSES, missionStatusTone, useMissionFormat } from './hooks/useMissionFormat';
+import { usePageTitle } from './hooks/usePageTitle';
+import './missions.css';
+
+type Row = Q['missions']['nodes'][number];
+
+function useDebounced<T>(value: T, delay = 300): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return debounced;
+}
+
 export function MissionsPage() {
-  return <h1>MissionsPage</h1>;
+  const { t } = useTranslation('missions');
+  const { t: tc } = useTranslation();
+  const { viewer } = useViewer();
+  const editable = canEdit(viewer?.role);
+  const fmt = useMissionFormat();
+  usePageTitle(t('list.title'));
+
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState('');
+  const [kind, setKind] = useState('');
+  const [country, setCountry] = useState('');
+  const [startsFrom, setStartsFrom] = useState('');
+  const [startsTo, setStartsTo] = useState('');
+  const [sort, setSort] = useState<SortState<MissionOrderField>>({ field: 'STARTS_ON', direction: 'DESC' });
+  const [creating, setCreating] = useState(false);
+  const page = useCursorPage(25);
+  const debouncedSearch = useDebounced(search.trim());
+  const { reset } = page;
+
+  const filter = useMemo<MissionFilter>(() => {
+    const f: MissionFilter = {};
+    if (debouncedSearch) f.nameContains = debouncedSearch;
+    if (status) f.statuses = [status as (typeof MISSION_STATUSES)[number]];
+    if (kind) f.kinds = [kind as MissionKind];
+    if (country) f.hostCountries = [country];
+    if (startsFrom) f.startsFrom = startsFrom;
+    if (startsTo) f.startsTo = startsTo;
+    return f;
+  }, [debouncedSearch, status, kind, country, startsFrom, startsTo]);
+
+  // A new filter or order starts from the first page.
+  const filterKey = JSON.stringify(filter) + JSON.stringify(sort);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey is the trigger
+  useEffect(() => reset(), [filterKey, reset]);
+
+  const { data, previousData, loading, error, refetch } = useQuery(MissionsListQuery, {
+    variables: { filter, orderBy: sort, ...page.variables },
+  });
+  const shown = data ?? previousData;
+  const filtered = Object.keys(filter).length > 0;
+
+  const columns: Column<Row, MissionOrderField>[] = [
+    {
+      key: 'name',
+      header: t('columns.name'),
+      sortField: 'NAME',
+      render: (m) => (
+        <div className="missions-cell-main">
+          <Link to={`/missions/${m.id}`} className="missions-link-strong">
+            {m.name}
+          </Link>
+          <span className="missions-muted">{t(`kind.${m.kind}`)}</span>
+        </div>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('columns.status'),
+      render: (m) => <Badge tone={missionStatusTone[m.status]}>{t(`status.${m.status}`)}</Badge>,
+    },
+    {
+      key: 'place',
+      header: t('columns.place'),
+      render: (m) => [m.city, fmt.countryName(m.hostCountry)].filter(Boolean).join(', '),
+    },
+    {
+      key: 'dates',
+      header: t('columns.dates'),
+      sortField: 'STARTS_ON',
+      render: (m) =>
+        m.startsOn ? (
+          <span>
+            {fmt.formatDateRange(m.startsOn, m.endsOn)}
+            {m.datesApproximate && <span className="missions-muted"> ({t('mission.approximate')})</span>}
+          </span>
+        ) : (
+          <span className="missions-muted">{t('mission.noDates')}</span>
+        ),
+    },
+    {
+      key: 'delegation',
+      header: t('columns.delegation'),
+      align: 'end',
+      secondary: true,
+      render: (m) => fmt.formatNumber(m.participants.totalCount),
+    },
+    {
+      key: 'lead',
+      header: t('columns.lead'),
+      secondary: true,
+      render: (m) => m.lead?.fullName ?? <span className="missions-muted">{tc('common.unknown')}</span>,
+    },
+  ];
+
+  const clear = () => {
+    setSearch('');
+    setStatus('');
+    setKind('');
+    setCountry('');
+    setStartsFrom('');
+    setStartsTo('');
+  };
+
+  return (
+    <div className="missions-page">
+      <PageHeader
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        actions={editable && <Button onClick={() => setCreating(true)}>{t('list.new')}</Button>}
+      />
+      <search className="missions-filters" aria-label={t('list.filters')}>
+        <TextField
+          type="search"
+          label={t('list.searchLabel')}
+          placeholder={t('list.searchPlaceholder')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="missions-filters__search"
+        />
+        <SelectField
+          label={t('list.statusLabel')}
+          value={status}
+          placeholder={tc('common.all')}
+          onChange={(e) => setStatus(e.target.value)}
+          options={MISSION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <SelectField
+          label={t('list.kindLabel')}
+          value={kind}
+          placeholder={tc('common.all')}
+          onChange={(e) => setKind(e.target.value)}
+          options={MISSION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <SelectField
+          label={t('list.countryLabel')}
+          value={country}
+          placeholder={tc('common.all')}
+          onChange={(e) => setCountry(e.target.value)}
+          options={fmt.countries}
+        />
+        <TextField
+          type="date"
+          label={t('list.startsFrom')}
+          value={startsFrom}
+          onChange={(e) => setStartsFrom(e.target.value)}
+        />
+        <TextField
+          type="date"
+          label={t('list.startsTo')}
+          value={startsTo}
+          onChange={(e) => setStartsTo(e.target.value)}
+        />
+        {filtered && (
+          <Button variant="ghost" size="small" onClick={clear} className="missions-filters__clear">
+            {t('list.clearFilters')}
+          </Button>
+        )}
+      </search>
+
+      {error && !shown ? (
+        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+          {tc('errors.generic')}
+        </ErrorMessage>
+      ) : !shown ? (
+        <Spinner size="large" label={t('list.loading')} />
+      ) : (
+        <>
+          <DataTable
+            caption={t('list.caption')}
+            columns={columns}
+            rows={shown.missions.nodes}
+            rowKey={(m) => m.id}
+            sort={sort}
+            onSortChange={setSort}
+            sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
+            busy={loading}
+            empty={
+              filtered ? (
+                <EmptyState
+                  title={t('list.emptyFiltered')}
+                  action={
+                    <Button variant="secondary" onClick={clear}>
+                      {t('list.clearFilters')}
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyState
+                  title={t('list.emptyTitle')}
+                  action={editable && <Button onClick={() => setCreating(true)}>{t('list.new')}</Button>}
+                >
+                  {t('list.emptyText')}
+                </EmptyState>
+              )
+            }
+          />
+          <Pager
+            summary={t('list.count', { count: shown.missions.totalCount })}
+            hasPrevious={page.hasPrevious(shown.missions.pageInfo)}
+            hasNext={page.hasNext(shown.missions.pageInfo)}
+            onPrevious={() => page.previous(shown.missions.pageInfo)}
+            onNext={() => page.next(shown.missions.pageInfo)}
+            labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
+          />
+        </>
+      )}
+      <MissionFormDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
 }

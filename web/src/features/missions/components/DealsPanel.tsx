@@ -1,0 +1,122 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Badge, type BadgeTone } from '../../../components/ui/Badge';
+import { type Column, DataTable, type SortState } from '../../../components/ui/DataTable';
+import { EmptyState } from '../../../components/ui/EmptyState';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { Pager } from '../../../components/ui/Pager';
+import { Panel } from '../../../components/ui/Panel';
+import { Spinner } from '../../../components/ui/Spinner';
+import type { DealOrderField, MissionDealsQuery as Q, StageCategory } from '../../../gql/graphql';
+import { useCursorPage } from '../../../lib/pagination/useCursorPage';
+import { MissionDealsQuery } from '../graphql/mission';
+import { useMissionFormat } from '../hooks/useMissionFormat';
+
+type Row = Q['deals']['nodes'][number];
+const categoryTone: Record<StageCategory, BadgeTone> = { OPEN: 'info', WON: 'success', LOST: 'danger' };
+
+export function DealsPanel({ missionId }: { missionId: string }) {
+  const { t } = useTranslation('missions');
+  const { t: tc } = useTranslation();
+  const fmt = useMissionFormat();
+  const [sort, setSort] = useState<SortState<DealOrderField>>({ field: 'CREATED_AT', direction: 'DESC' });
+  const page = useCursorPage(25);
+  const { reset } = page;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the order is the trigger
+  useEffect(() => reset(), [sort, reset]);
+  const { data, previousData, loading, error, refetch } = useQuery(MissionDealsQuery, {
+    variables: { filter: { sourceMissionIds: [missionId] }, orderBy: sort, ...page.variables },
+  });
+  const shown = data ?? previousData;
+
+  const columns: Column<Row, DealOrderField>[] = [
+    {
+      key: 'title',
+      header: t('deals.deal'),
+      sortField: 'TITLE',
+      render: (d) => (
+        <div className="missions-cell-main">
+          <Link to={`/pipeline?deal=${d.id}`} className="missions-link-strong">
+            {d.title}
+          </Link>
+          <span className="missions-muted">
+            {d.exporter.name}
+            {d.buyer && ` → ${d.buyer.name}`}
+          </span>
+        </div>
+      ),
+    },
+    {
+      key: 'stage',
+      header: t('deals.stage'),
+      render: (d) => (
+        <span className="missions-stage">
+          <Badge tone={categoryTone[d.stage.category]}>{t(`stageCategory.${d.stage.category}`)}</Badge>
+          <span>{d.stage.name}</span>
+        </span>
+      ),
+    },
+    {
+      key: 'amount',
+      header: t('deals.amountBase'),
+      sortField: 'AMOUNT',
+      align: 'end',
+      render: (d) =>
+        d.amountInBaseCurrency ? (
+          <span className="missions-nowrap">
+            {fmt.formatMoney(d.amountInBaseCurrency.amount, d.amountInBaseCurrency.currency)}
+          </span>
+        ) : d.exchangeRateMissing && d.amount ? (
+          <span className="missions-muted" title={t('deals.noRate')}>
+            {fmt.formatMoney(d.amount.amount, d.amount.currency)} *
+          </span>
+        ) : (
+          <span className="missions-muted">{tc('common.unknown')}</span>
+        ),
+    },
+    {
+      key: 'original',
+      header: t('deals.amount'),
+      align: 'end',
+      secondary: true,
+      render: (d) => (d.amount ? fmt.formatMoney(d.amount.amount, d.amount.currency) : tc('common.unknown')),
+    },
+    { key: 'owner', header: t('deals.owner'), secondary: true, render: (d) => d.owner.fullName },
+  ];
+
+  return (
+    <Panel title={t('deals.title')}>
+      {error && !shown ? (
+        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+          {tc('errors.generic')}
+        </ErrorMessage>
+      ) : !shown ? (
+        <Spinner label={t('deals.loading')} />
+      ) : (
+        <>
+          <DataTable
+            caption={t('deals.title')}
+            columns={columns}
+            rows={shown.deals.nodes}
+            rowKey={(d) => d.id}
+            sort={sort}
+            onSortChange={setSort}
+            sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
+            busy={loading}
+            empty={<EmptyState title={t('deals.emptyTitle')}>{t('deals.emptyText')}</EmptyState>}
+          />
+          <Pager
+            summary={t('deals.count', { count: shown.deals.totalCount })}
+            hasPrevious={page.hasPrevious(shown.deals.pageInfo)}
+            hasNext={page.hasNext(shown.deals.pageInfo)}
+            onPrevious={() => page.previous(shown.deals.pageInfo)}
+            onNext={() => page.next(shown.deals.pageInfo)}
+            labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
+          />
+        </>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,235 @@
+import { useMutation } from '@apollo/client/react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
+import { Badge } from '../../../components/ui/Badge';
+import { Button } from '../../../components/ui/Button';
+import { type Column, DataTable } from '../../../components/ui/DataTable';
+import { Dialog } from '../../../components/ui/Dialog';
+import { EmptyState } from '../../../components/ui/EmptyState';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { Panel } from '../../../components/ui/Panel';
+import { SelectField } from '../../../components/ui/SelectField';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
+import type { ParticipantStatus } from '../../../gql/graphql';
+import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { AddMissionParticipantMutation, UpdateMissionParticipantMutation } from '../graphql/mission';
+import type { Participant } from '../graphql/types';
+import { PARTICIPANT_STATUSES, participantStatusTone, useMissionFormat } from '../hooks/useMissionFormat';
+
+export interface DelegationPanelProps {
+  missionId: string;
+  participants: readonly Participant[];
+  editable: boolean;
+}
+
+export function DelegationPanel({ missionId, participants, editable }: DelegationPanelProps) {
+  const { t } = useTranslation('missions');
+  const { t: tc } = useTranslation();
+  const fmt = useMissionFormat();
+  const [adding, setAdding] = useState(false);
+
+  const columns: Column<Participant>[] = [
+    {
+      key: 'company',
+      header: t('delegation.exporter'),
+      render: (p) => (
+        <div className="missions-cell-main">
+          <Link to={`/companies/${p.company.id}`} className="missions-link-strong">
+            {p.company.name}
+          </Link>
+          <span className="missions-muted">
+            {[p.company.city, fmt.countryName(p.company.country)].filter(Boolean).join(', ')}
+          </span>
+        </div>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('delegation.status'),
+      render: (p) =>
+        editable ? (
+          <ParticipantStatusSelect participant={p} />
+        ) : (
+          <Badge tone={participantStatusTone[p.status]}>{t(`participantStatus.${p.status}`)}</Badge>
+        ),
+    },
+    {
+      key: 'meetings',
+      header: t('delegation.meetings'),
+      align: 'end',
+      render: (p) => fmt.formatNumber(p.meetings.totalCount),
+    },
+    {
+      key: 'notes',
+      header: t('delegation.notes'),
+      secondary: true,
+      render: (p) => p.notes ?? <span className="missions-muted">{tc('common.unknown')}</span>,
+    },
+    {
+      key: 'agenda',
+      header: t('delegation.agenda'),
+      render: (p) => (
+        <Link
+          to={`/missions/${missionId}/agenda/${p.company.id}/print`}
+          target="_blank"
+          rel="noopener"
+          aria-label={t('delegation.printAgendaOf', { name: p.company.name })}
+        >
+          {t('delegation.printAgenda')}
+        </Link>
+      ),
+    },
+  ];
+
+  return (
+    <Panel
+      title={t('delegation.title', { count: participants.length })}
+      actions={editable && <Button onClick={() => setAdding(true)}>{t('delegation.add')}</Button>}
+    >
+      <DataTable
+        caption={t('delegation.caption')}
+        columns={columns}
+        rows={participants}
+        rowKey={(p) => p.id}
+        empty={
+          <EmptyState
+            title={t('delegation.emptyTitle')}
+            action={editable && <Button onClick={() => setAdding(true)}>{t('delegation.add')}</Button>}
+          >
+            {t('delegation.emptyText')}
+          </EmptyState>
+        }
+      />
+      {adding && <AddParticipantDialog missionId={missionId} onClose={() => setAdding(false)} />}
+    </Panel>
+  );
+}
+
+function ParticipantStatusSelect({ participant }: { participant: Participant }) {
+  const { t } = useTranslation('missions');
+  const { t: tc } = useTranslation();
+  const [update, { loading }] = useMutation(UpdateMissionParticipantMutation);
+  const [error, setError] = useState<string | null>(null);
+
+  async function change(status: ParticipantStatus) {
+    setError(null);
+    try {
+      const result = await update({
+        variables: { input: { participantId: participant.id, status } },
+        refetchQueries: ['MissionOutcome'],
+      });
+      const errors = result.data?.updateMissionParticipant.userErrors ?? [];
+      if (errors.length > 0) setError(errors.map((e) => e.message).join(' '));
+    } catch {
+      setError(tc('errors.generic'));
+    }
+  }
+
+  return (
+    <div className="missions-inline-select">
+      <select
+        className={`ui-field__input ui-field__select missions-status-select missions-status-select--${participantStatusTone[participant.status]}`}
+        aria-label={t('delegation.statusOf', { name: participant.company.name })}
+        value={participant.status}
+        disabled={loading}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => void change(e.target.value as ParticipantStatus)}
+      >
+        {PARTICIPANT_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`participantStatus.${s}`)}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p role="alert" className="ui-field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AddParticipantDialog({ missionId, onClose }: { missionId: string; onClose: () => void }) {
+  const { t } = useTranslation('missions');
+  const { t: tc } = useTranslation();
+  const [company, setCompany] = useState<CompanyOption | null>(null);
+  const [status, setStatus] = useState<ParticipantStatus>('INVITED');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [add, { loading }] = useMutation(AddMissionParticipantMutation);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFormErrors([]);
+    if (!company) {
+      setErrors({ companyId: tc('common.required') });
+      return;
+    }
+    setErrors({});
+    try {
+      const result = await add({
+        variables: { input: { missionId, companyId: company.id, status, notes: notes.trim() || null } },
+        refetchQueries: ['MissionPage', 'MissionOutcome'],
+        awaitRefetchQueries: true,
+      });
+      const payload = result.data?.addMissionParticipant;
+      if (payload && payload.userErrors.length > 0) {
+        const split = splitUserErrors(payload.userErrors, ['companyId', 'status', 'notes']);
+        setErrors(split.fields);
+        setFormErrors(split.form);
+        return;
+      }
+      onClose();
+    } catch {
+      setFormErrors([tc('errors.generic')]);
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('delegation.addTitle')}
+      closeLabel={tc('common.close')}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            {tc('common.cancel')}
+          </Button>
+          <Button type="submit" form="add-participant-form" loading={loading}>
+            {t('delegation.addSubmit')}
+          </Button>
+        </>
+      }
+    >
+      <form id="add-participant-form" className="missions-form" onSubmit={submit} noValidate>
+        {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
+        <CompanyPicker
+          label={t('delegation.exporter')}
+          kinds={['EXPORTER']}
+          value={company}
+          onChange={setCompany}
+          error={errors.companyId}
+          required
+        />
+        <SelectField
+          label={t('delegation.status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as ParticipantStatus)}
+          options={PARTICIPANT_STATUSES.map((s) => ({ value: s, label: t(`participantStatus.${s}`) }))}
+          error={errors.status}
+        />
+        <TextAreaField
+          label={t('delegation.notes')}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          error={errors.notes}
+        />
+      </form>
+    </Dialog>
+  );
+}

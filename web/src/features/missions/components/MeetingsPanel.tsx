@@ -1,0 +1,195 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/ui/Badge';
+import { type Column, DataTable, type SortState } from '../../../components/ui/DataTable';
+import { EmptyState } from '../../../components/ui/EmptyState';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { Pager } from '../../../components/ui/Pager';
+import { Panel } from '../../../components/ui/Panel';
+import { SelectField } from '../../../components/ui/SelectField';
+import { Spinner } from '../../../components/ui/Spinner';
+import type {
+  InteractionFilter,
+  InteractionOrderField,
+  MeetingStatus,
+  Outcome,
+  MissionMeetingsQuery as Q,
+} from '../../../gql/graphql';
+import { useCursorPage } from '../../../lib/pagination/useCursorPage';
+import { MissionMeetingsQuery } from '../graphql/mission';
+import { meetingStatusTone, OUTCOMES, outcomeTone, useMissionFormat } from '../hooks/useMissionFormat';
+import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
+
+type Row = Q['interactions']['nodes'][number];
+const STATUSES: MeetingStatus[] = ['PLANNED', 'HELD', 'NO_SHOW', 'CANCELLED'];
+
+export function MeetingsPanel({
+  missionId,
+  timeZone,
+  editable,
+}: {
+  missionId: string;
+  timeZone: string;
+  editable: boolean;
+}) {
+  const { t } = useTranslation('missions');
+  const { t: tc } = useTranslation();
+  const fmt = useMissionFormat();
+  const [status, setStatus] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [sort, setSort] = useState<SortState<InteractionOrderField>>({ field: 'OCCURRED_AT', direction: 'ASC' });
+  const [editingRow, setEditingRow] = useState<Row | null>(null);
+  const page = useCursorPage(25);
+  const { reset } = page;
+
+  const filter = useMemo<InteractionFilter>(
+    () => ({
+      missionIds: [missionId],
+      ...(status ? { statuses: [status as MeetingStatus] } : {}),
+      ...(outcome ? { outcomes: [outcome as Outcome] } : {}),
+    }),
+    [missionId, status, outcome],
+  );
+  const key = JSON.stringify(filter) + JSON.stringify(sort);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key is the trigger
+  useEffect(() => reset(), [key, reset]);
+
+  const { data, previousData, loading, error, refetch } = useQuery(MissionMeetingsQuery, {
+    variables: { filter, orderBy: sort, ...page.variables },
+  });
+  const shown = data ?? previousData;
+
+  const columns: Column<Row, InteractionOrderField>[] = [
+    {
+      key: 'when',
+      header: t('meetings.when'),
+      sortField: 'OCCURRED_AT',
+      render: (i) => (
+        <span className="missions-nowrap">{fmt.formatDateTime(i.startsAt ?? i.occurredAt, timeZone)}</span>
+      ),
+    },
+    {
+      key: 'who',
+      header: t('meetings.exporterCounterpart'),
+      render: (i) => (
+        <div className="missions-cell-main">
+          <span>
+            <Link to={`/companies/${i.exporter.id}`}>{i.exporter.name}</Link>
+            {i.counterpart && (
+              <>
+                {' → '}
+                <Link to={`/companies/${i.counterpart.id}`}>{i.counterpart.name}</Link>
+              </>
+            )}
+          </span>
+          <span className="missions-muted">
+            {t(`interactionKind.${i.kind}`)} · {i.subject}
+          </span>
+        </div>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('meetings.status'),
+      render: (i) =>
+        i.status ? <Badge tone={meetingStatusTone[i.status]}>{t(`meetingStatus.${i.status}`)}</Badge> : null,
+    },
+    {
+      key: 'outcome',
+      header: t('meetings.outcome'),
+      render: (i) =>
+        i.outcome ? (
+          <Badge tone={outcomeTone[i.outcome]}>{t(`outcomeValue.${i.outcome}`)}</Badge>
+        ) : (
+          <span className="missions-muted">{tc('common.unknown')}</span>
+        ),
+    },
+    {
+      key: 'notes',
+      header: t('meetings.notes'),
+      secondary: true,
+      render: (i) => <span className="missions-notes-cell">{i.notes ?? ''}</span>,
+    },
+    {
+      key: 'actions',
+      header: tc('common.actions'),
+      render: (i) =>
+        i.kind === 'MEETING' && i.status !== 'HELD' ? null : (
+          <div className="missions-row-actions">
+            {editable && (
+              <button
+                type="button"
+                className="missions-link-button"
+                aria-label={t('agenda.recordOutcomeFor', { name: i.counterpart?.name ?? i.subject, time: '' })}
+                onClick={() => setEditingRow(i)}
+              >
+                {t('meetings.outcomeAction')}
+              </button>
+            )}
+            {editable && <Link to={`/pipeline?fromInteraction=${i.id}`}>{t('meetings.createDeal')}</Link>}
+          </div>
+        ),
+    },
+  ];
+
+  return (
+    <Panel title={t('meetings.title')}>
+      <div className="missions-filters missions-filters--compact">
+        <SelectField
+          label={t('meetings.status')}
+          value={status}
+          placeholder={tc('common.all')}
+          onChange={(e) => setStatus(e.target.value)}
+          options={STATUSES.map((s) => ({ value: s, label: t(`meetingStatus.${s}`) }))}
+        />
+        <SelectField
+          label={t('meetings.outcome')}
+          value={outcome}
+          placeholder={tc('common.all')}
+          onChange={(e) => setOutcome(e.target.value)}
+          options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomeValue.${o}`) }))}
+        />
+      </div>
+      {error && !shown ? (
+        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+          {tc('errors.generic')}
+        </ErrorMessage>
+      ) : !shown ? (
+        <Spinner label={t('meetings.loading')} />
+      ) : (
+        <>
+          <DataTable
+            caption={t('meetings.title')}
+            columns={columns}
+            rows={shown.interactions.nodes}
+            rowKey={(i) => i.id}
+            sort={sort}
+            onSortChange={setSort}
+            sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
+            busy={loading}
+            empty={<EmptyState title={t('meetings.emptyTitle')}>{t('meetings.emptyText')}</EmptyState>}
+          />
+          <Pager
+            summary={t('meetings.count', { count: shown.interactions.totalCount })}
+            hasPrevious={page.hasPrevious(shown.interactions.pageInfo)}
+            hasNext={page.hasNext(shown.interactions.pageInfo)}
+            onPrevious={() => page.previous(shown.interactions.pageInfo)}
+            onNext={() => page.next(shown.interactions.pageInfo)}
+            labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
+          />
+        </>
+      )}
+      {editingRow && (
+        <MeetingOutcomeDialog
+          interactionId={editingRow.id}
+          title={`${fmt.formatDateTime(editingRow.startsAt ?? editingRow.occurredAt, timeZone)} · ${editingRow.subject}`}
+          outcome={editingRow.outcome}
+          notes={editingRow.notes}
+          onClose={() => setEditingRow(null)}
+        />
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,168 @@
+import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/ui/Badge';
+import { type Column, DataTable } from '../../../components/ui/DataTable';
+import { EmptyState } from '../../../components/ui/EmptyState';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { Panel } from '../../../components/ui/Panel';
+import { Spinner } from '../../../components/ui/Spinner';
+import type { MissionOutcomeQuery as Q } from '../../../gql/graphql';
+import { MissionOutcomeQuery } from '../graphql/mission';
+import { participantStatusTone, useMissionFormat } from '../hooks/useMissionFormat';
+
+type Outcome = NonNullable<Q['missionOutcome']>;
+type ExporterRow = Outcome['exporters'][number];
+type CohortRow = Outcome['cohorts'][number];
+
+function Kpi({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
+  return (
+    <div className="outcome-kpi">
+      <dt className="outcome-kpi__label">{label}</dt>
+      <dd className="outcome-kpi__value">{value}</dd>
+      {hint && <dd className="outcome-kpi__hint">{hint}</dd>}
+    </div>
+  );
+}
+
+export function OutcomePanel({ missionId }: { missionId: string }) {
+  const { t } = useTranslation('missions');
+  const { t: tc } = useTranslation();
+  const fmt = useMissionFormat();
+  const { data, loading, error, refetch } = useQuery(MissionOutcomeQuery, { variables: { missionId } });
+
+  if (loading && !data) return <Spinner label={t('outcome.loading')} />;
+  if (error && !data) {
+    return (
+      <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+        {tc('errors.generic')}
+      </ErrorMessage>
+    );
+  }
+  const o = data?.missionOutcome;
+  if (!o) return <EmptyState title={t('mission.notFound')} />;
+
+  const money = (m: { amount: string; currency: string } | null | undefined) =>
+    m ? fmt.formatMoney(m.amount, m.currency) : tc('common.unknown');
+  const percent = (value: number | null) =>
+    value === null
+      ? tc('common.unknown')
+      : fmt.formatNumber(value / 100, { style: 'percent', maximumFractionDigits: 1 });
+  const count = (status: string) => o.meetingsByStatus.find((s) => s.status === status)?.count ?? 0;
+  const won = o.dealsByCategory.find((c) => c.category === 'WON')?.deals ?? 0;
+
+  const exporterColumns: Column<ExporterRow>[] = [
+    {
+      key: 'exporter',
+      header: t('outcome.exporter'),
+      render: (e) => <Link to={`/companies/${e.exporter.id}`}>{e.exporter.name}</Link>,
+    },
+    {
+      key: 'status',
+      header: t('delegation.status'),
+      secondary: true,
+      render: (e) =>
+        e.participantStatus ? (
+          <Badge tone={participantStatusTone[e.participantStatus]}>
+            {t(`participantStatus.${e.participantStatus}`)}
+          </Badge>
+        ) : (
+          <span className="missions-muted">{t('outcome.notParticipant')}</span>
+        ),
+    },
+    { key: 'held', header: t('outcome.meetingsHeld'), align: 'end', render: (e) => fmt.formatNumber(e.meetingsHeld) },
+    { key: 'leads', header: t('outcome.leads'), align: 'end', render: (e) => fmt.formatNumber(e.leads) },
+    { key: 'won', header: t('outcome.won'), align: 'end', render: (e) => fmt.formatNumber(e.won) },
+    { key: 'valueWon', header: t('outcome.valueWon'), align: 'end', render: (e) => money(e.valueWon) },
+    {
+      key: 'valueOpen',
+      header: t('outcome.valueOpen'),
+      align: 'end',
+      secondary: true,
+      render: (e) => money(e.valueOpen),
+    },
+  ];
+
+  const cohortColumns: Column<CohortRow>[] = [
+    { key: 'months', header: t('outcome.cohort'), render: (c) => t('outcome.months', { count: c.months }) },
+    { key: 'until', header: t('outcome.until'), render: (c) => fmt.formatDay(c.until) },
+    { key: 'dealsWon', header: t('outcome.won'), align: 'end', render: (c) => fmt.formatNumber(c.dealsWon) },
+    { key: 'valueWon', header: t('outcome.valueWon'), align: 'end', render: (c) => money(c.valueWon) },
+    {
+      key: 'state',
+      header: t('outcome.state'),
+      render: (c) =>
+        c.elapsed ? (
+          <Badge tone="success">{t('outcome.final')}</Badge>
+        ) : (
+          <Badge tone="info">{t('outcome.running')}</Badge>
+        ),
+    },
+  ];
+
+  return (
+    <div className="outcome">
+      <Panel title={t('outcome.title')}>
+        <dl className="outcome-kpis">
+          <Kpi label={t('outcome.delegation')} value={fmt.formatNumber(o.delegationSize)} />
+          <Kpi
+            label={t('outcome.meetingsHeld')}
+            value={fmt.formatNumber(o.meetingsHeld)}
+            hint={t('outcome.noShowHint', { count: count('NO_SHOW'), planned: count('PLANNED') })}
+          />
+          <Kpi label={t('outcome.counterpartsMet')} value={fmt.formatNumber(o.counterpartsMet)} />
+          <Kpi
+            label={t('outcome.leads')}
+            value={fmt.formatNumber(o.leads)}
+            hint={t('outcome.meetingToLead', { value: percent(o.conversion.meetingToLeadPercent) })}
+          />
+          <Kpi
+            label={t('outcome.dealsWon')}
+            value={fmt.formatNumber(won)}
+            hint={t('outcome.leadToWon', { value: percent(o.conversion.leadToWonPercent) })}
+          />
+          <Kpi label={t('outcome.valueWon')} value={money(o.valueWon)} />
+          <Kpi label={t('outcome.valueOpen')} value={money(o.valueOpen)} />
+          <Kpi
+            label={t('outcome.roi')}
+            value={o.roi !== null ? `× ${fmt.formatNumber(o.roi, { maximumFractionDigits: 2 })}` : tc('common.unknown')}
+            hint={
+              o.roiUnavailableReason
+                ? t(`outcome.roiReason.${o.roiUnavailableReason}`)
+                : t('outcome.budgetHint', { budget: money(o.budgetInBaseCurrency) })
+            }
+          />
+        </dl>
+        {(o.dealsWithoutRate > 0 || o.currenciesWithoutRate.length > 0) && (
+          <p className="missions-muted">
+            {t('outcome.missingRates', { count: o.dealsWithoutRate, currencies: o.currenciesWithoutRate.join(', ') })}
+          </p>
+        )}
+        {o.medianDaysToSignature !== null && (
+          <p className="missions-muted">
+            {t('outcome.medianDays', { days: fmt.formatNumber(o.medianDaysToSignature, { maximumFractionDigits: 0 }) })}
+          </p>
+        )}
+      </Panel>
+      <Panel title={t('outcome.cohortsTitle')}>
+        <DataTable
+          caption={t('outcome.cohortsTitle')}
+          columns={cohortColumns}
+          rows={o.cohorts}
+          rowKey={(c) => String(c.months)}
+          empty={<EmptyState title={t('outcome.noCohorts')} />}
+        />
+      </Panel>
+      <Panel title={t('outcome.byExporter')}>
+        <DataTable
+          caption={t('outcome.byExporter')}
+          columns={exporterColumns}
+          rows={o.exporters}
+          rowKey={(e) => e.exporter.id}
+          empty={<EmptyState title={t('outcome.noExporters')} />}
+        />
+      </Panel>
+    </div>
+  );
+}

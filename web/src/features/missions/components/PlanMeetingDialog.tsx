@@ -1,0 +1,263 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
+import { Button } from '../../../components/ui/Button';
+import { Dialog } from '../../../components/ui/Dialog';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { SelectField } from '../../../components/ui/SelectField';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
+import { TextField } from '../../../components/ui/TextField';
+import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { MeetingContactsQuery, MissionAgendaQuery, PlanMeetingMutation } from '../graphql/mission';
+import type { Participant } from '../graphql/types';
+import { zonedToUtc } from '../hooks/time';
+import { useMissionFormat } from '../hooks/useMissionFormat';
+
+const DURATIONS = [15, 20, 30, 45, 60, 90, 120];
+const FIELDS = ['exporterId', 'counterpartId', 'subject', 'startsAt', 'endsAt', 'place', 'contactIds', 'notes'];
+
+export interface PlanMeetingDialogProps {
+  missionId: string;
+  timeZone: string;
+  days: readonly string[];
+  defaultDay: string;
+  defaultExporterId: string;
+  participants: readonly Participant[];
+  /** The meeting the new one clashes with, and its day. */
+  onConflict: (existingId: string, day: string) => void;
+  onPlanned: (day: string) => void;
+  onClose: () => void;
+}
+
+export function PlanMeetingDialog({
+  missionId,
+  timeZone,
+  days,
+  defaultDay,
+  defaultExporterId,
+  participants,
+  onConflict,
+  onPlanned,
+  onClose,
+}: PlanMeetingDialogProps) {
+  const { t } = useTranslation('missions');
+  const { t: tc } = useTranslation();
+  const fmt = useMissionFormat();
+  const [exporterId, setExporterId] = useState(defaultExporterId);
+  const [counterpart, setCounterpart] = useState<CompanyOption | null>(null);
+  const [subject, setSubject] = useState('');
+  const [day, setDay] = useState(defaultDay);
+  const [time, setTime] = useState('');
+  const [duration, setDuration] = useState(30);
+  const [place, setPlace] = useState('');
+  const [contactIds, setContactIds] = useState<string[]>([]);
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [conflictId, setConflictId] = useState<string | null>(null);
+  const [plan, { loading }] = useMutation(PlanMeetingMutation);
+
+  const exporter = participants.find((p) => p.company.id === exporterId)?.company ?? null;
+  const defaultSubject =
+    exporter && counterpart ? t('plan.defaultSubject', { exporter: exporter.name, counterpart: counterpart.name }) : '';
+
+  const companyIds = [exporterId, counterpart?.id].filter((id): id is string => Boolean(id));
+  const contacts = useQuery(MeetingContactsQuery, {
+    variables: { companyIds },
+    skip: companyIds.length === 0,
+  });
+  const availableContacts = (contacts.data?.contacts.nodes ?? []).filter((c) => companyIds.includes(c.company.id));
+
+  // The day's agenda (usually cached by the panel): names the meeting a conflict is with.
+  const dayAgenda = useQuery(MissionAgendaQuery, { variables: { id: missionId, day }, skip: !conflictId });
+  const clashing = dayAgenda.data?.mission?.agenda.find((m) => m.id === conflictId) ?? null;
+  const clashingLabel = clashing
+    ? `${clashing.startsAt ? fmt.formatTime(clashing.startsAt, timeZone) : ''}${
+        clashing.endsAt ? `–${fmt.formatTime(clashing.endsAt, timeZone)}` : ''
+      } · ${clashing.exporter.name}${clashing.counterpart ? ` – ${clashing.counterpart.name}` : ''}`
+    : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const local: Record<string, string> = {};
+    if (!exporterId) local.exporterId = tc('common.required');
+    if (!counterpart) local.counterpartId = tc('common.required');
+    if (!day) local.day = tc('common.required');
+    if (!time) local.startsAt = tc('common.required');
+    setErrors(local);
+    setFormErrors([]);
+    setConflictId(null);
+    if (Object.keys(local).length > 0 || !counterpart) return;
+
+    const startsAt = zonedToUtc(day, time, timeZone);
+    const endsAt = new Date(startsAt.getTime() + duration * 60_000);
+    try {
+      const result = await plan({
+        variables: {
+          input: {
+            kind: 'MEETING',
+            status: 'PLANNED',
+            missionId,
+            exporterId,
+            counterpartId: counterpart.id,
+            subject: subject.trim() || defaultSubject,
+            startsAt: startsAt.toISOString(),
+            endsAt: endsAt.toISOString(),
+            place: place.trim() || null,
+            contactIds,
+            notes: notes.trim() || null,
+          },
+        },
+        refetchQueries: ['MissionAgenda', 'MissionPage', 'MissionMeetings', 'MissionOutcome'],
+      });
+      const payload = result.data?.logInteraction;
+      if (payload && payload.userErrors.length > 0) {
+        const conflict = payload.userErrors.find((e) => e.code === 'CONFLICT');
+        const rest = payload.userErrors.filter((e) => e !== conflict);
+        const split = splitUserErrors(rest, FIELDS);
+        if (conflict) {
+          if (!conflict.existingId) split.fields.startsAt = conflict.message;
+          else {
+            setConflictId(conflict.existingId);
+            onConflict(conflict.existingId, day);
+          }
+        }
+        setErrors(split.fields);
+        setFormErrors(split.form);
+        return;
+      }
+      onPlanned(day);
+      onClose();
+    } catch {
+      setFormErrors([tc('errors.generic')]);
+    }
+  }
+
+  const timeError = conflictId
+    ? clashingLabel
+      ? t('plan.conflictWith', { meeting: clashingLabel })
+      : t('plan.conflict')
+    : (errors.startsAt ?? errors.endsAt);
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('plan.title')}
+      closeLabel={tc('common.close')}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            {tc('common.cancel')}
+          </Button>
+          <Button type="submit" form="plan-meeting-form" loading={loading}>
+            {t('plan.submit')}
+          </Button>
+        </>
+      }
+    >
+      <form id="plan-meeting-form" className="missions-form" onSubmit={submit} noValidate>
+        {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
+        <SelectField
+          label={t('plan.exporter')}
+          value={exporterId}
+          placeholder={tc('common.choose')}
+          onChange={(e) => {
+            setExporterId(e.target.value);
+            setContactIds([]);
+          }}
+          options={participants.map((p) => ({ value: p.company.id, label: p.company.name }))}
+          error={errors.exporterId}
+          required
+        />
+        <CompanyPicker
+          label={t('plan.counterpart')}
+          kinds={['BUYER', 'DISTRIBUTOR', 'RETAILER', 'INSTITUTION', 'PARTNER']}
+          value={counterpart}
+          onChange={(c) => {
+            setCounterpart(c);
+            setContactIds([]);
+          }}
+          error={errors.counterpartId}
+          required
+        />
+        <div className="missions-form__row missions-form__row--3">
+          {days.length > 0 ? (
+            <SelectField
+              label={t('plan.day')}
+              value={day}
+              onChange={(e) => setDay(e.target.value)}
+              options={days.map((d) => ({ value: d, label: fmt.formatDay(d, { dateStyle: 'full' }) }))}
+              error={errors.day}
+            />
+          ) : (
+            <TextField
+              type="date"
+              label={t('plan.day')}
+              value={day}
+              onChange={(e) => setDay(e.target.value)}
+              error={errors.day}
+            />
+          )}
+          <TextField
+            type="time"
+            label={t('plan.startTime')}
+            value={time}
+            step={300}
+            onChange={(e) => {
+              setTime(e.target.value);
+              setConflictId(null);
+            }}
+            error={timeError}
+            hint={t('plan.timeZoneHint', { zone: timeZone })}
+            required
+          />
+          <SelectField
+            label={t('plan.duration')}
+            value={String(duration)}
+            onChange={(e) => setDuration(Number(e.target.value))}
+            options={DURATIONS.map((d) => ({ value: String(d), label: t('plan.minutes', { count: d }) }))}
+          />
+        </div>
+        <TextField
+          label={t('plan.subject')}
+          value={subject}
+          placeholder={defaultSubject}
+          onChange={(e) => setSubject(e.target.value)}
+          error={errors.subject}
+        />
+        <TextField
+          label={t('plan.place')}
+          value={place}
+          placeholder={t('plan.placePlaceholder')}
+          onChange={(e) => setPlace(e.target.value)}
+          error={errors.place}
+        />
+        {availableContacts.length > 0 && (
+          <fieldset className="missions-fieldset">
+            <legend>{t('plan.contacts')}</legend>
+            {availableContacts.map((c) => (
+              <label key={c.id} className="missions-checkbox">
+                <input
+                  type="checkbox"
+                  checked={contactIds.includes(c.id)}
+                  onChange={(e) =>
+                    setContactIds((ids) => (e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))
+                  }
+                />
+                {c.fullName}
+                <span className="missions-muted">
+                  {' '}
+                  · {c.company.name}
+                  {c.jobTitle ? `, ${c.jobTitle}` : ''}
+                </span>
+              </label>
+            ))}
+            {errors.contactIds && <p className="ui-field__error">{errors.contactIds}</p>}
+          </fieldset>
+        )}
+        <TextAreaField label={t('plan.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,97 @@
+import { graphql } from '../../../gql';
+
+export const MissionsListQuery = graphql(`
+  query MissionsList(
+    $filter: MissionFilter
+    $orderBy: MissionOrder
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    missions(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        name
+        kind
+        status
+        hostCountry
+        city
+        startsOn
+        endsOn
+        datesApproximate
+        lead {
+          id
+          fullName
+        }
+        participants(first: 1) {
+          totalCount
+        }
+      }
+    }
+  }
+`);
+
+export const MissionFormFieldsFragment = graphql(`
+  fragment MissionForm_mission on Mission {
+    id
+    name
+    kind
+    status
+    hostCountry
+    city
+    startsOn
+    endsOn
+    datesApproximate
+    description
+    lead {
+      id
+    }
+    budget {
+      amount
+      currency
+    }
+  }
+`);
+
+export const CreateMissionMutation = graphql(`
+  mutation CreateMission($input: CreateMissionInput!) {
+    createMission(input: $input) {
+      mission {
+        id
+        name
+      }
+      userErrors {
+        field
+        message
+        code
+        existingId
+      }
+    }
+  }
+`);
+
+export const UpdateMissionMutation = graphql(`
+  mutation UpdateMission($input: UpdateMissionInput!) {
+    updateMission(input: $input) {
+      mission {
+        id
+        ...MissionHeader_mission
+        ...MissionForm_mission
+      }
+      userErrors {
+        field
+        message
+        code
+        existingId
+      }
+    }
+  }
+`);

@@ -1,0 +1,408 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { CompanyPickerSearchQuery, UserSelectQuery } from '../../components/pickers/graphql';
+import { ViewerQuery } from '../../lib/session/viewer';
+import { viewer } from '../../test/fixtures';
+import { renderRoutes } from '../../test/renderWithProviders';
+import { answer, scriptedLink } from '../../test/scriptedLink';
+import {
+  MissionAgendaQuery,
+  MissionPageQuery,
+  PlanMeetingMutation,
+  PrintAgendaQuery,
+  UpdateMeetingMutation,
+} from './graphql/mission';
+import { MissionsListQuery } from './graphql/missions';
+import { MissionPage } from './MissionPage';
+import { MissionsPage } from './MissionsPage';
+import { PrintAgendaPage } from './PrintAgendaPage';
+
+const pageInfo = {
+  __typename: 'PageInfo' as const,
+  hasNextPage: false,
+  hasPreviousPage: false,
+  startCursor: null,
+  endCursor: null,
+};
+
+const viewerAnswer = answer(ViewerQuery).with(() => ({ data: { viewer } }));
+const usersAnswer = answer(UserSelectQuery).with(() => ({
+  data: {
+    users: {
+      __typename: 'UserConnection',
+      nodes: [{ __typename: 'User', id: 'user-1', fullName: 'Camille Durand', role: 'ACCOUNT_MANAGER' }],
+    },
+  },
+}));
+
+const casablanca = {
+  __typename: 'Mission' as const,
+  id: 'm1',
+  name: 'Mission commerciale Mosprom à Casablanca',
+  kind: 'TRADE_MISSION' as const,
+  status: 'COMPLETED' as const,
+  hostCountry: 'MA',
+  city: 'Casablanca',
+  startsOn: '2025-09-08',
+  endsOn: '2025-09-10',
+  datesApproximate: false,
+};
+
+function company(id: string, name: string) {
+  return { __typename: 'Company' as const, id, name, city: 'Москва', country: 'RU' };
+}
+
+const participants = [
+  {
+    __typename: 'MissionParticipant' as const,
+    id: 'p1',
+    status: 'ATTENDED' as const,
+    notes: null,
+    company: company('c-fish', 'Fish World'),
+    meetings: { __typename: 'InteractionConnection' as const, totalCount: 2 },
+  },
+  {
+    __typename: 'MissionParticipant' as const,
+    id: 'p2',
+    status: 'CONFIRMED' as const,
+    notes: 'Стенд 12',
+    company: company('c-nex', 'Некс-Т'),
+    meetings: { __typename: 'InteractionConnection' as const, totalCount: 0 },
+  },
+];
+
+const missionPageAnswer = answer(MissionPageQuery).with(() => ({
+  data: {
+    mission: {
+      ...casablanca,
+      timeZone: 'Africa/Casablanca',
+      description: null,
+      lead: { __typename: 'User', id: 'user-1', fullName: 'Camille Durand' },
+      budget: { __typename: 'Money', amount: '12500000.00', currency: 'RUB' },
+      organizer: { __typename: 'Agency', id: 'agency-1', shortName: 'Mosprom' },
+      partners: [],
+      participants: { __typename: 'MissionParticipantConnection', totalCount: 2, nodes: participants },
+    },
+  },
+}));
+
+function meeting(id: string, startsAt: string, endsAt: string, counterpart: string, status: 'PLANNED' | 'HELD') {
+  return {
+    __typename: 'Interaction' as const,
+    id,
+    subject: `Rendez-vous B2B : Fish World – ${counterpart}`,
+    startsAt,
+    endsAt,
+    status,
+    outcome: null,
+    notes: null,
+    place: 'Espace B2B, table 3',
+    exporter: { __typename: 'Company' as const, id: 'c-fish', name: 'Fish World' },
+    counterpart: { __typename: 'Company' as const, id: `c-${id}`, name: counterpart, kind: 'RETAILER' as const },
+    contacts: [{ __typename: 'Contact' as const, id: `k-${id}`, fullName: 'Youssef Alaoui' }],
+  };
+}
+
+const agendaAnswer = answer(MissionAgendaQuery).with(() => ({
+  data: {
+    mission: {
+      __typename: 'Mission',
+      id: 'm1',
+      agenda: [
+        meeting('i1', '2025-09-09T08:30:00.000Z', '2025-09-09T09:15:00.000Z', 'Hyper Medina Market', 'HELD'),
+        meeting('i2', '2025-09-09T09:30:00.000Z', '2025-09-09T10:15:00.000Z', 'Rabat Fine Foods', 'PLANNED'),
+      ],
+    },
+  },
+}));
+
+const missionRoutes = [{ path: '/missions/:missionId', element: <MissionPage /> }];
+
+describe('MissionsPage', () => {
+  it('lists missions and filters them on the server', async () => {
+    const filters: unknown[] = [];
+    const { link } = scriptedLink(
+      viewerAnswer,
+      usersAnswer,
+      answer(MissionsListQuery).with((variables) => {
+        filters.push(variables.filter);
+        return {
+          data: {
+            missions: {
+              __typename: 'MissionConnection',
+              totalCount: 1,
+              pageInfo,
+              nodes: [
+                {
+                  ...casablanca,
+                  lead: { __typename: 'User', id: 'user-1', fullName: 'Алексей Морозов' },
+                  participants: { __typename: 'MissionParticipantConnection', totalCount: 6 },
+                },
+              ],
+            },
+          },
+        };
+      }),
+    );
+    renderRoutes({ transport: link, routes: [{ path: '/missions', element: <MissionsPage /> }], url: '/missions' });
+
+    const row = await screen.findByRole('link', { name: 'Mission commerciale Mosprom à Casablanca' });
+    expect(row.getAttribute('href')).toBe('/missions/m1');
+    expect(screen.getByText('Алексей Морозов')).toBeTruthy();
+    expect(screen.getByText('Missions: 1')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'New mission' })).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'COMPLETED' } });
+    await waitFor(() => expect(filters).toContainEqual({ statuses: ['COMPLETED'] }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Host country' }), { target: { value: 'MA' } });
+    await waitFor(() => expect(filters).toContainEqual({ statuses: ['COMPLETED'], hostCountries: ['MA'] }));
+  });
+});
+
+describe('MissionPage', () => {
+  it('shows the delegation with status selects and agenda links', async () => {
+    const { link } = scriptedLink(viewerAnswer, missionPageAnswer);
+    renderRoutes({ transport: link, routes: missionRoutes, url: '/missions/m1' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: /Mosprom à Casablanca/ })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: /Delegation/ }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('link', { name: 'Некс-Т' }).getAttribute('href')).toBe('/companies/c-nex');
+    expect(screen.getByRole('link', { name: 'Printable agenda of Fish World' }).getAttribute('href')).toBe(
+      '/missions/m1/agenda/c-fish/print',
+    );
+    const select = (await screen.findByRole('combobox', { name: 'Status of Некс-Т' })) as HTMLSelectElement;
+    expect(select.value).toBe('CONFIRMED');
+  });
+
+  it('shows the day’s agenda in the host time zone and marks a meeting held', async () => {
+    const updates: unknown[] = [];
+    const { link } = scriptedLink(
+      viewerAnswer,
+      missionPageAnswer,
+      agendaAnswer,
+      answer(UpdateMeetingMutation).with((variables) => {
+        updates.push(variables.input);
+        return {
+          data: {
+            updateInteraction: {
+              __typename: 'UpdateInteractionPayload',
+              interaction: {
+                __typename: 'Interaction',
+                id: 'i2',
+                status: 'HELD',
+                outcome: null,
+                notes: null,
+                updatedAt: '2026-01-01T00:00:00Z',
+              },
+              userErrors: [],
+            },
+          },
+        };
+      }),
+    );
+    renderRoutes({ transport: link, routes: missionRoutes, url: '/missions/m1?tab=agenda&day=2025-09-09' });
+
+    const card = await screen.findByRole('article', { name: /10:30–11:15 Rabat Fine Foods/ });
+    expect(within(card).getByText('Planned')).toBeTruthy();
+    expect(screen.getByRole('article', { name: /09:30–10:15 Hyper Medina Market/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Tue 9 Sept/ }).getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(within(card).getByRole('button', { name: /Mark held: Rabat Fine Foods/ }));
+    await waitFor(() => expect(within(card).getByText('Held')).toBeTruthy());
+    expect(updates).toEqual([{ interactionId: 'i2', status: 'HELD' }]);
+    expect(within(card).queryByRole('button', { name: /Mark no-show/ })).toBeNull();
+    expect(within(card).getByRole('link', { name: 'Create deal' }).getAttribute('href')).toBe(
+      '/pipeline?fromInteraction=i2',
+    );
+  });
+
+  it('shows a CONFLICT at the start time and highlights the clashing meeting', async () => {
+    const inputs: unknown[] = [];
+    const { link } = scriptedLink(
+      viewerAnswer,
+      usersAnswer,
+      missionPageAnswer,
+      agendaAnswer,
+      answer(CompanyPickerSearchQuery).with(() => ({
+        data: {
+          companies: {
+            __typename: 'CompanyConnection',
+            nodes: [
+              {
+                __typename: 'Company',
+                id: 'c-buyer',
+                name: 'Marché Atlantique',
+                kind: 'RETAILER',
+                country: 'MA',
+                city: 'Rabat',
+              },
+            ],
+          },
+        },
+      })),
+      answer(PlanMeetingMutation).with((variables) => {
+        inputs.push(variables.input);
+        return {
+          data: {
+            logInteraction: {
+              __typename: 'LogInteractionPayload',
+              interaction: null,
+              userErrors: [
+                {
+                  __typename: 'UserError',
+                  field: ['input', 'startsAt'],
+                  message: 'Agenda conflict: Fish World already booked.',
+                  code: 'CONFLICT',
+                  existingId: 'i1',
+                },
+              ],
+            },
+          },
+        };
+      }),
+    );
+    renderRoutes({ transport: link, routes: missionRoutes, url: '/missions/m1?tab=agenda&day=2025-09-09' });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Plan a meeting' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Plan a B2B meeting' });
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Exporter' }), { target: { value: 'c-fish' } });
+    const picker = within(dialog).getByRole('combobox', { name: 'Counterpart' });
+    fireEvent.focus(picker);
+    fireEvent.change(picker, { target: { value: 'Marché' } });
+    expect(await screen.findByRole('option', { name: /Marché Atlantique/ })).toBeTruthy();
+    fireEvent.keyDown(picker, { key: 'Enter' });
+    const time = within(dialog).getByLabelText('Start time') as HTMLInputElement;
+    fireEvent.change(time, { target: { value: '09:45' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Plan' }));
+
+    expect(
+      await within(dialog).findByText(/Slot taken: it overlaps “09:30–10:15 · Fish World – Hyper Medina Market”/),
+    ).toBeTruthy();
+    expect(time.getAttribute('aria-invalid')).toBe('true');
+    expect(inputs[0]).toMatchObject({
+      kind: 'MEETING',
+      status: 'PLANNED',
+      missionId: 'm1',
+      exporterId: 'c-fish',
+      counterpartId: 'c-buyer',
+      // 09:45 in Casablanca (UTC+1) is 08:45 UTC; 30 minutes by default.
+      startsAt: '2025-09-09T08:45:00.000Z',
+      endsAt: '2025-09-09T09:15:00.000Z',
+    });
+    // The dialog stays open on failure; the clashing meeting is flagged in the agenda.
+    expect(screen.getByRole('dialog', { name: 'Plan a B2B meeting' })).toBeTruthy();
+    const clashing = screen.getByRole('article', { name: /09:30–10:15 Hyper Medina Market/ });
+    expect(within(clashing).getByText('Clashing meeting')).toBeTruthy();
+  });
+
+  it('hides editing controls from analysts', async () => {
+    const { link } = scriptedLink(
+      answer(ViewerQuery).with(() => ({ data: { viewer: { ...viewer, role: 'ANALYST' } } })),
+      missionPageAnswer,
+      agendaAnswer,
+    );
+    renderRoutes({ transport: link, routes: missionRoutes, url: '/missions/m1?tab=agenda&day=2025-09-09' });
+    expect(await screen.findByRole('article', { name: /10:30–11:15 Rabat Fine Foods/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Plan a meeting' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Mark held/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+  });
+});
+
+describe('PrintAgendaPage', () => {
+  it('prints one exporter’s meetings by day in the host time zone', async () => {
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    const { link } = scriptedLink(
+      viewerAnswer,
+      answer(PrintAgendaQuery).with((variables) => {
+        expect(variables).toEqual({ missionId: 'm1', companyId: 'c-fish' });
+        const base = {
+          __typename: 'Interaction' as const,
+          endsAt: null,
+          status: 'PLANNED' as const,
+          place: 'Table 3',
+        };
+        return {
+          data: {
+            mission: {
+              __typename: 'Mission',
+              id: 'm1',
+              name: casablanca.name,
+              city: 'Casablanca',
+              hostCountry: 'MA',
+              timeZone: 'Africa/Casablanca',
+              startsOn: '2025-09-08',
+              endsOn: '2025-09-10',
+              interactions: {
+                __typename: 'InteractionConnection',
+                totalCount: 2,
+                nodes: [
+                  {
+                    ...base,
+                    id: 'i1',
+                    subject: 'B2B',
+                    startsAt: '2025-09-10T13:30:00.000Z',
+                    occurredAt: '2025-09-10T13:30:00.000Z',
+                    counterpart: {
+                      __typename: 'Company',
+                      id: 'b1',
+                      name: 'Épiceries Al Wafa',
+                      kind: 'RETAILER',
+                      city: 'Casablanca',
+                    },
+                    contacts: [
+                      {
+                        __typename: 'Contact',
+                        id: 'k1',
+                        fullName: 'Hind Berrada',
+                        jobTitle: 'Directrice des achats',
+                        phone: null,
+                        company: { __typename: 'Company', id: 'b1' },
+                      },
+                    ],
+                  },
+                  {
+                    ...base,
+                    id: 'i2',
+                    subject: 'B2B',
+                    startsAt: '2025-09-08T08:30:00.000Z',
+                    occurredAt: '2025-09-08T08:30:00.000Z',
+                    counterpart: {
+                      __typename: 'Company',
+                      id: 'b2',
+                      name: 'Océan Gourmet',
+                      kind: 'DISTRIBUTOR',
+                      city: null,
+                    },
+                    contacts: [],
+                  },
+                ],
+              },
+            },
+            company: { __typename: 'Company', id: 'c-fish', name: 'Fish World', city: 'Moscow', country: 'RU' },
+          },
+        };
+      }),
+    );
+    renderRoutes({
+      transport: link,
+      routes: [{ path: '/missions/:missionId/agenda/:companyId/print', element: <PrintAgendaPage /> }],
+      url: '/missions/m1/agenda/c-fish/print',
+    });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Fish World' })).toBeTruthy();
+    const days = screen.getAllByRole('heading', { level: 2 });
+    expect(days.map((d) => d.textContent)).toEqual(['Monday, 8 September 2025', 'Wednesday, 10 September 2025']);
+    const monday = screen.getByRole('region', { name: 'Monday, 8 September 2025' });
+    expect(within(monday).getByText('09:30')).toBeTruthy();
+    expect(within(monday).getByText('Océan Gourmet')).toBeTruthy();
+    const wednesday = screen.getByRole('region', { name: 'Wednesday, 10 September 2025' });
+    expect(within(wednesday).getByText('14:30')).toBeTruthy();
+    expect(within(wednesday).getByText('Hind Berrada')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    expect(print).toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+});
