@@ -1,4 +1,235 @@
-// Placeholder: replaced by the feature's real page.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../components/ui/Badge';
+import { Button } from '../../components/ui/Button';
+import { type Column, DataTable } from '../../components/ui/DataTable';
+import { Dialog } from '../../components/ui/Dialog';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { PageHeader } from '../../components/ui/PageHeader';
+import { Panel } from '../../components/ui/Panel';
+import { Spinner } from '../../components/ui/Spinner';
+import type { ApiTokensQuery as ApiTokensQueryType } from '../../gql/graphql';
+import { useFormat } from '../../lib/i18n/useFormat';
+import { CopySecret } from './components/CopySecret';
+import { CreateTokenDialog } from './components/CreateTokenDialog';
+import { curlExample } from './curl';
+import { ApiTokensQuery, RevokeApiTokenMutation } from './graphql/apiTokens';
+import './analyst.css';
+
+type TokenRow = ApiTokensQueryType['apiTokens'][number];
+type TokenState = 'active' | 'expired' | 'revoked';
+
+function stateOf(token: TokenRow, now: number): TokenState {
+  if (token.revokedAt) return 'revoked';
+  if (token.expiresAt && new Date(token.expiresAt).getTime() <= now) return 'expired';
+  return 'active';
+}
+
 export function ApiTokensPage() {
-  return <h1>ApiTokensPage</h1>;
+  const { t } = useTranslation('analyst');
+  const { t: tc } = useTranslation();
+  const { formatDate } = useFormat();
+  const { data, loading, error, refetch } = useQuery(ApiTokensQuery);
+  const [creating, setCreating] = useState(false);
+  const [toRevoke, setToRevoke] = useState<TokenRow | null>(null);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+  const [revoke, { loading: revoking }] = useMutation(RevokeApiTokenMutation);
+  const now = Date.now();
+
+  async function confirmRevoke() {
+    if (!toRevoke) return;
+    setRevokeError(null);
+    try {
+      const { data: result } = await revoke({ variables: { input: { apiTokenId: toRevoke.id } } });
+      const errors = result?.revokeApiToken.userErrors ?? [];
+      if (errors.length > 0) {
+        setRevokeError(errors.map((e) => e.message).join(' '));
+        return;
+      }
+      setToRevoke(null);
+    } catch {
+      setRevokeError(tc('errors.generic'));
+    }
+  }
+
+  const dateTime = (value: string) => formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
+  const columns: Column<TokenRow>[] = [
+    {
+      key: 'name',
+      header: t('tokens.columns.name'),
+      render: (token) => (
+        <span className="analyst-token">
+          <span className="analyst-token__name">{token.name}</span>
+          <code className="analyst-token__prefix">{token.prefix}…</code>
+        </span>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('tokens.columns.status'),
+      render: (token) => {
+        const state = stateOf(token, now);
+        return (
+          <Badge tone={state === 'active' ? 'success' : state === 'expired' ? 'warning' : 'neutral'}>
+            {t(`tokens.state.${state}`)}
+          </Badge>
+        );
+      },
+    },
+    {
+      key: 'lastUsed',
+      header: t('tokens.columns.lastUsed'),
+      render: (token) =>
+        token.lastUsedAt ? (
+          <time dateTime={token.lastUsedAt}>{dateTime(token.lastUsedAt)}</time>
+        ) : (
+          <span className="analyst-muted">{t('tokens.neverUsed')}</span>
+        ),
+    },
+    {
+      key: 'created',
+      header: t('tokens.columns.created'),
+      secondary: true,
+      render: (token) => <time dateTime={token.createdAt}>{formatDate(token.createdAt)}</time>,
+    },
+    {
+      key: 'expires',
+      header: t('tokens.columns.expires'),
+      render: (token) =>
+        token.revokedAt ? (
+          <span className="analyst-muted">{t('tokens.revokedOn', { date: formatDate(token.revokedAt) })}</span>
+        ) : token.expiresAt ? (
+          <time dateTime={token.expiresAt}>{formatDate(token.expiresAt)}</time>
+        ) : (
+          <span className="analyst-muted">{t('tokens.noExpiry')}</span>
+        ),
+    },
+    {
+      key: 'actions',
+      header: tc('common.actions'),
+      align: 'end',
+      render: (token) =>
+        stateOf(token, now) === 'revoked' ? null : (
+          <Button
+            size="small"
+            variant="ghost"
+            className="analyst-danger-text"
+            aria-label={t('tokens.revokeToken', { name: token.name })}
+            onClick={() => {
+              setRevokeError(null);
+              setToRevoke(token);
+            }}
+          >
+            {t('tokens.revoke')}
+          </Button>
+        ),
+    },
+  ];
+
+  let tokens: ReactNode;
+  if (loading && !data) tokens = <Spinner label={t('tokens.loading')} />;
+  else if (error || !data) {
+    tokens = (
+      <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+        {tc('errors.generic')}
+      </ErrorMessage>
+    );
+  } else {
+    tokens = (
+      <DataTable
+        caption={t('tokens.title')}
+        columns={columns}
+        rows={data.apiTokens}
+        rowKey={(token) => token.id}
+        empty={
+          <EmptyState
+            title={t('tokens.empty')}
+            action={<Button onClick={() => setCreating(true)}>{t('tokens.create')}</Button>}
+          >
+            {t('tokens.emptyHint')}
+          </EmptyState>
+        }
+      />
+    );
+  }
+
+  const origin = window.location.origin;
+  return (
+    <div className="analyst-page">
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <>
+            <a className="ui-button ui-button--secondary ui-button--medium" href="/graphiql">
+              {t('graphiql.open')}
+            </a>
+            <Button onClick={() => setCreating(true)}>{t('tokens.create')}</Button>
+          </>
+        }
+      />
+      <div className="analyst-grid">
+        <Panel title={t('tokens.title')} className="analyst-grid__main">
+          {tokens}
+        </Panel>
+        <div className="analyst-grid__side">
+          <section className="analyst-callout" aria-labelledby="graphiql-heading">
+            <h2 id="graphiql-heading" className="analyst-callout__title">
+              {t('graphiql.title')}
+            </h2>
+            <p>{t('graphiql.text')}</p>
+            <a className="analyst-callout__link" href="/graphiql">
+              {t('graphiql.open')} <span aria-hidden="true">→</span>
+            </a>
+          </section>
+          <Panel title={t('docs.title')}>
+            <div className="analyst-docs">
+              <ol className="analyst-docs__steps">
+                <li>{t('docs.step1')}</li>
+                <li>
+                  {t('docs.step2')} <code>Authorization: Bearer &lt;token&gt;</code>
+                </li>
+                <li>
+                  {t('docs.step3')} <code className="analyst-docs__url">{origin}/graphql</code>
+                </li>
+              </ol>
+              <CopySecret label={t('docs.curlLabel')} value={curlExample(origin, '$CRM_TOKEN')} multiline />
+              <ul className="analyst-docs__notes">
+                <li>{t('docs.noteSecret')}</li>
+                <li>{t('docs.notePaging')}</li>
+                <li>{t('docs.noteLimits')}</li>
+                <li>{t('docs.noteRole')}</li>
+              </ul>
+            </div>
+          </Panel>
+        </div>
+      </div>
+
+      <CreateTokenDialog open={creating} onClose={() => setCreating(false)} />
+
+      <Dialog
+        open={toRevoke !== null}
+        title={t('tokens.revokeTitle', { name: toRevoke?.name ?? '' })}
+        onClose={() => setToRevoke(null)}
+        closeLabel={tc('common.close')}
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setToRevoke(null)}>
+              {tc('common.cancel')}
+            </Button>
+            <Button variant="danger" loading={revoking} onClick={() => void confirmRevoke()}>
+              {t('tokens.revoke')}
+            </Button>
+          </>
+        }
+      >
+        <div className="analyst-form">
+          {revokeError && <ErrorMessage>{revokeError}</ErrorMessage>}
+          <p>{t('tokens.revokeText')}</p>
+        </div>
+      </Dialog>
+    </div>
+  );
 }

@@ -1,4 +1,166 @@
-// Placeholder: replaced by the feature's real page.
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Button } from '../../components/ui/Button';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { Spinner } from '../../components/ui/Spinner';
+import { TextField } from '../../components/ui/TextField';
+import { splitUserErrors } from '../../lib/forms/userErrors';
+import { useFormat } from '../../lib/i18n/useFormat';
+import { ViewerQuery } from '../../lib/session/viewer';
+import { AcceptInvitationMutation, InvitationQuery } from './graphql/invitation';
+import { SIGN_IN_PATH } from './signInPath';
+import './auth.css';
+
+/** AcceptInvitationInput.password: "At least 10 characters." */
+export const MIN_PASSWORD_LENGTH = 10;
+
+type Field = 'password' | 'confirmation';
+
 export function InvitationPage() {
-  return <h1>InvitationPage</h1>;
+  const { t } = useTranslation();
+  const { formatDate } = useFormat();
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const { data, loading, error, refetch } = useQuery(InvitationQuery, {
+    variables: { token },
+    skip: !token,
+    fetchPolicy: 'network-only',
+  });
+  const [accept, { loading: accepting }] = useMutation(AcceptInvitationMutation);
+
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const local: Partial<Record<Field, string>> = {};
+    if (!password) local.password = t('auth.invitation.required');
+    else if (password.length < MIN_PASSWORD_LENGTH)
+      local.password = t('auth.invitation.tooShort', { count: MIN_PASSWORD_LENGTH });
+    if (!confirmation) local.confirmation = t('auth.invitation.required');
+    else if (password && confirmation !== password) local.confirmation = t('auth.invitation.mismatch');
+    setFieldErrors(local);
+    setFormError(null);
+    if (local.password || local.confirmation) return;
+
+    try {
+      const { data: result } = await accept({ variables: { input: { token, password } } });
+      const payload = result?.acceptInvitation;
+      if (!payload) {
+        setFormError(t('errors.generic'));
+        return;
+      }
+      if (payload.userErrors.length > 0) {
+        const split = splitUserErrors(payload.userErrors, ['password']);
+        setFieldErrors({ password: split.fields.password });
+        setFormError(split.form.length > 0 ? split.form.join(' ') : null);
+        return;
+      }
+      // The server has signed the user in (session cookie): the shell learns who they are.
+      if (payload.user) client.writeQuery({ query: ViewerQuery, data: { viewer: payload.user } });
+      try {
+        // Asks the server, with the new session cookie, who is signed in (the shell reads this query).
+        await client.query({ query: ViewerQuery, fetchPolicy: 'network-only' });
+      } catch {
+        // The user written above is enough to enter; the next request will tell if the session holds.
+      }
+      await navigate('/', { replace: true });
+    } catch {
+      setFormError(t('errors.network'));
+    }
+  }
+
+  let content: ReactNode;
+  if (loading && !data) {
+    content = <Spinner size="large" label={t('auth.invitation.loading')} />;
+  } else if (error) {
+    content = (
+      <ErrorMessage retry={{ label: t('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+        {t('errors.generic')}
+      </ErrorMessage>
+    );
+  } else if (!token || !data?.invitation) {
+    content = (
+      <>
+        <header className="sign-in__header">
+          <h1 className="sign-in__title">{t('auth.invitation.invalidTitle')}</h1>
+          <p className="sign-in__subtitle">{t('auth.invitation.invalidText')}</p>
+        </header>
+        <Link
+          to={SIGN_IN_PATH}
+          className="ui-button ui-button--secondary ui-button--medium sign-in__submit"
+          style={{ textDecoration: 'none' }}
+        >
+          {t('auth.invitation.toSignIn')}
+        </Link>
+      </>
+    );
+  } else {
+    const invitation = data.invitation;
+    const reset = invitation.purpose === 'PASSWORD_RESET';
+    content = (
+      <>
+        <header className="sign-in__header">
+          <h1 className="sign-in__title">
+            {reset ? t('auth.invitation.resetTitle') : t('auth.invitation.title', { name: invitation.fullName })}
+          </h1>
+          <p className="sign-in__subtitle">
+            {reset
+              ? t('auth.invitation.resetSubtitle', { email: invitation.email })
+              : t('auth.invitation.subtitle', { email: invitation.email })}
+          </p>
+        </header>
+        <p className="sign-in__notice">
+          {t('auth.invitation.expires', {
+            date: formatDate(invitation.expiresAt, { dateStyle: 'long', timeStyle: 'short' }),
+          })}
+        </p>
+        <form className="sign-in__form" onSubmit={(event) => void submit(event)} noValidate>
+          {formError && <ErrorMessage>{formError}</ErrorMessage>}
+          {/* Lets password managers store the new password under the right account. */}
+          <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
+          <TextField
+            label={t('auth.invitation.password')}
+            type="password"
+            name="new-password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_PASSWORD_LENGTH}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            hint={t('auth.invitation.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+            error={fieldErrors.password}
+          />
+          <TextField
+            label={t('auth.invitation.confirmation')}
+            type="password"
+            name="confirm-password"
+            autoComplete="new-password"
+            required
+            value={confirmation}
+            onChange={(event) => setConfirmation(event.target.value)}
+            error={fieldErrors.confirmation}
+          />
+          <Button type="submit" loading={accepting} className="sign-in__submit">
+            {accepting
+              ? t('auth.invitation.submitting')
+              : reset
+                ? t('auth.invitation.resetSubmit')
+                : t('auth.invitation.submit')}
+          </Button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <div className="sign-in">
+      <div className="sign-in__card">{content}</div>
+    </div>
+  );
 }

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../lib/i18n/useFormat';
+import { CopyField } from './CopyField';
+
+export interface OneTimeLinkViewProps {
+  link: { path: string; expiresAt: string };
+  /** Whose link it is, for the sentence above it. */
+  fullName: string;
+  kind: 'invitation' | 'reset';
+}
+
+/** A one-time link, joined to this app's address, with its expiry and a Copy button. */
+export function OneTimeLinkView({ link, fullName, kind }: OneTimeLinkViewProps) {
+  const { t } = useTranslation('admin');
+  const { formatDate } = useFormat();
+  const url = new URL(link.path, window.location.origin).toString();
+  return (
+    <div className="admin-link">
+      <p>
+        {kind === 'invitation'
+          ? t('link.invitationIntro', { name: fullName })
+          : t('link.resetIntro', { name: fullName })}
+      </p>
+      <CopyField label={kind === 'invitation' ? t('link.invitationLabel') : t('link.resetLabel')} value={url} />
+      <p className="admin-link__warning" role="note">
+        {t('link.once', { date: formatDate(link.expiresAt, { dateStyle: 'long', timeStyle: 'short' }) })}
+      </p>
+    </div>
+  );
+}

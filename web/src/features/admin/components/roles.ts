@@ -1,0 +1,3 @@
+import type { Role } from '../../../gql/graphql';
+
+export const ROLES: readonly Role[] = ['ACCOUNT_MANAGER', 'ANALYST', 'ADMIN'];

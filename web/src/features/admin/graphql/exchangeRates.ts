@@ -1,0 +1,52 @@
+import { graphql } from '../../../gql';
+
+export const AdminExchangeRatesQuery = graphql(`
+  query AdminExchangeRates(
+    $filter: ExchangeRateFilter
+    $orderBy: ExchangeRateOrder
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    agency {
+      id
+      baseCurrency
+    }
+    exchangeRates(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        currency
+        rate
+        validOn
+        updatedAt
+      }
+    }
+  }
+`);
+
+export const SetExchangeRateMutation = graphql(`
+  mutation SetExchangeRate($input: SetExchangeRateInput!) {
+    setExchangeRate(input: $input) {
+      exchangeRate {
+        id
+        currency
+        rate
+        validOn
+        updatedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
