@@ -1,4 +1,293 @@
-// Placeholder: replaced by the feature's real page.
+import { useQuery } from '@apollo/client/react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { PageHeader } from '../../components/ui/PageHeader';
+import { Panel } from '../../components/ui/Panel';
+import { Spinner } from '../../components/ui/Spinner';
+import type { DashboardAnalyticsQuery } from '../../gql/graphql';
+import { useFormat } from '../../lib/i18n/useFormat';
+import { canEdit } from '../../lib/session/roles';
+import { useViewer } from '../../lib/session/useViewer';
+import { FunnelChart, type FunnelStep } from './components/FunnelChart';
+import { splitHalfYear } from './components/halfYear';
+import { KpiCards, type KpiFigures, type WinRate } from './components/KpiCards';
+import { MyTasks } from './components/MyTasks';
+import { type MissionValue, TopMissions } from './components/TopMissions';
+import { type HalfYearPoint, ValueWonChart } from './components/ValueWonChart';
+import { WeekMeetings } from './components/WeekMeetings';
+import { halfYearWindow, parseIsoDay, toIsoDay, weekRange } from './dates';
+import {
+  DashboardAnalyticsQuery as AnalyticsQuery,
+  DashboardFunnelQuery,
+  DashboardWorkQuery,
+} from './graphql/dashboard';
+import { sumDecimals, toNumber } from './money';
+import './dashboard.css';
+
+type Analytics = DashboardAnalyticsQuery;
+
+function greetingKey(hour: number) {
+  if (hour < 12) return 'greeting.morning' as const;
+  if (hour < 18) return 'greeting.afternoon' as const;
+  return 'greeting.evening' as const;
+}
+
+/** Loading and error states shared by a section's panel. */
+function SectionStatus({ loading, error, onRetry }: { loading: boolean; error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  if (error) {
+    return <ErrorMessage retry={{ label: t('errors.retry'), onRetry }}>{t('errors.generic')}</ErrorMessage>;
+  }
+  if (loading) {
+    return (
+      <div className="dash-loading">
+        <Spinner label={t('app.loading')} />
+      </div>
+    );
+  }
+  return null;
+}
+
+function kpiFigures(data: Analytics, currentHalfStart: string): KpiFigures {
+  const report = data.byHalfYear;
+  const current = report.rows.find((row) => row.halfYear?.start === currentHalfStart) ?? report.rows.at(-1);
+  const openStages = data.pipelines.nodes.flatMap((pipeline) =>
+    pipeline.stages.filter((stage) => stage.category === 'OPEN'),
+  );
+  return {
+    currency: report.baseCurrency,
+    halfYear: {
+      label: current?.halfYear?.label ?? current?.label ?? '',
+      value: current?.current.value.amount ?? '0.00',
+      dealsWon: current?.current.dealsWon ?? 0,
+      growthPercent: current?.growthPercent ?? null,
+      previous: current?.previous?.value.amount ?? null,
+    },
+    open: {
+      value: sumDecimals(openStages.map((stage) => stage.deals.totalAmount.amount)),
+      deals: openStages.reduce((sum, stage) => sum + stage.deals.totalCount, 0),
+      currenciesWithoutRate: [...new Set(openStages.flatMap((stage) => stage.deals.currenciesWithoutRate))].sort(),
+    },
+  };
+}
+
+function halfYearPoints(data: Analytics, currentHalfStart: string): HalfYearPoint[] {
+  return data.byHalfYear.rows.map((row) => ({
+    label: row.halfYear?.label ?? row.label,
+    value: row.current.value.amount,
+    previous: row.previous?.value.amount ?? null,
+    dealsWon: row.current.dealsWon,
+    growthPercent: row.growthPercent,
+    inProgress: row.halfYear?.start === currentHalfStart,
+  }));
+}
+
+function topMissions(data: Analytics): MissionValue[] {
+  return data.byMission.rows
+    .flatMap((row) =>
+      row.mission && row.current.dealsWon > 0
+        ? [
+            {
+              id: row.mission.id,
+              name: row.mission.name,
+              value: row.current.value.amount,
+              dealsWon: row.current.dealsWon,
+            },
+          ]
+        : [],
+    )
+    .sort((a, b) => toNumber(b.value) - toNumber(a.value) || b.dealsWon - a.dealsWon)
+    .slice(0, 5);
+}
+
 export function DashboardPage() {
-  return <h1>DashboardPage</h1>;
+  const { t } = useTranslation('dashboard');
+  const { formatDate } = useFormat();
+  const { viewer } = useViewer();
+  const [now] = useState(() => new Date());
+  const today = toIsoDay(now);
+  const week = weekRange(now);
+  const range = halfYearWindow(now);
+  const editable = canEdit(viewer?.role);
+
+  const work = useQuery(DashboardWorkQuery, {
+    variables: { viewerId: viewer?.id ?? '', weekFrom: week.from.toISOString(), weekTo: week.to.toISOString() },
+    skip: !viewer,
+  });
+  const analytics = useQuery(AnalyticsQuery, { variables: { from: range.from, to: range.to } });
+  const pipelines = analytics.data?.pipelines.nodes ?? [];
+  const defaultPipeline = pipelines.find((pipeline) => pipeline.isDefault) ?? pipelines[0];
+  const funnel = useQuery(DashboardFunnelQuery, {
+    variables: { pipelineId: defaultPipeline?.id ?? '', from: range.from, to: range.to },
+    skip: !defaultPipeline,
+  });
+
+  const retryWork = () => void work.refetch().catch(() => {});
+  const retryAnalytics = () => void analytics.refetch().catch(() => {});
+  const retryFunnel = () => void funnel.refetch().catch(() => {});
+  const since = formatDate(parseIsoDay(range.from), { day: 'numeric', month: 'long', year: 'numeric' });
+
+  const workData = work.data;
+  const analyticsData = analytics.data;
+  const funnelData = funnel.data?.pipelineFunnel;
+  const workLoading = !workData && (work.loading || !viewer);
+  const analyticsLoading = !analyticsData && analytics.loading;
+
+  let winRate: WinRate = { state: 'unavailable' };
+  if (funnelData)
+    winRate = { state: 'ready', percent: funnelData.winRatePercent, won: funnelData.won, deals: funnelData.deals };
+  else if (analyticsLoading || (defaultPipeline && funnel.loading)) winRate = { state: 'loading' };
+
+  const funnelSteps: FunnelStep[] = (funnelData?.stages ?? [])
+    .filter((step) => step.stage.category !== 'LOST' && !(step.stage.retired && step.reached === 0))
+    .map((step) => ({
+      id: step.stage.id,
+      name: step.stage.name,
+      won: step.stage.category === 'WON',
+      reached: step.reached,
+      current: step.current,
+      conversionToNextPercent: step.conversionToNextPercent,
+    }));
+
+  const tasks = workData?.tasks;
+  const meetings = workData?.interactions;
+  const currency = analyticsData?.byHalfYear.baseCurrency ?? '';
+  const missing = analyticsData?.byHalfYear.total;
+  let figures: ReactNode = null;
+  if (analyticsData) {
+    const kpis = kpiFigures(analyticsData, range.currentHalfStart);
+    kpis.halfYear.label = t('halfYear', splitHalfYear(kpis.halfYear.label));
+    figures = <KpiCards figures={kpis} winRate={winRate} />;
+  }
+  const missions = analyticsData ? topMissions(analyticsData) : [];
+
+  return (
+    <div className="dash">
+      <PageHeader
+        title={t(greetingKey(now.getHours()), { name: viewer?.fullName ?? '' })}
+        subtitle={formatDate(now, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
+      />
+
+      <section className="dash-section" aria-label={t('kpi.label')}>
+        <SectionStatus loading={analyticsLoading} error={analytics.error && !analyticsData} onRetry={retryAnalytics} />
+        {figures}
+      </section>
+
+      <div className="dash-grid">
+        <Panel
+          title={t('tasks.title')}
+          actions={tasks && tasks.totalCount > 0 ? <span className="dash-count">{tasks.totalCount}</span> : undefined}
+        >
+          <SectionStatus loading={workLoading} error={work.error && !workData} onRetry={retryWork} />
+          {tasks &&
+            (tasks.nodes.length === 0 ? (
+              <EmptyState title={t('tasks.emptyTitle')}>{t('tasks.emptyText')}</EmptyState>
+            ) : (
+              <MyTasks tasks={tasks.nodes} totalCount={tasks.totalCount} today={today} editable={editable} />
+            ))}
+        </Panel>
+
+        <Panel
+          title={t('meetings.title')}
+          actions={
+            <span className="dash-panel-note">
+              {formatDate(week.from, { day: 'numeric', month: 'short' })} –{' '}
+              {formatDate(new Date(week.to.getTime() - 1), { day: 'numeric', month: 'short' })}
+            </span>
+          }
+        >
+          <SectionStatus loading={workLoading} error={work.error && !workData} onRetry={retryWork} />
+          {meetings &&
+            (meetings.nodes.length === 0 ? (
+              <EmptyState title={t('meetings.emptyTitle')}>
+                {editable ? t('meetings.emptyText') : t('meetings.emptyTextReadOnly')}
+              </EmptyState>
+            ) : (
+              <WeekMeetings meetings={meetings.nodes} />
+            ))}
+        </Panel>
+      </div>
+
+      <div className="dash-grid dash-grid--charts">
+        <Panel
+          title={t('chart.title')}
+          actions={<span className="dash-panel-note">{t('since', { date: since })}</span>}
+        >
+          <SectionStatus
+            loading={analyticsLoading}
+            error={analytics.error && !analyticsData}
+            onRetry={retryAnalytics}
+          />
+          {analyticsData &&
+            (analyticsData.byHalfYear.total.dealsWon === 0 ? (
+              <EmptyState title={t('chart.emptyTitle')}>{t('chart.emptyText')}</EmptyState>
+            ) : (
+              <>
+                <ValueWonChart points={halfYearPoints(analyticsData, range.currentHalfStart)} currency={currency} />
+                {missing && missing.dealsWithoutRate > 0 && (
+                  <p className="dash-warning">
+                    {t('chart.withoutRate', {
+                      count: missing.dealsWithoutRate,
+                      currencies: missing.currenciesWithoutRate.join(', '),
+                    })}
+                  </p>
+                )}
+              </>
+            ))}
+        </Panel>
+
+        <Panel
+          title={t('funnel.title')}
+          actions={defaultPipeline && <span className="dash-panel-note">{defaultPipeline.name}</span>}
+        >
+          <SectionStatus
+            loading={analyticsLoading || (!funnelData && funnel.loading)}
+            error={(analytics.error && !analyticsData) || (funnel.error && !funnelData)}
+            onRetry={analytics.error ? retryAnalytics : retryFunnel}
+          />
+          {analyticsData && !defaultPipeline && <EmptyState title={t('funnel.noPipeline')} />}
+          {funnelData &&
+            (funnelData.deals === 0 ? (
+              <EmptyState
+                title={t('funnel.emptyTitle')}
+                action={<Link to="/pipeline">{t('funnel.openPipeline')}</Link>}
+              >
+                {t('funnel.emptyText', { date: since })}
+              </EmptyState>
+            ) : (
+              <>
+                <FunnelChart steps={funnelSteps} pipelineName={funnelData.pipeline.name} />
+                <p className="dash-funnel-summary">
+                  {t('funnel.summary', {
+                    count: funnelData.deals,
+                    open: funnelData.open,
+                    won: funnelData.won,
+                    lost: funnelData.lost,
+                    date: since,
+                  })}
+                </p>
+              </>
+            ))}
+        </Panel>
+      </div>
+
+      <Panel
+        title={t('missions.title')}
+        actions={<span className="dash-panel-note">{t('since', { date: since })}</span>}
+      >
+        <SectionStatus loading={analyticsLoading} error={analytics.error && !analyticsData} onRetry={retryAnalytics} />
+        {analyticsData &&
+          (missions.length === 0 ? (
+            <EmptyState title={t('missions.emptyTitle')} action={<Link to="/missions">{t('missions.browse')}</Link>}>
+              {t('missions.emptyText')}
+            </EmptyState>
+          ) : (
+            <TopMissions missions={missions} currency={currency} />
+          ))}
+      </Panel>
+    </div>
+  );
 }

@@ -1,0 +1,160 @@
+import { graphql } from '../../../gql';
+
+/** The viewer's own work: open tasks by due date and this week's meetings. */
+export const DashboardWorkQuery = graphql(`
+  query DashboardWork($viewerId: ID!, $weekFrom: DateTime!, $weekTo: DateTime!) {
+    tasks(
+      first: 20
+      filter: { assigneeIds: [$viewerId], done: false }
+      orderBy: { field: DUE_ON, direction: ASC }
+    ) {
+      totalCount
+      nodes {
+        id
+        ...TaskItem_task
+      }
+    }
+    interactions(
+      first: 50
+      filter: { kinds: [MEETING], authorIds: [$viewerId], occurredFrom: $weekFrom, occurredTo: $weekTo }
+      orderBy: { field: OCCURRED_AT, direction: ASC }
+    ) {
+      totalCount
+      nodes {
+        id
+        ...MeetingItem_interaction
+      }
+    }
+  }
+`);
+
+/**
+ * The agency's figures: value won by half-year (with the same dates a year earlier), value won by
+ * mission, and the open value of every pipeline (stage totals, no deal rows).
+ */
+export const DashboardAnalyticsQuery = graphql(`
+  query DashboardAnalytics($from: Date!, $to: Date!) {
+    byHalfYear: exportValue(groupBy: [HALF_YEAR], from: $from, to: $to, compareWithPrevious: true) {
+      baseCurrency
+      total {
+        dealsWon
+        dealsWithoutRate
+        currenciesWithoutRate
+        value {
+          amount
+          currency
+        }
+      }
+      rows {
+        key
+        label
+        halfYear {
+          label
+          start
+          end
+        }
+        current {
+          dealsWon
+          dealsWithoutRate
+          currenciesWithoutRate
+          value {
+            amount
+            currency
+          }
+        }
+        previous {
+          dealsWon
+          value {
+            amount
+            currency
+          }
+        }
+        growthPercent
+      }
+    }
+    byMission: exportValue(groupBy: [MISSION], from: $from, to: $to) {
+      baseCurrency
+      rows {
+        key
+        label
+        mission {
+          id
+          name
+        }
+        current {
+          dealsWon
+          dealsWithoutRate
+          value {
+            amount
+            currency
+          }
+        }
+      }
+    }
+    pipelines(first: 20) {
+      nodes {
+        id
+        name
+        isDefault
+        stages {
+          id
+          category
+          deals(first: 0) {
+            totalCount
+            currenciesWithoutRate
+            totalAmount {
+              amount
+              currency
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The default pipeline's funnel for the deals created in the dashboard's window. */
+export const DashboardFunnelQuery = graphql(`
+  query DashboardFunnel($pipelineId: ID!, $from: Date!, $to: Date!) {
+    pipelineFunnel(pipelineId: $pipelineId, from: $from, to: $to) {
+      deals
+      open
+      won
+      lost
+      winRatePercent
+      pipeline {
+        id
+        name
+      }
+      stages {
+        stage {
+          id
+          name
+          category
+          retired
+        }
+        reached
+        current
+        conversionToNextPercent
+        conversionToWonPercent
+      }
+    }
+  }
+`);
+
+export const CompleteTaskMutation = graphql(`
+  mutation DashboardCompleteTask($input: CompleteTaskInput!) {
+    completeTask(input: $input) {
+      task {
+        id
+        done
+        doneAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
