@@ -35,6 +35,18 @@ export function formatMoney(amount: string, currency: string, language: Language
   return numberFormat(language, { style: 'currency', currency }).format(trimmed as Intl.StringNumericLiteral);
 }
 
+/** Money for KPIs and chart axes: "RUB 34.3M", "34,3 M RUB". Exact figures belong in tables. */
+export function formatMoneyCompact(amount: string | number, currency: string, language: Language): string {
+  const value = typeof amount === 'number' ? amount : Number(amount);
+  if (!Number.isFinite(value)) return `${amount} ${currency}`;
+  return numberFormat(language, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
 export function formatNumber(
   value: number | string,
   language: Language,

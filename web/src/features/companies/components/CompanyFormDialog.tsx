@@ -34,6 +34,7 @@ export const CompanyFormFragment = graphql(`
     }
     accountManager {
       id
+      fullName
     }
   }
 `);
@@ -275,6 +276,11 @@ function CompanyForm({ onClose, company, onSaved }: CompanyFormDialogProps) {
           label={t('form.accountManager')}
           placeholder={tc('common.none')}
           value={values.accountManagerId}
+          current={
+            existing?.accountManager?.id && existing.accountManager.fullName
+              ? { id: existing.accountManager.id, fullName: existing.accountManager.fullName }
+              : null
+          }
           onChange={(id) => set('accountManagerId', id)}
           error={errors.accountManagerId}
         />

@@ -45,6 +45,9 @@ export function OutcomePanel({ missionId }: { missionId: string }) {
 
   const money = (m: { amount: string; currency: string } | null | undefined) =>
     m ? fmt.formatMoney(m.amount, m.currency) : tc('common.unknown');
+  // KPI cards show compact figures ("RUB 34.3M") with the exact amount underneath.
+  const compact = (m: { amount: string; currency: string } | null | undefined) =>
+    m ? fmt.formatMoneyCompact(m.amount, m.currency) : tc('common.unknown');
   const percent = (value: number | null) =>
     value === null
       ? tc('common.unknown')
@@ -122,8 +125,8 @@ export function OutcomePanel({ missionId }: { missionId: string }) {
             value={fmt.formatNumber(won)}
             hint={t('outcome.leadToWon', { value: percent(o.conversion.leadToWonPercent) })}
           />
-          <Kpi label={t('outcome.valueWon')} value={money(o.valueWon)} />
-          <Kpi label={t('outcome.valueOpen')} value={money(o.valueOpen)} />
+          <Kpi label={t('outcome.valueWon')} value={compact(o.valueWon)} hint={money(o.valueWon)} />
+          <Kpi label={t('outcome.valueOpen')} value={compact(o.valueOpen)} hint={money(o.valueOpen)} />
           <Kpi
             label={t('outcome.roi')}
             value={o.roi !== null ? `× ${fmt.formatNumber(o.roi, { maximumFractionDigits: 2 })}` : tc('common.unknown')}
