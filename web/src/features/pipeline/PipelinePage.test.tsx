@@ -1,0 +1,374 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UserSelectQuery } from '../../components/pickers/graphql';
+import { ViewerQuery } from '../../lib/session/viewer';
+import { viewer } from '../../test/fixtures';
+import { renderRoutes } from '../../test/renderWithProviders';
+import { type Answer, answer, scriptedLink } from '../../test/scriptedLink';
+import {
+  DealConflictQuery,
+  MoveDealMutation,
+  PipelineBoardQuery,
+  PipelineMissionOptionsQuery,
+  PipelineSwitcherQuery,
+} from './graphql/board';
+import { CreateDealMutation, DealDrawerQuery, UpdateDealMutation } from './graphql/deal';
+import { PipelinePage } from './PipelinePage';
+import { boardResult, drawerResult, missionsResult, STAGES, switcherResult, usersResult } from './testData';
+
+const routes = [
+  { path: '/pipeline', element: <PipelinePage /> },
+  { path: '/pipeline/:pipelineId', element: <PipelinePage /> },
+];
+
+function base(role: 'ACCOUNT_MANAGER' | 'ANALYST' = 'ACCOUNT_MANAGER'): Answer[] {
+  return [
+    answer(ViewerQuery).with(() => ({ data: { viewer: { ...viewer, role } } })),
+    answer(PipelineSwitcherQuery).with(() => switcherResult),
+    answer(PipelineBoardQuery).with(() => boardResult(STAGES)),
+    // The same user as the viewer: the cache merges them, so the role must agree.
+    answer(UserSelectQuery).with(() => ({
+      data: { users: { ...usersResult.data.users, nodes: [{ ...usersResult.data.users.nodes[0], role }] } },
+    })),
+    answer(PipelineMissionOptionsQuery).with(() => missionsResult),
+  ];
+}
+
+function column(name: string) {
+  return screen.getByRole('region', { name });
+}
+
+const movedPayload = (stageId: string, name: string, category: 'OPEN' | 'WON' | 'LOST') => ({
+  data: {
+    moveDeal: {
+      __typename: 'MoveDealPayload' as const,
+      deal: {
+        __typename: 'Deal' as const,
+        id: 'deal-a',
+        version: 5,
+        closedOn: null,
+        lostReason: null,
+        updatedAt: '2026-11-25T10:00:00Z',
+        stage: { __typename: 'PipelineStage' as const, id: stageId, name, category },
+      },
+      userErrors: [],
+    },
+  },
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('PipelinePage', () => {
+  it('shows one column per stage with its count and total in base currency', async () => {
+    const { link } = scriptedLink(...base());
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    expect(await screen.findByRole('heading', { name: 'Lead' })).toBeTruthy();
+    const lead = column('Lead');
+    expect(within(lead).getByText('2 deals')).toBeTruthy();
+    expect(within(lead).getByText(/18,918,000/)).toBeTruthy();
+    expect(within(lead).getByText('Charging stations in Casablanca')).toBeTruthy();
+    expect(within(lead).getByText('Икра для Марракеша')).toBeTruthy();
+    expect(within(lead).getByText(/180,000/)).toBeTruthy();
+    const qualified = column('Qualified');
+    expect(within(qualified).getByText('1 deal')).toBeTruthy();
+    expect(within(qualified).getByText(/USD \(no exchange rate\)/)).toBeTruthy();
+    expect(within(column('Won')).getByText('No deals at this stage.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Pipeline', level: 1 })).toBeTruthy();
+    expect(screen.getByText(/3 open deals/)).toBeTruthy();
+  });
+
+  it('moves a deal with the "Move to…" control: at once on screen, then with the version it read', async () => {
+    const sent: unknown[] = [];
+    const { link } = scriptedLink(
+      ...base(),
+      answer(MoveDealMutation).with((variables) => {
+        sent.push(variables);
+        return movedPayload('st-qualified', 'Qualified', 'OPEN');
+      }),
+    );
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    const select = await screen.findByRole('combobox', { name: 'Move “Charging stations in Casablanca” to…' });
+    fireEvent.change(select, { target: { value: 'st-qualified' } });
+
+    // Optimistic: the card and the counts change before the server answers.
+    expect(within(column('Qualified')).getByText('Charging stations in Casablanca')).toBeTruthy();
+    expect(within(column('Qualified')).getByText('2 deals')).toBeTruthy();
+    expect(within(column('Lead')).getByText('1 deal')).toBeTruthy();
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ input: { dealId: 'deal-a', toStageId: 'st-qualified', version: 4 } });
+  });
+
+  it('puts the card back and explains who moved it when the server answers CONFLICT', async () => {
+    const { link, calls } = scriptedLink(
+      ...base(),
+      answer(MoveDealMutation).with(() => ({
+        data: {
+          moveDeal: {
+            __typename: 'MoveDealPayload',
+            deal: null,
+            userErrors: [
+              {
+                __typename: 'UserError',
+                field: ['input', 'version'],
+                code: 'CONFLICT',
+                message: 'The deal was changed by someone else.',
+                existingId: null,
+              },
+            ],
+          },
+        },
+      })),
+      answer(DealConflictQuery).with(() => ({
+        data: {
+          deal: {
+            __typename: 'Deal',
+            id: 'deal-a',
+            title: 'Charging stations in Casablanca',
+            version: 5,
+            updatedAt: '2026-11-25T10:00:00Z',
+            stage: { __typename: 'PipelineStage', id: 'st-won', name: 'Won' },
+            stageHistory: {
+              __typename: 'DealStageChangeConnection',
+              nodes: [
+                {
+                  __typename: 'DealStageChange',
+                  id: 'chg-9',
+                  changedAt: '2026-11-25T10:00:00Z',
+                  changedBy: { __typename: 'User', id: 'user-2', fullName: 'Ольга Иванова' },
+                  toStage: { __typename: 'PipelineStage', id: 'st-won', name: 'Won' },
+                },
+              ],
+            },
+          },
+        },
+      })),
+    );
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    const select = await screen.findByRole('combobox', { name: 'Move “Charging stations in Casablanca” to…' });
+    fireEvent.change(select, { target: { value: 'st-qualified' } });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This deal changed meanwhile');
+    expect(alert.textContent).toContain('Ольга Иванова moved “Charging stations in Casablanca” to Won meanwhile');
+    expect(within(column('Lead')).getByText('Charging stations in Casablanca')).toBeTruthy();
+    expect(within(column('Qualified')).queryByText('Charging stations in Casablanca')).toBeNull();
+    expect(within(column('Lead')).getByText('2 deals')).toBeTruthy();
+    // The board is reloaded from the server.
+    await waitFor(() => expect(calls.filter((name) => name === 'PipelineBoard').length).toBeGreaterThan(1));
+  });
+
+  it('asks why before moving a deal to a LOST stage', async () => {
+    const user = userEvent.setup();
+    const sent: unknown[] = [];
+    const { link } = scriptedLink(
+      ...base(),
+      answer(MoveDealMutation).with((variables) => {
+        sent.push(variables);
+        return movedPayload('st-lost', 'Lost', 'LOST');
+      }),
+    );
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    const select = await screen.findByRole('combobox', { name: 'Move “Charging stations in Casablanca” to…' });
+    await user.selectOptions(select, 'Lost');
+
+    const dialog = await screen.findByRole('dialog', { name: 'Why was the deal lost?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Mark as lost' }));
+    expect(within(dialog).getByText('This field is required.')).toBeTruthy();
+    expect(sent).toEqual([]);
+    expect(within(column('Lead')).getByText('Charging stations in Casablanca')).toBeTruthy();
+
+    await user.type(within(dialog).getByLabelText('Lost reason'), 'Local competitor chosen');
+    await user.click(within(dialog).getByRole('button', { name: 'Mark as lost' }));
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      input: { dealId: 'deal-a', toStageId: 'st-lost', version: 4, lostReason: 'Local competitor chosen' },
+    });
+    expect(screen.queryByRole('dialog', { name: 'Why was the deal lost?' })).toBeNull();
+  });
+
+  it('opens the new-deal dialog from ?fromInteraction= and creates the deal from that meeting', async () => {
+    const user = userEvent.setup();
+    const sent: unknown[] = [];
+    const { link } = scriptedLink(
+      ...base(),
+      answer(CreateDealMutation).with((variables) => {
+        sent.push(variables);
+        return {
+          data: {
+            createDeal: {
+              __typename: 'CreateDealPayload',
+              deal: {
+                __typename: 'Deal',
+                id: 'deal-new',
+                title: 'B2B meeting: Nex-T LLC',
+                version: 1,
+                stage: { __typename: 'PipelineStage', id: 'st-lead', name: 'Lead' },
+              },
+              userErrors: [],
+            },
+          },
+        };
+      }),
+      answer(DealDrawerQuery).with(({ id }) => drawerResult(String(id), 'B2B meeting: Nex-T LLC')),
+    );
+    const { router } = renderRoutes({ transport: link, url: '/pipeline?fromInteraction=int-7', routes });
+
+    const dialog = await screen.findByRole('dialog', { name: 'New deal from a meeting' });
+    expect(within(dialog).getByText('Created from a meeting')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Amount'), '250 000,50');
+    await user.click(within(dialog).getByRole('button', { name: 'Create deal' }));
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      input: {
+        pipelineId: 'pipe-1',
+        stageId: 'st-lead',
+        amount: '250000.50',
+        currency: 'RUB',
+        ownerId: 'user-1',
+        fromInteractionId: 'int-7',
+      },
+    });
+    expect(await screen.findByRole('dialog', { name: 'B2B meeting: Nex-T LLC' })).toBeTruthy();
+    expect(router.state.location.search).toBe('?deal=deal-new');
+    expect(await screen.findByText('Created in Lead')).toBeTruthy();
+  });
+
+  it('shows field errors from createDeal and keeps the dialog open', async () => {
+    const user = userEvent.setup();
+    const { link } = scriptedLink(
+      ...base(),
+      answer(CreateDealMutation).with(() => ({
+        data: {
+          createDeal: {
+            __typename: 'CreateDealPayload',
+            deal: null,
+            userErrors: [
+              {
+                __typename: 'UserError',
+                field: ['input', 'currency'],
+                code: 'INVALID',
+                message: 'No such currency.',
+                existingId: null,
+              },
+            ],
+          },
+        },
+      })),
+    );
+    renderRoutes({ transport: link, url: '/pipeline?fromInteraction=int-7', routes });
+
+    const dialog = await screen.findByRole('dialog', { name: 'New deal from a meeting' });
+    const currency = within(dialog).getByLabelText('Currency');
+    await user.clear(currency);
+    await user.type(currency, 'XYZ');
+    await user.click(within(dialog).getByRole('button', { name: 'Create deal' }));
+
+    expect(await within(dialog).findByText('No such currency.')).toBeTruthy();
+    expect(currency.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('opens a deal from ?deal= and explains a CONFLICT when saving an edit', async () => {
+    const user = userEvent.setup();
+    const sent: unknown[] = [];
+    const { link } = scriptedLink(
+      ...base(),
+      answer(DealDrawerQuery).with(({ id }) => drawerResult(String(id), 'Charging stations in Casablanca')),
+      answer(UpdateDealMutation).with((variables) => {
+        sent.push(variables);
+        return {
+          data: {
+            updateDeal: {
+              __typename: 'UpdateDealPayload',
+              deal: null,
+              userErrors: [
+                {
+                  __typename: 'UserError',
+                  field: ['input', 'version'],
+                  code: 'CONFLICT',
+                  message: 'The deal was changed by someone else.',
+                  existingId: null,
+                },
+              ],
+            },
+          },
+        };
+      }),
+    );
+    const { router } = renderRoutes({ transport: link, url: '/pipeline?deal=deal-a', routes });
+
+    const drawer = await screen.findByRole('dialog', { name: 'Charging stations in Casablanca' });
+    expect(await within(drawer).findByText('Created in Lead')).toBeTruthy();
+    expect(within(drawer).getByRole('link', { name: 'Mosprom mission to Casablanca' }).getAttribute('href')).toBe(
+      '/missions/mis-1',
+    );
+    await user.click(within(drawer).getByRole('button', { name: 'Edit' }));
+    const title = within(drawer).getByLabelText('Title');
+    await user.clear(title);
+    await user.type(title, 'Charging stations, phase 2');
+    await user.click(within(drawer).getByRole('button', { name: 'Save' }));
+
+    const alert = await within(drawer).findByRole('alert');
+    expect(alert.textContent).toContain('Someone else changed this deal since you opened it');
+    expect(sent[0]).toMatchObject({ input: { dealId: 'deal-a', version: 1, title: 'Charging stations, phase 2' } });
+    expect(within(drawer).getByLabelText('Title')).toHaveProperty('value', 'Charging stations, phase 2');
+
+    await user.click(within(drawer).getByRole('button', { name: 'Close' }));
+    expect(router.state.location.search).toBe('');
+  });
+
+  it('gives an analyst a read-only board', async () => {
+    const { link } = scriptedLink(...base('ANALYST'));
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    expect(await screen.findByText('Charging stations in Casablanca')).toBeTruthy();
+    expect(await screen.findByText(/Read only/)).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: /^Move/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Move/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'New deal' })).toBeNull();
+  });
+
+  it('moves a deal with the keyboard: space, arrow right, space', async () => {
+    // jsdom lays nothing out: give each column and card a place in a row of 300 px wide columns.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      const columnIndex = this.dataset.stageColumn ?? this.closest<HTMLElement>('[data-deal-card]')?.dataset.dealCard;
+      // The drag overlay (a copy of the card) starts where the card is, in the first column.
+      if (this.querySelector(':scope > .deal-card--overlay')) return new DOMRect(10, 100, 260, 90);
+      if (columnIndex === undefined) return new DOMRect(0, 0, 0, 0);
+      const left = Number(columnIndex) * 300;
+      return this.dataset.stageColumn !== undefined
+        ? new DOMRect(left, 0, 280, 700)
+        : new DOMRect(left + 10, 100, 260, 90);
+    });
+    const user = userEvent.setup();
+    const sent: unknown[] = [];
+    const { link } = scriptedLink(
+      ...base(),
+      answer(MoveDealMutation).with((variables) => {
+        sent.push(variables);
+        return movedPayload('st-qualified', 'Qualified', 'OPEN');
+      }),
+    );
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    const handle = await screen.findByRole('button', { name: 'Move “Charging stations in Casablanca”' });
+    act(() => handle.focus());
+    await user.keyboard(' ');
+    expect(await screen.findByText('Picked up deal “Charging stations in Casablanca” in stage Lead.')).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByText('“Charging stations in Casablanca” is over stage Qualified.')).toBeTruthy();
+    await user.keyboard(' ');
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ input: { dealId: 'deal-a', toStageId: 'st-qualified', version: 4 } });
+  });
+});

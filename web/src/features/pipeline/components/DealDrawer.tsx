@@ -1,0 +1,187 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/ui/Badge';
+import { Button } from '../../../components/ui/Button';
+import { Dialog } from '../../../components/ui/Dialog';
+import { EmptyState } from '../../../components/ui/EmptyState';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { SelectField } from '../../../components/ui/SelectField';
+import { Spinner } from '../../../components/ui/Spinner';
+import { useFormat } from '../../../lib/i18n/useFormat';
+import { DealDrawerQuery } from '../graphql/deal';
+import type { MovableDeal, StageRef } from '../types';
+import { DAY } from './DealCard';
+import { DealEditForm } from './DealEditForm';
+import { DealMeetings } from './DealMeetings';
+import { StageHistory } from './StageHistory';
+
+const CATEGORY_TONE = { OPEN: 'info', WON: 'success', LOST: 'danger' } as const;
+
+export interface DealDrawerProps {
+  dealId: string | null;
+  editable: boolean;
+  /** A move of this deal is on its way to the server. */
+  moving: boolean;
+  onClose: () => void;
+  onMove: (deal: MovableDeal, toStage: StageRef) => void;
+}
+
+/** A deal beside the board: its summary, stage, edit form, meetings and stage history. */
+export function DealDrawer({ dealId, editable, moving, onClose, onMove }: DealDrawerProps) {
+  const { t } = useTranslation('pipeline');
+  const { t: tc } = useTranslation();
+  const { formatMoney, formatDate } = useFormat();
+  const [editing, setEditing] = useState(false);
+  // Restarts the edit form from the server's values (after a CONFLICT).
+  const [formKey, setFormKey] = useState(0);
+  const { data, loading, error, refetch } = useQuery(DealDrawerQuery, {
+    variables: { id: dealId ?? '' },
+    skip: !dealId,
+  });
+  const deal = data?.deal ?? null;
+
+  // A move or an edit changes the version: reload the history that goes with it.
+  const seenVersion = useRef<number | null>(null);
+  useEffect(() => {
+    if (!deal) return;
+    if (seenVersion.current !== null && seenVersion.current !== deal.version) void refetch().catch(() => {});
+    seenVersion.current = deal.version;
+  }, [deal, refetch]);
+  useEffect(() => {
+    if (!dealId) setEditing(false);
+    seenVersion.current = null;
+  }, [dealId]);
+
+  const title = deal?.title ?? t('drawer.loadingTitle');
+
+  return (
+    <Dialog open={dealId !== null} variant="drawer" title={title} onClose={onClose} closeLabel={tc('common.close')}>
+      {loading && !deal ? (
+        <Spinner label={tc('app.loading')} />
+      ) : error && !deal ? (
+        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
+          {tc('errors.generic')}
+        </ErrorMessage>
+      ) : !deal ? (
+        <EmptyState title={t('drawer.notFound')} />
+      ) : (
+        <div className="deal-drawer">
+          <div className="deal-drawer__summary">
+            <div className="deal-drawer__badges">
+              <Badge tone={CATEGORY_TONE[deal.stage.category]}>{deal.stage.name}</Badge>
+              <span className="deal-drawer__pipeline">{deal.pipeline.name}</span>
+            </div>
+            <p className="deal-drawer__amount">
+              {deal.amount ? formatMoney(deal.amount.amount, deal.amount.currency) : t('card.noAmount')}
+              {deal.amount &&
+                deal.amountInBaseCurrency &&
+                deal.amountInBaseCurrency.currency !== deal.amount.currency && (
+                  <span className="deal-drawer__converted">
+                    ≈ {formatMoney(deal.amountInBaseCurrency.amount, deal.amountInBaseCurrency.currency)}
+                  </span>
+                )}
+              {deal.exchangeRateMissing && (
+                <Badge tone="warning">{t('card.rateMissing', { currency: deal.amount?.currency ?? '' })}</Badge>
+              )}
+            </p>
+            <p className="deal-drawer__parties">
+              <Link to={`/companies/${deal.exporter.id}`}>{deal.exporter.name}</Link>
+              <span aria-hidden="true"> → </span>
+              <span className="ui-visually-hidden"> {t('card.to')} </span>
+              {deal.buyer ? (
+                <Link to={`/companies/${deal.buyer.id}`}>{deal.buyer.name}</Link>
+              ) : (
+                <span>{t('card.noBuyer')}</span>
+              )}
+            </p>
+            <dl className="deal-drawer__facts">
+              <div>
+                <dt>{t('form.owner')}</dt>
+                <dd>{deal.owner.fullName}</dd>
+              </div>
+              <div>
+                <dt>{t('form.expectedClose')}</dt>
+                <dd>{deal.expectedCloseOn ? formatDate(deal.expectedCloseOn, DAY) : tc('common.unknown')}</dd>
+              </div>
+              {deal.closedOn && (
+                <div>
+                  <dt>{t('drawer.closedOn')}</dt>
+                  <dd>{formatDate(deal.closedOn, DAY)}</dd>
+                </div>
+              )}
+              {deal.lostReason && (
+                <div className="deal-drawer__wide">
+                  <dt>{t('lost.reason')}</dt>
+                  <dd>{deal.lostReason}</dd>
+                </div>
+              )}
+            </dl>
+            {editable && (
+              <div className="deal-drawer__actions">
+                <SelectField
+                  label={t('drawer.stage')}
+                  className="deal-drawer__stage"
+                  value={deal.stage.id}
+                  disabled={moving}
+                  hint={moving ? t('drawer.moving') : undefined}
+                  options={deal.pipeline.stages.map((stage) => ({ value: stage.id, label: stage.name }))}
+                  onChange={(event) => {
+                    const stage = deal.pipeline.stages.find((candidate) => candidate.id === event.target.value);
+                    if (!stage || stage.id === deal.stage.id) return;
+                    onMove(
+                      {
+                        id: deal.id,
+                        title: deal.title,
+                        version: deal.version,
+                        stageId: deal.stage.id,
+                        amountInBaseCurrency: deal.amountInBaseCurrency,
+                      },
+                      stage,
+                    );
+                  }}
+                />
+                {!editing && (
+                  <Button variant="secondary" onClick={() => setEditing(true)}>
+                    {t('drawer.edit')}
+                  </Button>
+                )}
+              </div>
+            )}
+          </div>
+
+          {editing && (
+            <section className="drawer-section" aria-label={t('drawer.editTitle')}>
+              <DealEditForm
+                key={formKey}
+                deal={deal}
+                onDone={() => setEditing(false)}
+                onCancel={() => setEditing(false)}
+                onReload={() =>
+                  void refetch()
+                    .then(() => setFormKey((key) => key + 1))
+                    .catch(() => {})
+                }
+              />
+            </section>
+          )}
+
+          <section className="drawer-section" aria-labelledby="deal-drawer-meetings">
+            <h3 id="deal-drawer-meetings" className="drawer-section__title">
+              {t('drawer.meetings')}
+            </h3>
+            <DealMeetings deal={deal} />
+          </section>
+
+          <section className="drawer-section" aria-labelledby="deal-drawer-history">
+            <h3 id="deal-drawer-history" className="drawer-section__title">
+              {t('drawer.history')}
+            </h3>
+            <StageHistory deal={deal} />
+          </section>
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,246 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation } from '@apollo/client/react';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
+import { UserSelect } from '../../../components/pickers/UserSelect';
+import { Button } from '../../../components/ui/Button';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { TextAreaField } from '../../../components/ui/TextAreaField';
+import { TextField } from '../../../components/ui/TextField';
+import { graphql } from '../../../gql';
+import type { DealEditForm_DealFragment } from '../../../gql/graphql';
+import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { DEAL_FIELDS, type DealFormErrors, normalizeAmount, normalizeCurrency } from '../dealForm';
+import { UpdateDealMutation } from '../graphql/deal';
+import { MissionSelect } from './MissionSelect';
+
+export const DealEditFormFragment = graphql(`
+  fragment DealEditForm_deal on Deal {
+    id
+    version
+    title
+    currency
+    expectedCloseOn
+    products
+    lostReason
+    amount {
+      amount
+      currency
+    }
+    exporter {
+      id
+      name
+    }
+    buyer {
+      id
+      name
+    }
+    owner {
+      id
+      fullName
+    }
+    sourceMission {
+      id
+      name
+    }
+    stage {
+      id
+      category
+    }
+  }
+`);
+
+const BUYER_KINDS = ['BUYER', 'DISTRIBUTOR', 'RETAILER', 'PARTNER', 'INSTITUTION'] as const;
+
+export interface DealEditFormProps {
+  deal: FragmentType<typeof DealEditFormFragment>;
+  onDone: () => void;
+  onCancel: () => void;
+  /** Reloads the deal after a CONFLICT (the form restarts from the fresh values). */
+  onReload: () => void;
+}
+
+export function DealEditForm({ deal, ...rest }: DealEditFormProps) {
+  const { data, complete } = useFragment({ fragment: DealEditFormFragment, from: deal });
+  if (!complete) return null;
+  return <DealEditFields data={data} {...rest} />;
+}
+
+interface DealEditFieldsProps extends Omit<DealEditFormProps, 'deal'> {
+  data: DealEditForm_DealFragment;
+}
+
+function DealEditFields({ data, onDone, onCancel, onReload }: DealEditFieldsProps) {
+  const { t } = useTranslation('pipeline');
+  const { t: tc } = useTranslation();
+  const formId = useId();
+  // The version the user started editing from: a change made meanwhile must come back as a CONFLICT,
+  // even when the cache has already heard of it.
+  const [baseVersion] = useState(data.version);
+  const [title, setTitle] = useState(data.title);
+  const [exporter, setExporter] = useState<CompanyOption | null>({ id: data.exporter.id, name: data.exporter.name });
+  const [buyer, setBuyer] = useState<CompanyOption | null>(
+    data.buyer ? { id: data.buyer.id, name: data.buyer.name } : null,
+  );
+  const [amount, setAmount] = useState(data.amount?.amount ?? '');
+  const [currency, setCurrency] = useState(data.currency);
+  const [expectedCloseOn, setExpectedCloseOn] = useState(data.expectedCloseOn ?? '');
+  const [ownerId, setOwnerId] = useState(data.owner.id);
+  const [missionId, setMissionId] = useState(data.sourceMission?.id ?? '');
+  const [products, setProducts] = useState(data.products ?? '');
+  const [lostReason, setLostReason] = useState(data.lostReason ?? '');
+  const [errors, setErrors] = useState<DealFormErrors>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const [updateDeal, { loading }] = useMutation(UpdateDealMutation, { refetchQueries: ['PipelineBoard'] });
+
+  const lost = data.stage.category === 'LOST';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const next: DealFormErrors = {};
+    if (!title.trim()) next.title = tc('common.required');
+    if (!exporter) next.exporterId = tc('common.required');
+    const cleanAmount = amount.trim() ? normalizeAmount(amount) : null;
+    if (amount.trim() && !cleanAmount) next.amount = t('form.amountInvalid');
+    const cleanCurrency = normalizeCurrency(currency);
+    if (!cleanCurrency) next.currency = t('form.currencyInvalid');
+    if (!ownerId) next.ownerId = tc('common.required');
+    if (lost && !lostReason.trim()) next.lostReason = tc('common.required');
+    setErrors(next);
+    setFormErrors([]);
+    setConflict(false);
+    if (Object.keys(next).length > 0) return;
+
+    try {
+      const result = await updateDeal({
+        variables: {
+          input: {
+            dealId: data.id,
+            version: baseVersion,
+            title: title.trim(),
+            exporterId: exporter?.id,
+            buyerId: buyer?.id ?? null,
+            amount: cleanAmount,
+            currency: cleanCurrency,
+            expectedCloseOn: expectedCloseOn || null,
+            ownerId,
+            sourceMissionId: missionId || null,
+            products: products.trim() || null,
+            ...(lost ? { lostReason: lostReason.trim() } : {}),
+          },
+        },
+      });
+      const payload = result.data?.updateDeal;
+      const userErrors = payload?.userErrors ?? [];
+      if (userErrors.some((error) => error.code === 'CONFLICT')) {
+        setConflict(true);
+        return;
+      }
+      if (userErrors.length > 0 || !payload?.deal) {
+        const split = splitUserErrors(userErrors, DEAL_FIELDS);
+        setErrors(split.fields);
+        setFormErrors(split.form.length > 0 || userErrors.length > 0 ? split.form : [tc('errors.generic')]);
+        return;
+      }
+      onDone();
+    } catch {
+      setFormErrors([tc('errors.generic')]);
+    }
+  }
+
+  return (
+    <form id={formId} className="pipeline-form" onSubmit={submit} noValidate aria-label={t('drawer.editTitle')}>
+      {conflict && (
+        <ErrorMessage title={t('conflict.title')} retry={{ label: t('drawer.reload'), onRetry: onReload }}>
+          {t('drawer.conflict')}
+        </ErrorMessage>
+      )}
+      {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
+      <TextField
+        label={t('form.title')}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        error={errors.title}
+        required
+      />
+      <div className="pipeline-form__row">
+        <CompanyPicker
+          label={t('form.exporter')}
+          kinds={['EXPORTER']}
+          value={exporter}
+          onChange={setExporter}
+          error={errors.exporterId}
+          required
+        />
+        <CompanyPicker
+          label={t('form.buyer')}
+          kinds={BUYER_KINDS}
+          value={buyer}
+          onChange={setBuyer}
+          error={errors.buyerId}
+        />
+      </div>
+      <div className="pipeline-form__row pipeline-form__row--money">
+        <TextField
+          label={t('form.amount')}
+          inputMode="decimal"
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+          error={errors.amount}
+        />
+        <TextField
+          label={t('form.currency')}
+          value={currency}
+          maxLength={3}
+          autoCapitalize="characters"
+          onChange={(event) => setCurrency(event.target.value.toUpperCase())}
+          error={errors.currency}
+          required
+        />
+        <TextField
+          label={t('form.expectedClose')}
+          type="date"
+          value={expectedCloseOn}
+          onChange={(event) => setExpectedCloseOn(event.target.value)}
+          error={errors.expectedCloseOn}
+        />
+      </div>
+      <div className="pipeline-form__row">
+        <UserSelect label={t('form.owner')} value={ownerId} onChange={setOwnerId} error={errors.ownerId} required />
+        <MissionSelect
+          label={t('form.sourceMission')}
+          placeholder={tc('common.none')}
+          value={missionId}
+          current={data.sourceMission}
+          onChange={setMissionId}
+          error={errors.sourceMissionId}
+        />
+      </div>
+      <TextAreaField
+        label={t('form.products')}
+        value={products}
+        onChange={(event) => setProducts(event.target.value)}
+        error={errors.products}
+      />
+      {lost && (
+        <TextAreaField
+          label={t('lost.reason')}
+          value={lostReason}
+          onChange={(event) => setLostReason(event.target.value)}
+          error={errors.lostReason}
+          required
+        />
+      )}
+      <div className="pipeline-form__actions">
+        <Button variant="secondary" onClick={onCancel} disabled={loading}>
+          {tc('common.cancel')}
+        </Button>
+        <Button type="submit" loading={loading}>
+          {loading ? tc('common.saving') : tc('common.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,212 @@
+import { useMutation } from '@apollo/client/react';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
+import { UserSelect } from '../../../components/pickers/UserSelect';
+import { Button } from '../../../components/ui/Button';
+import { Dialog } from '../../../components/ui/Dialog';
+import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { SelectField } from '../../../components/ui/SelectField';
+import { TextField } from '../../../components/ui/TextField';
+import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { DEAL_FIELDS, type DealFormErrors, normalizeAmount, normalizeCurrency } from '../dealForm';
+import { CreateDealMutation } from '../graphql/deal';
+import type { StageRef } from '../types';
+import { MissionSelect } from './MissionSelect';
+
+const BUYER_KINDS = ['BUYER', 'DISTRIBUTOR', 'RETAILER', 'PARTNER', 'INSTITUTION'] as const;
+
+export interface NewDealDialogProps {
+  open: boolean;
+  pipelineId: string;
+  /** The pipeline's stages; a new deal starts in an OPEN one. */
+  stages: readonly StageRef[];
+  baseCurrency: string;
+  viewerId: string;
+  /** The meeting the deal comes from (`?fromInteraction=`): the server takes exporter, buyer, mission and title from it. */
+  fromInteractionId: string | null;
+  onClose: () => void;
+  onCreated: (dealId: string) => void;
+}
+
+export function NewDealDialog(props: NewDealDialogProps) {
+  const { t } = useTranslation('pipeline');
+  const { t: tc } = useTranslation();
+  return (
+    <Dialog
+      open={props.open}
+      title={props.fromInteractionId ? t('create.titleFromMeeting') : t('create.title')}
+      onClose={props.onClose}
+      closeLabel={tc('common.close')}
+    >
+      {/* Mounted only while open, so every opening starts from a fresh form. */}
+      <NewDealForm {...props} />
+    </Dialog>
+  );
+}
+
+function NewDealForm({
+  pipelineId,
+  stages,
+  baseCurrency,
+  viewerId,
+  fromInteractionId,
+  onClose,
+  onCreated,
+}: NewDealDialogProps) {
+  const { t } = useTranslation('pipeline');
+  const { t: tc } = useTranslation();
+  const formId = useId();
+  const openStages = stages.filter((stage) => stage.category === 'OPEN');
+  const fromMeeting = fromInteractionId !== null;
+  const [title, setTitle] = useState('');
+  const [exporter, setExporter] = useState<CompanyOption | null>(null);
+  const [buyer, setBuyer] = useState<CompanyOption | null>(null);
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState(baseCurrency);
+  const [expectedCloseOn, setExpectedCloseOn] = useState('');
+  const [stageId, setStageId] = useState(openStages[0]?.id ?? '');
+  const [ownerId, setOwnerId] = useState(viewerId);
+  const [missionId, setMissionId] = useState('');
+  const [errors, setErrors] = useState<DealFormErrors>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [createDeal, { loading }] = useMutation(CreateDealMutation, { refetchQueries: ['PipelineBoard'] });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const next: DealFormErrors = {};
+    if (!fromMeeting && !title.trim()) next.title = tc('common.required');
+    if (!fromMeeting && !exporter) next.exporterId = tc('common.required');
+    const cleanAmount = amount.trim() ? normalizeAmount(amount) : null;
+    if (amount.trim() && !cleanAmount) next.amount = t('form.amountInvalid');
+    const cleanCurrency = normalizeCurrency(currency);
+    if (!cleanCurrency) next.currency = t('form.currencyInvalid');
+    setErrors(next);
+    setFormErrors([]);
+    if (Object.keys(next).length > 0) return;
+
+    try {
+      const result = await createDeal({
+        variables: {
+          input: {
+            pipelineId,
+            stageId: stageId || undefined,
+            title: title.trim() || undefined,
+            exporterId: exporter?.id,
+            buyerId: buyer?.id,
+            amount: cleanAmount ?? undefined,
+            currency: cleanCurrency,
+            expectedCloseOn: expectedCloseOn || undefined,
+            ownerId: ownerId || undefined,
+            sourceMissionId: missionId || undefined,
+            fromInteractionId: fromInteractionId ?? undefined,
+          },
+        },
+      });
+      const payload = result.data?.createDeal;
+      const userErrors = payload?.userErrors ?? [];
+      if (userErrors.length > 0 || !payload?.deal) {
+        const split = splitUserErrors(userErrors, DEAL_FIELDS);
+        // The meeting's own problems (unknown, no exporter...) have no field of their own here.
+        const { fromInteractionId: meetingError, ...fields } = split.fields;
+        setErrors(fields);
+        const messages = [...(meetingError ? [meetingError] : []), ...split.form];
+        setFormErrors(messages.length > 0 || userErrors.length > 0 ? messages : [tc('errors.generic')]);
+        return;
+      }
+      onCreated(payload.deal.id);
+    } catch {
+      setFormErrors([tc('errors.generic')]);
+    }
+  }
+
+  return (
+    <form id={formId} className="pipeline-form" onSubmit={submit} noValidate aria-label={t('create.title')}>
+      {fromMeeting && (
+        <div className="pipeline-form__notice" role="note">
+          <p className="pipeline-form__notice-title">{t('create.fromMeeting')}</p>
+          <p>{t('create.fromMeetingHelp')}</p>
+        </div>
+      )}
+      {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
+      <TextField
+        label={t('form.title')}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        error={errors.title}
+        required={!fromMeeting}
+        hint={fromMeeting ? t('create.fromMeetingField') : undefined}
+        autoFocus
+      />
+      <div className="pipeline-form__row">
+        <CompanyPicker
+          label={t('form.exporter')}
+          kinds={['EXPORTER']}
+          value={exporter}
+          onChange={setExporter}
+          error={errors.exporterId}
+          required={!fromMeeting}
+          hint={fromMeeting ? t('create.fromMeetingField') : undefined}
+        />
+        <CompanyPicker
+          label={t('form.buyer')}
+          kinds={BUYER_KINDS}
+          value={buyer}
+          onChange={setBuyer}
+          error={errors.buyerId}
+          hint={fromMeeting ? t('create.fromMeetingField') : undefined}
+        />
+      </div>
+      <div className="pipeline-form__row pipeline-form__row--money">
+        <TextField
+          label={t('form.amount')}
+          inputMode="decimal"
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+          error={errors.amount}
+        />
+        <TextField
+          label={t('form.currency')}
+          value={currency}
+          maxLength={3}
+          autoCapitalize="characters"
+          onChange={(event) => setCurrency(event.target.value.toUpperCase())}
+          error={errors.currency}
+          required
+        />
+        <TextField
+          label={t('form.expectedClose')}
+          type="date"
+          value={expectedCloseOn}
+          onChange={(event) => setExpectedCloseOn(event.target.value)}
+          error={errors.expectedCloseOn}
+        />
+      </div>
+      <div className="pipeline-form__row">
+        <SelectField
+          label={t('form.stage')}
+          value={stageId}
+          options={openStages.map((stage) => ({ value: stage.id, label: stage.name }))}
+          onChange={(event) => setStageId(event.target.value)}
+          error={errors.stageId}
+        />
+        <UserSelect label={t('form.owner')} value={ownerId} onChange={setOwnerId} error={errors.ownerId} />
+      </div>
+      <MissionSelect
+        label={t('form.sourceMission')}
+        placeholder={fromMeeting ? t('create.fromMeetingOption') : tc('common.none')}
+        value={missionId}
+        onChange={setMissionId}
+        error={errors.sourceMissionId}
+      />
+      <div className="pipeline-form__actions">
+        <Button variant="secondary" onClick={onClose} disabled={loading}>
+          {tc('common.cancel')}
+        </Button>
+        <Button type="submit" loading={loading}>
+          {t('create.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

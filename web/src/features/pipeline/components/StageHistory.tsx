@@ -1,0 +1,64 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../../../gql';
+import { useFormat } from '../../../lib/i18n/useFormat';
+
+export const StageHistoryFragment = graphql(`
+  fragment StageHistory_deal on Deal {
+    id
+    stageHistory(first: 100) {
+      totalCount
+      nodes {
+        id
+        changedAt
+        changedBy {
+          id
+          fullName
+        }
+        fromStage {
+          id
+          name
+        }
+        toStage {
+          id
+          name
+          category
+        }
+      }
+    }
+  }
+`);
+
+/** The deal's moves, latest first. */
+export function StageHistory({ deal }: { deal: FragmentType<typeof StageHistoryFragment> }) {
+  const { t } = useTranslation('pipeline');
+  const { formatDate } = useFormat();
+  const { data, complete } = useFragment({ fragment: StageHistoryFragment, from: deal });
+  if (!complete) return null;
+  const changes = [...data.stageHistory.nodes].reverse();
+  if (changes.length === 0) return <p className="drawer-section__empty">{t('history.empty')}</p>;
+
+  return (
+    <ol className="stage-history">
+      {changes.map((change) => (
+        <li key={change.id} className="stage-history__item">
+          <span className={`stage-history__dot stage-history__dot--${change.toStage.category.toLowerCase()}`} />
+          <div>
+            <p className="stage-history__move">
+              {change.fromStage
+                ? t('history.moved', { from: change.fromStage.name, to: change.toStage.name })
+                : t('history.created', { stage: change.toStage.name })}
+            </p>
+            <p className="stage-history__meta">
+              {change.changedBy?.fullName ?? t('history.deletedUser')} ·{' '}
+              <time dateTime={change.changedAt}>
+                {formatDate(change.changedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+              </time>
+            </p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

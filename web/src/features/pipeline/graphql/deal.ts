@@ -1,0 +1,103 @@
+import { graphql } from '../../../gql';
+
+export const DealDrawerQuery = graphql(`
+  query DealDrawer($id: ID!) {
+    deal(id: $id) {
+      id
+      title
+      version
+      closedOn
+      lostReason
+      exchangeRateMissing
+      amount {
+        amount
+        currency
+      }
+      amountInBaseCurrency {
+        amount
+        currency
+      }
+      stage {
+        id
+        name
+        category
+      }
+      pipeline {
+        id
+        name
+        stages {
+          id
+          name
+          category
+        }
+      }
+      owner {
+        id
+        fullName
+      }
+      expectedCloseOn
+      exporter {
+        id
+        name
+      }
+      buyer {
+        id
+        name
+      }
+      ...DealEditForm_deal
+      ...StageHistory_deal
+      ...DealMeetings_deal
+    }
+  }
+`);
+
+export const UpdateDealMutation = graphql(`
+  mutation UpdateDeal($input: UpdateDealInput!) {
+    updateDeal(input: $input) {
+      deal {
+        id
+        version
+        title
+        exchangeRateMissing
+        amount {
+          amount
+          currency
+        }
+        amountInBaseCurrency {
+          amount
+          currency
+        }
+        ...DealEditForm_deal
+        ...DealCard_deal
+      }
+      userErrors {
+        field
+        message
+        code
+        existingId
+      }
+    }
+  }
+`);
+
+export const CreateDealMutation = graphql(`
+  mutation CreateDeal($input: CreateDealInput!) {
+    createDeal(input: $input) {
+      deal {
+        id
+        title
+        version
+        stage {
+          id
+          name
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+        existingId
+      }
+    }
+  }
+`);
