@@ -13,9 +13,17 @@ import {
   PipelineMissionOptionsQuery,
   PipelineSwitcherQuery,
 } from './graphql/board';
-import { CreateDealMutation, DealDrawerQuery, UpdateDealMutation } from './graphql/deal';
+import { CreateDealMutation, DealDrawerQuery, MeetingForDealQuery, UpdateDealMutation } from './graphql/deal';
 import { PipelinePage } from './PipelinePage';
-import { boardResult, drawerResult, missionsResult, STAGES, switcherResult, usersResult } from './testData';
+import {
+  boardResult,
+  drawerResult,
+  meetingResult,
+  missionsResult,
+  STAGES,
+  switcherResult,
+  usersResult,
+} from './testData';
 
 const routes = [
   { path: '/pipeline', element: <PipelinePage /> },
@@ -219,11 +227,22 @@ describe('PipelinePage', () => {
         };
       }),
       answer(DealDrawerQuery).with(({ id }) => drawerResult(String(id), 'B2B meeting: Nex-T LLC')),
+      answer(MeetingForDealQuery).with(() => meetingResult),
     );
     const { router } = renderRoutes({ transport: link, url: '/pipeline?fromInteraction=int-7', routes });
 
     const dialog = await screen.findByRole('dialog', { name: 'New deal from a meeting' });
-    expect(within(dialog).getByText('Created from a meeting')).toBeTruthy();
+    // The form opens filled from the meeting.
+    expect(
+      await within(dialog).findByText('From the meeting “B2B meeting: Nex-T LLC – Atlas Smart Solutions”'),
+    ).toBeTruthy();
+    expect((within(dialog).getByLabelText('Title') as HTMLInputElement).value).toBe(
+      'B2B meeting: Nex-T LLC – Atlas Smart Solutions',
+    );
+    expect((within(dialog).getByRole('combobox', { name: 'Exporter' }) as HTMLInputElement).value).toBe('Nex-T LLC');
+    expect((within(dialog).getByRole('combobox', { name: 'Buyer' }) as HTMLInputElement).value).toBe(
+      'Atlas Smart Solutions',
+    );
     await user.type(within(dialog).getByLabelText('Amount'), '250 000,50');
     await user.click(within(dialog).getByRole('button', { name: 'Create deal' }));
 
@@ -232,9 +251,13 @@ describe('PipelinePage', () => {
       input: {
         pipelineId: 'pipe-1',
         stageId: 'st-lead',
+        title: 'B2B meeting: Nex-T LLC – Atlas Smart Solutions',
+        exporterId: 'co-nex',
+        buyerId: 'co-atlas',
         amount: '250000.50',
         currency: 'RUB',
         ownerId: 'user-1',
+        sourceMissionId: 'mission-1',
         fromInteractionId: 'int-7',
       },
     });
@@ -264,11 +287,12 @@ describe('PipelinePage', () => {
           },
         },
       })),
+      answer(MeetingForDealQuery).with(() => meetingResult),
     );
     renderRoutes({ transport: link, url: '/pipeline?fromInteraction=int-7', routes });
 
     const dialog = await screen.findByRole('dialog', { name: 'New deal from a meeting' });
-    const currency = within(dialog).getByLabelText('Currency');
+    const currency = await within(dialog).findByLabelText('Currency');
     await user.clear(currency);
     await user.type(currency, 'XYZ');
     await user.click(within(dialog).getByRole('button', { name: 'Create deal' }));

@@ -181,3 +181,18 @@ export function drawerResult(id: string, title: string) {
     },
   };
 }
+
+/** The meeting behind `?fromInteraction=int-7`: Nex-T LLC met Atlas Smart Solutions in Casablanca. */
+export const meetingResult = {
+  data: {
+    interaction: {
+      __typename: 'Interaction' as const,
+      id: 'int-7',
+      subject: 'B2B meeting: Nex-T LLC – Atlas Smart Solutions',
+      occurredAt: '2025-09-08T09:30:00.000Z',
+      exporter: company('co-nex', 'Nex-T LLC'),
+      counterpart: company('co-atlas', 'Atlas Smart Solutions'),
+      mission: { __typename: 'Mission' as const, id: 'mission-1', name: 'Casablanca 2025' },
+    },
+  },
+};

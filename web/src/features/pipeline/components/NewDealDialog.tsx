@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
@@ -7,10 +7,11 @@ import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { SelectField } from '../../../components/ui/SelectField';
+import { Spinner } from '../../../components/ui/Spinner';
 import { TextField } from '../../../components/ui/TextField';
 import { splitUserErrors } from '../../../lib/forms/userErrors';
 import { DEAL_FIELDS, type DealFormErrors, normalizeAmount, normalizeCurrency } from '../dealForm';
-import { CreateDealMutation } from '../graphql/deal';
+import { CreateDealMutation, MeetingForDealQuery } from '../graphql/deal';
 import type { StageRef } from '../types';
 import { MissionSelect } from './MissionSelect';
 
@@ -40,8 +41,49 @@ export function NewDealDialog(props: NewDealDialogProps) {
       closeLabel={tc('common.close')}
     >
       {/* Mounted only while open, so every opening starts from a fresh form. */}
-      <NewDealForm {...props} />
+      {props.fromInteractionId ? (
+        <FromMeeting {...props} fromInteractionId={props.fromInteractionId} />
+      ) : (
+        <NewDealForm {...props} prefill={null} />
+      )}
     </Dialog>
+  );
+}
+
+interface Prefill {
+  title: string;
+  exporter: CompanyOption | null;
+  buyer: CompanyOption | null;
+  missionId: string;
+  /** "Meeting of 8 Sept: Fish World – Atlas", for the notice. */
+  meeting: string;
+}
+
+/** Loads the meeting, then opens the form filled with its parties, mission and subject. */
+function FromMeeting(props: NewDealDialogProps & { fromInteractionId: string }) {
+  const { t } = useTranslation('pipeline');
+  const { data, loading, error } = useQuery(MeetingForDealQuery, { variables: { id: props.fromInteractionId } });
+  if (loading && !data) return <Spinner label={t('create.loadingMeeting')} />;
+  const meeting = data?.interaction;
+  if (error || !meeting) {
+    return (
+      <>
+        <ErrorMessage>{t('create.meetingNotFound')}</ErrorMessage>
+        <NewDealForm {...props} fromInteractionId={null} prefill={null} />
+      </>
+    );
+  }
+  return (
+    <NewDealForm
+      {...props}
+      prefill={{
+        title: meeting.subject,
+        exporter: { id: meeting.exporter.id, name: meeting.exporter.name },
+        buyer: meeting.counterpart ? { id: meeting.counterpart.id, name: meeting.counterpart.name } : null,
+        missionId: meeting.mission?.id ?? '',
+        meeting: meeting.subject,
+      }}
+    />
   );
 }
 
@@ -53,21 +95,22 @@ function NewDealForm({
   fromInteractionId,
   onClose,
   onCreated,
-}: NewDealDialogProps) {
+  prefill,
+}: NewDealDialogProps & { prefill: Prefill | null }) {
   const { t } = useTranslation('pipeline');
   const { t: tc } = useTranslation();
   const formId = useId();
   const openStages = stages.filter((stage) => stage.category === 'OPEN');
   const fromMeeting = fromInteractionId !== null;
-  const [title, setTitle] = useState('');
-  const [exporter, setExporter] = useState<CompanyOption | null>(null);
-  const [buyer, setBuyer] = useState<CompanyOption | null>(null);
+  const [title, setTitle] = useState(prefill?.title ?? '');
+  const [exporter, setExporter] = useState<CompanyOption | null>(prefill?.exporter ?? null);
+  const [buyer, setBuyer] = useState<CompanyOption | null>(prefill?.buyer ?? null);
   const [amount, setAmount] = useState('');
   const [currency, setCurrency] = useState(baseCurrency);
   const [expectedCloseOn, setExpectedCloseOn] = useState('');
   const [stageId, setStageId] = useState(openStages[0]?.id ?? '');
   const [ownerId, setOwnerId] = useState(viewerId);
-  const [missionId, setMissionId] = useState('');
+  const [missionId, setMissionId] = useState(prefill?.missionId ?? '');
   const [errors, setErrors] = useState<DealFormErrors>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [createDeal, { loading }] = useMutation(CreateDealMutation, { refetchQueries: ['PipelineBoard'] });
@@ -75,8 +118,8 @@ function NewDealForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const next: DealFormErrors = {};
-    if (!fromMeeting && !title.trim()) next.title = tc('common.required');
-    if (!fromMeeting && !exporter) next.exporterId = tc('common.required');
+    if (!title.trim()) next.title = tc('common.required');
+    if (!exporter) next.exporterId = tc('common.required');
     const cleanAmount = amount.trim() ? normalizeAmount(amount) : null;
     if (amount.trim() && !cleanAmount) next.amount = t('form.amountInvalid');
     const cleanCurrency = normalizeCurrency(currency);
@@ -93,12 +136,12 @@ function NewDealForm({
             stageId: stageId || undefined,
             title: title.trim() || undefined,
             exporterId: exporter?.id,
-            buyerId: buyer?.id,
+            buyerId: buyer?.id ?? null,
             amount: cleanAmount ?? undefined,
             currency: cleanCurrency,
             expectedCloseOn: expectedCloseOn || undefined,
             ownerId: ownerId || undefined,
-            sourceMissionId: missionId || undefined,
+            sourceMissionId: missionId || null,
             fromInteractionId: fromInteractionId ?? undefined,
           },
         },
@@ -122,9 +165,9 @@ function NewDealForm({
 
   return (
     <form id={formId} className="pipeline-form" onSubmit={submit} noValidate aria-label={t('create.title')}>
-      {fromMeeting && (
+      {fromMeeting && prefill && (
         <div className="pipeline-form__notice" role="note">
-          <p className="pipeline-form__notice-title">{t('create.fromMeeting')}</p>
+          <p className="pipeline-form__notice-title">{t('create.fromMeeting', { meeting: prefill.meeting })}</p>
           <p>{t('create.fromMeetingHelp')}</p>
         </div>
       )}
@@ -134,8 +177,7 @@ function NewDealForm({
         value={title}
         onChange={(event) => setTitle(event.target.value)}
         error={errors.title}
-        required={!fromMeeting}
-        hint={fromMeeting ? t('create.fromMeetingField') : undefined}
+        required
         autoFocus
       />
       <div className="pipeline-form__row">
@@ -145,8 +187,7 @@ function NewDealForm({
           value={exporter}
           onChange={setExporter}
           error={errors.exporterId}
-          required={!fromMeeting}
-          hint={fromMeeting ? t('create.fromMeetingField') : undefined}
+          required
         />
         <CompanyPicker
           label={t('form.buyer')}
@@ -154,7 +195,6 @@ function NewDealForm({
           value={buyer}
           onChange={setBuyer}
           error={errors.buyerId}
-          hint={fromMeeting ? t('create.fromMeetingField') : undefined}
         />
       </div>
       <div className="pipeline-form__row pipeline-form__row--money">
@@ -194,7 +234,7 @@ function NewDealForm({
       </div>
       <MissionSelect
         label={t('form.sourceMission')}
-        placeholder={fromMeeting ? t('create.fromMeetingOption') : tc('common.none')}
+        placeholder={tc('common.none')}
         value={missionId}
         onChange={setMissionId}
         error={errors.sourceMissionId}

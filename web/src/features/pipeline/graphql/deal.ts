@@ -101,3 +101,26 @@ export const CreateDealMutation = graphql(`
     }
   }
 `);
+
+/** The meeting a new deal comes from: its parties, mission and subject prefill the form. */
+export const MeetingForDealQuery = graphql(`
+  query MeetingForDeal($id: ID!) {
+    interaction(id: $id) {
+      id
+      subject
+      occurredAt
+      exporter {
+        id
+        name
+      }
+      counterpart {
+        id
+        name
+      }
+      mission {
+        id
+        name
+      }
+    }
+  }
+`);
