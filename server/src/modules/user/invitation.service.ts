@@ -4,14 +4,21 @@ import type { Context, Viewer } from '../../graphql/context.js';
 import { type Payload, refuse, runMutation } from '../../shared/mutation.js';
 import { UserErrorCode, userError } from '../../shared/user-error.js';
 import { validateInput } from '../../shared/validation.js';
+import { Agency } from '../agency/agency.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { OneTimeToken, OneTimeTokenPurpose } from '../auth/one-time-token.entity.js';
 import { hashPassword } from '../auth/password.js';
 import { closeAllSessions } from '../auth/session.service.js';
 import { randomSecret, sha256 } from '../auth/tokens.js';
 import { statusOf, User } from './user.entity.js';
-import { type Role, UserStatus } from './user.enums.js';
-import type { AcceptInvitationInput, InviteUserInput, OneTimeLink, ResetPasswordLinkInput } from './user.inputs.js';
+import { Locale, type Role, UserStatus } from './user.enums.js';
+import type {
+  AcceptInvitationInput,
+  Invitation,
+  InviteUserInput,
+  OneTimeLink,
+  ResetPasswordLinkInput,
+} from './user.inputs.js';
 import { findUser } from './user.service.js';
 
 /** How long a link works. An invitation may wait for a busy person; a reset is asked for now. */
@@ -79,6 +86,7 @@ export async function inviteUser(
     email,
     fullName: input.fullName.trim(),
     role: input.role,
+    locale: input.locale ?? Locale.fr,
     active: false,
     passwordHash: null,
   });
@@ -87,7 +95,14 @@ export async function inviteUser(
     action: 'inviteUser',
     entity: 'User',
     entityId: user.id,
-    after: { email, fullName: user.fullName, role: user.role, active: false, linkExpiresAt: link.expiresAt },
+    after: {
+      email,
+      fullName: user.fullName,
+      role: user.role,
+      locale: user.locale,
+      active: false,
+      linkExpiresAt: link.expiresAt,
+    },
   });
   return { user, link };
 }
@@ -138,14 +153,20 @@ async function findLink(rootEm: EntityManager, token: string): Promise<LinkRow |
 }
 
 /** For the link's page: who it is for, before they choose a password. */
-export async function describeLink(
-  rootEm: EntityManager,
-  token: string,
-): Promise<{ email: string; fullName: string; purpose: OneTimeTokenPurpose; expiresAt: Date } | null> {
+export async function describeLink(rootEm: EntityManager, token: string): Promise<Invitation | null> {
   const link = await findLink(rootEm, token);
   if (!link) return null;
-  const user = await agencyEm(rootEm, link.agency_id).findOneOrFail(User, link.user_id);
-  return { email: user.email, fullName: user.fullName, purpose: link.purpose, expiresAt: new Date(link.expires_at) };
+  const em = agencyEm(rootEm, link.agency_id);
+  const user = await em.findOneOrFail(User, link.user_id);
+  const agency = await em.findOneOrFail(Agency, link.agency_id);
+  return {
+    email: user.email,
+    fullName: user.fullName,
+    purpose: link.purpose,
+    expiresAt: new Date(link.expires_at),
+    agencyName: agency.name,
+    locale: user.locale,
+  };
 }
 
 /**

@@ -17,7 +17,8 @@ const RESET = `mutation($input: ResetPasswordLinkInput!) {
 const ACCEPT = `mutation($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input) { user { email role active status } userErrors { field code message } }
 }`;
-const INVITATION = 'query($token: String!) { invitation(token: $token) { email fullName purpose expiresAt } }';
+const INVITATION =
+  'query($token: String!) { invitation(token: $token) { email fullName purpose expiresAt agencyName locale } }';
 const WHO = '{ viewer { email role } }';
 const PASSWORD = 'correct horse battery';
 
@@ -29,8 +30,9 @@ afterAll(() => server?.close());
 
 const tokenOf = (path: string) => path.replace(/^\/invitation\//, '');
 
-async function invite(email: string, role = 'ACCOUNT_MANAGER') {
-  const response = await server.gql(INVITE, { input: { email, fullName: 'Анна Петрова', role } }, { cookie: admin });
+async function invite(email: string, role = 'ACCOUNT_MANAGER', locale?: string) {
+  const input = { email, fullName: 'Анна Петрова', role, ...(locale ? { locale } : {}) };
+  const response = await server.gql(INVITE, { input }, { cookie: admin });
   expect(response.errors).toBeUndefined();
   return response.data?.inviteUser;
 }
@@ -49,7 +51,7 @@ async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
 describe('invitations', () => {
   it('create an inactive user without a password and a one-time link; the link sets the password and signs in', async () => {
     const before = Date.now();
-    const invited = await invite('Anna.Petrova@Mosprom.demo');
+    const invited = await invite('Anna.Petrova@Mosprom.demo', 'ACCOUNT_MANAGER', 'ru');
     expect(invited.userErrors).toEqual([]);
     expect(invited.user).toMatchObject({
       email: 'anna.petrova@mosprom.demo',
@@ -72,6 +74,8 @@ describe('invitations', () => {
       fullName: 'Анна Петрова',
       purpose: 'INVITATION',
       expiresAt: invited.link.expiresAt,
+      agencyName: expect.stringContaining('Mosprom'),
+      locale: 'ru',
     });
 
     const tooShort = await accept(token, 'short');

@@ -1,10 +1,10 @@
-import { IsEmail, IsEnum, IsNotEmpty, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../shared/connection.js';
 import { UserError } from '../../shared/user-error.js';
 import { OneTimeTokenPurpose } from '../auth/one-time-token.entity.js';
 import { User } from './user.entity.js';
-import { Role } from './user.enums.js';
+import { Locale, Role } from './user.enums.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 /** Sign-in reads at most this much of a password. */
@@ -67,6 +67,11 @@ export class InviteUserInput {
   @Field(() => Role)
   @IsEnum(Role)
   role!: Role;
+
+  @Field(() => Locale, { nullable: true, description: 'Their interface language (default: French).' })
+  @IsOptional()
+  @IsEnum(Locale)
+  locale?: Locale | null;
 }
 
 @ObjectType()
@@ -163,4 +168,10 @@ export class Invitation {
 
   @Field(() => Date)
   expiresAt!: Date;
+
+  @Field({ description: 'The agency the user joins (or belongs to).' })
+  agencyName!: string;
+
+  @Field(() => Locale, { description: 'The language to greet them in.' })
+  locale!: Locale;
 }
