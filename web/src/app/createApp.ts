@@ -1,6 +1,7 @@
 import type { ApolloClient, ApolloLink } from '@apollo/client';
 import { SIGN_IN_PATH, signInPath } from '../features/auth/signInPath';
 import { createApolloClient } from '../lib/apollo/client';
+import { DEFAULT_LANGUAGE } from '../lib/i18n/languages';
 import { type AppRouter, createAppRouter } from './router';
 
 /**
@@ -12,6 +13,8 @@ export function createApp(options: { transport?: ApolloLink } = {}): { client: A
 
   const client = createApolloClient({
     transport: options.transport,
+    // i18n keeps <html lang> on the UI language.
+    language: () => document.documentElement.lang || DEFAULT_LANGUAGE,
     onUnauthenticated() {
       if (!router) return;
       const { pathname, search, hash } = router.state.location;

@@ -69,4 +69,23 @@ describe('createApolloClient', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it('asks the server for messages in the UI language of the moment', async () => {
+    const fetch = vi.fn(
+      async (_url: RequestInfo | URL, _init?: RequestInit) =>
+        new Response(JSON.stringify({ data: { viewer: null } }), { headers: { 'content-type': 'application/json' } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    try {
+      let language = 'ru';
+      const client = createApolloClient({ onUnauthenticated: () => {}, language: () => language });
+      await client.query({ query, fetchPolicy: 'network-only' });
+      language = 'fr';
+      await client.query({ query, fetchPolicy: 'network-only' });
+      const sent = fetch.mock.calls.map((call) => new Headers(call[1]?.headers).get('accept-language'));
+      expect(sent).toEqual(['ru', 'fr']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
