@@ -5,6 +5,7 @@ import { SignInMutation, SignOutMutation } from '../features/auth/graphql/sessio
 import { DashboardWorkQuery } from '../features/dashboard/graphql/dashboard';
 import { emptyDashboardAnswers, noWork } from '../features/dashboard/testAnswers';
 import { createI18n } from '../lib/i18n/i18n';
+import { storeLanguage } from '../lib/i18n/languages';
 import { ViewerQuery } from '../lib/session/viewer';
 import { viewer } from '../test/fixtures';
 import { type Answer, answer, scriptedLink, unauthenticated } from '../test/scriptedLink';
@@ -31,6 +32,7 @@ describe('the session across the app', () => {
   afterEach(() => window.history.replaceState(null, '', '/'));
 
   it('sends a visitor without a session to sign in, then back where they were', async () => {
+    storeLanguage('en'); // chosen on this browser: it wins over the user's own language (fr)
     let signedIn = false;
     const { router } = renderApp(
       answer(ViewerQuery).with(() => ({ data: { viewer: signedIn ? viewer : null } })),

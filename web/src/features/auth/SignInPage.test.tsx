@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { storeLanguage } from '../../lib/i18n/languages';
 import { ViewerQuery } from '../../lib/session/viewer';
 import { viewer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
@@ -32,6 +33,39 @@ const accepted = answer(SignInMutation).with(() => ({
 }));
 
 describe('SignInPage', () => {
+  it("switches to the user's own language when nobody chose one on this browser", async () => {
+    const { link } = scriptedLink(
+      answer(SignInMutation).with(() => ({
+        data: { login: { __typename: 'LoginPayload', viewer: { ...viewer, locale: 'ru' }, userErrors: [] } },
+      })),
+    );
+    const { i18n } = renderRoutes({
+      transport: link,
+      url: '/sign-in',
+      routes: [signInRoute, { path: '/', element: <p>home</p> }],
+    });
+    fillAndSubmit('camille@apex.example', 'secret');
+    await screen.findByText('home');
+    expect(i18n.language).toBe('ru');
+  });
+
+  it('keeps the language chosen on this browser', async () => {
+    storeLanguage('en');
+    const { link } = scriptedLink(
+      answer(SignInMutation).with(() => ({
+        data: { login: { __typename: 'LoginPayload', viewer: { ...viewer, locale: 'ru' }, userErrors: [] } },
+      })),
+    );
+    const { i18n } = renderRoutes({
+      transport: link,
+      url: '/sign-in',
+      routes: [signInRoute, { path: '/', element: <p>home</p> }],
+    });
+    fillAndSubmit('camille@apex.example', 'secret');
+    await screen.findByText('home');
+    expect(i18n.language).toBe('en');
+  });
+
   it("shows the server's message when the e-mail or password is wrong", async () => {
     const { link } = scriptedLink(refused(null, 'Wrong e-mail or password.'));
     renderRoutes({ transport: link, url: '/sign-in', routes: [signInRoute] });

@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { TextField } from '../../components/ui/TextField';
+import { isLanguage, readStoredLanguage } from '../../lib/i18n/languages';
 import { ViewerQuery } from '../../lib/session/viewer';
 import { SignInMutation } from './graphql/session';
 import { safeNextPath } from './signInPath';
@@ -15,7 +16,7 @@ type Field = 'email' | 'password';
 type FieldErrors = Partial<Record<Field, string>>;
 
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
@@ -63,7 +64,11 @@ export function SignInPage() {
         setFormError(general.length > 0 ? general.join(' ') : null);
         return;
       }
-      if (payload.viewer) await navigate(next, { replace: true });
+      if (payload.viewer) {
+        // Until someone picks a language on this browser, the user's own language applies.
+        if (!readStoredLanguage() && isLanguage(payload.viewer.locale)) void i18n.changeLanguage(payload.viewer.locale);
+        await navigate(next, { replace: true });
+      }
     } catch (error) {
       setFormError(CombinedGraphQLErrors.is(error) ? t('errors.generic') : t('errors.network'));
     }
