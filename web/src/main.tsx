@@ -2,11 +2,13 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createApp } from './app/createApp';
 import { AppProviders } from './app/providers';
-import { createI18n } from './lib/i18n/i18n';
+import { createI18n, loadResources } from './lib/i18n/i18n';
+import { DEFAULT_LANGUAGE, readStoredLanguage } from './lib/i18n/languages';
 import './styles/tokens.css';
 import './styles/base.css';
 
-const i18n = createI18n();
+const language = readStoredLanguage() ?? DEFAULT_LANGUAGE;
+const i18n = createI18n(language, await loadResources(language));
 const { client, router } = createApp();
 
 const root = document.getElementById('root');

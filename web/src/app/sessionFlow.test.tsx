@@ -6,6 +6,7 @@ import { DashboardWorkQuery } from '../features/dashboard/graphql/dashboard';
 import { emptyDashboardAnswers, noWork } from '../features/dashboard/testAnswers';
 import { createI18n } from '../lib/i18n/i18n';
 import { storeLanguage } from '../lib/i18n/languages';
+import { resources } from '../lib/i18n/resources';
 import { ViewerQuery } from '../lib/session/viewer';
 import { viewer } from '../test/fixtures';
 import { type Answer, answer, scriptedLink, unauthenticated } from '../test/scriptedLink';
@@ -16,7 +17,7 @@ function renderApp(...answers: Answer[]) {
   const { link, calls } = scriptedLink(...answers);
   const { client, router } = createApp({ transport: link });
   render(
-    <AppProviders client={client} i18n={createI18n('en')}>
+    <AppProviders client={client} i18n={createI18n('en', resources)}>
       <RouterProvider router={router} />
     </AppProviders>,
   );

@@ -5,6 +5,7 @@ import { AppProviders } from '../app/providers';
 import { createApolloClient } from '../lib/apollo/client';
 import { createI18n } from '../lib/i18n/i18n';
 import type { Language } from '../lib/i18n/languages';
+import { resources } from '../lib/i18n/resources';
 
 export interface RenderOptions {
   transport: ApolloLink;
@@ -18,7 +19,7 @@ export interface RenderOptions {
 export function renderRoutes({ transport, routes, url = '/', language = 'en', onUnauthenticated }: RenderOptions) {
   const client: ApolloClient = createApolloClient({ transport, onUnauthenticated: onUnauthenticated ?? (() => {}) });
   const router = createMemoryRouter(routes, { initialEntries: [url] });
-  const i18n = createI18n(language);
+  const i18n = createI18n(language, resources);
   const view = render(
     <AppProviders client={client} i18n={i18n}>
       <RouterProvider router={router} />

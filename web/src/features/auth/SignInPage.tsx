@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { TextField } from '../../components/ui/TextField';
+import { switchLanguage } from '../../lib/i18n/i18n';
 import { isLanguage, readStoredLanguage } from '../../lib/i18n/languages';
 import { ViewerQuery } from '../../lib/session/viewer';
 import { SignInMutation } from './graphql/session';
@@ -66,7 +67,8 @@ export function SignInPage() {
       }
       if (payload.viewer) {
         // Until someone picks a language on this browser, the user's own language applies.
-        if (!readStoredLanguage() && isLanguage(payload.viewer.locale)) void i18n.changeLanguage(payload.viewer.locale);
+        if (!readStoredLanguage() && isLanguage(payload.viewer.locale))
+          void switchLanguage(i18n, payload.viewer.locale, false);
         await navigate(next, { replace: true });
       }
     } catch (error) {

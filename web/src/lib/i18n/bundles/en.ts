@@ -1,0 +1,12 @@
+// Every string of the UI in one language: loaded as its own chunk, only when that language is used.
+
+import admin from '../locales/admin/en.json';
+import analyst from '../locales/analyst/en.json';
+import companies from '../locales/companies/en.json';
+import dashboard from '../locales/dashboard/en.json';
+import translation from '../locales/en.json';
+import interactions from '../locales/interactions/en.json';
+import missions from '../locales/missions/en.json';
+import pipeline from '../locales/pipeline/en.json';
+
+export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst };

@@ -1,0 +1,12 @@
+// Every string of the UI in one language: loaded as its own chunk, only when that language is used.
+
+import admin from '../locales/admin/fr.json';
+import analyst from '../locales/analyst/fr.json';
+import companies from '../locales/companies/fr.json';
+import dashboard from '../locales/dashboard/fr.json';
+import translation from '../locales/fr.json';
+import interactions from '../locales/interactions/fr.json';
+import missions from '../locales/missions/fr.json';
+import pipeline from '../locales/pipeline/fr.json';
+
+export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst };

@@ -1,0 +1,12 @@
+// Every string of the UI in one language: loaded as its own chunk, only when that language is used.
+
+import admin from '../locales/admin/ru.json';
+import analyst from '../locales/analyst/ru.json';
+import companies from '../locales/companies/ru.json';
+import dashboard from '../locales/dashboard/ru.json';
+import interactions from '../locales/interactions/ru.json';
+import missions from '../locales/missions/ru.json';
+import pipeline from '../locales/pipeline/ru.json';
+import translation from '../locales/ru.json';
+
+export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst };
