@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { agencyEm } from '../db/agency-scope.js';
 import { viewerFromToken } from '../modules/auth/api-token.service.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
+import { languageFromHeader } from '../shared/messages/index.js';
 import type { Context, CookieJar } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 
@@ -35,6 +36,7 @@ export async function buildContext(options: {
     viewer,
     cookies,
     userAgent: req.headers['user-agent'],
+    language: languageFromHeader(req.headers['accept-language']),
     sessionTtlDays: options.sessionTtlDays,
     requestId: randomUUID(),
     loaders: new Map(),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../modules/user/user.enums.js';
+import type { Language } from '../shared/messages/index.js';
 
 /** Who is calling: resolved once per request from the session cookie or API token. */
 export interface Viewer {
@@ -27,6 +28,8 @@ export interface Context {
   viewer?: Viewer;
   cookies: CookieJar;
   userAgent?: string;
+  /** The language of userError messages: from Accept-Language (fr, en or ru), English by default. */
+  language: Language;
   sessionTtlDays: number;
   requestId: string;
   /** Per-request DataLoaders, created on first use (see shared/per-request.ts). */

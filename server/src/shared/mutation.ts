@@ -7,18 +7,19 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgencyScopeError } from '../db/agency-scope.js';
 import type { Context } from '../graphql/context.js';
+import { type Message, msg, render } from './messages/index.js';
 import { type UserError, UserErrorCode, userError } from './user-error.js';
 import { validateInput } from './validation.js';
 
 /** Thrown by services to refuse a mutation: its transaction rolls back, the errors reach the client. */
 export class UserErrorsException extends Error {
   constructor(readonly errors: UserError[]) {
-    super(errors.map((error) => error.message).join('; '));
+    super(errors.map((error) => render(error.text)).join('; '));
   }
 }
 
-export function refuse(code: UserErrorCode, message: string, field?: string[], existingId?: string): never {
-  throw new UserErrorsException([userError(code, message, field, existingId)]);
+export function refuse(code: UserErrorCode, text: Message, field?: string[], existingId?: string): never {
+  throw new UserErrorsException([userError(code, text, field, existingId)]);
 }
 
 export type Payload<T> = T & { userErrors: UserError[] };
@@ -50,16 +51,15 @@ export async function runMutation<T extends object>(
 
 function asUserErrors(error: unknown): UserError[] | undefined {
   if (error instanceof UserErrorsException) return error.errors;
-  if (error instanceof AgencyScopeError)
-    return [userError(UserErrorCode.NOT_FOUND, 'A referenced record does not exist.')];
+  if (error instanceof AgencyScopeError) return [userError(UserErrorCode.NOT_FOUND, msg('referenceMissing'))];
   if (error instanceof UniqueConstraintViolationException) {
-    return [userError(UserErrorCode.DUPLICATE, 'A record with the same unique values already exists.')];
+    return [userError(UserErrorCode.DUPLICATE, msg('duplicateValues'))];
   }
   if (error instanceof ForeignKeyConstraintViolationException) {
-    return [userError(UserErrorCode.NOT_FOUND, 'A referenced record does not exist.')];
+    return [userError(UserErrorCode.NOT_FOUND, msg('referenceMissing'))];
   }
   if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {
-    return [userError(UserErrorCode.INVALID, 'The values break a rule of the data model.')];
+    return [userError(UserErrorCode.INVALID, msg('dataModelRule'))];
   }
   return undefined;
 }

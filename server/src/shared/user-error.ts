@@ -1,4 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Ctx, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { type Message, render } from './messages/index.js';
 
 export enum UserErrorCode {
   INVALID = 'INVALID',
@@ -18,8 +20,14 @@ export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field, e.g. ["input", "email"].' })
   field?: string[] | null;
 
-  @Field()
-  message!: string;
+  /** What went wrong, as a message of the catalog (shared/messages): `message` renders it. */
+  text!: Message;
+
+  /** The text in the request's language (Accept-Language: fr, en or ru; English by default). */
+  @Field(() => String)
+  message(@Ctx() ctx?: Context): string {
+    return render(this.text, ctx?.language);
+  }
 
   @Field(() => UserErrorCode)
   code!: UserErrorCode;
@@ -31,6 +39,6 @@ export class UserError {
   existingId?: string | null;
 }
 
-export function userError(code: UserErrorCode, message: string, field?: string[], existingId?: string): UserError {
-  return Object.assign(new UserError(), { code, message, field: field ?? null, existingId: existingId ?? null });
+export function userError(code: UserErrorCode, text: Message, field?: string[], existingId?: string): UserError {
+  return Object.assign(new UserError(), { code, text, field: field ?? null, existingId: existingId ?? null });
 }

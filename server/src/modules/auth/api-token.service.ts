@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context, Viewer } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -39,7 +40,7 @@ export async function createApiToken(
 
 export async function revokeApiToken(em: EntityManager, ctx: Context, input: RevokeApiTokenInput): Promise<ApiToken> {
   const apiToken = await em.findOne(ApiToken, { id: input.apiTokenId, user: ctx.viewer!.userId });
-  if (!apiToken) return refuse(UserErrorCode.NOT_FOUND, 'No such token of yours.', ['input', 'apiTokenId']);
+  if (!apiToken) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchToken'), ['input', 'apiTokenId']);
   if (!apiToken.revokedAt) {
     apiToken.revokedAt = new Date();
     recordAudit(em, ctx, {

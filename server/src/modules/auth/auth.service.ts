@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { crossAgencyEm } from '../../db/agency-scope.js';
+import { msg } from '../../shared/messages/index.js';
 import { User } from '../user/user.entity.js';
 import { decoyHash, verifyPassword } from './password.js';
 
 /** Every failed sign-in takes at least this long, whichever part was wrong. */
 const FAILED_LOGIN_FLOOR_MS = 400;
 
-export const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
+export const WRONG_CREDENTIALS = msg('wrongCredentials');
 
 /**
  * Checks an e-mail and password across agencies (sign-in is the one read that must).

@@ -2,6 +2,7 @@ import { type FilterQuery, raw, UniqueConstraintViolationException } from '@mikr
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { normalizeName } from '../../shared/normalize.js';
 import { UserErrorCode } from '../../shared/user-error.js';
@@ -55,25 +56,24 @@ async function sectorsByIds(em: EntityManager, ids: readonly string[]): Promise<
   const byId = new Map(found.map((sector) => [sector.id, sector]));
   const missing = given.findIndex((id) => !byId.has(id));
   if (missing >= 0) {
-    refuse(UserErrorCode.NOT_FOUND, `No sector has the id ${ids[missing]}.`, ['input', 'sectorIds', String(missing)]);
+    refuse(UserErrorCode.NOT_FOUND, msg('noSuchSectorId', { id: ids[missing] }), [
+      'input',
+      'sectorIds',
+      String(missing),
+    ]);
   }
   return wanted.map((id) => byId.get(id)!);
 }
 
 async function accountManagerById(em: EntityManager, id: string): Promise<User> {
   const user = await em.findOne(User, id);
-  if (!user) return refuse(UserErrorCode.NOT_FOUND, 'No such user.', ['input', 'accountManagerId']);
-  if (!user.active) return refuse(UserErrorCode.INVALID, 'This user is deactivated.', ['input', 'accountManagerId']);
+  if (!user) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchUser'), ['input', 'accountManagerId']);
+  if (!user.active) return refuse(UserErrorCode.INVALID, msg('userDeactivated'), ['input', 'accountManagerId']);
   return user;
 }
 
 function refuseDuplicate(existingId: string | undefined): never {
-  return refuse(
-    UserErrorCode.DUPLICATE,
-    'A company with this name already exists in this country.',
-    ['input', 'name'],
-    existingId,
-  );
+  return refuse(UserErrorCode.DUPLICATE, msg('duplicateCompany'), ['input', 'name'], existingId);
 }
 
 /** The same company, by normalised name and country, other than `exceptId`. */
@@ -145,7 +145,7 @@ export async function createCompany(em: EntityManager, ctx: Context, input: Crea
 export async function updateCompany(em: EntityManager, ctx: Context, input: UpdateCompanyInput): Promise<Company> {
   refuseNulls(input, ['name', 'kind', 'country']);
   const company = await em.findOne(Company, input.companyId, { populate: ['sectors'] });
-  if (!company) return refuse(UserErrorCode.NOT_FOUND, 'No such company.', ['input', 'companyId']);
+  if (!company) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchCompany'), ['input', 'companyId']);
   const before = companySnapshot(company);
 
   const name = input.name != null ? input.name.trim() : company.name;

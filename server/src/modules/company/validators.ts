@@ -1,4 +1,5 @@
 import { buildMessage, isISO31661Alpha2, ValidateBy, type ValidationOptions } from 'class-validator';
+import { msg } from '../../shared/messages/index.js';
 import { UserErrorsException } from '../../shared/mutation.js';
 import { UserErrorCode, userError } from '../../shared/user-error.js';
 
@@ -59,7 +60,7 @@ export function refuseNulls(input: object, fields: readonly string[]): void {
   const nulls = fields.filter((field) => (input as Record<string, unknown>)[field] === null);
   if (nulls.length > 0) {
     throw new UserErrorsException(
-      nulls.map((field) => userError(UserErrorCode.REQUIRED, `${field} cannot be removed`, ['input', field])),
+      nulls.map((field) => userError(UserErrorCode.REQUIRED, msg('cannotBeRemoved', { field }), ['input', field])),
     );
   }
 }

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { normalizeName } from '../../shared/normalize.js';
 import { UserErrorCode } from '../../shared/user-error.js';
@@ -29,7 +30,7 @@ export function contactWhere(filter: ContactFilter | null | undefined): FilterQu
 
 async function companyById(em: EntityManager, id: string): Promise<Company> {
   const company = await em.findOne(Company, id);
-  return company ?? refuse(UserErrorCode.NOT_FOUND, 'No such company.', ['input', 'companyId']);
+  return company ?? refuse(UserErrorCode.NOT_FOUND, msg('noSuchCompany'), ['input', 'companyId']);
 }
 
 export async function createContact(em: EntityManager, ctx: Context, input: CreateContactInput): Promise<Contact> {
@@ -57,7 +58,7 @@ export async function createContact(em: EntityManager, ctx: Context, input: Crea
 export async function updateContact(em: EntityManager, ctx: Context, input: UpdateContactInput): Promise<Contact> {
   refuseNulls(input, ['companyId', 'fullName']);
   const contact = await em.findOne(Contact, input.contactId);
-  if (!contact) return refuse(UserErrorCode.NOT_FOUND, 'No such contact.', ['input', 'contactId']);
+  if (!contact) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchContact'), ['input', 'contactId']);
   const before = snapshot(contact, AUDITED);
   if (input.companyId != null) contact.company = await companyById(em, input.companyId);
   if (input.fullName != null) {

@@ -2,6 +2,7 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import type { Context } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { Agency } from '../agency/agency.entity.js';
@@ -42,39 +43,31 @@ const AUDITED = [
 const field = (name: string) => ['input', name];
 
 function conflict(yours: number, current: number): never {
-  return refuse(
-    UserErrorCode.CONFLICT,
-    `The deal was changed by someone else since you read it (your version ${yours}, current version ${current}): reload it and try again.`,
-    field('version'),
-  );
+  return refuse(UserErrorCode.CONFLICT, msg('dealChanged', { yours, current }), field('version'));
 }
 
 async function findExporter(em: EntityManager, id: string, path: string[]): Promise<Company> {
   const company = await em.findOne(Company, id);
-  if (!company) return refuse(UserErrorCode.NOT_FOUND, 'No such company.', path);
+  if (!company) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchCompany'), path);
   if (company.kind !== CompanyKind.EXPORTER) {
-    refuse(UserErrorCode.INVALID, `${company.name} is a ${company.kind}, not an EXPORTER.`, path);
+    refuse(UserErrorCode.INVALID, msg('dealExporterNotExporter', { name: company.name, kind: company.kind }), path);
   }
   return company;
 }
 
 async function findBuyer(em: EntityManager, id: string, path: string[]): Promise<Company> {
   const company = await em.findOne(Company, id);
-  if (!company) return refuse(UserErrorCode.NOT_FOUND, 'No such company.', path);
+  if (!company) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchCompany'), path);
   if (company.kind === CompanyKind.EXPORTER) {
-    refuse(
-      UserErrorCode.INVALID,
-      `${company.name} is an EXPORTER: the buyer of a deal is a foreign counterpart (buyer, distributor, retailer, institution, partner).`,
-      path,
-    );
+    refuse(UserErrorCode.INVALID, msg('buyerIsExporter', { name: company.name }), path);
   }
   return company;
 }
 
 async function findOwner(em: EntityManager, id: string, path: string[]): Promise<User> {
   const user = await em.findOne(User, id);
-  if (!user) return refuse(UserErrorCode.NOT_FOUND, 'No such user.', path);
-  if (!user.active) refuse(UserErrorCode.INVALID, `${user.fullName} is deactivated.`, path);
+  if (!user) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchUser'), path);
+  if (!user.active) refuse(UserErrorCode.INVALID, msg('userDeactivatedNamed', { name: user.fullName }), path);
   return user;
 }
 
@@ -82,54 +75,53 @@ async function findOne<T extends object>(
   em: EntityManager,
   entity: new () => T,
   id: string,
-  label: string,
+  notFound: 'noSuchStage' | 'noSuchPipeline' | 'noSuchInteraction' | 'noSuchSector' | 'noSuchMission',
   path: string[],
 ): Promise<T> {
   const found = await em.findOne(entity as never, id);
-  if (!found) return refuse(UserErrorCode.NOT_FOUND, `No such ${label}.`, path);
+  if (!found) return refuse(UserErrorCode.NOT_FOUND, msg(notFound), path);
   return found as T;
 }
 
 /** Where a new deal starts: the stage given, or the first OPEN stage of the pipeline (the default one). */
 async function startingStage(em: EntityManager, input: CreateDealInput): Promise<PipelineStage> {
   if (input.stageId) {
-    const stage = await findOne(em, PipelineStage, input.stageId, 'stage', field('stageId'));
+    const stage = await findOne(em, PipelineStage, input.stageId, 'noSuchStage', field('stageId'));
     if (input.pipelineId && stage.pipeline.id !== input.pipelineId) {
-      refuse(UserErrorCode.INVALID, 'The stage is not a stage of the pipeline given.', field('stageId'));
+      refuse(UserErrorCode.INVALID, msg('stageNotInPipeline'), field('stageId'));
     }
-    if (stage.retired) refuse(UserErrorCode.INVALID, `The stage "${stage.name}" is retired.`, field('stageId'));
+    if (stage.retired) refuse(UserErrorCode.INVALID, msg('stageRetired', { name: stage.name }), field('stageId'));
     if (stage.category !== StageCategory.OPEN) {
       refuse(
         UserErrorCode.INVALID,
-        `A deal starts in an OPEN stage; "${stage.name}" is ${stage.category}: create the deal, then move it.`,
+        msg('dealStartsOpen', { name: stage.name, category: stage.category }),
         field('stageId'),
       );
     }
     return stage;
   }
   const pipeline = input.pipelineId
-    ? await findOne(em, Pipeline, input.pipelineId, 'pipeline', field('pipelineId'))
+    ? await findOne(em, Pipeline, input.pipelineId, 'noSuchPipeline', field('pipelineId'))
     : await em.findOne(Pipeline, { isDefault: true }, { orderBy: { createdAt: 'asc' } });
-  if (!pipeline)
-    return refuse(UserErrorCode.INVALID, 'The agency has no default pipeline: give a pipelineId.', field('pipelineId'));
+  if (!pipeline) return refuse(UserErrorCode.INVALID, msg('noDefaultPipeline'), field('pipelineId'));
   const stage = await em.findOne(
     PipelineStage,
     { pipeline, category: StageCategory.OPEN, retired: false },
     { orderBy: { position: 'asc' } },
   );
   if (!stage)
-    return refuse(UserErrorCode.INVALID, `The pipeline "${pipeline.name}" has no open stage.`, field('pipelineId'));
+    return refuse(UserErrorCode.INVALID, msg('pipelineHasNoOpenStage', { name: pipeline.name }), field('pipelineId'));
   return stage;
 }
 
 export async function createDeal(em: EntityManager, ctx: Context, input: CreateDealInput): Promise<Deal> {
   const viewer = ctx.viewer!;
   const interaction = input.fromInteractionId
-    ? await findOne(em, Interaction, input.fromInteractionId, 'interaction', field('fromInteractionId'))
+    ? await findOne(em, Interaction, input.fromInteractionId, 'noSuchInteraction', field('fromInteractionId'))
     : null;
 
   const exporterId = input.exporterId ?? interaction?.exporter.id;
-  if (!exporterId) refuse(UserErrorCode.REQUIRED, 'A deal needs an exporter.', field('exporterId'));
+  if (!exporterId) refuse(UserErrorCode.REQUIRED, msg('dealNeedsExporter'), field('exporterId'));
   const exporter = await findExporter(em, exporterId, field(input.exporterId ? 'exporterId' : 'fromInteractionId'));
 
   const buyerId = input.buyerId !== undefined ? input.buyerId : (interaction?.counterpart?.id ?? null);
@@ -138,7 +130,7 @@ export async function createDeal(em: EntityManager, ctx: Context, input: CreateD
     : null;
 
   const title = (input.title ?? interaction?.subject ?? '').trim();
-  if (!title) refuse(UserErrorCode.REQUIRED, 'A deal needs a title.', field('title'));
+  if (!title) refuse(UserErrorCode.REQUIRED, msg('dealNeedsTitle'), field('title'));
 
   const owner = await findOwner(em, input.ownerId ?? viewer.userId, field('ownerId'));
   const stage = await startingStage(em, input);
@@ -150,11 +142,11 @@ export async function createDeal(em: EntityManager, ctx: Context, input: CreateD
         em,
         Mission,
         sourceMissionId,
-        'mission',
+        'noSuchMission',
         field(input.sourceMissionId ? 'sourceMissionId' : 'fromInteractionId'),
       )
     : null;
-  const sector = input.sectorId ? await findOne(em, Sector, input.sectorId, 'sector', field('sectorId')) : null;
+  const sector = input.sectorId ? await findOne(em, Sector, input.sectorId, 'noSuchSector', field('sectorId')) : null;
   const currency = input.currency ?? (await em.findOneOrFail(Agency, viewer.agencyId)).baseCurrency;
 
   const now = new Date();
@@ -200,7 +192,7 @@ export async function createDeal(em: EntityManager, ctx: Context, input: CreateD
 
 async function findDeal(em: EntityManager, dealId: string, version: number): Promise<Deal> {
   const deal = await em.findOne(Deal, dealId);
-  if (!deal) return refuse(UserErrorCode.NOT_FOUND, 'No such deal.', field('dealId'));
+  if (!deal) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchDeal'), field('dealId'));
   if (deal.version !== version) conflict(version, deal.version);
   return deal;
 }
@@ -211,31 +203,31 @@ export async function updateDeal(em: EntityManager, ctx: Context, input: UpdateD
 
   if (input.title !== undefined) {
     const title = input.title?.trim();
-    if (!title) refuse(UserErrorCode.REQUIRED, 'A deal needs a title.', field('title'));
+    if (!title) refuse(UserErrorCode.REQUIRED, msg('dealNeedsTitle'), field('title'));
     deal.title = title;
   }
   if (input.exporterId !== undefined) {
-    if (!input.exporterId) refuse(UserErrorCode.REQUIRED, 'A deal needs an exporter.', field('exporterId'));
+    if (!input.exporterId) refuse(UserErrorCode.REQUIRED, msg('dealNeedsExporter'), field('exporterId'));
     deal.exporter = await findExporter(em, input.exporterId, field('exporterId'));
   }
   if (input.buyerId !== undefined) {
     deal.buyer = input.buyerId ? await findBuyer(em, input.buyerId, field('buyerId')) : null;
   }
   if (input.ownerId !== undefined) {
-    if (!input.ownerId) refuse(UserErrorCode.REQUIRED, 'A deal needs an owner.', field('ownerId'));
+    if (!input.ownerId) refuse(UserErrorCode.REQUIRED, msg('dealNeedsOwner'), field('ownerId'));
     deal.owner = await findOwner(em, input.ownerId, field('ownerId'));
   }
   if (input.sourceMissionId !== undefined) {
     deal.sourceMission = input.sourceMissionId
-      ? await findOne(em, Mission, input.sourceMissionId, 'mission', field('sourceMissionId'))
+      ? await findOne(em, Mission, input.sourceMissionId, 'noSuchMission', field('sourceMissionId'))
       : null;
   }
   if (input.sectorId !== undefined) {
-    deal.sector = input.sectorId ? await findOne(em, Sector, input.sectorId, 'sector', field('sectorId')) : null;
+    deal.sector = input.sectorId ? await findOne(em, Sector, input.sectorId, 'noSuchSector', field('sectorId')) : null;
   }
   if (input.amount !== undefined) deal.amount = input.amount == null ? null : new Decimal(input.amount).toFixed(2);
   if (input.currency !== undefined) {
-    if (!input.currency) refuse(UserErrorCode.REQUIRED, 'A deal needs a currency.', field('currency'));
+    if (!input.currency) refuse(UserErrorCode.REQUIRED, msg('dealNeedsCurrency'), field('currency'));
     deal.currency = input.currency;
   }
   if (input.expectedCloseOn !== undefined) deal.expectedCloseOn = input.expectedCloseOn;
@@ -245,10 +237,10 @@ export async function updateDeal(em: EntityManager, ctx: Context, input: UpdateD
     const stage = await em.findOneOrFail(PipelineStage, deal.stage.id);
     const reason = input.lostReason?.trim() || null;
     if (stage.category !== StageCategory.LOST && reason) {
-      refuse(UserErrorCode.INVALID, 'Only a lost deal has a lost reason.', field('lostReason'));
+      refuse(UserErrorCode.INVALID, msg('lostReasonOnlyWhenLost'), field('lostReason'));
     }
     if (stage.category === StageCategory.LOST && !reason) {
-      refuse(UserErrorCode.REQUIRED, 'A lost deal keeps the reason it was lost.', field('lostReason'));
+      refuse(UserErrorCode.REQUIRED, msg('lostDealKeepsReason'), field('lostReason'));
     }
     deal.lostReason = reason;
   }
@@ -279,20 +271,20 @@ export async function moveDeal(
 ): Promise<{ deal: Deal; stageChange: DealStageChange }> {
   const viewer = ctx.viewer!;
   const deal = await findDeal(em, input.dealId, input.version);
-  const toStage = await findOne(em, PipelineStage, input.toStageId, 'stage', field('toStageId'));
+  const toStage = await findOne(em, PipelineStage, input.toStageId, 'noSuchStage', field('toStageId'));
   if (toStage.pipeline.id !== deal.pipeline.id) {
-    refuse(UserErrorCode.INVALID, "The stage belongs to another pipeline than the deal's.", field('toStageId'));
+    refuse(UserErrorCode.INVALID, msg('stageOfAnotherPipeline'), field('toStageId'));
   }
-  if (toStage.retired) refuse(UserErrorCode.INVALID, `The stage "${toStage.name}" is retired.`, field('toStageId'));
+  if (toStage.retired) refuse(UserErrorCode.INVALID, msg('stageRetired', { name: toStage.name }), field('toStageId'));
   if (toStage.id === deal.stage.id) {
-    refuse(UserErrorCode.INVALID, `The deal is already in "${toStage.name}".`, field('toStageId'));
+    refuse(UserErrorCode.INVALID, msg('dealAlreadyInStage', { name: toStage.name }), field('toStageId'));
   }
   const lostReason = input.lostReason?.trim() || null;
   if (toStage.category === StageCategory.LOST && !lostReason) {
-    refuse(UserErrorCode.REQUIRED, 'Say why the deal was lost.', field('lostReason'));
+    refuse(UserErrorCode.REQUIRED, msg('sayWhyLost'), field('lostReason'));
   }
   if (toStage.category !== StageCategory.LOST && lostReason) {
-    refuse(UserErrorCode.INVALID, 'A lost reason is only for a LOST stage.', field('lostReason'));
+    refuse(UserErrorCode.INVALID, msg('lostReasonOnlyForLostStage'), field('lostReason'));
   }
   const fromStage = await em.findOneOrFail(PipelineStage, deal.stage.id);
   const before = snapshot(deal, ['stage', 'closedOn', 'lostReason']);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import type { Context } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { Agency } from '../agency/agency.entity.js';
@@ -24,10 +25,7 @@ export async function setExchangeRate(
 ): Promise<ExchangeRate> {
   const agency = await em.findOneOrFail(Agency, ctx.viewer!.agencyId);
   if (input.currency === agency.baseCurrency) {
-    refuse(UserErrorCode.INVALID, `${input.currency} is the agency's base currency: its rate is always 1.`, [
-      'input',
-      'currency',
-    ]);
+    refuse(UserErrorCode.INVALID, msg('baseCurrencyRate', { currency: input.currency }), ['input', 'currency']);
   }
   const rate = new Decimal(input.rate).toFixed();
   const existing = await em.findOne(ExchangeRate, { currency: input.currency, validOn: input.validOn });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { UserErrorCode, userError } from '../../shared/user-error.js';
 import type { Company } from '../company/company.entity.js';
 import { type Draft, field, type Resolved, refuseAll } from './interaction.draft.js';
@@ -15,14 +16,6 @@ interface ClashRow {
   exporter_name: string;
   counterpart_name: string | null;
   shared_contacts: string | null;
-}
-
-function span(startsAt: Date, endsAt: Date): string {
-  const start = startsAt.toISOString();
-  const end = endsAt.toISOString();
-  const endText =
-    start.slice(0, 10) === end.slice(0, 10) ? end.slice(11, 16) : `${end.slice(0, 10)} ${end.slice(11, 16)}`;
-  return `${start.slice(0, 10)} ${start.slice(11, 16)}–${endText} UTC`;
 }
 
 /**
@@ -87,14 +80,17 @@ export async function checkAgenda(
       const busy = parties
         .filter((party) => party.id === clash.exporter_id || party.id === clash.counterpart_id)
         .map((party) => party.name);
-      if (clash.shared_contacts) busy.push(clash.shared_contacts);
-      const other = clash.counterpart_name
-        ? `${clash.exporter_name} with ${clash.counterpart_name}`
-        : clash.exporter_name;
+      if (clash.shared_contacts) busy.push(...clash.shared_contacts.split(', '));
       return userError(
         UserErrorCode.CONFLICT,
-        `Agenda conflict: ${busy.join(', ')} already booked ${span(new Date(clash.starts_at), new Date(clash.ends_at))} ` +
-          `in "${clash.subject}" (${other}).`,
+        msg('agendaConflict', {
+          busy,
+          startsAt: new Date(clash.starts_at),
+          endsAt: new Date(clash.ends_at),
+          subject: clash.subject,
+          exporter: clash.exporter_name,
+          counterpart: clash.counterpart_name,
+        }),
         field('startsAt'),
         clash.id,
       );

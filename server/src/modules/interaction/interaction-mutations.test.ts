@@ -691,6 +691,7 @@ describe('the B2B agenda rule', () => {
       viewer: { userId: viewer.user_id, agencyId: viewer.agency_id, role: Role.ACCOUNT_MANAGER, via: 'session' },
       cookies: { set: () => {}, clear: () => {} },
       sessionTtlDays: 1,
+      language: 'en',
       requestId: 'test',
       loaders: new Map(),
     });

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/messages/index.js';
 import { UserErrorsException } from '../../shared/mutation.js';
 import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
 import type { Company } from '../company/company.entity.js';
@@ -53,21 +54,19 @@ export function refuseAll(errors: UserError[]): void {
 
 /** The rules a draft must follow on its own (before looking anything up). */
 export function checkDraft(draft: Draft, errors: UserError[]): void {
-  if (!draft.subject?.trim()) errors.push(userError(UserErrorCode.REQUIRED, 'Give the subject.', field('subject')));
+  if (!draft.subject?.trim()) errors.push(userError(UserErrorCode.REQUIRED, msg('giveSubject'), field('subject')));
   if (draft.kind !== InteractionKind.MEETING) return;
   if (draft.startsAt && !draft.endsAt) {
-    errors.push(userError(UserErrorCode.REQUIRED, 'A meeting with a start needs an end.', field('endsAt')));
+    errors.push(userError(UserErrorCode.REQUIRED, msg('meetingNeedsEnd'), field('endsAt')));
   }
   if (draft.endsAt && !draft.startsAt) {
-    errors.push(userError(UserErrorCode.REQUIRED, 'A meeting with an end needs a start.', field('startsAt')));
+    errors.push(userError(UserErrorCode.REQUIRED, msg('meetingNeedsStart'), field('startsAt')));
   }
   if (draft.startsAt && draft.endsAt && draft.endsAt.getTime() <= draft.startsAt.getTime()) {
-    errors.push(userError(UserErrorCode.INVALID, 'The meeting must end after it starts.', field('endsAt')));
+    errors.push(userError(UserErrorCode.INVALID, msg('meetingEndsBeforeStart'), field('endsAt')));
   }
   if (draft.status === MeetingStatus.PLANNED && !draft.startsAt && !draft.endsAt) {
-    errors.push(
-      userError(UserErrorCode.REQUIRED, 'A planned meeting needs a start and an end on the agenda.', field('startsAt')),
-    );
+    errors.push(userError(UserErrorCode.REQUIRED, msg('plannedMeetingNeedsTimes'), field('startsAt')));
   }
 }
 
@@ -80,7 +79,7 @@ export function refuseMeetingFieldsOnOtherKinds(
   for (const name of MEETING_ONLY) {
     if (input[name] != null) {
       errors.push(
-        userError(UserErrorCode.INVALID, `Only meetings have ${name} (this is a ${kind?.toLowerCase()}).`, field(name)),
+        userError(UserErrorCode.INVALID, msg('onlyMeetingsHave', { field: name, interactionKind: kind }), field(name)),
       );
     }
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { msg } from '../../shared/messages/index.js';
 import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
 import { Company } from '../company/company.entity.js';
 import { CompanyKind } from '../company/company.enums.js';
@@ -8,8 +9,6 @@ import { Mission } from '../mission/mission.entity.js';
 import { ParticipantStatus } from '../mission/mission.enums.js';
 import { MissionParticipant } from '../mission/mission-participant.entity.js';
 import { type Draft, field, type Resolved } from './interaction.draft.js';
-
-const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /**
  * Looks up the references of a draft in the viewer's agency and checks how they fit together.
@@ -34,25 +33,23 @@ export async function resolveReferences(
   const counterpart = companies.find((company) => company.id === draft.counterpartId) ?? null;
 
   if (draft.missionId && !mission) {
-    errors.push(userError(UserErrorCode.NOT_FOUND, 'No such mission.', field('missionId')));
+    errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchMission'), field('missionId')));
   }
   if (!exporter) {
-    errors.push(userError(UserErrorCode.NOT_FOUND, 'No such exporter.', field('exporterId')));
+    errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchExporter'), field('exporterId')));
   } else if (exporter.kind !== CompanyKind.EXPORTER) {
     errors.push(
       userError(
         UserErrorCode.INVALID,
-        `${exporter.name} is ${withArticle(exporter.kind.toLowerCase())}, not an exporter: put it as the counterpart.`,
+        msg('exporterNotExporter', { name: exporter.name, kind: exporter.kind }),
         field('exporterId'),
       ),
     );
   }
   if (draft.counterpartId && !counterpart) {
-    errors.push(userError(UserErrorCode.NOT_FOUND, 'No such counterpart.', field('counterpartId')));
+    errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchCounterpart'), field('counterpartId')));
   } else if (counterpart && counterpart.id === draft.exporterId) {
-    errors.push(
-      userError(UserErrorCode.INVALID, 'The counterpart cannot be the exporter itself.', field('counterpartId')),
-    );
+    errors.push(userError(UserErrorCode.INVALID, msg('counterpartIsExporter'), field('counterpartId')));
   } else if (counterpart && mission && counterpart.kind === CompanyKind.EXPORTER) {
     const inDelegation = await em.count(MissionParticipant, {
       mission,
@@ -63,7 +60,7 @@ export async function resolveReferences(
       errors.push(
         userError(
           UserErrorCode.INVALID,
-          `${counterpart.name} is an exporter of the delegation of ${mission.name}: meet buyers, distributors or institutions.`,
+          msg('counterpartInDelegation', { name: counterpart.name, mission: mission.name }),
           field('counterpartId'),
         ),
       );
@@ -72,12 +69,12 @@ export async function resolveReferences(
 
   const linkChanged = !current || current.dealId !== draft.dealId || current.exporterId !== draft.exporterId;
   if (draft.dealId && !deal) {
-    errors.push(userError(UserErrorCode.NOT_FOUND, 'No such deal.', field('dealId')));
+    errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchDeal'), field('dealId')));
   } else if (deal && exporter && deal.exporter.id !== exporter.id && linkChanged) {
     errors.push(
       userError(
         UserErrorCode.INVALID,
-        `The deal "${deal.title}" is not ${exporter.name}'s: link the interaction to a deal of its exporter.`,
+        msg('dealOfAnotherExporter', { deal: deal.title, exporter: exporter.name }),
         field('dealId'),
       ),
     );
@@ -88,12 +85,12 @@ export async function resolveReferences(
   draft.contactIds.forEach((id, index) => {
     const contact = byId.get(id);
     if (!contact) {
-      errors.push(userError(UserErrorCode.NOT_FOUND, 'No such contact.', field('contactIds', String(index))));
+      errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchContact'), field('contactIds', String(index))));
     } else if (!parties.has(contact.company.id)) {
       errors.push(
         userError(
           UserErrorCode.INVALID,
-          `${contact.fullName} works for neither the exporter nor the counterpart.`,
+          msg('contactNotAParty', { name: contact.fullName }),
           field('contactIds', String(index)),
         ),
       );

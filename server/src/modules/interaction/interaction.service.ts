@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { normalizeName } from '../../shared/normalize.js';
 import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
@@ -125,11 +126,12 @@ export async function updateInteraction(
   input: UpdateInteractionInput,
 ): Promise<Interaction> {
   const interaction = await em.findOne(Interaction, input.interactionId, { populate: ['contacts'] });
-  if (!interaction) return refuse(UserErrorCode.NOT_FOUND, 'No such interaction.', field('interactionId'));
+  if (!interaction) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchInteraction'), field('interactionId'));
   const before = auditSnapshot(interaction);
   const errors: UserError[] = [];
   for (const name of ['kind', 'occurredAt', 'subject', 'exporterId'] as const) {
-    if (input[name] === null) errors.push(userError(UserErrorCode.REQUIRED, `${name} cannot be removed.`, field(name)));
+    if (input[name] === null)
+      errors.push(userError(UserErrorCode.REQUIRED, msg('cannotBeRemoved', { field: name }), field(name)));
   }
   const pick = <T>(value: T | null | undefined, current: T | null): T | null => (value === undefined ? current : value);
   const current: Draft = {
@@ -172,7 +174,7 @@ export async function updateInteraction(
     status: meeting ? (pick(input.status, current.status) ?? defaultStatus(startsAt)) : null,
   };
   if (meeting && input.status === null) {
-    errors.push(userError(UserErrorCode.REQUIRED, 'A meeting always has a status.', field('status')));
+    errors.push(userError(UserErrorCode.REQUIRED, msg('meetingNeedsStatus'), field('status')));
   }
   checkDraft(draft, errors);
   const resolved = await resolveReferences(em, draft, errors, current);

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
+import { msg } from '../../shared/messages/index.js';
 import type { MoneyInput } from '../../shared/money.js';
 import { refuse, UserErrorsException } from '../../shared/mutation.js';
 import { normalizeName } from '../../shared/normalize.js';
@@ -102,7 +103,7 @@ class References {
     // Agencies are tenants: a mission can only name its own agency as organiser. Any other id
     // reads as not found, as another agency's records do everywhere.
     if (id !== this.ctx.viewer!.agencyId) {
-      this.errors.push(userError(UserErrorCode.NOT_FOUND, 'No such agency.', ['input', 'organizerId']));
+      this.errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchAgency'), ['input', 'organizerId']));
     }
     return id;
   }
@@ -110,9 +111,9 @@ class References {
   async lead(id: string | null): Promise<User | null> {
     if (id === null) return null;
     const user = await this.em.findOne(User, id);
-    if (!user) this.errors.push(userError(UserErrorCode.NOT_FOUND, 'No such user.', ['input', 'leadId']));
+    if (!user) this.errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchUser'), ['input', 'leadId']));
     else if (!user.active) {
-      this.errors.push(userError(UserErrorCode.INVALID, 'This user is deactivated.', ['input', 'leadId']));
+      this.errors.push(userError(UserErrorCode.INVALID, msg('userDeactivated'), ['input', 'leadId']));
     }
     return user;
   }
@@ -121,14 +122,14 @@ class References {
     entity: new () => T,
     ids: readonly string[],
     field: string,
-    what: string,
+    what: 'noSuchCompany' | 'noSuchSector',
   ): Promise<T[]> {
     const unique = [...new Set(ids)];
     const found = unique.length > 0 ? await this.em.find(entity, { id: { $in: unique } } as never) : [];
     const byId = new Map(found.map((item) => [item.id, item]));
     ids.forEach((id, index) => {
       if (!byId.has(id)) {
-        this.errors.push(userError(UserErrorCode.NOT_FOUND, `No such ${what}.`, ['input', field, String(index)]));
+        this.errors.push(userError(UserErrorCode.NOT_FOUND, msg(what), ['input', field, String(index)]));
       }
     });
     return unique.map((id) => byId.get(id)).filter((item): item is T => item !== undefined);
@@ -141,13 +142,13 @@ class References {
 
 function checkDates(startsOn: string | null | undefined, endsOn: string | null | undefined): void {
   if (startsOn && endsOn && endsOn < startsOn) {
-    refuse(UserErrorCode.INVALID, 'The mission cannot end before it starts.', ['input', 'endsOn']);
+    refuse(UserErrorCode.INVALID, msg('missionEndsBeforeStart'), ['input', 'endsOn']);
   }
 }
 
 function requiredName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed) refuse(UserErrorCode.REQUIRED, 'name should not be empty', ['input', 'name']);
+  if (!trimmed) refuse(UserErrorCode.REQUIRED, msg('required'), ['input', 'name']);
   return trimmed;
 }
 
@@ -163,8 +164,8 @@ export async function createMission(em: EntityManager, ctx: Context, input: Crea
   const refs = new References(em, ctx);
   const organizer = refs.organizer(input.organizerId === undefined ? ctx.viewer!.agencyId : input.organizerId);
   const lead = await refs.lead(input.leadId ?? null);
-  const partners = await refs.many(Company, input.partnerIds ?? [], 'partnerIds', 'company');
-  const sectors = await refs.many(Sector, input.targetSectorIds ?? [], 'targetSectorIds', 'sector');
+  const partners = await refs.many(Company, input.partnerIds ?? [], 'partnerIds', 'noSuchCompany');
+  const sectors = await refs.many(Sector, input.targetSectorIds ?? [], 'targetSectorIds', 'noSuchSector');
   refs.check();
 
   const mission = em.create(Mission, {
@@ -196,7 +197,7 @@ export async function createMission(em: EntityManager, ctx: Context, input: Crea
 
 export async function updateMission(em: EntityManager, ctx: Context, input: UpdateMissionInput): Promise<Mission> {
   const mission = await em.findOne(Mission, input.missionId, { populate: ['partners', 'targetSectors'] });
-  if (!mission) return refuse(UserErrorCode.NOT_FOUND, 'No such mission.', ['input', 'missionId']);
+  if (!mission) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchMission'), ['input', 'missionId']);
   const before = missionSnapshot(mission);
   const startsOn = input.startsOn === undefined ? mission.startsOn : input.startsOn;
   const endsOn = input.endsOn === undefined ? mission.endsOn : input.endsOn;
@@ -206,11 +207,11 @@ export async function updateMission(em: EntityManager, ctx: Context, input: Upda
   const organizer = input.organizerId === undefined ? undefined : refs.organizer(input.organizerId);
   const lead = input.leadId === undefined ? undefined : await refs.lead(input.leadId);
   const partners =
-    input.partnerIds == null ? undefined : await refs.many(Company, input.partnerIds, 'partnerIds', 'company');
+    input.partnerIds == null ? undefined : await refs.many(Company, input.partnerIds, 'partnerIds', 'noSuchCompany');
   const sectors =
     input.targetSectorIds == null
       ? undefined
-      : await refs.many(Sector, input.targetSectorIds, 'targetSectorIds', 'sector');
+      : await refs.many(Sector, input.targetSectorIds, 'targetSectorIds', 'noSuchSector');
   refs.check();
 
   if (input.name != null) {
@@ -249,11 +250,11 @@ export async function addMissionParticipant(
   const mission = await em.findOne(Mission, input.missionId);
   const company = await em.findOne(Company, input.companyId);
   const errors: UserError[] = [];
-  if (!mission) errors.push(userError(UserErrorCode.NOT_FOUND, 'No such mission.', ['input', 'missionId']));
-  if (!company) errors.push(userError(UserErrorCode.NOT_FOUND, 'No such company.', ['input', 'companyId']));
+  if (!mission) errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchMission'), ['input', 'missionId']));
+  if (!company) errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchCompany'), ['input', 'companyId']));
   else if (company.kind !== CompanyKind.EXPORTER) {
     errors.push(
-      userError(UserErrorCode.INVALID, `Only exporters join a delegation; ${company.name} is a ${company.kind}.`, [
+      userError(UserErrorCode.INVALID, msg('onlyExportersJoin', { name: company.name, kind: company.kind }), [
         'input',
         'companyId',
       ]),
@@ -265,7 +266,7 @@ export async function addMissionParticipant(
   if (existing) {
     refuse(
       UserErrorCode.DUPLICATE,
-      `${company.name} is already in this mission's delegation.`,
+      msg('alreadyInDelegation', { name: company.name }),
       ['input', 'companyId'],
       existing.id,
     );
@@ -292,7 +293,7 @@ export async function updateMissionParticipant(
   input: UpdateMissionParticipantInput,
 ): Promise<MissionParticipant> {
   const participant = await em.findOne(MissionParticipant, input.participantId);
-  if (!participant) return refuse(UserErrorCode.NOT_FOUND, 'No such participant.', ['input', 'participantId']);
+  if (!participant) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchParticipant'), ['input', 'participantId']);
   const before = snapshot(participant, PARTICIPANT_AUDITED);
   if (input.status != null) participant.status = input.status;
   if (input.notes !== undefined) participant.notes = input.notes;

@@ -1,6 +1,7 @@
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse, UserErrorsException } from '../../shared/mutation.js';
 import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -50,12 +51,10 @@ function checkStageList(stages: readonly PipelineStageInput[]): UserError[] {
   stages.forEach((stage, index) => {
     const name = stage.name.trim();
     if (!name) {
-      errors.push(
-        userError(UserErrorCode.REQUIRED, 'A stage needs a name.', ['input', 'stages', String(index), 'name']),
-      );
+      errors.push(userError(UserErrorCode.REQUIRED, msg('stageNeedsName'), ['input', 'stages', String(index), 'name']));
     } else if (seen.has(key(name))) {
       errors.push(
-        userError(UserErrorCode.DUPLICATE, `Two stages are named "${name}".`, [
+        userError(UserErrorCode.DUPLICATE, msg('stageNamedTwice', { name }), [
           'input',
           'stages',
           String(index),
@@ -69,13 +68,7 @@ function checkStageList(stages: readonly PipelineStageInput[]): UserError[] {
   const active = new Set(stages.filter((stage) => !stage.retired).map((stage) => stage.category));
   const missing = Object.values(StageCategory).filter((category) => !active.has(category));
   if (missing.length > 0) {
-    errors.push(
-      userError(
-        UserErrorCode.INVALID,
-        `A pipeline needs at least one active (not retired) stage of each category: OPEN, WON and LOST; missing ${missing.join(', ')}.`,
-        ['input', 'stages'],
-      ),
-    );
+    errors.push(userError(UserErrorCode.INVALID, msg('pipelineMissesCategories', { missing }), ['input', 'stages']));
   }
   return errors;
 }
@@ -83,7 +76,7 @@ function checkStageList(stages: readonly PipelineStageInput[]): UserError[] {
 async function refuseTakenName(em: EntityManager, name: string, exceptId?: string): Promise<void> {
   const existing = await em.findOne(Pipeline, { name });
   if (existing && existing.id !== exceptId) {
-    refuse(UserErrorCode.DUPLICATE, `A pipeline is already named "${name}".`, ['input', 'name'], existing.id);
+    refuse(UserErrorCode.DUPLICATE, msg('pipelineNameTaken', { name }), ['input', 'name'], existing.id);
   }
 }
 
@@ -96,19 +89,14 @@ async function makeDefault(em: EntityManager, pipeline: Pipeline): Promise<void>
 
 export async function createPipeline(em: EntityManager, ctx: Context, input: CreatePipelineInput): Promise<Pipeline> {
   const name = input.name.trim();
-  if (!name) refuse(UserErrorCode.REQUIRED, 'A pipeline needs a name.', ['input', 'name']);
+  if (!name) refuse(UserErrorCode.REQUIRED, msg('pipelineNeedsName'), ['input', 'name']);
   const stages: PipelineStageInput[] =
     input.stages ?? DEFAULT_STAGES.map((stage) => ({ ...stage, retired: false }) as PipelineStageInput);
   const errors = checkStageList(stages);
   stages.forEach((stage, index) => {
     if (stage.id) {
       errors.push(
-        userError(UserErrorCode.INVALID, 'A new pipeline has new stages only: leave id out.', [
-          'input',
-          'stages',
-          String(index),
-          'id',
-        ]),
+        userError(UserErrorCode.INVALID, msg('newPipelineNewStages'), ['input', 'stages', String(index), 'id']),
       );
     }
   });
@@ -153,7 +141,7 @@ export async function updatePipelineStages(
   input: UpdatePipelineStagesInput,
 ): Promise<Pipeline> {
   const pipeline = await em.findOne(Pipeline, input.pipelineId);
-  if (!pipeline) return refuse(UserErrorCode.NOT_FOUND, 'No such pipeline.', ['input', 'pipelineId']);
+  if (!pipeline) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchPipeline'), ['input', 'pipelineId']);
   const current = await em.find(PipelineStage, { pipeline }, { orderBy: { position: 'asc' } });
   const before = pipelineSnapshot(pipeline, current);
   const byId = new Map(current.map((stage) => [stage.id, stage]));
@@ -163,8 +151,8 @@ export async function updatePipelineStages(
   input.stages.forEach((stage, index) => {
     if (!stage.id) return;
     const path = ['input', 'stages', String(index), 'id'];
-    if (!byId.has(stage.id)) errors.push(userError(UserErrorCode.NOT_FOUND, 'No such stage in this pipeline.', path));
-    else if (kept.has(stage.id)) errors.push(userError(UserErrorCode.INVALID, 'A stage is listed twice.', path));
+    if (!byId.has(stage.id)) errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchStageInPipeline'), path));
+    else if (kept.has(stage.id)) errors.push(userError(UserErrorCode.INVALID, msg('stageListedTwice'), path));
     kept.add(stage.id);
   });
   if (errors.length > 0) throw new UserErrorsException(errors);
@@ -179,20 +167,13 @@ export async function updatePipelineStages(
     const deals = usage.deals.get(stage.id) ?? 0;
     if (deals > 0) {
       errors.push(
-        userError(
-          UserErrorCode.CONFLICT,
-          `The stage "${stage.name}" holds ${deals} deal${deals === 1 ? '' : 's'}: keep it and retire it, or move its deals to another stage first.`,
-          ['input', 'stages'],
-        ),
+        userError(UserErrorCode.CONFLICT, msg('stageHoldsDeals', { name: stage.name, count: deals }), [
+          'input',
+          'stages',
+        ]),
       );
     } else if (usage.inHistory.has(stage.id)) {
-      errors.push(
-        userError(
-          UserErrorCode.CONFLICT,
-          `The stage "${stage.name}" is in the history of deals, which is never lost: keep it and retire it instead.`,
-          ['input', 'stages'],
-        ),
-      );
+      errors.push(userError(UserErrorCode.CONFLICT, msg('stageInHistory', { name: stage.name }), ['input', 'stages']));
     }
   }
   input.stages.forEach((stage, index) => {
@@ -202,7 +183,7 @@ export async function updatePipelineStages(
       errors.push(
         userError(
           UserErrorCode.CONFLICT,
-          `The stage "${byId.get(stage.id)!.name}" holds ${deals} deal${deals === 1 ? '' : 's'}: its category cannot change while deals are in it.`,
+          msg('stageCategoryLocked', { name: byId.get(stage.id)!.name, count: deals }),
           ['input', 'stages', String(index), 'category'],
         ),
       );
@@ -212,13 +193,13 @@ export async function updatePipelineStages(
 
   if (input.name != null && input.name.trim() !== pipeline.name) {
     const name = input.name.trim();
-    if (!name) refuse(UserErrorCode.REQUIRED, 'A pipeline needs a name.', ['input', 'name']);
+    if (!name) refuse(UserErrorCode.REQUIRED, msg('pipelineNeedsName'), ['input', 'name']);
     await refuseTakenName(em, name, pipeline.id);
     pipeline.name = name;
   }
   if (input.isDefault === true && !pipeline.isDefault) await makeDefault(em, pipeline);
   if (input.isDefault === false && pipeline.isDefault) {
-    refuse(UserErrorCode.INVALID, 'Make another pipeline the default instead.', ['input', 'isDefault']);
+    refuse(UserErrorCode.INVALID, msg('keepADefaultPipeline'), ['input', 'isDefault']);
   }
 
   const agency = ctx.viewer!.agencyId;
@@ -248,11 +229,7 @@ export async function updatePipelineStages(
   } catch (error) {
     // A deal entered a removed stage after we counted: the foreign key keeps it, we refuse.
     if (!(error instanceof ForeignKeyConstraintViolationException)) throw error;
-    refuse(
-      UserErrorCode.CONFLICT,
-      'A deal entered a stage you removed in the meantime: reload the pipeline and try again.',
-      ['input', 'stages'],
-    );
+    refuse(UserErrorCode.CONFLICT, msg('stageRemovedMeanwhile'), ['input', 'stages']);
   }
   return pipeline;
 }

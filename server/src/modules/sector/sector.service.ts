@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
@@ -11,12 +12,7 @@ const AUDITED = ['code', 'names'] as const;
 async function refuseTakenCode(em: EntityManager, code: string, exceptId?: string): Promise<void> {
   const existing = await em.findOne(Sector, { code });
   if (existing && existing.id !== exceptId) {
-    refuse(
-      UserErrorCode.DUPLICATE,
-      `The code "${code}" is already used by another sector.`,
-      ['input', 'code'],
-      existing.id,
-    );
+    refuse(UserErrorCode.DUPLICATE, msg('sectorCodeTaken', { code }), ['input', 'code'], existing.id);
   }
 }
 
@@ -34,7 +30,7 @@ export async function createSector(em: EntityManager, ctx: Context, input: Creat
 
 export async function updateSector(em: EntityManager, ctx: Context, input: UpdateSectorInput): Promise<Sector> {
   const sector = await em.findOne(Sector, input.sectorId);
-  if (!sector) return refuse(UserErrorCode.NOT_FOUND, 'No such sector.', ['input', 'sectorId']);
+  if (!sector) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchSector'), ['input', 'sectorId']);
   const before = snapshot(sector, AUDITED);
   if (input.code != null && input.code !== sector.code) {
     await refuseTakenCode(em, input.code, sector.id);

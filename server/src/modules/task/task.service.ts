@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse, UserErrorsException } from '../../shared/mutation.js';
 import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
@@ -37,16 +38,14 @@ export function taskWhere(filter: TaskFilter | null | undefined): FilterQuery<Ta
 async function assignee(em: EntityManager, id: string, errors: UserError[]): Promise<User | null> {
   const user = await em.findOne(User, id);
   if (!user) {
-    errors.push(userError(UserErrorCode.NOT_FOUND, 'No such user.', field('assigneeId')));
+    errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchUser'), field('assigneeId')));
   } else if (!user.active) {
-    errors.push(userError(UserErrorCode.INVALID, `${user.fullName} no longer has access.`, field('assigneeId')));
+    errors.push(
+      userError(UserErrorCode.INVALID, msg('noLongerHasAccess', { name: user.fullName }), field('assigneeId')),
+    );
   } else if (user.role === Role.ANALYST) {
     errors.push(
-      userError(
-        UserErrorCode.INVALID,
-        `${user.fullName} is an analyst and could not complete the task: assign an admin or account manager.`,
-        field('assigneeId'),
-      ),
+      userError(UserErrorCode.INVALID, msg('assigneeIsAnalyst', { name: user.fullName }), field('assigneeId')),
     );
   }
   return user;
@@ -55,26 +54,14 @@ async function assignee(em: EntityManager, id: string, errors: UserError[]): Pro
 export async function createTask(em: EntityManager, ctx: Context, input: CreateTaskInput): Promise<Task> {
   const errors: UserError[] = [];
   const title = input.title.trim();
-  if (!title) errors.push(userError(UserErrorCode.REQUIRED, 'Give the title.', field('title')));
+  if (!title) errors.push(userError(UserErrorCode.REQUIRED, msg('giveTitle'), field('title')));
 
   const about = (['companyId', 'missionId', 'dealId'] as const).filter((name) => input[name] != null);
   if (about.length === 0) {
-    errors.push(
-      userError(
-        UserErrorCode.REQUIRED,
-        'Say what the task is about: a company, a mission or a deal.',
-        field('companyId'),
-      ),
-    );
+    errors.push(userError(UserErrorCode.REQUIRED, msg('taskNeedsSubject'), field('companyId')));
   }
   for (const extra of about.slice(1)) {
-    errors.push(
-      userError(
-        UserErrorCode.INVALID,
-        'A task is about one company, mission or deal only: create one task for each.',
-        field(extra),
-      ),
-    );
+    errors.push(userError(UserErrorCode.INVALID, msg('taskHasOneSubject'), field(extra)));
   }
   const [user, company, mission, deal] = await Promise.all([
     assignee(em, input.assigneeId ?? ctx.viewer!.userId, errors),
@@ -83,10 +70,10 @@ export async function createTask(em: EntityManager, ctx: Context, input: CreateT
     input.dealId ? em.findOne(Deal, input.dealId) : null,
   ]);
   if (input.companyId && !company)
-    errors.push(userError(UserErrorCode.NOT_FOUND, 'No such company.', field('companyId')));
+    errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchCompany'), field('companyId')));
   if (input.missionId && !mission)
-    errors.push(userError(UserErrorCode.NOT_FOUND, 'No such mission.', field('missionId')));
-  if (input.dealId && !deal) errors.push(userError(UserErrorCode.NOT_FOUND, 'No such deal.', field('dealId')));
+    errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchMission'), field('missionId')));
+  if (input.dealId && !deal) errors.push(userError(UserErrorCode.NOT_FOUND, msg('noSuchDeal'), field('dealId')));
   if (errors.length > 0) throw new UserErrorsException(errors);
 
   const task = em.create(Task, {
@@ -109,7 +96,7 @@ export async function createTask(em: EntityManager, ctx: Context, input: CreateT
  */
 export async function completeTask(em: EntityManager, ctx: Context, input: CompleteTaskInput): Promise<Task> {
   const task = await em.findOne(Task, input.taskId);
-  if (!task) return refuse(UserErrorCode.NOT_FOUND, 'No such task.', field('taskId'));
+  if (!task) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchTask'), field('taskId'));
   if (task.done) return task;
   const before = snapshot(task, AUDITED);
   task.done = true;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { agencyEm } from '../../db/agency-scope.js';
 import type { Context, Viewer } from '../../graphql/context.js';
+import { msg } from '../../shared/messages/index.js';
 import { type Payload, refuse, runMutation } from '../../shared/mutation.js';
 import { UserErrorCode, userError } from '../../shared/user-error.js';
 import { validateInput } from '../../shared/validation.js';
@@ -30,7 +31,7 @@ export const LINK_TTL_HOURS: Record<OneTimeTokenPurpose, number> = {
 /** One route on the web app for both purposes: it asks for a password either way. */
 export const LINK_PATH = '/invitation/';
 
-const BAD_LINK = 'This link is not valid: it may have expired or been used already. Ask an admin for a new one.';
+const BAD_LINK = msg('badLink');
 
 /** A new one-time link for a user; the user's unused links stop working. */
 async function issueLink(
@@ -76,7 +77,7 @@ export async function inviteUser(
     const ours = taken.agency_id === ctx.viewer!.agencyId;
     refuse(
       UserErrorCode.DUPLICATE,
-      ours ? 'A user of the agency already has this e-mail address.' : 'This e-mail address is already in use.',
+      ours ? msg('emailTakenInAgency') : msg('emailTaken'),
       ['input', 'email'],
       ours ? taken.id : undefined,
     );
@@ -118,7 +119,7 @@ export async function resetPasswordLink(
 ): Promise<{ user: User; link: OneTimeLink }> {
   const user = await findUser(em, input.userId);
   if (statusOf(user) === UserStatus.DEACTIVATED) {
-    refuse(UserErrorCode.CONFLICT, 'This user is deactivated: reactivate them first.', ['input', 'userId']);
+    refuse(UserErrorCode.CONFLICT, msg('reactivateFirst'), ['input', 'userId']);
   }
   const purpose = user.active ? OneTimeTokenPurpose.PASSWORD_RESET : OneTimeTokenPurpose.INVITATION;
   const link = await issueLink(em, ctx, user, purpose);

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import { type Message, msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -35,7 +36,7 @@ export function userWhere(filter: UserFilter | null | undefined, viewerRole: Rol
 
 export async function findUser(em: EntityManager, userId: string): Promise<User> {
   const user = await em.findOne(User, userId);
-  if (!user) return refuse(UserErrorCode.NOT_FOUND, 'No such user.', ['input', 'userId']);
+  if (!user) return refuse(UserErrorCode.NOT_FOUND, msg('noSuchUser'), ['input', 'userId']);
   return user;
 }
 
@@ -44,7 +45,7 @@ export async function findUser(em: EntityManager, userId: string): Promise<User>
  * UPDATE) until the transaction ends, so two admins demoting each other at the same time
  * cannot both succeed: the second waits, then counts again without the first.
  */
-async function keepAnAdmin(em: EntityManager, user: User, message: string): Promise<void> {
+async function keepAnAdmin(em: EntityManager, user: User, message: Message): Promise<void> {
   if (user.role !== Role.ADMIN || !user.active) return;
   const admins = await em
     .getConnection()
@@ -62,7 +63,7 @@ async function keepAnAdmin(em: EntityManager, user: User, message: string): Prom
 export async function setUserRole(em: EntityManager, ctx: Context, input: SetUserRoleInput): Promise<User> {
   const user = await findUser(em, input.userId);
   if (user.role === input.role) return user;
-  await keepAnAdmin(em, user, 'This is the last active admin of the agency: make someone else admin first.');
+  await keepAnAdmin(em, user, msg('lastAdminRole'));
   const before = { role: user.role };
   user.role = input.role;
   recordAudit(em, ctx, {
@@ -83,7 +84,7 @@ export async function setUserRole(em: EntityManager, ctx: Context, input: SetUse
 export async function deactivateUser(em: EntityManager, ctx: Context, input: DeactivateUserInput): Promise<User> {
   const user = await findUser(em, input.userId);
   if (user.deactivatedAt) return user;
-  await keepAnAdmin(em, user, 'This is the last active admin of the agency: it cannot be deactivated.');
+  await keepAnAdmin(em, user, msg('lastAdminDeactivation'));
   const before = { active: user.active, deactivatedAt: null };
   user.active = false;
   user.deactivatedAt = new Date();
