@@ -9,7 +9,7 @@ import { CompanyKind } from './company.enums.js';
 @ObjectType({ description: 'An exporter the agency supports, or a foreign counterpart.' })
 @Entity()
 @Unique({ name: 'company_agency_normalized_name_country_unique', properties: ['agency', 'normalizedName', 'country'] })
-@Index({ properties: ['agency', 'name', 'id'] })
+@Index({ properties: ['agency', 'normalizedName', 'id'] })
 @Index({ properties: ['agency', 'createdAt', 'id'] })
 @Index({ properties: ['agency', 'kind'] })
 @Check({ name: 'company_country_check', expression: "country ~ '^[A-Z]{2}$'" })

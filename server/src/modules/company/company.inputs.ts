@@ -133,10 +133,18 @@ export class CompanyFilter {
 }
 
 export enum CompanyOrderField {
-  NAME = 'name',
+  NAME = 'normalizedName',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(CompanyOrderField, { name: 'CompanyOrderField' });
+registerEnumType(CompanyOrderField, {
+  name: 'CompanyOrderField',
+  valuesConfig: {
+    NAME: {
+      description:
+        'By name as people read it: case and accents ignored (Latin before Cyrillic), the same on every database.',
+    },
+  },
+});
 
 @InputType()
 export class CompanyOrder {

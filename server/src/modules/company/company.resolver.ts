@@ -66,7 +66,7 @@ export class CompanyResolver {
       entity: Contact,
       parent: 'company',
       parentId: company.id,
-      order: { field: 'fullName', direction: OrderDirection.ASC },
+      order: { field: 'normalizedName', direction: OrderDirection.ASC },
       ...page,
     });
   }

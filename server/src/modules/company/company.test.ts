@@ -192,6 +192,25 @@ describe('reading companies', () => {
   });
 });
 
+describe('ordering by name', () => {
+  it('reads names as people do: accents and case ignored, Latin before Cyrillic, on every database', async () => {
+    const all = (await list({ first: 100, orderBy: { field: 'NAME', direction: 'ASC' } })).nodes.map(
+      (node) => node.name as string,
+    );
+    // "Épiceries Al Wafa" sorts among the E's, not after "Z" as a bytewise order would put it.
+    const epiceries = all.indexOf('Épiceries Al Wafa');
+    const fishWorld = all.indexOf('Fish World');
+    expect(epiceries).toBeGreaterThanOrEqual(0);
+    expect(epiceries).toBeLessThan(fishWorld);
+    const key = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    const cyrillic = all.findIndex((name) => /^\p{Script=Cyrillic}/u.test(name));
+    const lastLatin = all.findLastIndex((name) => /^\p{Script=Latin}/u.test(key(name)));
+    if (cyrillic >= 0) expect(cyrillic).toBeGreaterThan(lastLatin);
+    const latin = all.filter((name) => /^\p{Script=Latin}/u.test(key(name)));
+    expect(latin.map(key)).toEqual([...latin.map(key)].sort());
+  });
+});
+
 describe('paging companies', () => {
   let expected: Node[];
 

@@ -6,7 +6,7 @@ import { Company } from '../company/company.entity.js';
 
 @ObjectType({ description: 'A person at a company.' })
 @Entity()
-@Index({ properties: ['agency', 'fullName', 'id'] })
+@Index({ properties: ['agency', 'normalizedName', 'id'] })
 export class Contact extends AgencyOwned {
   @ManyToOne(() => Company, { deleteRule: 'cascade' })
   company!: Rel<Company>;

@@ -116,10 +116,18 @@ export class ContactFilter {
 }
 
 export enum ContactOrderField {
-  FULL_NAME = 'fullName',
+  FULL_NAME = 'normalizedName',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(ContactOrderField, { name: 'ContactOrderField' });
+registerEnumType(ContactOrderField, {
+  name: 'ContactOrderField',
+  valuesConfig: {
+    FULL_NAME: {
+      description:
+        'By name as people read it: case and accents ignored (Latin before Cyrillic), the same on every database.',
+    },
+  },
+});
 
 @InputType()
 export class ContactOrder {

@@ -12,7 +12,7 @@ import { MissionKind, MissionStatus } from './mission.enums.js';
 @ObjectType({ description: "A trade mission, buyers' programme, forum, online mission or fair." })
 @Entity()
 @Index({ properties: ['agency', 'startsOn', 'id'] })
-@Index({ properties: ['agency', 'name', 'id'] })
+@Index({ properties: ['agency', 'normalizedName', 'id'] })
 @Index({ properties: ['agency', 'createdAt', 'id'] })
 @Check({ name: 'mission_dates_check', expression: 'ends_on is null or starts_on is null or ends_on >= starts_on' })
 @Check({ name: 'mission_host_country_check', expression: "host_country ~ '^[A-Z]{2}$'" })

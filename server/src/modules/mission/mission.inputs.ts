@@ -52,13 +52,19 @@ export class MissionFilter {
 }
 
 export enum MissionOrderField {
-  NAME = 'name',
+  NAME = 'normalizedName',
   STARTS_ON = 'startsOn',
   CREATED_AT = 'createdAt',
 }
 registerEnumType(MissionOrderField, {
   name: 'MissionOrderField',
   description: 'Ties are broken by id. Undated missions come last in ASC order and first in DESC order.',
+  valuesConfig: {
+    NAME: {
+      description:
+        'By name as people read it: case and accents ignored (Latin before Cyrillic), the same on every database.',
+    },
+  },
 });
 
 @InputType()
