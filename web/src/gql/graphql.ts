@@ -309,6 +309,8 @@ export type InteractionOrderField =
 export type InviteUserInput = {
   email: string;
   fullName: string;
+  /** Their interface language (default: French). */
+  locale?: Locale | null | undefined;
   role: Role;
 };
 

@@ -2,12 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignOutButton } from '../../features/auth/components/SignOutButton';
 import { useViewer } from '../../lib/session/useViewer';
-
-function initials(fullName: string): string {
-  const parts = fullName.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
-  return letters.map((part) => part[0]?.toUpperCase() ?? '').join('');
-}
+import { initials } from '../../lib/text/initials';
 
 /** A disclosure (button + panel) rather than an ARIA menu: it holds text and one action. */
 export function UserMenu() {

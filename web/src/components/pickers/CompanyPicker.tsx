@@ -6,6 +6,7 @@ import { classNames } from '../ui/classNames';
 import { Field } from '../ui/Field';
 import { CompanyPickerSearchQuery } from './graphql';
 import './pickers.css';
+import { useDebouncedValue } from '../../lib/hooks/useDebouncedValue';
 
 export interface CompanyOption {
   id: string;
@@ -24,15 +25,6 @@ export interface CompanyPickerProps {
   disabled?: boolean;
   id?: string;
   className?: string;
-}
-
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
 }
 
 /**
@@ -56,7 +48,7 @@ export function CompanyPicker({
   const [text, setText] = useState(value?.name ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const search = useDebounced(text.trim(), 200);
+  const search = useDebouncedValue(text.trim(), 200);
 
   // A value set from outside (a prefilled form) shows its name.
   useEffect(() => {

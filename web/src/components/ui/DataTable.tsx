@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { classNames } from './classNames';
 import './ui.css';
 
@@ -27,7 +28,7 @@ export interface DataTableProps<Row, F extends string = string> {
   rowKey: (row: Row) => string;
   sort?: SortState<F>;
   onSortChange?: (sort: SortState<F>) => void;
-  /** Labels for the sort buttons' states, translated by the caller. */
+  /** Labels for the sort buttons' states; "sorted ascending/descending" (common.*) by default. */
   sortLabels?: { ascending: string; descending: string };
   /** Shown instead of the rows when there are none. */
   empty?: ReactNode;
@@ -47,6 +48,8 @@ export function DataTable<Row, F extends string = string>({
   empty,
   busy,
 }: DataTableProps<Row, F>) {
+  const { t } = useTranslation();
+  const sortText = sortLabels ?? { ascending: t('common.sortAscending'), descending: t('common.sortDescending') };
   return (
     <div className={classNames('ui-table-wrap', busy && 'ui-table-wrap--busy')} aria-busy={busy || undefined}>
       <table className="ui-table">
@@ -81,9 +84,9 @@ export function DataTable<Row, F extends string = string>({
                       <span aria-hidden="true" className="ui-table__sort-icon">
                         {active ? (sort.direction === 'ASC' ? '▲' : '▼') : '↕'}
                       </span>
-                      {active && sortLabels && (
+                      {active && (
                         <span className="ui-visually-hidden">
-                          {sort.direction === 'ASC' ? sortLabels.ascending : sortLabels.descending}
+                          {sort.direction === 'ASC' ? sortText.ascending : sortText.descending}
                         </span>
                       )}
                     </button>

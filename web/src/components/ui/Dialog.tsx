@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { classNames } from './classNames';
 import './ui.css';
+import { IconButton } from './IconButton';
 
 export interface DialogProps {
   open: boolean;
@@ -66,14 +67,7 @@ export function Dialog({
           <h2 id={titleId} className="ui-dialog__title">
             {title}
           </h2>
-          <button type="button" className="ui-dialog__close" aria-label={closeLabel} onClick={onClose}>
-            <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-              <path
-                fill="currentColor"
-                d="m5.3 4.2 4.7 4.7 4.7-4.7 1.1 1.1-4.7 4.7 4.7 4.7-1.1 1.1-4.7-4.7-4.7 4.7-1.1-1.1 4.7-4.7-4.7-4.7z"
-              />
-            </svg>
-          </button>
+          <IconButton className="ui-dialog__close" label={closeLabel} onClick={onClose} />
         </header>
         <div className="ui-dialog__body">{children}</div>
         {footer && <footer className="ui-dialog__footer">{footer}</footer>}

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { Button } from '../../components/ui/Button';
+import { ConnectionPager } from '../../components/ui/ConnectionPager';
 import { type Column, DataTable, type SortState } from '../../components/ui/DataTable';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
-import { Pager } from '../../components/ui/Pager';
 import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
@@ -17,8 +17,9 @@ import { useFormat } from '../../lib/i18n/useFormat';
 import { useCursorPage } from '../../lib/pagination/useCursorPage';
 import { AuditChanges } from './components/AuditChanges';
 import { AuditEventsQuery } from './graphql/audit';
-import { useDebounced } from './hooks';
 import './admin.css';
+import { QueryError } from '../../components/ui/QueryError';
+import { useDebouncedValue } from '../../lib/hooks/useDebouncedValue';
 
 type EventRow = AuditEventsQueryType['auditEvents']['nodes'][number];
 
@@ -76,7 +77,7 @@ export function AuditLogPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [sort, setSort] = useState<SortState<AuditEventOrderField>>({ field: 'AT', direction: 'DESC' });
-  const action = useDebounced(actionInput.trim());
+  const action = useDebouncedValue(actionInput.trim());
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter or order starts from the first page
   useEffect(() => reset(), [actorId, entity, action, from, to, sort, reset]);
@@ -172,7 +173,7 @@ export function AuditLogPage() {
   return (
     <div className="admin-page">
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
-      <section className="admin-toolbar" aria-label={t('audit.filters')}>
+      <FilterBar label={t('audit.filters')} clear={filtered ? { label: t('audit.clear'), onClear: clear } : null}>
         <UserSelect label={t('audit.actor')} placeholder={t('audit.anyone')} value={actorId} onChange={setActorId} />
         <SelectField
           label={t('audit.entity')}
@@ -204,17 +205,10 @@ export function AuditLogPage() {
           onChange={(event) => setTo(event.target.value)}
           error={rangeInvalid ? t('audit.rangeInvalid') : null}
         />
-        {filtered && (
-          <Button variant="ghost" className="admin-toolbar__clear" onClick={clear}>
-            {t('audit.clear')}
-          </Button>
-        )}
-      </section>
+      </FilterBar>
 
       {error && !shown ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !connection ? (
         rangeInvalid ? null : (
           <Spinner size="large" label={t('audit.loading')} />
@@ -228,7 +222,6 @@ export function AuditLogPage() {
             rowKey={(event) => event.id}
             sort={sort}
             onSortChange={setSort}
-            sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
             busy={loading}
             empty={
               filtered ? (
@@ -245,19 +238,12 @@ export function AuditLogPage() {
               )
             }
           />
-          {connection.totalCount > 0 && (
-            <Pager
-              summary={t('audit.count', {
-                count: connection.totalCount,
-                formatted: formatNumber(connection.totalCount),
-              })}
-              hasPrevious={page.hasPrevious(connection.pageInfo)}
-              hasNext={page.hasNext(connection.pageInfo)}
-              onPrevious={() => page.previous(connection.pageInfo)}
-              onNext={() => page.next(connection.pageInfo)}
-              labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
-            />
-          )}
+          <ConnectionPager
+            connection={connection}
+            page={page}
+            summary={t('audit.count', { count: connection.totalCount, formatted: formatNumber(connection.totalCount) })}
+            hideWhenEmpty
+          />
         </>
       )}
     </div>

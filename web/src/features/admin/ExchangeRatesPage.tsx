@@ -2,11 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
+import { ConnectionPager } from '../../components/ui/ConnectionPager';
 import { type Column, DataTable, type SortState } from '../../components/ui/DataTable';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
-import { Pager } from '../../components/ui/Pager';
 import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
 import type { AdminExchangeRatesQuery as AdminExchangeRatesQueryType, ExchangeRateOrderField } from '../../gql/graphql';
@@ -14,8 +14,9 @@ import { useFormat } from '../../lib/i18n/useFormat';
 import { useCursorPage } from '../../lib/pagination/useCursorPage';
 import { SetRateDialog } from './components/SetRateDialog';
 import { AdminExchangeRatesQuery } from './graphql/exchangeRates';
-import { useDebounced } from './hooks';
 import './admin.css';
+import { QueryError } from '../../components/ui/QueryError';
+import { useDebouncedValue } from '../../lib/hooks/useDebouncedValue';
 
 type RateRow = AdminExchangeRatesQueryType['exchangeRates']['nodes'][number];
 
@@ -30,7 +31,7 @@ export function ExchangeRatesPage() {
   const [dialog, setDialog] = useState<{ currency: string } | null>(null);
 
   // Codes are three letters: the filter applies once one is complete (or cleared).
-  const typed = useDebounced(currencyInput.trim().toUpperCase());
+  const typed = useDebouncedValue(currencyInput.trim().toUpperCase());
   const currencies = typed.split(/[\s,;]+/).filter((code) => /^[A-Z]{3}$/.test(code));
   const currencyKey = currencies.join(',');
 
@@ -112,7 +113,7 @@ export function ExchangeRatesPage() {
           </Button>
         }
       />
-      <section className="admin-toolbar" aria-label={t('rates.filters')}>
+      <FilterBar label={t('rates.filters')}>
         <TextField
           label={t('rates.currencyFilter')}
           value={currencyInput}
@@ -122,12 +123,10 @@ export function ExchangeRatesPage() {
           onChange={(event) => setCurrencyInput(event.target.value)}
           hint={t('rates.currencyFilterHint')}
         />
-      </section>
+      </FilterBar>
 
       {error && !shown ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !connection ? (
         <Spinner size="large" label={t('rates.loading')} />
       ) : (
@@ -139,7 +138,6 @@ export function ExchangeRatesPage() {
             rowKey={(row) => row.id}
             sort={sort}
             onSortChange={setSort}
-            sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
             busy={loading}
             empty={
               currencies.length > 0 ? (
@@ -154,19 +152,12 @@ export function ExchangeRatesPage() {
               )
             }
           />
-          {connection.totalCount > 0 && (
-            <Pager
-              summary={t('rates.count', {
-                count: connection.totalCount,
-                formatted: formatNumber(connection.totalCount),
-              })}
-              hasPrevious={page.hasPrevious(connection.pageInfo)}
-              hasNext={page.hasNext(connection.pageInfo)}
-              onPrevious={() => page.previous(connection.pageInfo)}
-              onNext={() => page.next(connection.pageInfo)}
-              labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
-            />
-          )}
+          <ConnectionPager
+            connection={connection}
+            page={page}
+            summary={t('rates.count', { count: connection.totalCount, formatted: formatNumber(connection.totalCount) })}
+            hideWhenEmpty
+          />
         </>
       )}
 

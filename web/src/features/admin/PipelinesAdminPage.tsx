@@ -3,28 +3,23 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { Spinner } from '../../components/ui/Spinner';
 import { CreatePipelineDialog } from './components/CreatePipelineDialog';
 import { StagesEditor } from './components/StagesEditor';
 import { AdminPipelinesQuery } from './graphql/pipelines';
 import './admin.css';
+import { QueryError } from '../../components/ui/QueryError';
 
 export function PipelinesAdminPage() {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
   const { data, loading, error, refetch } = useQuery(AdminPipelinesQuery);
   const [creating, setCreating] = useState(false);
 
   let body: ReactNode;
   if (loading && !data) body = <Spinner size="large" label={t('pipelines.loading')} />;
   else if (error || !data) {
-    body = (
-      <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-        {tc('errors.generic')}
-      </ErrorMessage>
-    );
+    body = <QueryError refetch={refetch} />;
   } else if (data.pipelines.nodes.length === 0) {
     body = (
       <EmptyState

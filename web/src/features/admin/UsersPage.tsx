@@ -3,18 +3,20 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
+import { ConnectionPager } from '../../components/ui/ConnectionPager';
 import { type Column, DataTable, type SortState } from '../../components/ui/DataTable';
 import { Dialog } from '../../components/ui/Dialog';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
-import { Pager } from '../../components/ui/Pager';
 import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
 import type { AdminUsersQuery as AdminUsersQueryType, Role, UserOrderField, UserStatus } from '../../gql/graphql';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { useCursorPage } from '../../lib/pagination/useCursorPage';
+import { initials } from '../../lib/text/initials';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { InviteUserDialog } from './components/InviteUserDialog';
 import { OneTimeLinkView } from './components/OneTimeLinkView';
@@ -26,8 +28,9 @@ import {
   ResetPasswordLinkMutation,
   SetUserRoleMutation,
 } from './graphql/users';
-import { useDebounced } from './hooks';
 import './admin.css';
+import { QueryError } from '../../components/ui/QueryError';
+import { useDebouncedValue } from '../../lib/hooks/useDebouncedValue';
 
 type UserRow = AdminUsersQueryType['users']['nodes'][number];
 type StatusFilter = 'all' | 'active' | 'inactive';
@@ -46,7 +49,7 @@ export function UsersPage() {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [role, setRole] = useState<Role | ''>('');
   const [sort, setSort] = useState<SortState<UserOrderField>>({ field: 'FULL_NAME', direction: 'ASC' });
-  const query = useDebounced(search.trim());
+  const query = useDebouncedValue(search.trim());
 
   // A new filter or order starts from the first page.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when any of these change
@@ -270,15 +273,18 @@ export function UsersPage() {
         actions={<Button onClick={() => setInviting(true)}>{t('users.invite')}</Button>}
       />
 
-      <section className="admin-toolbar" aria-label={t('users.filters')}>
-        <TextField
-          label={tc('common.search')}
-          type="search"
-          placeholder={t('users.searchPlaceholder')}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          className="admin-toolbar__grow"
-        />
+      <FilterBar
+        label={t('users.filters')}
+        search={
+          <TextField
+            label={tc('common.search')}
+            type="search"
+            placeholder={t('users.searchPlaceholder')}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        }
+      >
         <SelectField
           label={t('users.statusFilter')}
           value={status}
@@ -296,7 +302,7 @@ export function UsersPage() {
           onChange={(event) => setRole(event.target.value as Role | '')}
           options={ROLES.map((value) => ({ value, label: tc(`roles.${value}`) }))}
         />
-      </section>
+      </FilterBar>
 
       {banner && (
         <div className="admin-banner">
@@ -308,9 +314,7 @@ export function UsersPage() {
       )}
 
       {error && !shown ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !connection ? (
         <Spinner size="large" label={t('users.loading')} />
       ) : (
@@ -322,7 +326,6 @@ export function UsersPage() {
             rowKey={(user) => user.id}
             sort={sort}
             onSortChange={setSort}
-            sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
             busy={loading}
             empty={
               filtered ? (
@@ -335,19 +338,12 @@ export function UsersPage() {
               )
             }
           />
-          {connection.totalCount > 0 && (
-            <Pager
-              summary={t('users.count', {
-                count: connection.totalCount,
-                formatted: formatNumber(connection.totalCount),
-              })}
-              hasPrevious={page.hasPrevious(connection.pageInfo)}
-              hasNext={page.hasNext(connection.pageInfo)}
-              onPrevious={() => page.previous(connection.pageInfo)}
-              onNext={() => page.next(connection.pageInfo)}
-              labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
-            />
-          )}
+          <ConnectionPager
+            connection={connection}
+            page={page}
+            summary={t('users.count', { count: connection.totalCount, formatted: formatNumber(connection.totalCount) })}
+            hideWhenEmpty
+          />
         </>
       )}
 
@@ -386,9 +382,4 @@ export function UsersPage() {
       </Dialog>
     </div>
   );
-}
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase();
 }

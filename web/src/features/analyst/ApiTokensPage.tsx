@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
+import { CopyField } from '../../components/ui/CopyField';
 import { type Column, DataTable } from '../../components/ui/DataTable';
 import { Dialog } from '../../components/ui/Dialog';
 import { EmptyState } from '../../components/ui/EmptyState';
@@ -12,11 +13,11 @@ import { Panel } from '../../components/ui/Panel';
 import { Spinner } from '../../components/ui/Spinner';
 import type { ApiTokensQuery as ApiTokensQueryType } from '../../gql/graphql';
 import { useFormat } from '../../lib/i18n/useFormat';
-import { CopySecret } from './components/CopySecret';
 import { CreateTokenDialog } from './components/CreateTokenDialog';
 import { curlExample } from './curl';
 import { ApiTokensQuery, RevokeApiTokenMutation } from './graphql/apiTokens';
 import './analyst.css';
+import { QueryError } from '../../components/ui/QueryError';
 
 type TokenRow = ApiTokensQueryType['apiTokens'][number];
 type TokenState = 'active' | 'expired' | 'revoked';
@@ -131,11 +132,7 @@ export function ApiTokensPage() {
   let tokens: ReactNode;
   if (loading && !data) tokens = <Spinner label={t('tokens.loading')} />;
   else if (error || !data) {
-    tokens = (
-      <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-        {tc('errors.generic')}
-      </ErrorMessage>
-    );
+    tokens = <QueryError refetch={refetch} />;
   } else {
     tokens = (
       <DataTable
@@ -195,7 +192,7 @@ export function ApiTokensPage() {
                   {t('docs.step3')} <code className="analyst-docs__url">{origin}/graphql</code>
                 </li>
               </ol>
-              <CopySecret label={t('docs.curlLabel')} value={curlExample(origin, '$CRM_TOKEN')} multiline />
+              <CopyField label={t('docs.curlLabel')} value={curlExample(origin, '$CRM_TOKEN')} multiline labelButton />
               <ul className="analyst-docs__notes">
                 <li>{t('docs.noteSecret')}</li>
                 <li>{t('docs.notePaging')}</li>

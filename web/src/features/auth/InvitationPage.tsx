@@ -12,6 +12,7 @@ import { ViewerQuery } from '../../lib/session/viewer';
 import { AcceptInvitationMutation, InvitationQuery } from './graphql/invitation';
 import { SIGN_IN_PATH } from './signInPath';
 import './auth.css';
+import { QueryError } from '../../components/ui/QueryError';
 
 /** AcceptInvitationInput.password: "At least 10 characters." */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -79,11 +80,7 @@ export function InvitationPage() {
   if (loading && !data) {
     content = <Spinner size="large" label={t('auth.invitation.loading')} />;
   } else if (error) {
-    content = (
-      <ErrorMessage retry={{ label: t('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-        {t('errors.generic')}
-      </ErrorMessage>
-    );
+    content = <QueryError refetch={refetch} />;
   } else if (!token || !data?.invitation) {
     content = (
       <>

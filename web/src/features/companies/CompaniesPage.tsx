@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { Button } from '../../components/ui/Button';
+import { ConnectionPager } from '../../components/ui/ConnectionPager';
 import type { SortState } from '../../components/ui/DataTable';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
-import { Pager } from '../../components/ui/Pager';
 import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import type { CompanyFilter, CompanyKind, CompanyOrderField } from '../../gql/graphql';
@@ -24,6 +25,7 @@ import { useSectorName } from './hooks/useSectorName';
 import { useUrlParam, useUrlSearch } from './hooks/useUrlSearch';
 import { parseSort, serializeSort } from './sort';
 import './companies.css';
+import { QueryError } from '../../components/ui/QueryError';
 
 const PAGE_SIZE = 25;
 const SORT_FIELDS: Record<string, CompanyOrderField> = { name: 'NAME', created: 'CREATED_AT' };
@@ -77,59 +79,60 @@ export function CompaniesPage() {
     <div className="companies">
       <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} actions={newButton} />
 
-      <div className="companies__toolbar">
-        <SearchBox
-          label={t('list.searchLabel')}
-          placeholder={t('list.searchPlaceholder')}
-          value={search.text}
-          onChange={search.setText}
-          clearLabel={t('list.clearSearch')}
+      <FilterBar
+        label={t('list.filters.label')}
+        className="companies__toolbar"
+        search={
+          <SearchBox
+            label={t('list.searchLabel')}
+            placeholder={t('list.searchPlaceholder')}
+            value={search.text}
+            onChange={search.setText}
+            clearLabel={t('list.clearSearch')}
+          />
+        }
+      >
+        <SelectField
+          label={t('list.filters.kind')}
+          placeholder={tc('common.all')}
+          options={COMPANY_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+          value={kind}
+          onChange={(event) => setKind(event.target.value)}
         />
-        <div className="companies__filters">
-          <SelectField
-            label={t('list.filters.kind')}
-            placeholder={tc('common.all')}
-            options={COMPANY_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
-            value={kind}
-            onChange={(event) => setKind(event.target.value)}
-          />
-          <SelectField
-            label={t('list.filters.country')}
-            placeholder={tc('common.all')}
-            options={countryOptions}
-            value={country}
-            onChange={(event) => setCountry(event.target.value)}
-          />
-          <SelectField
-            label={t('list.filters.sector')}
-            placeholder={tc('common.all')}
-            options={(sectors.data?.sectors.nodes ?? []).map((node) => ({ value: node.id, label: sectorName(node) }))}
-            value={sector}
-            onChange={(event) => setSector(event.target.value)}
-          />
-          <UserSelect
-            label={t('list.filters.accountManager')}
-            placeholder={tc('common.all')}
-            value={manager}
-            onChange={setManager}
-          />
-          <SelectField
-            label={t('list.filters.deals')}
-            placeholder={tc('common.all')}
-            options={[
-              { value: 'yes', label: t('list.filters.withDeals') },
-              { value: 'no', label: t('list.filters.withoutDeals') },
-            ]}
-            value={deals}
-            onChange={(event) => setDeals(event.target.value)}
-          />
-        </div>
-      </div>
+        <SelectField
+          label={t('list.filters.country')}
+          placeholder={tc('common.all')}
+          options={countryOptions}
+          value={country}
+          onChange={(event) => setCountry(event.target.value)}
+        />
+        <SelectField
+          label={t('list.filters.sector')}
+          placeholder={tc('common.all')}
+          options={(sectors.data?.sectors.nodes ?? []).map((node) => ({ value: node.id, label: sectorName(node) }))}
+          value={sector}
+          onChange={(event) => setSector(event.target.value)}
+        />
+        <UserSelect
+          label={t('list.filters.accountManager')}
+          placeholder={tc('common.all')}
+          value={manager}
+          onChange={setManager}
+        />
+        <SelectField
+          label={t('list.filters.deals')}
+          placeholder={tc('common.all')}
+          options={[
+            { value: 'yes', label: t('list.filters.withDeals') },
+            { value: 'no', label: t('list.filters.withoutDeals') },
+          ]}
+          value={deals}
+          onChange={(event) => setDeals(event.target.value)}
+        />
+      </FilterBar>
 
       {error && !shown ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !connection ? (
         <div className="companies__loading">
           <Spinner size="large" label={t('list.loading')} />
@@ -161,16 +164,12 @@ export function CompaniesPage() {
               )
             }
           />
-          {connection.totalCount > 0 && (
-            <Pager
-              summary={t('list.count', { count: connection.totalCount })}
-              hasPrevious={page.hasPrevious(connection.pageInfo)}
-              hasNext={page.hasNext(connection.pageInfo)}
-              onPrevious={() => page.previous(connection.pageInfo)}
-              onNext={() => page.next(connection.pageInfo)}
-              labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
-            />
-          )}
+          <ConnectionPager
+            connection={connection}
+            page={page}
+            summary={t('list.count', { count: connection.totalCount })}
+            hideWhenEmpty
+          />
         </>
       )}
 

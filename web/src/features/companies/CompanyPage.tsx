@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { Panel } from '../../components/ui/Panel';
 import { Spinner } from '../../components/ui/Spinner';
 import { CompanyAbout } from './components/CompanyAbout';
@@ -17,11 +16,11 @@ import { MissionsPanel } from './components/MissionsPanel';
 import { CompanyPageQuery } from './graphql/company';
 import { useCanEdit } from './hooks/useCanEdit';
 import './companies.css';
+import { QueryError } from '../../components/ui/QueryError';
 
 export function CompanyPage() {
   const { companyId = '' } = useParams();
   const { t } = useTranslation('companies');
-  const { t: tc } = useTranslation();
   const editable = useCanEdit();
   const [editing, setEditing] = useState(false);
   const { data, loading, error, refetch } = useQuery(CompanyPageQuery, { variables: { id: companyId } });
@@ -34,11 +33,7 @@ export function CompanyPage() {
     );
   }
   if (error && !data) {
-    return (
-      <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-        {tc('errors.generic')}
-      </ErrorMessage>
-    );
+    return <QueryError refetch={refetch} />;
   }
   const company = data?.company;
   if (!company) {

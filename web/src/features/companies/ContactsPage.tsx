@@ -2,11 +2,12 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
+import { ConnectionPager } from '../../components/ui/ConnectionPager';
 import type { SortState } from '../../components/ui/DataTable';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
-import { Pager } from '../../components/ui/Pager';
 import { Spinner } from '../../components/ui/Spinner';
 import type { ContactFilter, ContactOrderField } from '../../gql/graphql';
 import { ContactFormDialog } from './components/ContactFormDialog';
@@ -18,6 +19,7 @@ import { useListPage } from './hooks/useListPage';
 import { useUrlParam, useUrlSearch } from './hooks/useUrlSearch';
 import { parseSort, serializeSort } from './sort';
 import './companies.css';
+import { QueryError } from '../../components/ui/QueryError';
 
 const PAGE_SIZE = 25;
 const SORT_FIELDS: Record<string, ContactOrderField> = { name: 'FULL_NAME', created: 'CREATED_AT' };
@@ -48,20 +50,22 @@ export function ContactsPage() {
     <div className="companies">
       <PageHeader title={t('contactList.title')} subtitle={t('contactList.subtitle')} actions={newButton} />
 
-      <div className="companies__toolbar">
-        <SearchBox
-          label={t('contactList.searchLabel')}
-          placeholder={t('contactList.searchPlaceholder')}
-          value={search.text}
-          onChange={search.setText}
-          clearLabel={t('list.clearSearch')}
-        />
-      </div>
+      <FilterBar
+        label={t('contactList.filters')}
+        className="companies__toolbar"
+        search={
+          <SearchBox
+            label={t('contactList.searchLabel')}
+            placeholder={t('contactList.searchPlaceholder')}
+            value={search.text}
+            onChange={search.setText}
+            clearLabel={t('list.clearSearch')}
+          />
+        }
+      />
 
       {error && !connection ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !connection ? (
         <div className="companies__loading">
           <Spinner size="large" label={t('contactList.loading')} />
@@ -94,16 +98,12 @@ export function ContactsPage() {
               )
             }
           />
-          {connection.totalCount > 0 && (
-            <Pager
-              summary={t('contactList.count', { count: connection.totalCount })}
-              hasPrevious={page.hasPrevious(connection.pageInfo)}
-              hasNext={page.hasNext(connection.pageInfo)}
-              onPrevious={() => page.previous(connection.pageInfo)}
-              onNext={() => page.next(connection.pageInfo)}
-              labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
-            />
-          )}
+          <ConnectionPager
+            connection={connection}
+            page={page}
+            summary={t('contactList.count', { count: connection.totalCount })}
+            hideWhenEmpty
+          />
         </>
       )}
 

@@ -8,7 +8,9 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { Panel } from '../../components/ui/Panel';
 import { Spinner } from '../../components/ui/Spinner';
 import type { DashboardAnalyticsQuery } from '../../gql/graphql';
+import { parseIsoDay, toIsoDay } from '../../lib/dates/local';
 import { useFormat } from '../../lib/i18n/useFormat';
+import { sumDecimals, toNumber } from '../../lib/money/decimal';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
 import { FunnelChart, type FunnelStep } from './components/FunnelChart';
@@ -18,13 +20,12 @@ import { MyTasks } from './components/MyTasks';
 import { type MissionValue, TopMissions } from './components/TopMissions';
 import { type HalfYearPoint, ValueWonChart } from './components/ValueWonChart';
 import { WeekMeetings } from './components/WeekMeetings';
-import { halfYearWindow, parseIsoDay, toIsoDay, weekRange } from './dates';
+import { halfYearWindow, weekRange } from './dates';
 import {
   DashboardAnalyticsQuery as AnalyticsQuery,
   DashboardFunnelQuery,
   DashboardWorkQuery,
 } from './graphql/dashboard';
-import { sumDecimals, toNumber } from './money';
 import './dashboard.css';
 
 type Analytics = DashboardAnalyticsQuery;

@@ -1,13 +1,6 @@
-/** Calendar helpers in the user's own time zone (the browser's). */
+import { toIsoDay } from '../../lib/dates/local';
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** A local calendar day as the API's Date scalar: YYYY-MM-DD. */
-export function toIsoDay(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+/** The dashboard's calendar windows, in the user's own time zone (the browser's). */
 
 /** Monday 00:00 to the next Monday 00:00, local time, as instants. */
 export function weekRange(now: Date): { from: Date; to: Date } {
@@ -29,10 +22,4 @@ export function halfYearWindow(now: Date): { from: string; to: string; currentHa
   const from = new Date(currentHalf);
   from.setMonth(from.getMonth() - 18);
   return { from: toIsoDay(from), to: toIsoDay(now), currentHalfStart: toIsoDay(currentHalf) };
-}
-
-/** A Date scalar read as a local calendar day (not as UTC midnight). */
-export function parseIsoDay(day: string): Date {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1);
 }

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { Spinner } from '../../components/ui/Spinner';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
@@ -19,6 +18,7 @@ import { TasksPanel } from './components/TasksPanel';
 import { MissionPageQuery } from './graphql/mission';
 import { usePageTitle } from './hooks/usePageTitle';
 import './missions.css';
+import { QueryError } from '../../components/ui/QueryError';
 
 const TABS = ['delegation', 'agenda', 'meetings', 'deals', 'tasks', 'outcome'] as const;
 type Tab = (typeof TABS)[number];
@@ -30,7 +30,6 @@ function isTab(value: string | null): value is Tab {
 export function MissionPage() {
   const { missionId = '' } = useParams();
   const { t } = useTranslation('missions');
-  const { t: tc } = useTranslation();
   const { viewer } = useViewer();
   const editable = canEdit(viewer?.role);
   const [params, setParams] = useSearchParams();
@@ -66,11 +65,7 @@ export function MissionPage() {
 
   if (loading && !data) return <Spinner size="large" label={t('mission.loading')} />;
   if (error && !data) {
-    return (
-      <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-        {tc('errors.generic')}
-      </ErrorMessage>
-    );
+    return <QueryError refetch={refetch} />;
   }
   const mission = data?.mission;
   if (!mission) {

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
+import { ConnectionPager } from '../../components/ui/ConnectionPager';
 import { type Column, DataTable, type SortState } from '../../components/ui/DataTable';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
-import { Pager } from '../../components/ui/Pager';
 import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
@@ -21,17 +21,10 @@ import { MissionsListQuery } from './graphql/missions';
 import { MISSION_KINDS, MISSION_STATUSES, missionStatusTone, useMissionFormat } from './hooks/useMissionFormat';
 import { usePageTitle } from './hooks/usePageTitle';
 import './missions.css';
+import { QueryError } from '../../components/ui/QueryError';
+import { useDebouncedValue } from '../../lib/hooks/useDebouncedValue';
 
 type Row = Q['missions']['nodes'][number];
-
-function useDebounced<T>(value: T, delay = 300): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 export function MissionsPage() {
   const { t } = useTranslation('missions');
@@ -50,7 +43,7 @@ export function MissionsPage() {
   const [sort, setSort] = useState<SortState<MissionOrderField>>({ field: 'STARTS_ON', direction: 'DESC' });
   const [creating, setCreating] = useState(false);
   const page = useCursorPage(25);
-  const debouncedSearch = useDebounced(search.trim());
+  const debouncedSearch = useDebouncedValue(search.trim());
   const { reset } = page;
 
   const filter = useMemo<MissionFilter>(() => {
@@ -144,15 +137,19 @@ export function MissionsPage() {
         subtitle={t('list.subtitle')}
         actions={editable && <Button onClick={() => setCreating(true)}>{t('list.new')}</Button>}
       />
-      <search className="missions-filters" aria-label={t('list.filters')}>
-        <TextField
-          type="search"
-          label={t('list.searchLabel')}
-          placeholder={t('list.searchPlaceholder')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          className="missions-filters__search"
-        />
+      <FilterBar
+        label={t('list.filters')}
+        search={
+          <TextField
+            type="search"
+            label={t('list.searchLabel')}
+            placeholder={t('list.searchPlaceholder')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        }
+        clear={filtered ? { label: t('list.clearFilters'), onClear: clear } : null}
+      >
         <SelectField
           label={t('list.statusLabel')}
           value={status}
@@ -186,17 +183,10 @@ export function MissionsPage() {
           value={startsTo}
           onChange={(e) => setStartsTo(e.target.value)}
         />
-        {filtered && (
-          <Button variant="ghost" size="small" onClick={clear} className="missions-filters__clear">
-            {t('list.clearFilters')}
-          </Button>
-        )}
-      </search>
+      </FilterBar>
 
       {error && !shown ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !shown ? (
         <Spinner size="large" label={t('list.loading')} />
       ) : (
@@ -208,7 +198,6 @@ export function MissionsPage() {
             rowKey={(m) => m.id}
             sort={sort}
             onSortChange={setSort}
-            sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
             busy={loading}
             empty={
               filtered ? (
@@ -230,13 +219,10 @@ export function MissionsPage() {
               )
             }
           />
-          <Pager
+          <ConnectionPager
+            connection={shown.missions}
+            page={page}
             summary={t('list.count', { count: shown.missions.totalCount })}
-            hasPrevious={page.hasPrevious(shown.missions.pageInfo)}
-            hasNext={page.hasNext(shown.missions.pageInfo)}
-            onPrevious={() => page.previous(shown.missions.pageInfo)}
-            onNext={() => page.next(shown.missions.pageInfo)}
-            labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
           />
         </>
       )}

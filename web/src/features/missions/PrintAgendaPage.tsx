@@ -5,7 +5,6 @@ import { Link, useParams } from 'react-router';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { Spinner } from '../../components/ui/Spinner';
 import type { PrintAgendaQuery as Q } from '../../gql/graphql';
 import { PrintAgendaQuery } from './graphql/mission';
@@ -13,6 +12,7 @@ import { dayInZone } from './hooks/time';
 import { meetingStatusTone, useMissionFormat } from './hooks/useMissionFormat';
 import { usePageTitle } from './hooks/usePageTitle';
 import './print.css';
+import { QueryError } from '../../components/ui/QueryError';
 
 type Meeting = NonNullable<Q['mission']>['interactions']['nodes'][number];
 
@@ -51,9 +51,7 @@ export function PrintAgendaPage() {
   if (error && !data) {
     return (
       <div className="print-agenda">
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       </div>
     );
   }

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import type { DealFilter } from '../../gql/graphql';
+import { useFormat } from '../../lib/i18n/useFormat';
+import { addDecimal } from '../../lib/money/decimal';
 import { canEdit, isAdmin } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
 import { buildColumns } from './boardColumns';
@@ -18,12 +19,11 @@ import { DealDrawer } from './components/DealDrawer';
 import { LostReasonDialog } from './components/LostReasonDialog';
 import { MoveNoticeBar } from './components/MoveNoticeBar';
 import { NewDealDialog } from './components/NewDealDialog';
-import { addDecimal } from './decimal';
 import { PipelineBoardQuery, PipelineSwitcherQuery } from './graphql/board';
-import { useCompactMoney } from './hooks/useCompactMoney';
 import { useDealMoves } from './hooks/useDealMoves';
 import type { MovableDeal, StageRef } from './types';
 import './pipeline.css';
+import { QueryError } from '../../components/ui/QueryError';
 
 /** The board of a pipeline (`/pipeline/:pipelineId`, or the agency's default one at `/pipeline`). */
 export function PipelinePage() {
@@ -42,11 +42,7 @@ export function PipelinePage() {
 
   if (switcher.loading && !switcher.data) return <Spinner size="large" label={tc('app.loading')} />;
   if (switcher.error && !switcher.data) {
-    return (
-      <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void switcher.refetch().catch(() => {}) }}>
-        {tc('errors.generic')}
-      </ErrorMessage>
-    );
+    return <QueryError refetch={switcher.refetch} />;
   }
   if (!pipelineId) {
     return (
@@ -105,8 +101,7 @@ function PipelineBoardScreen({
   onSwitch,
 }: ScreenProps) {
   const { t } = useTranslation('pipeline');
-  const { t: tc } = useTranslation();
-  const formatMoney = useCompactMoney();
+  const { formatMoneyWhole: formatMoney } = useFormat();
 
   const filters: BoardFilterValues = {
     owner: params.get('owner') ?? '',
@@ -201,9 +196,7 @@ function PipelineBoardScreen({
       {board.loading && !board.data ? (
         <Spinner size="large" label={t('board.loading')} />
       ) : board.error && !board.data ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refresh().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refresh} />
       ) : !pipeline ? (
         <EmptyState
           title={t('empty.notFound')}

@@ -1,8 +1,8 @@
 import type { FragmentType } from '@apollo/client';
 import type { PipelineBoardQuery as BoardData } from '../../gql/graphql';
+import { addDecimal } from '../../lib/money/decimal';
 import type { BoardColumnData, BoardDeal } from './components/Board';
 import type { DealCardFragment } from './components/DealCard';
-import { addDecimal } from './decimal';
 import type { PendingMove } from './hooks/useDealMoves';
 
 type BoardStage = NonNullable<BoardData['pipeline']>['stages'][number];

@@ -47,6 +47,16 @@ export function formatMoneyCompact(amount: string | number, currency: string, la
   }).format(value);
 }
 
+/** Money rounded to whole units, for headline figures and board totals: "RUB 150,493,000". */
+export function formatMoneyWhole(amount: string | number, currency: string, language: Language): string {
+  return formatNumber(amount, language, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  });
+}
+
 export function formatNumber(
   value: number | string,
   language: Language,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatDate, formatMoney, formatMoneyCompact, formatNumber } from './format';
+import { formatDate, formatMoney, formatMoneyCompact, formatMoneyWhole, formatNumber } from './format';
 import { useLanguage } from './useLanguage';
 
 /** The format helpers bound to the current UI language. */
@@ -12,6 +12,7 @@ export function useFormat() {
         formatNumber(value, language, options),
       formatMoney: (amount: string, currency: string) => formatMoney(amount, currency, language),
       formatMoneyCompact: (amount: string | number, currency: string) => formatMoneyCompact(amount, currency, language),
+      formatMoneyWhole: (amount: string | number, currency: string) => formatMoneyWhole(amount, currency, language),
     }),
     [language],
   );

@@ -35,3 +35,5 @@ export function useCursorPage(pageSize = 25) {
     hasNext: (pageInfo: PageInfoLike) => (position.before ? true : pageInfo.hasNextPage),
   };
 }
+
+export type CursorPage = ReturnType<typeof useCursorPage>;

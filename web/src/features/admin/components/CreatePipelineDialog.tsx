@@ -1,9 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/Button';
-import { Dialog } from '../../../components/ui/Dialog';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FormDialog } from '../../../components/ui/FormDialog';
 import { TextField } from '../../../components/ui/TextField';
 import { splitUserErrors } from '../../../lib/forms/userErrors';
 import { CreatePipelineMutation } from '../graphql/pipelines';
@@ -25,8 +23,7 @@ export function CreatePipelineDialog({ open, onClose }: { open: boolean; onClose
     onClose();
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submit() {
     setFormError(null);
     if (!name.trim()) {
       setNameError(tc('common.required'));
@@ -49,39 +46,29 @@ export function CreatePipelineDialog({ open, onClose }: { open: boolean; onClose
     }
   }
 
-  const formId = 'create-pipeline-form';
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={t('pipelines.createTitle')}
       onClose={close}
-      closeLabel={tc('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={close}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form={formId} loading={loading}>
-            {tc('common.create')}
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={tc('common.create')}
+      saving={loading}
+      formErrors={formError}
+      formClassName="admin-form"
     >
-      <form id={formId} className="admin-form" onSubmit={(event) => void submit(event)} noValidate>
-        {formError && <ErrorMessage>{formError}</ErrorMessage>}
-        <TextField
-          label={t('pipelines.name')}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={nameError}
-          required
-        />
-        <label className="admin-check">
-          <input type="checkbox" checked={isDefault} onChange={(event) => setIsDefault(event.target.checked)} />
-          {t('pipelines.isDefault')}
-        </label>
-        <p className="admin-form__intro">{t('pipelines.createHint')}</p>
-      </form>
-    </Dialog>
+      <TextField
+        label={t('pipelines.name')}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={nameError}
+        required
+      />
+      <label className="admin-check">
+        <input type="checkbox" checked={isDefault} onChange={(event) => setIsDefault(event.target.checked)} />
+        {t('pipelines.isDefault')}
+      </label>
+      <p className="admin-form__intro">{t('pipelines.createHint')}</p>
+    </FormDialog>
   );
 }

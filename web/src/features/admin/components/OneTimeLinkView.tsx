@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { CopyField } from '../../../components/ui/CopyField';
 import { useFormat } from '../../../lib/i18n/useFormat';
-import { CopyField } from './CopyField';
 
 export interface OneTimeLinkViewProps {
   link: { path: string; expiresAt: string };
@@ -21,7 +21,11 @@ export function OneTimeLinkView({ link, fullName, kind }: OneTimeLinkViewProps) 
           ? t('link.invitationIntro', { name: fullName })
           : t('link.resetIntro', { name: fullName })}
       </p>
-      <CopyField label={kind === 'invitation' ? t('link.invitationLabel') : t('link.resetLabel')} value={url} />
+      <CopyField
+        label={kind === 'invitation' ? t('link.invitationLabel') : t('link.resetLabel')}
+        value={url}
+        copiedMessage={t('copy.copied')}
+      />
       <p className="admin-link__warning" role="note">
         {t('link.once', { date: formatDate(link.expiresAt, { dateStyle: 'long', timeStyle: 'short' }) })}
       </p>

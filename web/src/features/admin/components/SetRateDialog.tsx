@@ -1,11 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/Button';
-import { Dialog } from '../../../components/ui/Dialog';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FormDialog } from '../../../components/ui/FormDialog';
 import { TextField } from '../../../components/ui/TextField';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { today } from '../../../lib/dates/local';
+import { useFormErrors } from '../../../lib/forms/useFormErrors';
 import { SetExchangeRateMutation } from '../graphql/exchangeRates';
 
 type Fields = 'currency' | 'validOn' | 'rate';
@@ -20,13 +19,6 @@ export interface SetRateDialogProps {
   initialCurrency?: string;
 }
 
-function today(): string {
-  const now = new Date();
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-}
-
 /** Rendered only while open, so each opening starts a fresh form. */
 export function SetRateDialog(props: SetRateDialogProps) {
   if (!props.open) return null;
@@ -36,18 +28,15 @@ export function SetRateDialog(props: SetRateDialogProps) {
 function RateDialog({ open, onClose, baseCurrency, initialCurrency = '' }: SetRateDialogProps) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const formId = 'set-rate-form';
   const [currency, setCurrency] = useState(initialCurrency);
   const [validOn, setValidOn] = useState(today());
   const [rate, setRate] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formErrors, check, showUserErrors, fail } = useFormErrors();
   const [setExchangeRate, { loading }] = useMutation(SetExchangeRateMutation, {
     refetchQueries: ['AdminExchangeRates'],
   });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submit() {
     if (loading) return;
     const code = currency.trim().toUpperCase();
     const value = rate.trim().replace(',', '.');
@@ -56,80 +45,64 @@ function RateDialog({ open, onClose, baseCurrency, initialCurrency = '' }: SetRa
     if (!validOn) local.validOn = tc('common.required');
     if (!value) local.rate = tc('common.required');
     else if (!DECIMAL.test(value) || Number(value) <= 0) local.rate = t('rates.rateInvalid');
-    setErrors(local);
-    setFormError(null);
-    if (Object.keys(local).length > 0) return;
+    if (!check(local)) return;
     try {
       const { data } = await setExchangeRate({ variables: { input: { currency: code, validOn, rate: value } } });
       const payload = data?.setExchangeRate;
       if (!payload) throw new Error('no payload');
-      if (payload.userErrors.length > 0) {
-        const split = splitUserErrors(payload.userErrors, FIELDS);
-        setErrors(split.fields);
-        setFormError(split.form.length > 0 ? split.form.join(' ') : null);
-        return;
-      }
+      if (showUserErrors(payload.userErrors, FIELDS)) return;
       onClose();
     } catch {
-      setFormError(tc('errors.generic'));
+      fail();
     }
   }
 
   const code = currency.trim().toUpperCase() || '…';
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={t('rates.setTitle')}
       onClose={onClose}
-      closeLabel={tc('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form={formId} loading={loading}>
-            {t('rates.submit')}
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={t('rates.submit')}
+      saving={loading}
+      formErrors={formErrors}
+      formClassName="admin-form"
+      intro={<p className="admin-form__intro">{t('rates.intro', { base: baseCurrency })}</p>}
     >
-      <form id={formId} className="admin-form" onSubmit={(event) => void submit(event)} noValidate>
-        <p className="admin-form__intro">{t('rates.intro', { base: baseCurrency })}</p>
-        {formError && <ErrorMessage>{formError}</ErrorMessage>}
-        <div className="admin-form__row">
-          <TextField
-            label={t('rates.currency')}
-            value={currency}
-            onChange={(event) => setCurrency(event.target.value.toUpperCase())}
-            maxLength={3}
-            autoCapitalize="characters"
-            spellCheck={false}
-            placeholder="EUR"
-            hint={t('rates.currencyHint')}
-            error={errors.currency}
-            required
-          />
-          <TextField
-            label={t('rates.validOn')}
-            type="date"
-            value={validOn}
-            onChange={(event) => setValidOn(event.target.value)}
-            hint={t('rates.validOnHint')}
-            error={errors.validOn}
-            required
-          />
-        </div>
+      <div className="admin-form__row">
         <TextField
-          label={t('rates.rateLabel', { currency: code, base: baseCurrency })}
-          value={rate}
-          inputMode="decimal"
-          onChange={(event) => setRate(event.target.value)}
-          placeholder="93.50"
-          hint={t('rates.rateHint', { currency: code, base: baseCurrency })}
-          error={errors.rate}
+          label={t('rates.currency')}
+          value={currency}
+          onChange={(event) => setCurrency(event.target.value.toUpperCase())}
+          maxLength={3}
+          autoCapitalize="characters"
+          spellCheck={false}
+          placeholder="EUR"
+          hint={t('rates.currencyHint')}
+          error={errors.currency}
           required
         />
-      </form>
-    </Dialog>
+        <TextField
+          label={t('rates.validOn')}
+          type="date"
+          value={validOn}
+          onChange={(event) => setValidOn(event.target.value)}
+          hint={t('rates.validOnHint')}
+          error={errors.validOn}
+          required
+        />
+      </div>
+      <TextField
+        label={t('rates.rateLabel', { currency: code, base: baseCurrency })}
+        value={rate}
+        inputMode="decimal"
+        onChange={(event) => setRate(event.target.value)}
+        placeholder="93.50"
+        hint={t('rates.rateHint', { currency: code, base: baseCurrency })}
+        error={errors.rate}
+        required
+      />
+    </FormDialog>
   );
 }

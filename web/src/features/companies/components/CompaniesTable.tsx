@@ -109,7 +109,6 @@ export function CompaniesTable({ companies, sort, onSortChange, busy, empty }: C
       rowKey={(company) => company.id}
       sort={sort}
       onSortChange={onSortChange}
-      sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
       busy={busy}
       empty={empty}
     />

@@ -1,13 +1,11 @@
 import type { FragmentType } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UserSelect } from '../../../components/pickers/UserSelect';
-import { Button } from '../../../components/ui/Button';
-import { Dialog } from '../../../components/ui/Dialog';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FormDialog } from '../../../components/ui/FormDialog';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
@@ -109,7 +107,6 @@ function CompanyForm({ onClose, company, onSaved }: CompanyFormDialogProps) {
     brands: (existing?.brands ?? []).join(', '),
     notes: existing?.notes ?? '',
   }));
-  const formId = useId();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [existingId, setExistingId] = useState<string | null>(null);
@@ -122,8 +119,7 @@ function CompanyForm({ onClose, company, onSaved }: CompanyFormDialogProps) {
     setValues((current) => ({ ...current, [key]: value }));
   }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function handleSubmit() {
     const required: FieldErrors = {};
     if (!values.name.trim()) required.name = tc('common.required');
     if (!values.kind) required.kind = tc('common.required');
@@ -198,114 +194,101 @@ function CompanyForm({ onClose, company, onSaved }: CompanyFormDialogProps) {
   ) : undefined;
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={editing ? t('form.editTitle') : t('form.createTitle')}
       onClose={onClose}
-      closeLabel={tc('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form={formId} loading={saving}>
-            {saving ? tc('common.saving') : editing ? tc('common.save') : t('form.create')}
-          </Button>
-        </>
-      }
+      onSubmit={handleSubmit}
+      submitLabel={saving ? tc('common.saving') : editing ? tc('common.save') : t('form.create')}
+      saving={saving}
+      formErrors={formErrors}
+      formErrorsExtra={!errors.name && duplicateLink}
+      formClassName="company-form"
     >
-      <form id={formId} className="company-form" onSubmit={(event) => void handleSubmit(event)} noValidate>
-        {formErrors.length > 0 && (
-          <ErrorMessage>
-            {formErrors.join(' ')} {!errors.name && duplicateLink}
-          </ErrorMessage>
-        )}
-        <TextField
-          label={t('form.name')}
-          name="name"
+      <TextField
+        label={t('form.name')}
+        name="name"
+        required
+        autoComplete="off"
+        value={values.name}
+        onChange={(event) => set('name', event.target.value)}
+        error={errors.name}
+        hint={errors.name ? undefined : t('form.nameHint')}
+      />
+      {errors.name && duplicateLink && <p className="company-form__duplicate">{duplicateLink}</p>}
+      <div className="company-form__row">
+        <SelectField
+          label={t('form.kind')}
+          name="kind"
           required
-          autoComplete="off"
-          value={values.name}
-          onChange={(event) => set('name', event.target.value)}
-          error={errors.name}
-          hint={errors.name ? undefined : t('form.nameHint')}
+          placeholder={tc('common.choose')}
+          options={COMPANY_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          value={values.kind}
+          onChange={(event) => set('kind', event.target.value as CompanyKind | '')}
+          error={errors.kind}
         />
-        {errors.name && duplicateLink && <p className="company-form__duplicate">{duplicateLink}</p>}
-        <div className="company-form__row">
-          <SelectField
-            label={t('form.kind')}
-            name="kind"
-            required
-            placeholder={tc('common.choose')}
-            options={COMPANY_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-            value={values.kind}
-            onChange={(event) => set('kind', event.target.value as CompanyKind | '')}
-            error={errors.kind}
-          />
-          <SelectField
-            label={t('form.country')}
-            name="country"
-            required
-            placeholder={tc('common.choose')}
-            options={countryOptions}
-            value={values.country}
-            onChange={(event) => set('country', event.target.value)}
-            error={errors.country}
-          />
-        </div>
-        <div className="company-form__row">
-          <TextField
-            label={t('form.city')}
-            name="city"
-            value={values.city}
-            onChange={(event) => set('city', event.target.value)}
-            error={errors.city}
-          />
-          <TextField
-            label={t('form.website')}
-            name="website"
-            type="url"
-            inputMode="url"
-            placeholder="https://"
-            value={values.website}
-            onChange={(event) => set('website', event.target.value)}
-            error={errors.website}
-          />
-        </div>
-        <UserSelect
-          label={t('form.accountManager')}
-          placeholder={tc('common.none')}
-          value={values.accountManagerId}
-          current={
-            existing?.accountManager?.id && existing.accountManager.fullName
-              ? { id: existing.accountManager.id, fullName: existing.accountManager.fullName }
-              : null
-          }
-          onChange={(id) => set('accountManagerId', id)}
-          error={errors.accountManagerId}
+        <SelectField
+          label={t('form.country')}
+          name="country"
+          required
+          placeholder={tc('common.choose')}
+          options={countryOptions}
+          value={values.country}
+          onChange={(event) => set('country', event.target.value)}
+          error={errors.country}
         />
-        <SectorCheckboxes
-          legend={t('form.sectors')}
-          value={values.sectorIds}
-          onChange={(ids) => set('sectorIds', ids)}
-          error={errors.sectorIds}
+      </div>
+      <div className="company-form__row">
+        <TextField
+          label={t('form.city')}
+          name="city"
+          value={values.city}
+          onChange={(event) => set('city', event.target.value)}
+          error={errors.city}
         />
         <TextField
-          label={t('form.brands')}
-          name="brands"
-          value={values.brands}
-          onChange={(event) => set('brands', event.target.value)}
-          error={errors.brands}
-          hint={t('form.brandsHint')}
+          label={t('form.website')}
+          name="website"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          value={values.website}
+          onChange={(event) => set('website', event.target.value)}
+          error={errors.website}
         />
-        <TextAreaField
-          label={t('form.notes')}
-          name="notes"
-          value={values.notes}
-          onChange={(event) => set('notes', event.target.value)}
-          error={errors.notes}
-        />
-      </form>
-    </Dialog>
+      </div>
+      <UserSelect
+        label={t('form.accountManager')}
+        placeholder={tc('common.none')}
+        value={values.accountManagerId}
+        current={
+          existing?.accountManager?.id && existing.accountManager.fullName
+            ? { id: existing.accountManager.id, fullName: existing.accountManager.fullName }
+            : null
+        }
+        onChange={(id) => set('accountManagerId', id)}
+        error={errors.accountManagerId}
+      />
+      <SectorCheckboxes
+        legend={t('form.sectors')}
+        value={values.sectorIds}
+        onChange={(ids) => set('sectorIds', ids)}
+        error={errors.sectorIds}
+      />
+      <TextField
+        label={t('form.brands')}
+        name="brands"
+        value={values.brands}
+        onChange={(event) => set('brands', event.target.value)}
+        error={errors.brands}
+        hint={t('form.brandsHint')}
+      />
+      <TextAreaField
+        label={t('form.notes')}
+        name="notes"
+        value={values.notes}
+        onChange={(event) => set('notes', event.target.value)}
+        error={errors.notes}
+      />
+    </FormDialog>
   );
 }

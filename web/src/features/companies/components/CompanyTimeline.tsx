@@ -3,19 +3,13 @@ import { useFragment } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge, type BadgeTone } from '../../../components/ui/Badge';
+import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { graphql } from '../../../gql';
-import type {
-  MeetingStatus,
-  Outcome,
-  StageCategory,
-  Timeline_DealFragment,
-  Timeline_InteractionFragment,
-  Timeline_TaskFragment,
-} from '../../../gql/graphql';
+import type { Timeline_DealFragment, Timeline_InteractionFragment, Timeline_TaskFragment } from '../../../gql/graphql';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { meetingStatusTone, outcomeTone, stageCategoryTone } from '../../../lib/status/tones';
 import { fragmentRows } from '../hooks/fragmentRows';
 import { TimelineIcon } from './TimelineIcon';
 import { buildTimeline, type TimelineFilter, type TimelineItem } from './timeline';
@@ -101,15 +95,6 @@ type Item = TimelineItem<
   Timeline_DealFragment['stageHistory']['nodes'][number],
   Timeline_TaskFragment
 >;
-
-const STATUS_TONES: Record<MeetingStatus, BadgeTone> = {
-  PLANNED: 'info',
-  HELD: 'success',
-  CANCELLED: 'neutral',
-  NO_SHOW: 'warning',
-};
-const OUTCOME_TONES: Record<Outcome, BadgeTone> = { POSITIVE: 'success', NEUTRAL: 'neutral', NEGATIVE: 'danger' };
-const CATEGORY_TONES: Record<StageCategory, BadgeTone> = { OPEN: 'info', WON: 'success', LOST: 'danger' };
 
 export interface CompanyTimelineProps {
   companyId: string;
@@ -229,10 +214,10 @@ function TimelineEntry({ item, companyId, canEdit }: { item: Item; companyId: st
           <div className="timeline__badges">
             <Badge>{t(`interactionKinds.${interaction.kind}`)}</Badge>
             {interaction.status && (
-              <Badge tone={STATUS_TONES[interaction.status]}>{t(`meetingStatuses.${interaction.status}`)}</Badge>
+              <Badge tone={meetingStatusTone[interaction.status]}>{t(`meetingStatuses.${interaction.status}`)}</Badge>
             )}
             {interaction.outcome && (
-              <Badge tone={OUTCOME_TONES[interaction.outcome]}>{t(`outcomes.${interaction.outcome}`)}</Badge>
+              <Badge tone={outcomeTone[interaction.outcome]}>{t(`outcomes.${interaction.outcome}`)}</Badge>
             )}
           </div>
           <p className="timeline__meta">
@@ -290,12 +275,12 @@ function TimelineEntry({ item, companyId, canEdit }: { item: Item; companyId: st
             {change.fromStage ? (
               <>
                 {t('timeline.movedFrom', { stage: change.fromStage.name })}{' '}
-                <Badge tone={CATEGORY_TONES[change.toStage.category]}>{change.toStage.name}</Badge>
+                <Badge tone={stageCategoryTone[change.toStage.category]}>{change.toStage.name}</Badge>
               </>
             ) : (
               <>
                 {t('timeline.createdIn')}{' '}
-                <Badge tone={CATEGORY_TONES[change.toStage.category]}>{change.toStage.name}</Badge>
+                <Badge tone={stageCategoryTone[change.toStage.category]}>{change.toStage.name}</Badge>
               </>
             )}
           </p>

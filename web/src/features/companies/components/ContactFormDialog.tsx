@@ -1,12 +1,10 @@
 import type { FragmentType } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
-import { Button } from '../../../components/ui/Button';
-import { Dialog } from '../../../components/ui/Dialog';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FormDialog } from '../../../components/ui/FormDialog';
 import { TextField } from '../../../components/ui/TextField';
 import { graphql } from '../../../gql';
 import { splitUserErrors } from '../../../lib/forms/userErrors';
@@ -55,7 +53,6 @@ function parseLanguages(text: string): string[] {
 function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDialogProps) {
   const { t } = useTranslation('companies');
   const { t: tc } = useTranslation();
-  const formId = useId();
   const { data: existing } = useFragment({ fragment: ContactFormFragment, from: contact ?? null });
   const editing = Boolean(contact && existing?.id);
 
@@ -77,8 +74,7 @@ function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDia
   const saving = createState.loading || updateState.loading;
   const askCompany = !fixedCompany;
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function handleSubmit() {
     const required: FieldErrors = {};
     if (!fullName.trim()) required.fullName = tc('common.required');
     if (!company) required.companyId = tc('common.required');
@@ -147,83 +143,73 @@ function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDia
   }
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={editing ? t('contactForm.editTitle') : t('contactForm.createTitle')}
       onClose={onClose}
-      closeLabel={tc('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form={formId} loading={saving}>
-            {saving ? tc('common.saving') : editing ? tc('common.save') : t('contactForm.create')}
-          </Button>
-        </>
-      }
+      onSubmit={handleSubmit}
+      submitLabel={saving ? tc('common.saving') : editing ? tc('common.save') : t('contactForm.create')}
+      saving={saving}
+      formErrors={formErrors}
+      formClassName="company-form"
     >
-      <form id={formId} className="company-form" onSubmit={(event) => void handleSubmit(event)} noValidate>
-        {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
-        {askCompany && (
-          <CompanyPicker
-            label={t('contactForm.company')}
-            value={company}
-            onChange={setCompany}
-            error={errors.companyId}
-            required
-          />
-        )}
-        <TextField
-          label={t('contactForm.fullName')}
-          name="fullName"
+      {askCompany && (
+        <CompanyPicker
+          label={t('contactForm.company')}
+          value={company}
+          onChange={setCompany}
+          error={errors.companyId}
           required
+        />
+      )}
+      <TextField
+        label={t('contactForm.fullName')}
+        name="fullName"
+        required
+        autoComplete="off"
+        value={fullName}
+        onChange={(event) => setFullName(event.target.value)}
+        error={errors.fullName}
+      />
+      <TextField
+        label={t('contactForm.jobTitle')}
+        name="jobTitle"
+        autoComplete="off"
+        value={jobTitle}
+        onChange={(event) => setJobTitle(event.target.value)}
+        error={errors.jobTitle}
+      />
+      <div className="company-form__row">
+        <TextField
+          label={t('contactForm.email')}
+          name="email"
+          type="email"
+          inputMode="email"
           autoComplete="off"
-          value={fullName}
-          onChange={(event) => setFullName(event.target.value)}
-          error={errors.fullName}
+          autoCapitalize="none"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={errors.email}
         />
         <TextField
-          label={t('contactForm.jobTitle')}
-          name="jobTitle"
+          label={t('contactForm.phone')}
+          name="phone"
+          type="tel"
           autoComplete="off"
-          value={jobTitle}
-          onChange={(event) => setJobTitle(event.target.value)}
-          error={errors.jobTitle}
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+          error={errors.phone}
         />
-        <div className="company-form__row">
-          <TextField
-            label={t('contactForm.email')}
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={errors.email}
-          />
-          <TextField
-            label={t('contactForm.phone')}
-            name="phone"
-            type="tel"
-            autoComplete="off"
-            value={phone}
-            onChange={(event) => setPhone(event.target.value)}
-            error={errors.phone}
-          />
-        </div>
-        <TextField
-          label={t('contactForm.languages')}
-          name="languages"
-          autoComplete="off"
-          value={languages}
-          onChange={(event) => setLanguages(event.target.value)}
-          error={errors.languages}
-          hint={t('contactForm.languagesHint')}
-        />
-      </form>
-    </Dialog>
+      </div>
+      <TextField
+        label={t('contactForm.languages')}
+        name="languages"
+        autoComplete="off"
+        value={languages}
+        onChange={(event) => setLanguages(event.target.value)}
+        error={errors.languages}
+        hint={t('contactForm.languagesHint')}
+      />
+    </FormDialog>
   );
 }

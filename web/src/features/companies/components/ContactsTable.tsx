@@ -113,7 +113,6 @@ export function ContactsTable({ contacts, sort, onSortChange, busy, empty, onEdi
       rowKey={(contact) => contact.id}
       sort={sort}
       onSortChange={onSortChange}
-      sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
       busy={busy}
       empty={empty}
     />

@@ -2,12 +2,13 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge, type BadgeTone } from '../../../components/ui/Badge';
+import { Badge } from '../../../components/ui/Badge';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { Panel } from '../../../components/ui/Panel';
 import { graphql } from '../../../gql';
-import type { DealsPanel_DealFragment, StageCategory } from '../../../gql/graphql';
+import type { DealsPanel_DealFragment } from '../../../gql/graphql';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { stageCategoryTone } from '../../../lib/status/tones';
 import { fragmentRows } from '../hooks/fragmentRows';
 
 export const DealsPanelFragment = graphql(`
@@ -33,8 +34,6 @@ export const DealsPanelFragment = graphql(`
     }
   }
 `);
-
-const TONES: Record<StageCategory, BadgeTone> = { OPEN: 'info', WON: 'success', LOST: 'danger' };
 
 export function DealsPanel({
   companyId,
@@ -81,7 +80,7 @@ export function DealsPanel({
                   </span>
                 </div>
                 <div className="side-list__aside">
-                  <Badge tone={TONES[deal.stage.category]}>{deal.stage.name}</Badge>
+                  <Badge tone={stageCategoryTone[deal.stage.category]}>{deal.stage.name}</Badge>
                   {deal.amount && (
                     <span className="side-list__amount">{formatMoney(deal.amount.amount, deal.amount.currency)}</span>
                   )}

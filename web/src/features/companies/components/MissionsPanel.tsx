@@ -2,12 +2,13 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge, type BadgeTone } from '../../../components/ui/Badge';
+import { Badge } from '../../../components/ui/Badge';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { Panel } from '../../../components/ui/Panel';
 import { graphql } from '../../../gql';
-import type { MissionStatus, MissionsPanel_MissionFragment } from '../../../gql/graphql';
+import type { MissionsPanel_MissionFragment } from '../../../gql/graphql';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { missionStatusTone } from '../../../lib/status/tones';
 import { fragmentRows } from '../hooks/fragmentRows';
 import { useCountries } from '../hooks/useCountries';
 
@@ -22,14 +23,6 @@ export const MissionsPanelFragment = graphql(`
     endsOn
   }
 `);
-
-const TONES: Record<MissionStatus, BadgeTone> = {
-  PLANNED: 'neutral',
-  OPEN: 'info',
-  ONGOING: 'warning',
-  COMPLETED: 'success',
-  CANCELLED: 'danger',
-};
 
 export function MissionsPanel({
   missions,
@@ -71,7 +64,7 @@ export function MissionsPanel({
                 </span>
               </div>
               <div className="side-list__aside">
-                <Badge tone={TONES[mission.status]}>{t(`missionStatuses.${mission.status}`)}</Badge>
+                <Badge tone={missionStatusTone[mission.status]}>{t(`missionStatuses.${mission.status}`)}</Badge>
               </div>
             </li>
           ))}

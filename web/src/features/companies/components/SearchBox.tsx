@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { IconButton } from '../../../components/ui/IconButton';
 
 export interface SearchBoxProps {
   label: string;
@@ -33,16 +34,7 @@ export function SearchBox({ label, placeholder, value, onChange, clearLabel }: S
           spellCheck={false}
           onChange={(event) => onChange(event.target.value)}
         />
-        {value && (
-          <button type="button" className="search-box__clear" aria-label={clearLabel} onClick={() => onChange('')}>
-            <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-              <path
-                fill="currentColor"
-                d="m5.3 4.2 4.7 4.7 4.7-4.7 1.1 1.1-4.7 4.7 4.7 4.7-1.1 1.1-4.7-4.7-4.7 4.7-1.1-1.1 4.7-4.7-4.7-4.7z"
-              />
-            </svg>
-          </button>
-        )}
+        {value && <IconButton className="search-box__clear" label={clearLabel} onClick={() => onChange('')} />}
       </div>
     </div>
   );

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { classNames } from '../../../components/ui/classNames';
 import { Spinner } from '../../../components/ui/Spinner';
 import { useFormat } from '../../../lib/i18n/useFormat';
-import { wholeMoney } from '../money';
 
 export interface KpiFigures {
   currency: string;
@@ -39,8 +38,7 @@ function Kpi({
 
 export function KpiCards({ figures, winRate }: { figures: KpiFigures; winRate: WinRate }) {
   const { t } = useTranslation('dashboard');
-  const { formatNumber } = useFormat();
-  const formatMoney = (amount: string, code: string) => formatNumber(amount, wholeMoney(code));
+  const { formatNumber, formatMoneyWhole: formatMoney } = useFormat();
   const { halfYear, open, currency } = figures;
   const growth = halfYear.growthPercent;
   const percent = (value: number) => `${formatNumber(value, { maximumFractionDigits: 1 })} %`;

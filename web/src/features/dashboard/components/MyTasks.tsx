@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
 import { classNames } from '../../../components/ui/classNames';
+import { CheckIcon } from '../../../components/ui/icons';
 import { graphql } from '../../../gql';
+import { parseIsoDay } from '../../../lib/dates/local';
 import { useFormat } from '../../../lib/i18n/useFormat';
-import { parseIsoDay } from '../dates';
 import { CompleteTaskMutation } from '../graphql/dashboard';
 
 export const TaskItemFragment = graphql(`
@@ -100,9 +101,7 @@ function TaskItem({ task, today, editable, onCompleted, onFailed }: TaskItemProp
           aria-busy={loading || undefined}
           onClick={() => void onComplete()}
         >
-          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-            <path fill="currentColor" d="m8.2 13.6-3.5-3.5 1.2-1.2 2.3 2.3 5.9-5.9 1.2 1.2z" />
-          </svg>
+          <CheckIcon />
         </button>
       )}
       <div className="dash-task__body">

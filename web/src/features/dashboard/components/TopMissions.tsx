@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../lib/i18n/useFormat';
-import { toNumber, wholeMoney } from '../money';
+import { toNumber } from '../../../lib/money/decimal';
 
 export interface MissionValue {
   id: string;
@@ -13,7 +13,7 @@ export interface MissionValue {
 /** Missions ranked by the value their leads won; each bar is relative to the first. */
 export function TopMissions({ missions, currency }: { missions: readonly MissionValue[]; currency: string }) {
   const { t } = useTranslation('dashboard');
-  const { formatNumber } = useFormat();
+  const { formatMoneyWhole } = useFormat();
   const max = Math.max(...missions.map((mission) => toNumber(mission.value)), 1);
 
   return (
@@ -28,7 +28,7 @@ export function TopMissions({ missions, currency }: { missions: readonly Mission
               <Link to={`/missions/${mission.id}`} className="dash-ranking__name">
                 {mission.name}
               </Link>
-              <span className="dash-ranking__value">{formatNumber(mission.value, wholeMoney(currency))}</span>
+              <span className="dash-ranking__value">{formatMoneyWhole(mission.value, currency)}</span>
             </div>
             <div className="dash-ranking__bar" aria-hidden="true">
               <span style={{ width: `${Math.max(2, (toNumber(mission.value) / max) * 100)}%` }} />

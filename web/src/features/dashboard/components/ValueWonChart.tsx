@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../../lib/i18n/useFormat';
-import { toNumber } from '../money';
+import { toNumber } from '../../../lib/money/decimal';
 import { CHART_COLORS } from './chartColors';
 import { splitHalfYear } from './halfYear';
 

@@ -2,10 +2,10 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge, type BadgeTone } from '../../../components/ui/Badge';
+import { Badge } from '../../../components/ui/Badge';
 import { graphql } from '../../../gql';
-import type { MeetingStatus } from '../../../gql/graphql';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { meetingStatusTone } from '../../../lib/status/tones';
 
 export const MeetingItemFragment = graphql(`
   fragment MeetingItem_interaction on Interaction {
@@ -30,13 +30,6 @@ export const MeetingItemFragment = graphql(`
     }
   }
 `);
-
-const STATUS_TONES: Record<MeetingStatus, BadgeTone> = {
-  PLANNED: 'info',
-  HELD: 'success',
-  NO_SHOW: 'warning',
-  CANCELLED: 'neutral',
-};
 
 function MeetingItem({ meeting }: { meeting: FragmentType<typeof MeetingItemFragment> }) {
   const { t } = useTranslation('dashboard');
@@ -72,7 +65,7 @@ function MeetingItem({ meeting }: { meeting: FragmentType<typeof MeetingItemFrag
           {data.place && <span> · {data.place}</span>}
         </p>
       </div>
-      {data.status && <Badge tone={STATUS_TONES[data.status]}>{t(`meetings.status.${data.status}`)}</Badge>}
+      {data.status && <Badge tone={meetingStatusTone[data.status]}>{t(`meetings.status.${data.status}`)}</Badge>}
     </li>
   );
 }

@@ -1,19 +1,22 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
 import { Button } from '../../../components/ui/Button';
 import { classNames } from '../../../components/ui/classNames';
 import { Dialog } from '../../../components/ui/Dialog';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FormDialog } from '../../../components/ui/FormDialog';
+import { IconButton } from '../../../components/ui/IconButton';
+import { CheckIcon } from '../../../components/ui/icons';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import type { CompanyKind, InteractionKind, LogInteractionInput, Outcome } from '../../../gql/graphql';
+import { fromLocalInput, toLocalInput } from '../../../lib/dates/local';
 import { splitUserErrors } from '../../../lib/forms/userErrors';
 import { useFormat } from '../../../lib/i18n/useFormat';
-import { fromLocalInput, roundedNow, toLocalInput } from '../dateTime';
+import { roundedNow } from '../dateTime';
 import { LogInteractionMutation, QuickLogContextQuery } from '../graphql/quickLog';
 
 const KINDS: readonly InteractionKind[] = ['MEETING', 'CALL', 'EMAIL', 'VISIT', 'NOTE'];
@@ -70,7 +73,6 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
   const { formatDate, formatNumber } = useFormat();
   const navigate = useNavigate();
   const client = useApolloClient();
-  const formId = useId();
   const firstRadio = useRef<HTMLInputElement>(null);
   const nextAction = useRef<HTMLButtonElement>(null);
 
@@ -129,8 +131,7 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
   const about = counterpart?.name ?? exporter?.name;
   const autoSubject = about ? t(`autoSubject.${kind}`, { name: about }) : t(`kinds.${kind}`);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function onSubmit() {
     const required: Partial<Record<FormField, string>> = {};
     if (!exporter) required.exporter = tc('common.required');
     if (!whenDate) required.when = tc('common.required');
@@ -210,9 +211,7 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
       >
         <div className="quick-log__success" role="status">
           <span className="quick-log__success-icon">
-            <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-              <path fill="currentColor" d="m8.2 13.6-3.5-3.5 1.2-1.2 2.3 2.3 5.9-5.9 1.2 1.2z" />
-            </svg>
+            <CheckIcon />
           </span>
           <div>
             <p className="quick-log__success-title">{t(`success.title.${logged.kind}`)}</p>
@@ -227,164 +226,145 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
   }
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={t('dialog.title')}
-      closeLabel={tc('common.close')}
       onClose={onClose}
       className="quick-log"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form={formId} loading={loading}>
-            {loading ? tc('common.saving') : t(`dialog.submit.${kind}`)}
-          </Button>
-        </>
-      }
+      onSubmit={onSubmit}
+      submitLabel={loading ? tc('common.saving') : t(`dialog.submit.${kind}`)}
+      saving={loading}
+      formErrors={formErrors}
+      formClassName="quick-log__form"
     >
-      <form id={formId} className="quick-log__form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
+      <fieldset className="quick-log__kinds">
+        <legend className="ui-field__label">{t('fields.kind')}</legend>
+        <div className="quick-log__segmented">
+          {KINDS.map((value) => (
+            <label key={value} className={classNames('quick-log__segment', kind === value && 'is-checked')}>
+              <input
+                ref={kind === value ? firstRadio : undefined}
+                type="radio"
+                name="kind"
+                value={value}
+                checked={kind === value}
+                onChange={() => setKind(value)}
+              />
+              {t(`kinds.${value}`)}
+            </label>
+          ))}
+        </div>
+        {errors.kind && <p className="ui-field__error">{errors.kind}</p>}
+      </fieldset>
 
+      <div className="quick-log__row">
+        <CompanyPicker
+          label={t('fields.exporter')}
+          kinds={['EXPORTER']}
+          value={exporter}
+          onChange={setExporter}
+          error={errors.exporter}
+          required
+        />
+        <CompanyPicker
+          label={t('fields.counterpart')}
+          kinds={COUNTERPART_KINDS}
+          value={counterpart}
+          onChange={setCounterpart}
+          error={errors.counterpart}
+        />
+      </div>
+
+      {mission && (
+        <div className="quick-log__mission">
+          <span className="quick-log__mission-label">{t('fields.mission')}</span>
+          <span className="quick-log__chip">
+            {mission.name}
+            <IconButton
+              className="quick-log__chip-remove"
+              label={t('fields.detachMission', { name: mission.name })}
+              onClick={() => setMission(null)}
+            />
+          </span>
+          {errors.mission && <p className="ui-field__error">{errors.mission}</p>}
+        </div>
+      )}
+
+      <div className="quick-log__row">
+        <TextField
+          label={t('fields.when')}
+          type="datetime-local"
+          step={900}
+          required
+          value={when}
+          onChange={(event) => setWhen(event.target.value)}
+          error={errors.when}
+        />
+        {isMeeting && (
+          <SelectField
+            label={t('fields.duration')}
+            value={duration}
+            onChange={(event) => setDuration(event.target.value)}
+            options={DURATIONS.map((minutes) => ({
+              value: String(minutes),
+              label: formatNumber(minutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' }),
+            }))}
+            error={errors.duration}
+          />
+        )}
+      </div>
+
+      {isMeeting && (
         <fieldset className="quick-log__kinds">
-          <legend className="ui-field__label">{t('fields.kind')}</legend>
+          <legend className="ui-field__label">{t('fields.status')}</legend>
           <div className="quick-log__segmented">
-            {KINDS.map((value) => (
-              <label key={value} className={classNames('quick-log__segment', kind === value && 'is-checked')}>
+            {(['HELD', 'PLANNED'] as const).map((value) => (
+              <label
+                key={value}
+                className={classNames('quick-log__segment', effectiveStatus === value && 'is-checked')}
+              >
                 <input
-                  ref={kind === value ? firstRadio : undefined}
                   type="radio"
-                  name="kind"
+                  name="status"
                   value={value}
-                  checked={kind === value}
-                  onChange={() => setKind(value)}
+                  checked={effectiveStatus === value}
+                  onChange={() => setStatus(value)}
                 />
-                {t(`kinds.${value}`)}
+                {t(`status.${value}`)}
               </label>
             ))}
           </div>
-          {errors.kind && <p className="ui-field__error">{errors.kind}</p>}
+          {errors.status && <p className="ui-field__error">{errors.status}</p>}
         </fieldset>
+      )}
 
-        <div className="quick-log__row">
-          <CompanyPicker
-            label={t('fields.exporter')}
-            kinds={['EXPORTER']}
-            value={exporter}
-            onChange={setExporter}
-            error={errors.exporter}
-            required
-          />
-          <CompanyPicker
-            label={t('fields.counterpart')}
-            kinds={COUNTERPART_KINDS}
-            value={counterpart}
-            onChange={setCounterpart}
-            error={errors.counterpart}
-          />
-        </div>
+      <TextField
+        label={t('fields.subject')}
+        value={subject}
+        placeholder={autoSubject}
+        hint={t('fields.subjectHint')}
+        onChange={(event) => setSubject(event.target.value)}
+        error={errors.subject}
+        maxLength={200}
+      />
 
-        {mission && (
-          <div className="quick-log__mission">
-            <span className="quick-log__mission-label">{t('fields.mission')}</span>
-            <span className="quick-log__chip">
-              {mission.name}
-              <button
-                type="button"
-                className="quick-log__chip-remove"
-                aria-label={t('fields.detachMission', { name: mission.name })}
-                onClick={() => setMission(null)}
-              >
-                <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-                  <path
-                    fill="currentColor"
-                    d="m5.3 4.2 4.7 4.7 4.7-4.7 1.1 1.1-4.7 4.7 4.7 4.7-1.1 1.1-4.7-4.7-4.7 4.7-1.1-1.1 4.7-4.7-4.7-4.7z"
-                  />
-                </svg>
-              </button>
-            </span>
-            {errors.mission && <p className="ui-field__error">{errors.mission}</p>}
-          </div>
-        )}
-
-        <div className="quick-log__row">
-          <TextField
-            label={t('fields.when')}
-            type="datetime-local"
-            step={900}
-            required
-            value={when}
-            onChange={(event) => setWhen(event.target.value)}
-            error={errors.when}
-          />
-          {isMeeting && (
-            <SelectField
-              label={t('fields.duration')}
-              value={duration}
-              onChange={(event) => setDuration(event.target.value)}
-              options={DURATIONS.map((minutes) => ({
-                value: String(minutes),
-                label: formatNumber(minutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' }),
-              }))}
-              error={errors.duration}
-            />
-          )}
-        </div>
-
-        {isMeeting && (
-          <fieldset className="quick-log__kinds">
-            <legend className="ui-field__label">{t('fields.status')}</legend>
-            <div className="quick-log__segmented">
-              {(['HELD', 'PLANNED'] as const).map((value) => (
-                <label
-                  key={value}
-                  className={classNames('quick-log__segment', effectiveStatus === value && 'is-checked')}
-                >
-                  <input
-                    type="radio"
-                    name="status"
-                    value={value}
-                    checked={effectiveStatus === value}
-                    onChange={() => setStatus(value)}
-                  />
-                  {t(`status.${value}`)}
-                </label>
-              ))}
-            </div>
-            {errors.status && <p className="ui-field__error">{errors.status}</p>}
-          </fieldset>
-        )}
-
-        <TextField
-          label={t('fields.subject')}
-          value={subject}
-          placeholder={autoSubject}
-          hint={t('fields.subjectHint')}
-          onChange={(event) => setSubject(event.target.value)}
-          error={errors.subject}
-          maxLength={200}
+      {!planned && (
+        <SelectField
+          label={t('fields.outcome')}
+          value={outcome}
+          placeholder={tc('common.none')}
+          onChange={(event) => setOutcome(event.target.value as Outcome | '')}
+          options={OUTCOMES.map((value) => ({ value, label: t(`outcomes.${value}`) }))}
+          error={errors.outcome}
         />
+      )}
 
-        {!planned && (
-          <SelectField
-            label={t('fields.outcome')}
-            value={outcome}
-            placeholder={tc('common.none')}
-            onChange={(event) => setOutcome(event.target.value as Outcome | '')}
-            options={OUTCOMES.map((value) => ({ value, label: t(`outcomes.${value}`) }))}
-            error={errors.outcome}
-          />
-        )}
-
-        <TextAreaField
-          label={planned ? t('fields.agenda') : t('fields.notes')}
-          value={notes}
-          onChange={(event) => setNotes(event.target.value)}
-          error={errors.notes}
-          rows={3}
-        />
-      </form>
-    </Dialog>
+      <TextAreaField
+        label={planned ? t('fields.agenda') : t('fields.notes')}
+        value={notes}
+        onChange={(event) => setNotes(event.target.value)}
+        error={errors.notes}
+        rows={3}
+      />
+    </FormDialog>
   );
 }

@@ -6,11 +6,13 @@ import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Panel } from '../../../components/ui/Panel';
+import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
 import { TextField } from '../../../components/ui/TextField';
+import { today } from '../../../lib/dates/local';
 import { MissionAgendaQuery } from '../graphql/mission';
 import type { AgendaItem, Participant } from '../graphql/types';
-import { daysBetween, findClashes, today } from '../hooks/time';
+import { daysBetween, findClashes } from '../hooks/time';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 import { AgendaMeeting } from './AgendaMeeting';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
@@ -31,7 +33,6 @@ interface Lane {
 
 export function AgendaPanel({ missionId, timeZone, startsOn, endsOn, participants, editable }: AgendaPanelProps) {
   const { t } = useTranslation('missions');
-  const { t: tc } = useTranslation();
   const fmt = useMissionFormat();
   const [params, setParams] = useSearchParams();
   const days = useMemo(() => daysBetween(startsOn, endsOn), [startsOn, endsOn]);
@@ -134,9 +135,7 @@ export function AgendaPanel({ missionId, timeZone, startsOn, endsOn, participant
       )}
 
       {error && !shown ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !shown ? (
         <Spinner label={t('agenda.loading')} />
       ) : lanes.length === 0 ? (

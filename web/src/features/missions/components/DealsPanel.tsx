@@ -2,20 +2,20 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge, type BadgeTone } from '../../../components/ui/Badge';
+import { Badge } from '../../../components/ui/Badge';
+import { ConnectionPager } from '../../../components/ui/ConnectionPager';
 import { type Column, DataTable, type SortState } from '../../../components/ui/DataTable';
 import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
-import { Pager } from '../../../components/ui/Pager';
 import { Panel } from '../../../components/ui/Panel';
+import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
-import type { DealOrderField, MissionDealsQuery as Q, StageCategory } from '../../../gql/graphql';
+import type { DealOrderField, MissionDealsQuery as Q } from '../../../gql/graphql';
 import { useCursorPage } from '../../../lib/pagination/useCursorPage';
+import { stageCategoryTone } from '../../../lib/status/tones';
 import { MissionDealsQuery } from '../graphql/mission';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
 type Row = Q['deals']['nodes'][number];
-const categoryTone: Record<StageCategory, BadgeTone> = { OPEN: 'info', WON: 'success', LOST: 'danger' };
 
 export function DealsPanel({ missionId }: { missionId: string }) {
   const { t } = useTranslation('missions');
@@ -53,7 +53,7 @@ export function DealsPanel({ missionId }: { missionId: string }) {
       header: t('deals.stage'),
       render: (d) => (
         <span className="missions-stage">
-          <Badge tone={categoryTone[d.stage.category]}>{t(`stageCategory.${d.stage.category}`)}</Badge>
+          <Badge tone={stageCategoryTone[d.stage.category]}>{t(`stageCategory.${d.stage.category}`)}</Badge>
           <span>{d.stage.name}</span>
         </span>
       ),
@@ -89,9 +89,7 @@ export function DealsPanel({ missionId }: { missionId: string }) {
   return (
     <Panel title={t('deals.title')}>
       {error && !shown ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !shown ? (
         <Spinner label={t('deals.loading')} />
       ) : (
@@ -103,17 +101,13 @@ export function DealsPanel({ missionId }: { missionId: string }) {
             rowKey={(d) => d.id}
             sort={sort}
             onSortChange={setSort}
-            sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
             busy={loading}
             empty={<EmptyState title={t('deals.emptyTitle')}>{t('deals.emptyText')}</EmptyState>}
           />
-          <Pager
+          <ConnectionPager
+            connection={shown.deals}
+            page={page}
             summary={t('deals.count', { count: shown.deals.totalCount })}
-            hasPrevious={page.hasPrevious(shown.deals.pageInfo)}
-            hasNext={page.hasNext(shown.deals.pageInfo)}
-            onPrevious={() => page.previous(shown.deals.pageInfo)}
-            onNext={() => page.next(shown.deals.pageInfo)}
-            labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
           />
         </>
       )}

@@ -1,19 +1,18 @@
 import { useMutation } from '@apollo/client/react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { type Column, DataTable } from '../../../components/ui/DataTable';
-import { Dialog } from '../../../components/ui/Dialog';
 import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FormDialog } from '../../../components/ui/FormDialog';
 import { Panel } from '../../../components/ui/Panel';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import type { ParticipantStatus } from '../../../gql/graphql';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useFormErrors } from '../../../lib/forms/useFormErrors';
 import { AddMissionParticipantMutation, UpdateMissionParticipantMutation } from '../graphql/mission';
 import type { Participant } from '../graphql/types';
 import { PARTICIPANT_STATUSES, participantStatusTone, useMissionFormat } from '../hooks/useMissionFormat';
@@ -158,78 +157,55 @@ function AddParticipantDialog({ missionId, onClose }: { missionId: string; onClo
   const [company, setCompany] = useState<CompanyOption | null>(null);
   const [status, setStatus] = useState<ParticipantStatus>('INVITED');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { errors, formErrors, check, showUserErrors, fail } = useFormErrors();
   const [add, { loading }] = useMutation(AddMissionParticipantMutation);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormErrors([]);
-    if (!company) {
-      setErrors({ companyId: tc('common.required') });
-      return;
-    }
-    setErrors({});
+  async function submit() {
+    if (!check(company ? {} : { companyId: tc('common.required') }) || !company) return;
     try {
       const result = await add({
         variables: { input: { missionId, companyId: company.id, status, notes: notes.trim() || null } },
         refetchQueries: ['MissionPage', 'MissionOutcome'],
         awaitRefetchQueries: true,
       });
-      const payload = result.data?.addMissionParticipant;
-      if (payload && payload.userErrors.length > 0) {
-        const split = splitUserErrors(payload.userErrors, ['companyId', 'status', 'notes']);
-        setErrors(split.fields);
-        setFormErrors(split.form);
-        return;
-      }
+      if (showUserErrors(result.data?.addMissionParticipant.userErrors, ['companyId', 'status', 'notes'])) return;
       onClose();
     } catch {
-      setFormErrors([tc('errors.generic')]);
+      fail();
     }
   }
 
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
       title={t('delegation.addTitle')}
-      closeLabel={tc('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form="add-participant-form" loading={loading}>
-            {t('delegation.addSubmit')}
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={t('delegation.addSubmit')}
+      saving={loading}
+      formErrors={formErrors}
+      formClassName="missions-form"
     >
-      <form id="add-participant-form" className="missions-form" onSubmit={submit} noValidate>
-        {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
-        <CompanyPicker
-          label={t('delegation.exporter')}
-          kinds={['EXPORTER']}
-          value={company}
-          onChange={setCompany}
-          error={errors.companyId}
-          required
-        />
-        <SelectField
-          label={t('delegation.status')}
-          value={status}
-          onChange={(e) => setStatus(e.target.value as ParticipantStatus)}
-          options={PARTICIPANT_STATUSES.map((s) => ({ value: s, label: t(`participantStatus.${s}`) }))}
-          error={errors.status}
-        />
-        <TextAreaField
-          label={t('delegation.notes')}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          error={errors.notes}
-        />
-      </form>
-    </Dialog>
+      <CompanyPicker
+        label={t('delegation.exporter')}
+        kinds={['EXPORTER']}
+        value={company}
+        onChange={setCompany}
+        error={errors.companyId}
+        required
+      />
+      <SelectField
+        label={t('delegation.status')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as ParticipantStatus)}
+        options={PARTICIPANT_STATUSES.map((s) => ({ value: s, label: t(`participantStatus.${s}`) }))}
+        error={errors.status}
+      />
+      <TextAreaField
+        label={t('delegation.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        error={errors.notes}
+      />
+    </FormDialog>
   );
 }

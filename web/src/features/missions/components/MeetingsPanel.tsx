@@ -3,11 +3,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
+import { ConnectionPager } from '../../../components/ui/ConnectionPager';
 import { type Column, DataTable, type SortState } from '../../../components/ui/DataTable';
 import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
-import { Pager } from '../../../components/ui/Pager';
+import { FilterBar } from '../../../components/ui/FilterBar';
 import { Panel } from '../../../components/ui/Panel';
+import { QueryError } from '../../../components/ui/QueryError';
 import { SelectField } from '../../../components/ui/SelectField';
 import { Spinner } from '../../../components/ui/Spinner';
 import type {
@@ -136,7 +137,7 @@ export function MeetingsPanel({
 
   return (
     <Panel title={t('meetings.title')}>
-      <div className="missions-filters missions-filters--compact">
+      <FilterBar label={t('meetings.filters')} variant="plain" className="missions-meetings-filters">
         <SelectField
           label={t('meetings.status')}
           value={status}
@@ -151,11 +152,9 @@ export function MeetingsPanel({
           onChange={(e) => setOutcome(e.target.value)}
           options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomeValue.${o}`) }))}
         />
-      </div>
+      </FilterBar>
       {error && !shown ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !shown ? (
         <Spinner label={t('meetings.loading')} />
       ) : (
@@ -167,17 +166,13 @@ export function MeetingsPanel({
             rowKey={(i) => i.id}
             sort={sort}
             onSortChange={setSort}
-            sortLabels={{ ascending: tc('common.sortAscending'), descending: tc('common.sortDescending') }}
             busy={loading}
             empty={<EmptyState title={t('meetings.emptyTitle')}>{t('meetings.emptyText')}</EmptyState>}
           />
-          <Pager
+          <ConnectionPager
+            connection={shown.interactions}
+            page={page}
             summary={t('meetings.count', { count: shown.interactions.totalCount })}
-            hasPrevious={page.hasPrevious(shown.interactions.pageInfo)}
-            hasNext={page.hasNext(shown.interactions.pageInfo)}
-            onPrevious={() => page.previous(shown.interactions.pageInfo)}
-            onNext={() => page.next(shown.interactions.pageInfo)}
-            labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
           />
         </>
       )}

@@ -1,12 +1,10 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { UserSelect } from '../../../components/pickers/UserSelect';
-import { Button } from '../../../components/ui/Button';
-import { Dialog } from '../../../components/ui/Dialog';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FormDialog } from '../../../components/ui/FormDialog';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
@@ -106,8 +104,7 @@ function MissionFormDialogContent({ open, onClose, mission }: MissionFormDialogP
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const local: Record<string, string> = {};
     if (!values.name.trim()) local.name = tc('common.required');
     if (!values.hostCountry) local.hostCountry = tc('common.required');
@@ -166,125 +163,115 @@ function MissionFormDialogContent({ open, onClose, mission }: MissionFormDialogP
     }
   }
 
-  const formId = editing ? 'mission-edit-form' : 'mission-create-form';
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title={editing ? t('form.editTitle') : t('form.createTitle')}
-      closeLabel={tc('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form={formId} loading={saving}>
-            {saving ? tc('common.saving') : editing ? tc('common.save') : t('form.create')}
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={saving ? tc('common.saving') : editing ? tc('common.save') : t('form.create')}
+      saving={saving}
+      formErrors={formErrors}
+      formClassName="missions-form"
     >
-      <form id={formId} className="missions-form" onSubmit={submit} noValidate>
-        {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
-        <TextField
-          label={t('form.name')}
-          value={values.name}
-          onChange={(e) => set('name', e.target.value)}
-          error={errors.name}
+      <TextField
+        label={t('form.name')}
+        value={values.name}
+        onChange={(e) => set('name', e.target.value)}
+        error={errors.name}
+        required
+        autoFocus
+      />
+      <div className="missions-form__row">
+        <SelectField
+          label={t('form.kind')}
+          value={values.kind}
+          onChange={(e) => set('kind', e.target.value as MissionKind)}
+          options={MISSION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+          error={errors.kind}
+        />
+        <SelectField
+          label={t('form.status')}
+          value={values.status}
+          onChange={(e) => set('status', e.target.value as MissionStatus)}
+          options={MISSION_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          error={errors.status}
+        />
+      </div>
+      <div className="missions-form__row">
+        <SelectField
+          label={t('form.hostCountry')}
+          value={values.hostCountry}
+          onChange={(e) => set('hostCountry', e.target.value)}
+          options={countries}
+          placeholder={tc('common.choose')}
+          error={errors.hostCountry}
+          hint={t('form.timeZoneHint')}
           required
-          autoFocus
         />
-        <div className="missions-form__row">
-          <SelectField
-            label={t('form.kind')}
-            value={values.kind}
-            onChange={(e) => set('kind', e.target.value as MissionKind)}
-            options={MISSION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
-            error={errors.kind}
-          />
-          <SelectField
-            label={t('form.status')}
-            value={values.status}
-            onChange={(e) => set('status', e.target.value as MissionStatus)}
-            options={MISSION_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-            error={errors.status}
-          />
-        </div>
-        <div className="missions-form__row">
-          <SelectField
-            label={t('form.hostCountry')}
-            value={values.hostCountry}
-            onChange={(e) => set('hostCountry', e.target.value)}
-            options={countries}
-            placeholder={tc('common.choose')}
-            error={errors.hostCountry}
-            hint={t('form.timeZoneHint')}
-            required
-          />
-          <TextField
-            label={t('form.city')}
-            value={values.city}
-            onChange={(e) => set('city', e.target.value)}
-            error={errors.city}
-          />
-        </div>
-        <div className="missions-form__row">
-          <TextField
-            type="date"
-            label={t('form.startsOn')}
-            value={values.startsOn}
-            onChange={(e) => set('startsOn', e.target.value)}
-            error={errors.startsOn}
-          />
-          <TextField
-            type="date"
-            label={t('form.endsOn')}
-            value={values.endsOn}
-            min={values.startsOn || undefined}
-            onChange={(e) => set('endsOn', e.target.value)}
-            error={errors.endsOn}
-          />
-        </div>
-        <label className="missions-checkbox">
-          <input
-            type="checkbox"
-            checked={values.datesApproximate}
-            onChange={(e) => set('datesApproximate', e.target.checked)}
-          />
-          {t('form.datesApproximate')}
-        </label>
-        <div className="missions-form__row">
-          <UserSelect
-            label={t('form.lead')}
-            value={values.leadId}
-            onChange={(id) => set('leadId', id)}
-            placeholder={tc('common.none')}
-            error={errors.leadId}
-          />
-        </div>
-        <div className="missions-form__row">
-          <TextField
-            label={t('form.budgetAmount')}
-            inputMode="decimal"
-            value={values.budgetAmount}
-            onChange={(e) => set('budgetAmount', e.target.value)}
-            error={errors['budget.amount'] ?? errors.budget}
-          />
-          <TextField
-            label={t('form.budgetCurrency')}
-            value={values.budgetCurrency}
-            maxLength={3}
-            onChange={(e) => set('budgetCurrency', e.target.value.toUpperCase())}
-            error={errors['budget.currency']}
-          />
-        </div>
-        <TextAreaField
-          label={t('form.description')}
-          value={values.description}
-          onChange={(e) => set('description', e.target.value)}
-          error={errors.description}
+        <TextField
+          label={t('form.city')}
+          value={values.city}
+          onChange={(e) => set('city', e.target.value)}
+          error={errors.city}
         />
-      </form>
-    </Dialog>
+      </div>
+      <div className="missions-form__row">
+        <TextField
+          type="date"
+          label={t('form.startsOn')}
+          value={values.startsOn}
+          onChange={(e) => set('startsOn', e.target.value)}
+          error={errors.startsOn}
+        />
+        <TextField
+          type="date"
+          label={t('form.endsOn')}
+          value={values.endsOn}
+          min={values.startsOn || undefined}
+          onChange={(e) => set('endsOn', e.target.value)}
+          error={errors.endsOn}
+        />
+      </div>
+      <label className="missions-checkbox">
+        <input
+          type="checkbox"
+          checked={values.datesApproximate}
+          onChange={(e) => set('datesApproximate', e.target.checked)}
+        />
+        {t('form.datesApproximate')}
+      </label>
+      <div className="missions-form__row">
+        <UserSelect
+          label={t('form.lead')}
+          value={values.leadId}
+          onChange={(id) => set('leadId', id)}
+          placeholder={tc('common.none')}
+          error={errors.leadId}
+        />
+      </div>
+      <div className="missions-form__row">
+        <TextField
+          label={t('form.budgetAmount')}
+          inputMode="decimal"
+          value={values.budgetAmount}
+          onChange={(e) => set('budgetAmount', e.target.value)}
+          error={errors['budget.amount'] ?? errors.budget}
+        />
+        <TextField
+          label={t('form.budgetCurrency')}
+          value={values.budgetCurrency}
+          maxLength={3}
+          onChange={(e) => set('budgetCurrency', e.target.value.toUpperCase())}
+          error={errors['budget.currency']}
+        />
+      </div>
+      <TextAreaField
+        label={t('form.description')}
+        value={values.description}
+        onChange={(e) => set('description', e.target.value)}
+        error={errors.description}
+      />
+    </FormDialog>
   );
 }

@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
 import { type Column, DataTable } from '../../../components/ui/DataTable';
 import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Panel } from '../../../components/ui/Panel';
+import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
 import type { MissionOutcomeQuery as Q } from '../../../gql/graphql';
 import { MissionOutcomeQuery } from '../graphql/mission';
@@ -34,11 +34,7 @@ export function OutcomePanel({ missionId }: { missionId: string }) {
 
   if (loading && !data) return <Spinner label={t('outcome.loading')} />;
   if (error && !data) {
-    return (
-      <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-        {tc('errors.generic')}
-      </ErrorMessage>
-    );
+    return <QueryError refetch={refetch} />;
   }
   const o = data?.missionOutcome;
   if (!o) return <EmptyState title={t('mission.notFound')} />;

@@ -1,10 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
-import { Button } from '../../../components/ui/Button';
-import { Dialog } from '../../../components/ui/Dialog';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FormDialog } from '../../../components/ui/FormDialog';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
@@ -78,8 +76,7 @@ export function PlanMeetingDialog({
       } · ${clashing.exporter.name}${clashing.counterpart ? ` – ${clashing.counterpart.name}` : ''}`
     : null;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const local: Record<string, string> = {};
     if (!exporterId) local.exporterId = tc('common.required');
     if (!counterpart) local.counterpartId = tc('common.required');
@@ -140,124 +137,114 @@ export function PlanMeetingDialog({
       : t('plan.conflict')
     : (errors.startsAt ?? errors.endsAt);
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
       title={t('plan.title')}
-      closeLabel={tc('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form="plan-meeting-form" loading={loading}>
-            {t('plan.submit')}
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={t('plan.submit')}
+      saving={loading}
+      formErrors={formErrors}
+      formClassName="missions-form"
     >
-      <form id="plan-meeting-form" className="missions-form" onSubmit={submit} noValidate>
-        {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
-        <SelectField
-          label={t('plan.exporter')}
-          value={exporterId}
-          placeholder={tc('common.choose')}
-          onChange={(e) => {
-            setExporterId(e.target.value);
-            setContactIds([]);
-          }}
-          options={participants.map((p) => ({ value: p.company.id, label: p.company.name }))}
-          error={errors.exporterId}
-          required
-        />
-        <CompanyPicker
-          label={t('plan.counterpart')}
-          kinds={['BUYER', 'DISTRIBUTOR', 'RETAILER', 'INSTITUTION', 'PARTNER']}
-          value={counterpart}
-          onChange={(c) => {
-            setCounterpart(c);
-            setContactIds([]);
-          }}
-          error={errors.counterpartId}
-          required
-        />
-        <div className="missions-form__row missions-form__row--3">
-          {days.length > 0 ? (
-            <SelectField
-              label={t('plan.day')}
-              value={day}
-              onChange={(e) => setDay(e.target.value)}
-              options={days.map((d) => ({ value: d, label: fmt.formatDay(d, { dateStyle: 'full' }) }))}
-              error={errors.day}
-            />
-          ) : (
-            <TextField
-              type="date"
-              label={t('plan.day')}
-              value={day}
-              onChange={(e) => setDay(e.target.value)}
-              error={errors.day}
-            />
-          )}
-          <TextField
-            type="time"
-            label={t('plan.startTime')}
-            value={time}
-            step={300}
-            onChange={(e) => {
-              setTime(e.target.value);
-              setConflictId(null);
-            }}
-            error={timeError}
-            hint={t('plan.timeZoneHint', { zone: timeZone })}
-            required
-          />
+      <SelectField
+        label={t('plan.exporter')}
+        value={exporterId}
+        placeholder={tc('common.choose')}
+        onChange={(e) => {
+          setExporterId(e.target.value);
+          setContactIds([]);
+        }}
+        options={participants.map((p) => ({ value: p.company.id, label: p.company.name }))}
+        error={errors.exporterId}
+        required
+      />
+      <CompanyPicker
+        label={t('plan.counterpart')}
+        kinds={['BUYER', 'DISTRIBUTOR', 'RETAILER', 'INSTITUTION', 'PARTNER']}
+        value={counterpart}
+        onChange={(c) => {
+          setCounterpart(c);
+          setContactIds([]);
+        }}
+        error={errors.counterpartId}
+        required
+      />
+      <div className="missions-form__row missions-form__row--3">
+        {days.length > 0 ? (
           <SelectField
-            label={t('plan.duration')}
-            value={String(duration)}
-            onChange={(e) => setDuration(Number(e.target.value))}
-            options={DURATIONS.map((d) => ({ value: String(d), label: t('plan.minutes', { count: d }) }))}
+            label={t('plan.day')}
+            value={day}
+            onChange={(e) => setDay(e.target.value)}
+            options={days.map((d) => ({ value: d, label: fmt.formatDay(d, { dateStyle: 'full' }) }))}
+            error={errors.day}
           />
-        </div>
-        <TextField
-          label={t('plan.subject')}
-          value={subject}
-          placeholder={defaultSubject}
-          onChange={(e) => setSubject(e.target.value)}
-          error={errors.subject}
-        />
-        <TextField
-          label={t('plan.place')}
-          value={place}
-          placeholder={t('plan.placePlaceholder')}
-          onChange={(e) => setPlace(e.target.value)}
-          error={errors.place}
-        />
-        {availableContacts.length > 0 && (
-          <fieldset className="missions-fieldset">
-            <legend>{t('plan.contacts')}</legend>
-            {availableContacts.map((c) => (
-              <label key={c.id} className="missions-checkbox">
-                <input
-                  type="checkbox"
-                  checked={contactIds.includes(c.id)}
-                  onChange={(e) =>
-                    setContactIds((ids) => (e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))
-                  }
-                />
-                {c.fullName}
-                <span className="missions-muted">
-                  {' '}
-                  · {c.company.name}
-                  {c.jobTitle ? `, ${c.jobTitle}` : ''}
-                </span>
-              </label>
-            ))}
-            {errors.contactIds && <p className="ui-field__error">{errors.contactIds}</p>}
-          </fieldset>
+        ) : (
+          <TextField
+            type="date"
+            label={t('plan.day')}
+            value={day}
+            onChange={(e) => setDay(e.target.value)}
+            error={errors.day}
+          />
         )}
-        <TextAreaField label={t('plan.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </form>
-    </Dialog>
+        <TextField
+          type="time"
+          label={t('plan.startTime')}
+          value={time}
+          step={300}
+          onChange={(e) => {
+            setTime(e.target.value);
+            setConflictId(null);
+          }}
+          error={timeError}
+          hint={t('plan.timeZoneHint', { zone: timeZone })}
+          required
+        />
+        <SelectField
+          label={t('plan.duration')}
+          value={String(duration)}
+          onChange={(e) => setDuration(Number(e.target.value))}
+          options={DURATIONS.map((d) => ({ value: String(d), label: t('plan.minutes', { count: d }) }))}
+        />
+      </div>
+      <TextField
+        label={t('plan.subject')}
+        value={subject}
+        placeholder={defaultSubject}
+        onChange={(e) => setSubject(e.target.value)}
+        error={errors.subject}
+      />
+      <TextField
+        label={t('plan.place')}
+        value={place}
+        placeholder={t('plan.placePlaceholder')}
+        onChange={(e) => setPlace(e.target.value)}
+        error={errors.place}
+      />
+      {availableContacts.length > 0 && (
+        <fieldset className="missions-fieldset">
+          <legend>{t('plan.contacts')}</legend>
+          {availableContacts.map((c) => (
+            <label key={c.id} className="missions-checkbox">
+              <input
+                type="checkbox"
+                checked={contactIds.includes(c.id)}
+                onChange={(e) =>
+                  setContactIds((ids) => (e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))
+                }
+              />
+              {c.fullName}
+              <span className="missions-muted">
+                {' '}
+                · {c.company.name}
+                {c.jobTitle ? `, ${c.jobTitle}` : ''}
+              </span>
+            </label>
+          ))}
+          {errors.contactIds && <p className="ui-field__error">{errors.contactIds}</p>}
+        </fieldset>
+      )}
+      <TextAreaField label={t('plan.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} />
+    </FormDialog>
   );
 }

@@ -1,30 +1,29 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserSelect } from '../../../components/pickers/UserSelect';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
+import { ConnectionPager } from '../../../components/ui/ConnectionPager';
 import { classNames } from '../../../components/ui/classNames';
-import { Dialog } from '../../../components/ui/Dialog';
 import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
-import { Pager } from '../../../components/ui/Pager';
+import { FormDialog } from '../../../components/ui/FormDialog';
 import { Panel } from '../../../components/ui/Panel';
+import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import type { MissionTasksQuery as Q } from '../../../gql/graphql';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { today } from '../../../lib/dates/local';
+import { useFormErrors } from '../../../lib/forms/useFormErrors';
 import { useCursorPage } from '../../../lib/pagination/useCursorPage';
 import { CompleteMissionTaskMutation, CreateMissionTaskMutation, MissionTasksQuery } from '../graphql/mission';
-import { today } from '../hooks/time';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
 type Task = Q['tasks']['nodes'][number];
 
 export function TasksPanel({ missionId, editable }: { missionId: string; editable: boolean }) {
   const { t } = useTranslation('missions');
-  const { t: tc } = useTranslation();
   const [showDone, setShowDone] = useState(false);
   const [creating, setCreating] = useState(false);
   const page = useCursorPage(25);
@@ -46,9 +45,7 @@ export function TasksPanel({ missionId, editable }: { missionId: string; editabl
         {t('tasks.showDone')}
       </label>
       {error && !shown ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !shown ? (
         <Spinner label={t('tasks.loading')} />
       ) : shown.tasks.nodes.length === 0 ? (
@@ -71,13 +68,10 @@ export function TasksPanel({ missionId, editable }: { missionId: string; editabl
               <TaskItem key={task.id} task={task} editable={editable} />
             ))}
           </ul>
-          <Pager
+          <ConnectionPager
+            connection={shown.tasks}
+            page={page}
             summary={t('tasks.count', { count: shown.tasks.totalCount })}
-            hasPrevious={page.hasPrevious(shown.tasks.pageInfo)}
-            hasNext={page.hasNext(shown.tasks.pageInfo)}
-            onPrevious={() => page.previous(shown.tasks.pageInfo)}
-            onNext={() => page.next(shown.tasks.pageInfo)}
-            labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
           />
         </>
       )}
@@ -153,18 +147,14 @@ function CreateTaskDialog({ missionId, onClose }: { missionId: string; onClose: 
   const [dueOn, setDueOn] = useState(today());
   const [assigneeId, setAssigneeId] = useState('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { errors, formErrors, check, showUserErrors, fail } = useFormErrors();
   const [create, { loading }] = useMutation(CreateMissionTaskMutation);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const local: Record<string, string> = {};
     if (!title.trim()) local.title = tc('common.required');
     if (!dueOn) local.dueOn = tc('common.required');
-    setErrors(local);
-    setFormErrors([]);
-    if (Object.keys(local).length > 0) return;
+    if (!check(local)) return;
     try {
       const result = await create({
         variables: {
@@ -172,64 +162,48 @@ function CreateTaskDialog({ missionId, onClose }: { missionId: string; onClose: 
         },
         refetchQueries: ['MissionTasks'],
       });
-      const payload = result.data?.createTask;
-      if (payload && payload.userErrors.length > 0) {
-        const split = splitUserErrors(payload.userErrors, ['title', 'dueOn', 'assigneeId', 'notes']);
-        setErrors(split.fields);
-        setFormErrors(split.form);
-        return;
-      }
+      if (showUserErrors(result.data?.createTask.userErrors, ['title', 'dueOn', 'assigneeId', 'notes'])) return;
       onClose();
     } catch {
-      setFormErrors([tc('errors.generic')]);
+      fail();
     }
   }
 
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
       title={t('tasks.newTitle')}
-      closeLabel={tc('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form="mission-task-form" loading={loading}>
-            {tc('common.create')}
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={tc('common.create')}
+      saving={loading}
+      formErrors={formErrors}
+      formClassName="missions-form"
     >
-      <form id="mission-task-form" className="missions-form" onSubmit={submit} noValidate>
-        {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
+      <TextField
+        label={t('tasks.taskTitle')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={errors.title}
+        required
+      />
+      <div className="missions-form__row">
         <TextField
-          label={t('tasks.taskTitle')}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          error={errors.title}
+          type="date"
+          label={t('tasks.dueOn')}
+          value={dueOn}
+          onChange={(e) => setDueOn(e.target.value)}
+          error={errors.dueOn}
           required
         />
-        <div className="missions-form__row">
-          <TextField
-            type="date"
-            label={t('tasks.dueOn')}
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-            error={errors.dueOn}
-            required
-          />
-          <UserSelect
-            label={t('tasks.assignee')}
-            value={assigneeId}
-            onChange={setAssigneeId}
-            placeholder={t('tasks.assigneeMe')}
-            error={errors.assigneeId}
-          />
-        </div>
-        <TextAreaField label={t('tasks.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </form>
-    </Dialog>
+        <UserSelect
+          label={t('tasks.assignee')}
+          value={assigneeId}
+          onChange={setAssigneeId}
+          placeholder={t('tasks.assigneeMe')}
+          error={errors.assigneeId}
+        />
+      </div>
+      <TextAreaField label={t('tasks.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} />
+    </FormDialog>
   );
 }

@@ -91,12 +91,6 @@ export function dayAsDate(day: string): Date {
   return new Date(Date.UTC(y, m - 1, d, 12));
 }
 
-/** Today's calendar day in the browser's zone. */
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export interface Slot {
   id: string;
   startsAt: string | null;

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import type { BadgeTone } from '../../../components/ui/Badge';
-import type { MeetingStatus, MissionStatus, Outcome, ParticipantStatus } from '../../../gql/graphql';
+import type { MissionStatus, Outcome, ParticipantStatus } from '../../../gql/graphql';
 import { intlLocale } from '../../../lib/i18n/languages';
 import { useFormat } from '../../../lib/i18n/useFormat';
 import { useLanguage } from '../../../lib/i18n/useLanguage';
 import { dayAsDate } from './time';
+
+export { meetingStatusTone, missionStatusTone, outcomeTone } from '../../../lib/status/tones';
 
 // ISO 3166-1 alpha-2 codes, for the host country select.
 const COUNTRY_CODES =
@@ -30,33 +32,12 @@ export const PARTICIPANT_STATUSES: readonly ParticipantStatus[] = [
 ];
 export const OUTCOMES: readonly Outcome[] = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'];
 
-export const missionStatusTone: Record<MissionStatus, BadgeTone> = {
-  PLANNED: 'neutral',
-  OPEN: 'info',
-  ONGOING: 'warning',
-  COMPLETED: 'success',
-  CANCELLED: 'danger',
-};
-
 export const participantStatusTone: Record<ParticipantStatus, BadgeTone> = {
   INVITED: 'neutral',
   REGISTERED: 'info',
   CONFIRMED: 'info',
   ATTENDED: 'success',
   WITHDREW: 'danger',
-};
-
-export const meetingStatusTone: Record<MeetingStatus, BadgeTone> = {
-  PLANNED: 'info',
-  HELD: 'success',
-  NO_SHOW: 'warning',
-  CANCELLED: 'danger',
-};
-
-export const outcomeTone: Record<Outcome, BadgeTone> = {
-  POSITIVE: 'success',
-  NEUTRAL: 'neutral',
-  NEGATIVE: 'danger',
 };
 
 /** Formatting for missions: countries by name, days, date ranges and times in a mission's zone. */

@@ -21,7 +21,7 @@ import { type PointerEvent as ReactPointerEvent, useCallback, useId, useMemo, us
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { classNames } from '../../../components/ui/classNames';
-import { useCompactMoney } from '../hooks/useCompactMoney';
+import { useFormat } from '../../../lib/i18n/useFormat';
 import type { MoneyValue, MovableDeal, StageRef } from '../types';
 import { DealCard, type DealCardFragment } from './DealCard';
 import { MoveToSelect } from './MoveToSelect';
@@ -203,7 +203,7 @@ interface BoardColumnProps {
 
 function BoardColumn({ column, index, stages, editable, activeId, onOpen, onMove }: BoardColumnProps) {
   const { t } = useTranslation('pipeline');
-  const formatMoney = useCompactMoney();
+  const { formatMoneyWhole: formatMoney } = useFormat();
   const headingId = useId();
   const { stage } = column;
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, disabled: !editable });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CompanyPicker } from '../../../components/pickers/CompanyPicker';
 import { UserSelect } from '../../../components/pickers/UserSelect';
-import { Button } from '../../../components/ui/Button';
+import { FilterBar } from '../../../components/ui/FilterBar';
 import { PipelineCompanyNameQuery } from '../graphql/board';
 import { MissionSelect } from './MissionSelect';
 
@@ -32,8 +32,22 @@ export function BoardFilters({ values, onChange }: BoardFiltersProps) {
   const active = Boolean(values.owner || values.mission || values.exporter);
 
   return (
-    <fieldset className="board-filters">
-      <legend className="ui-visually-hidden">{t('filters.legend')}</legend>
+    <FilterBar
+      label={t('filters.legend')}
+      variant="plain"
+      className="board-filters"
+      clear={
+        active
+          ? {
+              label: t('filters.clear'),
+              onClear: () => {
+                setPickerKey((key) => key + 1);
+                onChange({ owner: '', mission: '', exporter: '' });
+              },
+            }
+          : null
+      }
+    >
       <UserSelect
         label={t('filters.owner')}
         placeholder={t('filters.allOwners')}
@@ -53,19 +67,6 @@ export function BoardFilters({ values, onChange }: BoardFiltersProps) {
         value={exporter}
         onChange={(company) => onChange({ exporter: company?.id ?? '' })}
       />
-      {active && (
-        <Button
-          variant="ghost"
-          size="small"
-          className="board-filters__clear"
-          onClick={() => {
-            setPickerKey((key) => key + 1);
-            onChange({ owner: '', mission: '', exporter: '' });
-          }}
-        >
-          {t('filters.clear')}
-        </Button>
-      )}
-    </fieldset>
+    </FilterBar>
   );
 }

@@ -6,8 +6,7 @@ import { Badge } from '../../../components/ui/Badge';
 import { classNames } from '../../../components/ui/classNames';
 import { graphql } from '../../../gql';
 import { useFormat } from '../../../lib/i18n/useFormat';
-import { initials } from '../decimal';
-import { useCompactMoney } from '../hooks/useCompactMoney';
+import { initials } from '../../../lib/text/initials';
 
 export const DealCardFragment = graphql(`
   fragment DealCard_deal on Deal {
@@ -64,8 +63,7 @@ function isPast(day: string): boolean {
 
 export function DealCard({ deal, onOpen, handle, moveControl, state = 'idle' }: DealCardProps) {
   const { t } = useTranslation('pipeline');
-  const { formatDate } = useFormat();
-  const formatMoney = useCompactMoney();
+  const { formatDate, formatMoneyWhole: formatMoney } = useFormat();
   const titleId = useId();
   const { data, complete } = useFragment({ fragment: DealCardFragment, from: deal });
   if (!complete) return null;

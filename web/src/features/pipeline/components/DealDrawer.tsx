@@ -6,18 +6,17 @@ import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
 import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { QueryError } from '../../../components/ui/QueryError';
 import { SelectField } from '../../../components/ui/SelectField';
 import { Spinner } from '../../../components/ui/Spinner';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { stageCategoryTone } from '../../../lib/status/tones';
 import { DealDrawerQuery } from '../graphql/deal';
 import type { MovableDeal, StageRef } from '../types';
 import { DAY } from './DealCard';
 import { DealEditForm } from './DealEditForm';
 import { DealMeetings } from './DealMeetings';
 import { StageHistory } from './StageHistory';
-
-const CATEGORY_TONE = { OPEN: 'info', WON: 'success', LOST: 'danger' } as const;
 
 export interface DealDrawerProps {
   dealId: string | null;
@@ -61,16 +60,14 @@ export function DealDrawer({ dealId, editable, moving, onClose, onMove }: DealDr
       {loading && !deal ? (
         <Spinner label={tc('app.loading')} />
       ) : error && !deal ? (
-        <ErrorMessage retry={{ label: tc('errors.retry'), onRetry: () => void refetch().catch(() => {}) }}>
-          {tc('errors.generic')}
-        </ErrorMessage>
+        <QueryError refetch={refetch} />
       ) : !deal ? (
         <EmptyState title={t('drawer.notFound')} />
       ) : (
         <div className="deal-drawer">
           <div className="deal-drawer__summary">
             <div className="deal-drawer__badges">
-              <Badge tone={CATEGORY_TONE[deal.stage.category]}>{deal.stage.name}</Badge>
+              <Badge tone={stageCategoryTone[deal.stage.category]}>{deal.stage.name}</Badge>
               <span className="deal-drawer__pipeline">{deal.pipeline.name}</span>
             </div>
             <p className="deal-drawer__amount">

@@ -2,17 +2,16 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
 import { UserSelect } from '../../../components/pickers/UserSelect';
 import { Button } from '../../../components/ui/Button';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
-import { TextField } from '../../../components/ui/TextField';
 import { graphql } from '../../../gql';
 import type { DealEditForm_DealFragment } from '../../../gql/graphql';
 import { splitUserErrors } from '../../../lib/forms/userErrors';
 import { DEAL_FIELDS, type DealFormErrors, normalizeAmount, normalizeCurrency } from '../dealForm';
 import { UpdateDealMutation } from '../graphql/deal';
+import { DealCoreFields, useDealCore } from './DealCoreFields';
 import { MissionSelect } from './MissionSelect';
 
 export const DealEditFormFragment = graphql(`
@@ -51,8 +50,6 @@ export const DealEditFormFragment = graphql(`
   }
 `);
 
-const BUYER_KINDS = ['BUYER', 'DISTRIBUTOR', 'RETAILER', 'PARTNER', 'INSTITUTION'] as const;
-
 export interface DealEditFormProps {
   deal: FragmentType<typeof DealEditFormFragment>;
   onDone: () => void;
@@ -78,14 +75,15 @@ function DealEditFields({ data, onDone, onCancel, onReload }: DealEditFieldsProp
   // The version the user started editing from: a change made meanwhile must come back as a CONFLICT,
   // even when the cache has already heard of it.
   const [baseVersion] = useState(data.version);
-  const [title, setTitle] = useState(data.title);
-  const [exporter, setExporter] = useState<CompanyOption | null>({ id: data.exporter.id, name: data.exporter.name });
-  const [buyer, setBuyer] = useState<CompanyOption | null>(
-    data.buyer ? { id: data.buyer.id, name: data.buyer.name } : null,
-  );
-  const [amount, setAmount] = useState(data.amount?.amount ?? '');
-  const [currency, setCurrency] = useState(data.currency);
-  const [expectedCloseOn, setExpectedCloseOn] = useState(data.expectedCloseOn ?? '');
+  const core = useDealCore({
+    title: data.title,
+    exporter: { id: data.exporter.id, name: data.exporter.name },
+    buyer: data.buyer ? { id: data.buyer.id, name: data.buyer.name } : null,
+    amount: data.amount?.amount ?? '',
+    currency: data.currency,
+    expectedCloseOn: data.expectedCloseOn ?? '',
+  });
+  const { title, exporter, buyer, amount, currency, expectedCloseOn } = core.values;
   const [ownerId, setOwnerId] = useState(data.owner.id);
   const [missionId, setMissionId] = useState(data.sourceMission?.id ?? '');
   const [products, setProducts] = useState(data.products ?? '');
@@ -158,55 +156,7 @@ function DealEditFields({ data, onDone, onCancel, onReload }: DealEditFieldsProp
         </ErrorMessage>
       )}
       {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
-      <TextField
-        label={t('form.title')}
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        error={errors.title}
-        required
-      />
-      <div className="pipeline-form__row">
-        <CompanyPicker
-          label={t('form.exporter')}
-          kinds={['EXPORTER']}
-          value={exporter}
-          onChange={setExporter}
-          error={errors.exporterId}
-          required
-        />
-        <CompanyPicker
-          label={t('form.buyer')}
-          kinds={BUYER_KINDS}
-          value={buyer}
-          onChange={setBuyer}
-          error={errors.buyerId}
-        />
-      </div>
-      <div className="pipeline-form__row pipeline-form__row--money">
-        <TextField
-          label={t('form.amount')}
-          inputMode="decimal"
-          value={amount}
-          onChange={(event) => setAmount(event.target.value)}
-          error={errors.amount}
-        />
-        <TextField
-          label={t('form.currency')}
-          value={currency}
-          maxLength={3}
-          autoCapitalize="characters"
-          onChange={(event) => setCurrency(event.target.value.toUpperCase())}
-          error={errors.currency}
-          required
-        />
-        <TextField
-          label={t('form.expectedClose')}
-          type="date"
-          value={expectedCloseOn}
-          onChange={(event) => setExpectedCloseOn(event.target.value)}
-          error={errors.expectedCloseOn}
-        />
-      </div>
+      <DealCoreFields {...core} errors={errors} />
       <div className="pipeline-form__row">
         <UserSelect label={t('form.owner')} value={ownerId} onChange={setOwnerId} error={errors.ownerId} required />
         <MissionSelect

@@ -1,7 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/Button';
-import { Dialog } from '../../../components/ui/Dialog';
+import { FormDialog } from '../../../components/ui/FormDialog';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 
 export interface LostReasonDialogProps {
@@ -15,12 +14,10 @@ export interface LostReasonDialogProps {
 export function LostReasonDialog({ request, onCancel, onConfirm }: LostReasonDialogProps) {
   const { t } = useTranslation('pipeline');
   const { t: tc } = useTranslation();
-  const formId = useId();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const trimmed = reason.trim();
     if (!trimmed) {
       setError(tc('common.required'));
@@ -38,41 +35,34 @@ export function LostReasonDialog({ request, onCancel, onConfirm }: LostReasonDia
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={request !== null}
       title={t('lost.title')}
       onClose={cancel}
-      closeLabel={tc('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={cancel}>
-            {tc('common.cancel')}
-          </Button>
-          <Button type="submit" form={formId} variant="danger">
-            {t('lost.confirm')}
-          </Button>
-        </>
-      }
-    >
-      {request && (
-        <form id={formId} onSubmit={submit} noValidate className="pipeline-form">
+      onSubmit={submit}
+      submitLabel={t('lost.confirm')}
+      submitVariant="danger"
+      formClassName="pipeline-form"
+      intro={
+        request && (
           <p className="pipeline-form__intro">
             {t('lost.intro', { title: request.dealTitle, stage: request.stageName })}
           </p>
-          <TextAreaField
-            label={t('lost.reason')}
-            hint={t('lost.hint')}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              if (error) setError(null);
-            }}
-            error={error}
-            required
-            autoFocus
-          />
-        </form>
-      )}
-    </Dialog>
+        )
+      }
+    >
+      <TextAreaField
+        label={t('lost.reason')}
+        hint={t('lost.hint')}
+        value={reason}
+        onChange={(event) => {
+          setReason(event.target.value);
+          if (error) setError(null);
+        }}
+        error={error}
+        required
+        autoFocus
+      />
+    </FormDialog>
   );
 }

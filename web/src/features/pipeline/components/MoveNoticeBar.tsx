@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { classNames } from '../../../components/ui/classNames';
+import { IconButton } from '../../../components/ui/IconButton';
 import type { MoveNotice } from '../hooks/useDealMoves';
 
 /** What happened to the last move: refused moves as an alert, successful ones as a quiet status. */
@@ -16,14 +17,7 @@ export function MoveNoticeBar({ notice, onDismiss }: { notice: MoveNotice | null
             {notice.title && <p className="move-notice__title">{notice.title}</p>}
             <p className="move-notice__message">{notice.message}</p>
           </div>
-          <button type="button" className="move-notice__dismiss" aria-label={t('notice.dismiss')} onClick={onDismiss}>
-            <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-              <path
-                fill="currentColor"
-                d="m5.3 4.2 4.7 4.7 4.7-4.7 1.1 1.1-4.7 4.7 4.7 4.7-1.1 1.1-4.7-4.7-4.7 4.7-1.1-1.1 4.7-4.7-4.7-4.7z"
-              />
-            </svg>
-          </button>
+          <IconButton className="move-notice__dismiss" label={t('notice.dismiss')} onClick={onDismiss} />
         </div>
       )}
     </>

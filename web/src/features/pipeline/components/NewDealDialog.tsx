@@ -1,21 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
+import { type CompanyOption } from '../../../components/pickers/CompanyPicker';
 import { UserSelect } from '../../../components/pickers/UserSelect';
 import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { SelectField } from '../../../components/ui/SelectField';
 import { Spinner } from '../../../components/ui/Spinner';
-import { TextField } from '../../../components/ui/TextField';
 import { splitUserErrors } from '../../../lib/forms/userErrors';
 import { DEAL_FIELDS, type DealFormErrors, normalizeAmount, normalizeCurrency } from '../dealForm';
 import { CreateDealMutation, MeetingForDealQuery } from '../graphql/deal';
 import type { StageRef } from '../types';
+import { DealCoreFields, useDealCore } from './DealCoreFields';
 import { MissionSelect } from './MissionSelect';
-
-const BUYER_KINDS = ['BUYER', 'DISTRIBUTOR', 'RETAILER', 'PARTNER', 'INSTITUTION'] as const;
 
 export interface NewDealDialogProps {
   open: boolean;
@@ -102,12 +100,15 @@ function NewDealForm({
   const formId = useId();
   const openStages = stages.filter((stage) => stage.category === 'OPEN');
   const fromMeeting = fromInteractionId !== null;
-  const [title, setTitle] = useState(prefill?.title ?? '');
-  const [exporter, setExporter] = useState<CompanyOption | null>(prefill?.exporter ?? null);
-  const [buyer, setBuyer] = useState<CompanyOption | null>(prefill?.buyer ?? null);
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState(baseCurrency);
-  const [expectedCloseOn, setExpectedCloseOn] = useState('');
+  const core = useDealCore({
+    title: prefill?.title ?? '',
+    exporter: prefill?.exporter ?? null,
+    buyer: prefill?.buyer ?? null,
+    amount: '',
+    currency: baseCurrency,
+    expectedCloseOn: '',
+  });
+  const { title, exporter, buyer, amount, currency, expectedCloseOn } = core.values;
   const [stageId, setStageId] = useState(openStages[0]?.id ?? '');
   const [ownerId, setOwnerId] = useState(viewerId);
   const [missionId, setMissionId] = useState(prefill?.missionId ?? '');
@@ -172,56 +173,7 @@ function NewDealForm({
         </div>
       )}
       {formErrors.length > 0 && <ErrorMessage>{formErrors.join(' ')}</ErrorMessage>}
-      <TextField
-        label={t('form.title')}
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        error={errors.title}
-        required
-        autoFocus
-      />
-      <div className="pipeline-form__row">
-        <CompanyPicker
-          label={t('form.exporter')}
-          kinds={['EXPORTER']}
-          value={exporter}
-          onChange={setExporter}
-          error={errors.exporterId}
-          required
-        />
-        <CompanyPicker
-          label={t('form.buyer')}
-          kinds={BUYER_KINDS}
-          value={buyer}
-          onChange={setBuyer}
-          error={errors.buyerId}
-        />
-      </div>
-      <div className="pipeline-form__row pipeline-form__row--money">
-        <TextField
-          label={t('form.amount')}
-          inputMode="decimal"
-          value={amount}
-          onChange={(event) => setAmount(event.target.value)}
-          error={errors.amount}
-        />
-        <TextField
-          label={t('form.currency')}
-          value={currency}
-          maxLength={3}
-          autoCapitalize="characters"
-          onChange={(event) => setCurrency(event.target.value.toUpperCase())}
-          error={errors.currency}
-          required
-        />
-        <TextField
-          label={t('form.expectedClose')}
-          type="date"
-          value={expectedCloseOn}
-          onChange={(event) => setExpectedCloseOn(event.target.value)}
-          error={errors.expectedCloseOn}
-        />
-      </div>
+      <DealCoreFields {...core} errors={errors} autoFocusTitle />
       <div className="pipeline-form__row">
         <SelectField
           label={t('form.stage')}
