@@ -73,8 +73,20 @@ export function ValueWonChart({ points, currency }: ValueWonChartProps) {
             wrapperStyle={{ fontSize: 12 }}
             formatter={(value) => <span style={{ color: CHART_COLORS.text }}>{value}</span>}
           />
-          <Bar dataKey="previous" name={t('chart.yearEarlier')} fill={CHART_COLORS.muted} radius={[4, 4, 0, 0]} />
-          <Bar dataKey="value" name={t('chart.valueWon')} fill={CHART_COLORS.primary} radius={[4, 4, 0, 0]} />
+          <Bar
+            dataKey="previous"
+            name={t('chart.yearEarlier')}
+            fill={CHART_COLORS.muted}
+            radius={[4, 4, 0, 0]}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="value"
+            name={t('chart.valueWon')}
+            fill={CHART_COLORS.primary}
+            radius={[4, 4, 0, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </div>
       {inProgress && (

@@ -175,7 +175,10 @@ export function PlanMeetingDialog({
             label={t('plan.day')}
             value={day}
             onChange={(e) => setDay(e.target.value)}
-            options={days.map((d) => ({ value: d, label: fmt.formatDay(d, { dateStyle: 'full' }) }))}
+            options={days.map((d) => ({
+              value: d,
+              label: fmt.formatDay(d, { weekday: 'short', day: 'numeric', month: 'short' }),
+            }))}
             error={errors.day}
           />
         ) : (
@@ -233,11 +236,13 @@ export function PlanMeetingDialog({
                   setContactIds((ids) => (e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))
                 }
               />
-              {c.fullName}
-              <span className="missions-muted">
-                {' '}
-                · {c.company.name}
-                {c.jobTitle ? `, ${c.jobTitle}` : ''}
+              <span className="missions-checkbox__text">
+                {c.fullName}
+                <span className="missions-muted">
+                  {' '}
+                  · {c.company.name}
+                  {c.jobTitle ? `, ${c.jobTitle}` : ''}
+                </span>
               </span>
             </label>
           ))}
