@@ -34,7 +34,7 @@ type Documents = {
     "\n  fragment ApiTokenRow_token on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiTokenRow_TokenFragmentDoc,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      apiToken {\n        id\n        ...ApiTokenRow_token\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      apiToken {\n        id\n        ...ApiTokenRow_token\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
-    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      fullName\n      expiresAt\n      purpose\n    }\n  }\n": typeof types.InvitationDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      fullName\n      expiresAt\n      purpose\n      agencyName\n      locale\n    }\n  }\n": typeof types.InvitationDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        id\n        fullName\n        email\n        role\n        locale\n        agency {\n          id\n          name\n          shortName\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        id\n        fullName\n        email\n        role\n        locale\n        agency {\n          id\n          name\n          shortName\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    logout {\n      ok\n    }\n  }\n": typeof types.SignOutDocument,
@@ -124,7 +124,7 @@ const documents: Documents = {
     "\n  fragment ApiTokenRow_token on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiTokenRow_TokenFragmentDoc,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      apiToken {\n        id\n        ...ApiTokenRow_token\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      apiToken {\n        id\n        ...ApiTokenRow_token\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RevokeApiTokenDocument,
-    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      fullName\n      expiresAt\n      purpose\n    }\n  }\n": types.InvitationDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      fullName\n      expiresAt\n      purpose\n      agencyName\n      locale\n    }\n  }\n": types.InvitationDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        id\n        fullName\n        email\n        role\n        locale\n        agency {\n          id\n          name\n          shortName\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        id\n        fullName\n        email\n        role\n        locale\n        agency {\n          id\n          name\n          shortName\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    logout {\n      ok\n    }\n  }\n": types.SignOutDocument,
@@ -291,7 +291,7 @@ export function graphql(source: "\n  mutation RevokeApiToken($input: RevokeApiTo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      fullName\n      expiresAt\n      purpose\n    }\n  }\n"): (typeof documents)["\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      fullName\n      expiresAt\n      purpose\n    }\n  }\n"];
+export function graphql(source: "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      fullName\n      expiresAt\n      purpose\n      agencyName\n      locale\n    }\n  }\n"): (typeof documents)["\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      email\n      fullName\n      expiresAt\n      purpose\n      agencyName\n      locale\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

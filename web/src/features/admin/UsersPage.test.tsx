@@ -90,6 +90,9 @@ describe('UsersPage', () => {
     await ui.type(within(dialog).getByLabelText('Full name'), 'Camille Durand');
     await ui.type(within(dialog).getByLabelText('E-mail address'), 'camille@apex.example');
     await ui.selectOptions(within(dialog).getByLabelText('Role'), 'ANALYST');
+    // The invitee's language starts as the admin's (English here); they speak Russian.
+    expect((within(dialog).getByLabelText('Language') as HTMLSelectElement).value).toBe('en');
+    await ui.selectOptions(within(dialog).getByLabelText('Language'), 'ru');
     await ui.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
 
     const done = await screen.findByRole('dialog', { name: 'Invitation created' });
@@ -98,7 +101,7 @@ describe('UsersPage', () => {
     expect(within(done).getByText(/shown only once/)).toBeTruthy();
     expect(within(done).getByRole('button', { name: 'Copy' })).toBeTruthy();
     expect(invited).toEqual([
-      { input: { email: 'camille@apex.example', fullName: 'Camille Durand', role: 'ANALYST' } },
+      { input: { email: 'camille@apex.example', fullName: 'Camille Durand', role: 'ANALYST', locale: 'ru' } },
     ]);
   });
 

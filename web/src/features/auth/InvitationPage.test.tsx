@@ -22,6 +22,8 @@ const invitation = answer(InvitationQuery).with(() => ({
       fullName: 'Camille Durand',
       expiresAt: '2026-12-02T10:00:00Z',
       purpose: 'INVITATION',
+      agencyName: 'Agence de promotion des exportations',
+      locale: 'en',
     },
   },
 }));
@@ -51,6 +53,7 @@ describe('InvitationPage', () => {
 
     expect(await screen.findByRole('heading', { name: 'Welcome, Camille Durand' })).toBeTruthy();
     expect(screen.getByText(/camille@apex\.example/)).toBeTruthy();
+    expect(screen.getByText(/join Agence de promotion des exportations/)).toBeTruthy();
 
     await ui.type(screen.getByLabelText('Password'), 'short');
     await ui.type(screen.getByLabelText('Confirm the password'), 'other');
@@ -96,5 +99,25 @@ describe('InvitationPage', () => {
 
     const message = await screen.findByText('Too common.');
     expect(screen.getByLabelText('Password').getAttribute('aria-describedby')).toContain(message.id);
+  });
+
+  it('greets the invitee in the language their admin chose, unless this browser has one', async () => {
+    const russian = answer(InvitationQuery).with(() => ({
+      data: {
+        invitation: {
+          __typename: 'Invitation',
+          email: 'anna@apex.example',
+          fullName: 'Анна Петрова',
+          expiresAt: '2026-12-02T10:00:00Z',
+          purpose: 'INVITATION',
+          agencyName: 'Моспром',
+          locale: 'ru',
+        },
+      },
+    }));
+    const { link } = scriptedLink(russian);
+    const { i18n } = renderRoutes({ transport: link, url: '/invitation/tok-ru', routes });
+    expect(await screen.findByRole('heading', { name: 'Добро пожаловать, Анна Петрова' })).toBeTruthy();
+    expect(i18n.language).toBe('ru');
   });
 });

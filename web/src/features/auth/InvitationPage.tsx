@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
@@ -7,6 +7,8 @@ import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
 import { splitUserErrors } from '../../lib/forms/userErrors';
+import { switchLanguage } from '../../lib/i18n/i18n';
+import { isLanguage, readStoredLanguage } from '../../lib/i18n/languages';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { ViewerQuery } from '../../lib/session/viewer';
 import { AcceptInvitationMutation, InvitationQuery } from './graphql/invitation';
@@ -20,7 +22,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 type Field = 'password' | 'confirmation';
 
 export function InvitationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { formatDate } = useFormat();
   const { token = '' } = useParams();
   const navigate = useNavigate();
@@ -31,6 +33,14 @@ export function InvitationPage() {
     fetchPolicy: 'network-only',
   });
   const [accept, { loading: accepting }] = useMutation(AcceptInvitationMutation);
+
+  // Greet the invitee in the language their admin chose, unless this browser already has one.
+  const invitedLocale = data?.invitation?.locale;
+  useEffect(() => {
+    if (invitedLocale && isLanguage(invitedLocale) && !readStoredLanguage()) {
+      void switchLanguage(i18n, invitedLocale, false);
+    }
+  }, [invitedLocale, i18n]);
 
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -109,7 +119,7 @@ export function InvitationPage() {
           <p className="sign-in__subtitle">
             {reset
               ? t('auth.invitation.resetSubtitle', { email: invitation.email })
-              : t('auth.invitation.subtitle', { email: invitation.email })}
+              : t('auth.invitation.subtitle', { email: invitation.email, agency: invitation.agencyName })}
           </p>
         </header>
         <p className="sign-in__notice">

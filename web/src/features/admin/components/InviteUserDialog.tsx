@@ -6,6 +6,8 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { TextField } from '../../../components/ui/TextField';
 import type { Role } from '../../../gql/graphql';
 import { useFormErrors } from '../../../lib/forms/useFormErrors';
+import { isLanguage, LANGUAGES, type Language } from '../../../lib/i18n/languages';
+import { useLanguage } from '../../../lib/i18n/useLanguage';
 import { InviteUserMutation } from '../graphql/users';
 import { OneTimeLinkView } from './OneTimeLinkView';
 import { ROLES } from './roles';
@@ -15,15 +17,18 @@ export interface InviteUserDialogProps {
   onClose: () => void;
 }
 
-type Fields = 'email' | 'fullName' | 'role';
-const FIELDS: Fields[] = ['email', 'fullName', 'role'];
+type Fields = 'email' | 'fullName' | 'role' | 'locale';
+const FIELDS: Fields[] = ['email', 'fullName', 'role', 'locale'];
 
 export function InviteUserDialog({ open, onClose }: InviteUserDialogProps) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
+  const [currentLanguage] = useLanguage();
   const [email, setEmail] = useState('');
   const [fullName, setFullName] = useState('');
   const [role, setRole] = useState<Role>('ACCOUNT_MANAGER');
+  // The invitee's language: the invitation page and their first sign-in use it.
+  const [language, setLanguage] = useState<Language>(currentLanguage);
   const { errors, formErrors, setErrors, setFormErrors, check, showUserErrors, fail } = useFormErrors();
   const [link, setLink] = useState<{ path: string; expiresAt: string } | null>(null);
   const [invite, { loading }] = useMutation(InviteUserMutation, { refetchQueries: ['AdminUsers'] });
@@ -32,6 +37,7 @@ export function InviteUserDialog({ open, onClose }: InviteUserDialogProps) {
     setEmail('');
     setFullName('');
     setRole('ACCOUNT_MANAGER');
+    setLanguage(currentLanguage);
     setErrors({});
     setFormErrors([]);
     setLink(null);
@@ -44,7 +50,9 @@ export function InviteUserDialog({ open, onClose }: InviteUserDialogProps) {
     if (!fullName.trim()) required.fullName = tc('common.required');
     if (!check(required)) return;
     try {
-      const { data } = await invite({ variables: { input: { email: email.trim(), fullName: fullName.trim(), role } } });
+      const { data } = await invite({
+        variables: { input: { email: email.trim(), fullName: fullName.trim(), role, locale: language } },
+      });
       const payload = data?.inviteUser;
       if (!payload) throw new Error('no payload');
       if (showUserErrors(payload.userErrors, FIELDS)) return;
@@ -100,6 +108,15 @@ export function InviteUserDialog({ open, onClose }: InviteUserDialogProps) {
         options={ROLES.map((value) => ({ value, label: tc(`roles.${value}`) }))}
         error={errors.role}
         hint={t(`roleHints.${role}`)}
+      />
+      <SelectField
+        label={t('invite.language')}
+        value={language}
+        onChange={(event) => {
+          if (isLanguage(event.target.value)) setLanguage(event.target.value);
+        }}
+        options={LANGUAGES.map((value) => ({ value, label: tc(`language.${value}`) }))}
+        error={errors.locale}
       />
     </FormDialog>
   );

@@ -7,6 +7,8 @@ export const InvitationQuery = graphql(`
       fullName
       expiresAt
       purpose
+      agencyName
+      locale
     }
   }
 `);
