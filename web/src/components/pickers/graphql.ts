@@ -15,12 +15,13 @@ export const CompanyPickerSearchQuery = graphql(`
 `);
 
 export const UserSelectQuery = graphql(`
-  query UserSelectUsers {
-    users(first: 100, filter: { active: true }, orderBy: { field: FULL_NAME, direction: ASC }) {
+  query UserSelectUsers($active: Boolean) {
+    users(first: 100, filter: { active: $active }, orderBy: { field: FULL_NAME, direction: ASC }) {
       nodes {
         id
         fullName
         role
+        active
       }
     }
   }

@@ -174,7 +174,13 @@ export function AuditLogPage() {
     <div className="admin-page">
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
       <FilterBar label={t('audit.filters')} clear={filtered ? { label: t('audit.clear'), onClear: clear } : null}>
-        <UserSelect label={t('audit.actor')} placeholder={t('audit.anyone')} value={actorId} onChange={setActorId} />
+        <UserSelect
+          includeInactive
+          label={t('audit.actor')}
+          placeholder={t('audit.anyone')}
+          value={actorId}
+          onChange={setActorId}
+        />
         <SelectField
           label={t('audit.entity')}
           placeholder={tc('common.all')}

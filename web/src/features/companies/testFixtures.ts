@@ -38,6 +38,6 @@ export const sectorsAnswer = answer(CompanySectorsQuery).with(() => ({
 
 export const usersAnswer = answer(UserSelectQuery).with(() => ({
   data: {
-    users: { __typename: 'UserConnection', nodes: [{ ...manager, role: 'ACCOUNT_MANAGER' as const }] },
+    users: { __typename: 'UserConnection', nodes: [{ ...manager, role: 'ACCOUNT_MANAGER' as const, active: true }] },
   },
 }));

@@ -30,7 +30,7 @@ const usersAnswer = answer(UserSelectQuery).with(() => ({
   data: {
     users: {
       __typename: 'UserConnection',
-      nodes: [{ __typename: 'User', id: 'user-1', fullName: 'Camille Durand', role: 'ACCOUNT_MANAGER' }],
+      nodes: [{ __typename: 'User', id: 'user-1', fullName: 'Camille Durand', role: 'ACCOUNT_MANAGER', active: true }],
     },
   },
 }));

@@ -37,7 +37,9 @@ function base(role: 'ACCOUNT_MANAGER' | 'ANALYST' = 'ACCOUNT_MANAGER'): Answer[]
     answer(PipelineBoardQuery).with(() => boardResult(STAGES)),
     // The same user as the viewer: the cache merges them, so the role must agree.
     answer(UserSelectQuery).with(() => ({
-      data: { users: { ...usersResult.data.users, nodes: [{ ...usersResult.data.users.nodes[0], role }] } },
+      data: {
+        users: { ...usersResult.data.users, nodes: [{ ...usersResult.data.users.nodes[0], role, active: true }] },
+      },
     })),
     answer(PipelineMissionOptionsQuery).with(() => missionsResult),
   ];
