@@ -107,7 +107,8 @@ export interface ConnectionShape<T> extends ConnectionData<T> {
   totalCount(): Promise<number>;
 }
 
-const connectionTypes = new Map<Function, ClassType<ConnectionShape<any>>>();
+// One class per node type; the map forgets T, so lookups cast back to the caller's node type.
+const connectionTypes = new Map<Function, ClassType<ConnectionShape<object>>>();
 
 /** `<Name>Connection` and `<Name>Edge` types for a node type (one per node type). */
 export function ConnectionType<T extends object>(
@@ -115,7 +116,7 @@ export function ConnectionType<T extends object>(
   name: string = node.name,
 ): ClassType<ConnectionShape<T>> {
   const existing = connectionTypes.get(node);
-  if (existing) return existing;
+  if (existing) return existing as ClassType<ConnectionShape<T>>;
 
   @ObjectType(`${name}Edge`)
   class EdgeType {
