@@ -7,7 +7,7 @@ import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { Spinner } from '../../components/ui/Spinner';
 import type { PrintAgendaQuery as Q } from '../../gql/graphql';
-import { PrintAgendaQuery } from './graphql/mission';
+import { PrintAgendaQuery } from './graphql/agenda';
 import { dayInZone } from './hooks/time';
 import { meetingStatusTone, useMissionFormat } from './hooks/useMissionFormat';
 import { usePageTitle } from './hooks/usePageTitle';

@@ -5,13 +5,8 @@ import { ViewerQuery } from '../../lib/session/viewer';
 import { viewer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
-import {
-  MissionAgendaQuery,
-  MissionPageQuery,
-  PlanMeetingMutation,
-  PrintAgendaQuery,
-  UpdateMeetingMutation,
-} from './graphql/mission';
+import { MissionAgendaQuery, PlanMeetingMutation, PrintAgendaQuery, UpdateMeetingMutation } from './graphql/agenda';
+import { MissionPageQuery } from './graphql/mission';
 import { MissionsListQuery } from './graphql/missions';
 import { MissionPage } from './MissionPage';
 import { MissionsPage } from './MissionsPage';

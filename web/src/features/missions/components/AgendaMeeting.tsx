@@ -8,7 +8,7 @@ import { Button } from '../../../components/ui/Button';
 import { classNames } from '../../../components/ui/classNames';
 import { graphql } from '../../../gql';
 import type { MeetingStatus } from '../../../gql/graphql';
-import { UpdateMeetingMutation } from '../graphql/mission';
+import { UpdateMeetingMutation } from '../graphql/agenda';
 import { meetingStatusTone, outcomeTone, useMissionFormat } from '../hooks/useMissionFormat';
 import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
 

@@ -10,7 +10,7 @@ import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
 import { TextField } from '../../../components/ui/TextField';
 import { today } from '../../../lib/dates/local';
-import { MissionAgendaQuery } from '../graphql/mission';
+import { MissionAgendaQuery } from '../graphql/agenda';
 import type { AgendaItem, Participant } from '../graphql/types';
 import { daysBetween, findClashes } from '../hooks/time';
 import { useMissionFormat } from '../hooks/useMissionFormat';

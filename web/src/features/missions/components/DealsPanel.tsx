@@ -12,7 +12,7 @@ import { Spinner } from '../../../components/ui/Spinner';
 import type { DealOrderField, MissionDealsQuery as Q } from '../../../gql/graphql';
 import { useCursorPage } from '../../../lib/pagination/useCursorPage';
 import { stageCategoryTone } from '../../../lib/status/tones';
-import { MissionDealsQuery } from '../graphql/mission';
+import { MissionDealsQuery } from '../graphql/deals';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
 type Row = Q['deals']['nodes'][number];

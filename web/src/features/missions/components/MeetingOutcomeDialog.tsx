@@ -6,7 +6,7 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import type { Outcome } from '../../../gql/graphql';
 import { useFormErrors } from '../../../lib/forms/useFormErrors';
-import { UpdateMeetingMutation } from '../graphql/mission';
+import { UpdateMeetingMutation } from '../graphql/agenda';
 import { OUTCOMES } from '../hooks/useMissionFormat';
 
 export interface MeetingOutcomeDialogProps {

@@ -19,7 +19,7 @@ import type {
   MissionMeetingsQuery as Q,
 } from '../../../gql/graphql';
 import { useCursorPage } from '../../../lib/pagination/useCursorPage';
-import { MissionMeetingsQuery } from '../graphql/mission';
+import { MissionMeetingsQuery } from '../graphql/meetings';
 import { meetingStatusTone, OUTCOMES, outcomeTone, useMissionFormat } from '../hooks/useMissionFormat';
 import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
 

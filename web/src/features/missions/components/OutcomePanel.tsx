@@ -9,7 +9,7 @@ import { Panel } from '../../../components/ui/Panel';
 import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
 import type { MissionOutcomeQuery as Q } from '../../../gql/graphql';
-import { MissionOutcomeQuery } from '../graphql/mission';
+import { MissionOutcomeQuery } from '../graphql/outcome';
 import { participantStatusTone, useMissionFormat } from '../hooks/useMissionFormat';
 
 type Outcome = NonNullable<Q['missionOutcome']>;

@@ -7,7 +7,7 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import { splitUserErrors } from '../../../lib/forms/userErrors';
-import { MeetingContactsQuery, MissionAgendaQuery, PlanMeetingMutation } from '../graphql/mission';
+import { MeetingContactsQuery, MissionAgendaQuery, PlanMeetingMutation } from '../graphql/agenda';
 import type { Participant } from '../graphql/types';
 import { zonedToUtc } from '../hooks/time';
 import { useMissionFormat } from '../hooks/useMissionFormat';

@@ -17,7 +17,7 @@ import type { MissionTasksQuery as Q } from '../../../gql/graphql';
 import { today } from '../../../lib/dates/local';
 import { useFormErrors } from '../../../lib/forms/useFormErrors';
 import { useCursorPage } from '../../../lib/pagination/useCursorPage';
-import { CompleteMissionTaskMutation, CreateMissionTaskMutation, MissionTasksQuery } from '../graphql/mission';
+import { CompleteMissionTaskMutation, CreateMissionTaskMutation, MissionTasksQuery } from '../graphql/tasks';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
 type Task = Q['tasks']['nodes'][number];

@@ -1,0 +1,129 @@
+import { graphql } from '../../../gql';
+
+export const MissionAgendaQuery = graphql(`
+  query MissionAgenda($id: ID!, $day: Date!) {
+    mission(id: $id) {
+      id
+      agenda(day: $day) {
+        id
+        startsAt
+        endsAt
+        status
+        subject
+        exporter {
+          id
+          name
+        }
+        counterpart {
+          id
+          name
+        }
+        contacts {
+          id
+        }
+        ...AgendaMeeting_interaction
+      }
+    }
+  }
+`);
+
+export const PlanMeetingMutation = graphql(`
+  mutation PlanMeeting($input: LogInteractionInput!) {
+    logInteraction(input: $input) {
+      interaction {
+        id
+        startsAt
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+        existingId
+      }
+    }
+  }
+`);
+
+export const UpdateMeetingMutation = graphql(`
+  mutation UpdateMeeting($input: UpdateInteractionInput!) {
+    updateInteraction(input: $input) {
+      interaction {
+        id
+        status
+        outcome
+        notes
+        updatedAt
+      }
+      userErrors {
+        field
+        message
+        code
+        existingId
+      }
+    }
+  }
+`);
+
+export const PrintAgendaQuery = graphql(`
+  query PrintAgenda($missionId: ID!, $companyId: ID!) {
+    mission(id: $missionId) {
+      id
+      name
+      city
+      hostCountry
+      timeZone
+      startsOn
+      endsOn
+      interactions(first: 100, filter: { exporterIds: [$companyId], kinds: [MEETING], statuses: [PLANNED, HELD, NO_SHOW] }) {
+        totalCount
+        nodes {
+          id
+          subject
+          startsAt
+          endsAt
+          occurredAt
+          status
+          place
+          counterpart {
+            id
+            name
+            kind
+            city
+          }
+          contacts {
+            id
+            fullName
+            jobTitle
+            phone
+            company {
+              id
+            }
+          }
+        }
+      }
+    }
+    company(id: $companyId) {
+      id
+      name
+      city
+      country
+    }
+  }
+`);
+
+export const MeetingContactsQuery = graphql(`
+  query MeetingContacts($companyIds: [ID!]) {
+    contacts(first: 50, filter: { companyIds: $companyIds }, orderBy: { field: FULL_NAME, direction: ASC }) {
+      nodes {
+        id
+        fullName
+        jobTitle
+        company {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,45 @@
+import { graphql } from '../../../gql';
+
+export const MissionDealsQuery = graphql(`
+  query MissionDeals($filter: DealFilter, $orderBy: DealOrder, $first: Int, $after: String, $last: Int, $before: String) {
+    deals(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        title
+        exchangeRateMissing
+        amount {
+          amount
+          currency
+        }
+        amountInBaseCurrency {
+          amount
+          currency
+        }
+        stage {
+          id
+          name
+          category
+        }
+        exporter {
+          id
+          name
+        }
+        buyer {
+          id
+          name
+        }
+        owner {
+          id
+          fullName
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,83 @@
+import { graphql } from '../../../gql';
+
+export const MissionOutcomeQuery = graphql(`
+  query MissionOutcome($missionId: ID!) {
+    missionOutcome(missionId: $missionId) {
+      baseCurrency
+      delegationSize
+      meetingsHeld
+      counterpartsMet
+      leads
+      dealsWithoutRate
+      currenciesWithoutRate
+      medianDaysToSignature
+      roi
+      roiUnavailableReason
+      budget {
+        amount
+        currency
+      }
+      budgetInBaseCurrency {
+        amount
+        currency
+      }
+      valueWon {
+        amount
+        currency
+      }
+      valueOpen {
+        amount
+        currency
+      }
+      meetingsByStatus {
+        status
+        count
+      }
+      dealsByCategory {
+        category
+        deals
+        value {
+          amount
+          currency
+        }
+      }
+      conversion {
+        leads
+        won
+        meetingsHeld
+        meetingsWithLead
+        meetingToLeadPercent
+        leadToWonPercent
+      }
+      cohorts {
+        months
+        until
+        elapsed
+        dealsWon
+        dealsWithoutRate
+        valueWon {
+          amount
+          currency
+        }
+      }
+      exporters {
+        exporter {
+          id
+          name
+        }
+        participantStatus
+        meetingsHeld
+        leads
+        won
+        valueWon {
+          amount
+          currency
+        }
+        valueOpen {
+          amount
+          currency
+        }
+      }
+    }
+  }
+`);

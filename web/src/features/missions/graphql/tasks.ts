@@ -1,0 +1,69 @@
+import { graphql } from '../../../gql';
+
+export const MissionTasksQuery = graphql(`
+  query MissionTasks($filter: TaskFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    tasks(
+      filter: $filter
+      orderBy: { field: DUE_ON, direction: ASC }
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+        title
+        dueOn
+        done
+        doneAt
+        notes
+        assignee {
+          id
+          fullName
+        }
+      }
+    }
+  }
+`);
+
+export const CreateMissionTaskMutation = graphql(`
+  mutation CreateMissionTask($input: CreateTaskInput!) {
+    createTask(input: $input) {
+      task {
+        id
+        title
+      }
+      userErrors {
+        field
+        message
+        code
+        existingId
+      }
+    }
+  }
+`);
+
+export const CompleteMissionTaskMutation = graphql(`
+  mutation CompleteMissionTask($input: CompleteTaskInput!) {
+    completeTask(input: $input) {
+      task {
+        id
+        done
+        doneAt
+      }
+      userErrors {
+        field
+        message
+        code
+        existingId
+      }
+    }
+  }
+`);
