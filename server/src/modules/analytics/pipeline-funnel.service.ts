@@ -70,8 +70,7 @@ function prelude(agencyId: string, pipelineId: string, args: FunnelArgs, filter:
       select c.id, c.deal_id, c.from_stage_id, c.to_stage_id, c.changed_at,
         lead(c.changed_at) over (partition by c.deal_id order by c.changed_at, c.id) as left_at
       from deal_stage_change c
-      join dl on dl.id = c.deal_id
-      where c.agency_id = ${agencyId}
+      where c.agency_id = ${agencyId} and c.deal_id in (select dl.id from dl)
     )`;
 }
 
@@ -96,14 +95,22 @@ async function stageFigures(ctx: Context, pipelineId: string, common: Sql): Prom
       ctx.em,
       sql`with ${common},
         /* every stage a deal was in: its moves, and its current stage */
+        /* (each visit carries the deal's current category, joined once here, at the top: inside the
+           per-stage subqueries below the planner cannot size the CTEs and would nest loops over
+           two deal-sized sets, which grows with the square of the deals) */
         visits as (
-          select ch.deal_id, ch.to_stage_id as stage_id from ch
-          union
-          select dl.id, dl.stage_id from dl
+          select v.deal_id, v.stage_id, dl.current_category::text as current_category
+          from (
+            select ch.deal_id, ch.to_stage_id as stage_id from ch
+            union
+            select dl.id, dl.stage_id from dl
+          ) v
+          join dl on dl.id = v.deal_id
         ),
-        /* how far along the path (the stages that are not LOST) each deal got */
+        /* how far along the path (the stages that are not LOST) each deal got, and where it is now */
         furthest as (
-          select v.deal_id, max(st.position) filter (where st.category <> 'LOST') as position
+          select v.deal_id, max(st.position) filter (where st.category <> 'LOST') as position,
+            max(v.current_category) as current_category
           from visits v join st on st.id = v.stage_id
           group by v.deal_id
         ),
@@ -126,10 +133,10 @@ async function stageFigures(ctx: Context, pipelineId: string, common: Sql): Prom
              where ch.from_stage_id = s.id and n.category = 'LOST')::int as lost_from,
             (select count(*) from dl where dl.stage_id = s.id)::int as current,
             (case when s.category = 'LOST'
-              then (select count(distinct v.deal_id) from visits v join dl on dl.id = v.deal_id
-                    where v.stage_id = s.id and dl.current_category = 'WON')
-              else (select count(*) from furthest f join dl on dl.id = f.deal_id
-                    where f.position >= s.position and dl.current_category = 'WON') end)::int as reached_won,
+              then (select count(distinct v.deal_id) from visits v
+                    where v.stage_id = s.id and v.current_category = 'WON')
+              else (select count(*) from furthest f
+                    where f.position >= s.position and f.current_category = 'WON') end)::int as reached_won,
             s.category <> 'LOST'
               and exists (select 1 from st n where n.category <> 'LOST' and n.position > s.position) as has_next
           from st s
