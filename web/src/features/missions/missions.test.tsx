@@ -66,12 +66,14 @@ const participants = [
   },
 ];
 
+const LONG_DESCRIPTION = `Nex-T LLC met several distributors and the university. ${'Fish World held targeted meetings. '.repeat(12)}`;
+
 const missionPageAnswer = answer(MissionPageQuery).with(() => ({
   data: {
     mission: {
       ...casablanca,
       timeZone: 'Africa/Casablanca',
-      description: null,
+      description: LONG_DESCRIPTION,
       lead: { __typename: 'User', id: 'user-1', fullName: 'Camille Durand' },
       budget: { __typename: 'Money', amount: '12500000.00', currency: 'RUB' },
       organizer: { __typename: 'Agency', id: 'agency-1', shortName: 'Mosprom' },
@@ -167,6 +169,13 @@ describe('MissionPage', () => {
     );
     const select = (await screen.findByRole('combobox', { name: 'Status of Некс-Т' })) as HTMLSelectElement;
     expect(select.value).toBe('CONFIRMED');
+
+    // A long description starts folded, so the tabs stay in view; it unfolds on demand.
+    const more = screen.getByRole('button', { name: 'Read more' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(more.getAttribute('aria-controls')).toBe(screen.getByText(LONG_DESCRIPTION.trim()).id);
+    fireEvent.click(more);
+    expect(screen.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('shows the day’s agenda in the host time zone and marks a meeting held', async () => {

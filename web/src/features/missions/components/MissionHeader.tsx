@@ -1,6 +1,6 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
@@ -106,7 +106,33 @@ export function MissionHeader({
           </div>
         )}
       </dl>
-      {m.description && <p className="mission-header__description">{m.description}</p>}
+      {m.description && <MissionDescription text={m.description} />}
+    </div>
+  );
+}
+
+/** Long descriptions start folded to three lines, so the tabs stay in view. */
+function MissionDescription({ text }: { text: string }) {
+  const { t } = useTranslation('missions');
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const long = text.length > 280;
+  return (
+    <div className="mission-header__about">
+      <p id={id} className={long && !open ? 'mission-header__description is-folded' : 'mission-header__description'}>
+        {text}
+      </p>
+      {long && (
+        <button
+          type="button"
+          className="mission-header__more"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen((value) => !value)}
+        >
+          {open ? t('mission.showLess') : t('mission.showMore')}
+        </button>
+      )}
     </div>
   );
 }
