@@ -10,17 +10,22 @@ import {
   DealConflictQuery,
   MoveDealMutation,
   PipelineBoardQuery,
+  PipelineCompanyNameQuery,
   PipelineMissionOptionsQuery,
+  PipelineStageDealsQuery,
   PipelineSwitcherQuery,
 } from './graphql/board';
 import { CreateDealMutation, DealDrawerQuery, MeetingForDealQuery, UpdateDealMutation } from './graphql/deal';
 import { PipelinePage } from './PipelinePage';
 import {
   boardResult,
+  type DealSpec,
   drawerResult,
   meetingResult,
   missionsResult,
   STAGES,
+  type StageSpec,
+  stageDealsResult,
   switcherResult,
   usersResult,
 } from './testData';
@@ -396,5 +401,222 @@ describe('PipelinePage', () => {
 
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toEqual({ input: { dealId: 'deal-a', toStageId: 'st-qualified', version: 4 } });
+  });
+});
+
+/** Deals `from`…`to` of a big Lead column, oldest first: "Deal 1" is deal-1. */
+function manyDeals(from: number, to: number): DealSpec[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => ({
+    id: `deal-${from + index}`,
+    title: `Deal ${from + index}`,
+    version: 2,
+    amount: ['1000.00', 'RUB'] as [string, string],
+    base: '1000.00',
+  }));
+}
+
+const LEAD = { id: 'st-lead', category: 'OPEN' as const };
+
+/** The board with a Lead column of `total` deals, the first 30 of them loaded. */
+function bigLead(total: number, extra: Partial<StageSpec> = {}): StageSpec[] {
+  return [
+    { ...STAGES[0], deals: manyDeals(1, 30), totalCount: total, total: String(total * 1000), ...extra },
+    ...STAGES.slice(1),
+  ];
+}
+
+function cards(name: string) {
+  return within(column(name)).queryAllByRole('listitem');
+}
+
+describe('PipelinePage: "Show more" in a column', () => {
+  it('loads the next deals of the stage, with the board filters and the cursor, until all are shown', async () => {
+    const user = userEvent.setup();
+    const boards: unknown[] = [];
+    const pages: unknown[] = [];
+    const { link } = scriptedLink(
+      ...base(),
+      answer(PipelineBoardQuery).with((variables) => {
+        boards.push(variables);
+        return boardResult(variables.filter ? bigLead(35) : bigLead(40));
+      }),
+      answer(PipelineCompanyNameQuery).with(() => ({
+        data: { company: { __typename: 'Company', id: 'exp-1', name: 'Nex-T LLC' } },
+      })),
+      answer(PipelineStageDealsQuery).with((variables) => {
+        pages.push(variables);
+        return stageDealsResult(LEAD, manyDeals(31, 35));
+      }),
+    );
+    renderRoutes({ transport: link, url: '/pipeline?owner=user-1&mission=mis-1&exporter=exp-1', routes });
+
+    const more = await screen.findByRole('button', { name: 'Show 5 more deals in Lead' });
+    expect(boards[0]).toMatchObject({
+      filter: { ownerIds: ['user-1'], sourceMissionIds: ['mis-1'], exporterIds: ['exp-1'] },
+    });
+    expect(cards('Lead')).toHaveLength(30);
+    expect(within(column('Lead')).getByText('35 deals')).toBeTruthy();
+    // Columns showing all their deals have no such button.
+    expect(within(column('Qualified')).queryByRole('button', { name: /^Show/ })).toBeNull();
+
+    await user.click(more);
+
+    expect(await within(column('Lead')).findByText('Deal 35')).toBeTruthy();
+    expect(pages).toEqual([
+      {
+        filter: { ownerIds: ['user-1'], sourceMissionIds: ['mis-1'], exporterIds: ['exp-1'], stageIds: ['st-lead'] },
+        first: 30,
+        after: 'cursor:deal-30',
+      },
+    ]);
+    expect(cards('Lead')).toHaveLength(35);
+    expect(within(column('Lead')).getByText('35 deals')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
+    // The focus goes to the first card loaded, as the button is gone.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Deal 31'));
+
+    // Other filters, other deals: the extra pages go, the board starts again from its first page.
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByRole('button', { name: 'Show 10 more deals in Lead' })).toBeTruthy();
+    expect(cards('Lead')).toHaveLength(30);
+  });
+
+  it('follows the cursor of the last page loaded', async () => {
+    const user = userEvent.setup();
+    const pages: { after?: string | null }[] = [];
+    const { link } = scriptedLink(
+      ...base(),
+      answer(PipelineBoardQuery).with(() => boardResult(bigLead(65))),
+      answer(PipelineStageDealsQuery).with((variables) => {
+        pages.push(variables);
+        return variables.after === 'cursor:deal-30'
+          ? stageDealsResult(LEAD, manyDeals(31, 60), true)
+          : stageDealsResult(LEAD, manyDeals(61, 65));
+      }),
+    );
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    await user.click(await screen.findByRole('button', { name: 'Show 30 more deals in Lead' }));
+    expect(await within(column('Lead')).findByText('Deal 60')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show 5 more deals in Lead' }));
+    expect(await within(column('Lead')).findByText('Deal 65')).toBeTruthy();
+
+    expect(pages.map((page) => page.after)).toEqual(['cursor:deal-30', 'cursor:deal-60']);
+    expect(cards('Lead')).toHaveLength(65);
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
+  });
+
+  it('moves a card of an extra page with "Move to…", then starts again from the reloaded board', async () => {
+    const sent: unknown[] = [];
+    let moved = false;
+    const { link } = scriptedLink(
+      ...base(),
+      answer(PipelineBoardQuery).with(() =>
+        boardResult(
+          moved
+            ? [
+                { ...bigLead(34)[0] },
+                {
+                  ...STAGES[1],
+                  deals: [...STAGES[1].deals, { ...manyDeals(33, 33)[0], version: 3 }],
+                  total: '12001000.00',
+                },
+                ...STAGES.slice(2),
+              ]
+            : bigLead(35),
+        ),
+      ),
+      answer(PipelineStageDealsQuery).with(() => stageDealsResult(LEAD, manyDeals(31, 35))),
+      answer(MoveDealMutation).with((variables) => {
+        sent.push(variables);
+        moved = true;
+        const payload = movedPayload('st-qualified', 'Qualified', 'OPEN');
+        return {
+          data: {
+            moveDeal: { ...payload.data.moveDeal, deal: { ...payload.data.moveDeal.deal, id: 'deal-33', version: 3 } },
+          },
+        };
+      }),
+    );
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Show 5 more deals in Lead' }));
+    const select = await screen.findByRole('combobox', { name: 'Move “Deal 33” to…' });
+    fireEvent.change(select, { target: { value: 'st-qualified' } });
+
+    // Optimistic, like any other card: it heads Qualified and the counts follow.
+    expect(within(column('Qualified')).getByText('Deal 33')).toBeTruthy();
+    expect(within(column('Qualified')).getByText('2 deals')).toBeTruthy();
+    expect(within(column('Lead')).getByText('34 deals')).toBeTruthy();
+    expect(within(column('Lead')).queryByText('Deal 33')).toBeNull();
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ input: { dealId: 'deal-33', toStageId: 'st-qualified', version: 2 } });
+    expect(await screen.findByText('“Deal 33” moved to Qualified.')).toBeTruthy();
+    // The board reloaded: Lead shows its first page again, with the rest one click away.
+    expect(await screen.findByRole('button', { name: 'Show 4 more deals in Lead' })).toBeTruthy();
+    expect(cards('Lead')).toHaveLength(30);
+    expect(within(column('Qualified')).getByText('Deal 33')).toBeTruthy();
+  });
+
+  it('puts a card of an extra page back when the move is refused', async () => {
+    const { link } = scriptedLink(
+      ...base(),
+      answer(PipelineBoardQuery).with(() => boardResult(bigLead(35))),
+      answer(PipelineStageDealsQuery).with(() => stageDealsResult(LEAD, manyDeals(31, 35))),
+      answer(MoveDealMutation).with(() => ({
+        data: {
+          moveDeal: {
+            __typename: 'MoveDealPayload',
+            deal: null,
+            userErrors: [
+              {
+                __typename: 'UserError',
+                field: ['input', 'toStageId'],
+                code: 'INVALID',
+                message: 'This stage is retired.',
+                existingId: null,
+              },
+            ],
+          },
+        },
+      })),
+    );
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Show 5 more deals in Lead' }));
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Move “Deal 34” to…' }), {
+      target: { value: 'st-qualified' },
+    });
+    expect(within(column('Qualified')).getByText('Deal 34')).toBeTruthy();
+
+    expect(await screen.findByText('This stage is retired.')).toBeTruthy();
+    expect(within(column('Qualified')).queryByText('Deal 34')).toBeNull();
+    expect(within(column('Lead')).getByText('35 deals')).toBeTruthy();
+  });
+
+  it('says so when the next page cannot be loaded, and tries again', async () => {
+    const user = userEvent.setup();
+    let fail = true;
+    const { link } = scriptedLink(
+      ...base(),
+      answer(PipelineBoardQuery).with(() => boardResult(bigLead(35))),
+      answer(PipelineStageDealsQuery).with(() => {
+        if (fail) throw new Error('Network down');
+        return stageDealsResult(LEAD, manyDeals(31, 35));
+      }),
+    );
+    renderRoutes({ transport: link, url: '/pipeline', routes });
+
+    await user.click(await screen.findByRole('button', { name: 'Show 5 more deals in Lead' }));
+    expect((await within(column('Lead')).findByRole('alert')).textContent).toBe(
+      'The next deals could not be loaded. Try again.',
+    );
+    expect(cards('Lead')).toHaveLength(30);
+
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Show 5 more deals in Lead' }));
+    expect(await within(column('Lead')).findByText('Deal 35')).toBeTruthy();
+    expect(within(column('Lead')).queryByRole('alert')).toBeNull();
   });
 });

@@ -21,6 +21,7 @@ import { MoveNoticeBar } from './components/MoveNoticeBar';
 import { NewDealDialog } from './components/NewDealDialog';
 import { PipelineBoardQuery, PipelineSwitcherQuery } from './graphql/board';
 import { useDealMoves } from './hooks/useDealMoves';
+import { useStagePages } from './hooks/useStagePages';
 import type { MovableDeal, StageRef } from './types';
 import './pipeline.css';
 import { QueryError } from '../../components/ui/QueryError';
@@ -121,13 +122,30 @@ function PipelineBoardScreen({
     notifyOnNetworkStatusChange: true,
   });
   const refetchBoard = board.refetch;
-  const refresh = useCallback(() => refetchBoard(), [refetchBoard]);
+  const more = useStagePages({ filter });
+  const resetMore = more.reset;
+  // The board's first pages may shift when it reloads: the pages "Show more" added go with them.
+  const refresh = useCallback(async () => {
+    await refetchBoard();
+    resetMore();
+  }, [refetchBoard, resetMore]);
   const moves = useDealMoves({ refresh });
   const [lostRequest, setLostRequest] = useState<{ deal: MovableDeal; toStage: StageRef } | null>(null);
   const [creating, setCreating] = useState(false);
 
   const pipeline = board.data?.pipeline;
-  const columns = useMemo(() => buildColumns(pipeline?.stages ?? [], moves.pending), [pipeline, moves.pending]);
+  const columns = useMemo(
+    () => buildColumns(pipeline?.stages ?? [], moves.pending, more.extra),
+    [pipeline, moves.pending, more.extra],
+  );
+  const showMoreDeals = more.showMore;
+  const onShowMore = useCallback(
+    (stageId: string) => {
+      const stage = pipeline?.stages.find((candidate) => candidate.id === stageId);
+      return showMoreDeals(stageId, stage?.deals.pageInfo.endCursor ?? null);
+    },
+    [pipeline, showMoreDeals],
+  );
   const stages = useMemo(() => columns.map((column) => column.stage), [columns]);
 
   const openDealId = params.get('deal');
@@ -220,6 +238,7 @@ function PipelineBoardScreen({
             editable={editable}
             onOpen={(dealId) => updateParams({ deal: dealId })}
             onMove={requestMove}
+            onShowMore={onShowMore}
           />
         </>
       )}

@@ -4,9 +4,19 @@ import { addDecimal } from '../../lib/money/decimal';
 import type { BoardColumnData, BoardDeal } from './components/Board';
 import type { DealCardFragment } from './components/DealCard';
 import type { PendingMove } from './hooks/useDealMoves';
+import type { StageExtra } from './hooks/useStagePages';
+import type { MoneyValue } from './types';
 
 type BoardStage = NonNullable<BoardData['pipeline']>['stages'][number];
-type BoardNode = BoardStage['deals']['nodes'][number];
+
+/** A deal of a column, from the board's first page or from "Show more": the card reads the rest. */
+export interface ColumnNode {
+  id: string;
+  title: string;
+  version: number;
+  amountInBaseCurrency?: MoneyValue | null;
+}
+type BoardNode = ColumnNode;
 
 function toDeal(node: BoardNode, stageId: string, pending: boolean): BoardDeal {
   return {
@@ -14,8 +24,8 @@ function toDeal(node: BoardNode, stageId: string, pending: boolean): BoardDeal {
     title: node.title,
     version: node.version,
     stageId,
-    amountInBaseCurrency: node.amountInBaseCurrency,
-    card: node as FragmentType<typeof DealCardFragment>,
+    amountInBaseCurrency: node.amountInBaseCurrency ?? null,
+    card: node as unknown as FragmentType<typeof DealCardFragment>,
     pending,
   };
 }
@@ -29,16 +39,29 @@ function adjust(total: string, currency: string, nodes: readonly BoardNode[], si
   return sum;
 }
 
+/** The column's deals: the board's first page, then those "Show more" loaded (once each). */
+function columnNodes(stage: BoardStage, extra: StageExtra | undefined): readonly BoardNode[] {
+  if (!extra || extra.nodes.length === 0) return stage.deals.nodes;
+  const first = new Set(stage.deals.nodes.map((node) => node.id));
+  return [...stage.deals.nodes, ...extra.nodes.filter((node) => !first.has(node.id))];
+}
+
 /**
- * The server's columns with the moves still on their way applied: a moved card leaves its
- * column and heads the new one, and both columns' counts and totals follow.
+ * The server's columns, with the deals "Show more" loaded after each first page, and the moves
+ * still on their way applied: a moved card leaves its column and heads the new one, and both
+ * columns' counts and totals follow.
  */
-export function buildColumns(stages: readonly BoardStage[], pending: Record<string, PendingMove>): BoardColumnData[] {
+export function buildColumns(
+  stages: readonly BoardStage[],
+  pending: Record<string, PendingMove>,
+  extra: Record<string, StageExtra> = {},
+): BoardColumnData[] {
+  const loaded = new Map(stages.map((stage) => [stage.id, columnNodes(stage, extra[stage.id])]));
   const nodes = new Map<string, BoardNode>();
-  for (const stage of stages) for (const node of stage.deals.nodes) nodes.set(node.id, node);
+  for (const here of loaded.values()) for (const node of here) nodes.set(node.id, node);
 
   return stages.map((stage) => {
-    const here = stage.deals.nodes;
+    const here = loaded.get(stage.id) ?? [];
     const isAway = (node: BoardNode) => pending[node.id] !== undefined && pending[node.id].toStage.id !== stage.id;
     const leaving = here.filter(isAway);
     const arriving = Object.values(pending)
@@ -57,6 +80,8 @@ export function buildColumns(stages: readonly BoardStage[], pending: Record<stri
       total: { amount, currency: total.currency },
       currenciesWithoutRate: stage.deals.currenciesWithoutRate,
       hidden: Math.max(stage.deals.totalCount - here.length, 0),
+      loadingMore: extra[stage.id]?.loading ?? false,
+      loadMoreFailed: extra[stage.id]?.failed ?? false,
     };
   });
 }

@@ -37,7 +37,12 @@ export interface StageSpec {
   deals: DealSpec[];
   total: string;
   without?: string[];
+  /** All the stage's deals, when more than `deals` (the board's first page). */
+  totalCount?: number;
 }
+
+/** The cursor after a deal, as the fake server writes it. */
+export const cursorAfter = (dealId: string) => `cursor:${dealId}`;
 
 export function boardResult(stages: StageSpec[]) {
   return {
@@ -54,8 +59,12 @@ export function boardResult(stages: StageSpec[]) {
           position,
           deals: {
             __typename: 'PipelineStageDealConnection' as const,
-            totalCount: stage.deals.length,
+            totalCount: stage.totalCount ?? stage.deals.length,
             currenciesWithoutRate: stage.without ?? [],
+            pageInfo: {
+              __typename: 'PageInfo' as const,
+              endCursor: stage.deals.length > 0 ? cursorAfter(stage.deals[stage.deals.length - 1].id) : null,
+            },
             totalAmount: money(stage.total, 'RUB'),
             nodes: stage.deals.map((deal) => boardDeal(deal, stage)),
           },
@@ -93,6 +102,27 @@ export const STAGES: StageSpec[] = [
   { id: 'st-won', name: 'Won', category: 'WON', total: '0', deals: [] },
   { id: 'st-lost', name: 'Lost', category: 'LOST', total: '0', deals: [] },
 ];
+
+/** A page of a stage's deals from the root `deals` list ("Show more"). */
+export function stageDealsResult(
+  stage: { id: string; category: StageCategory },
+  deals: DealSpec[],
+  hasNextPage = false,
+) {
+  return {
+    data: {
+      deals: {
+        __typename: 'DealConnection' as const,
+        pageInfo: {
+          __typename: 'PageInfo' as const,
+          endCursor: deals.length > 0 ? cursorAfter(deals[deals.length - 1].id) : null,
+          hasNextPage,
+        },
+        nodes: deals.map((deal) => boardDeal(deal, stage)),
+      },
+    },
+  };
+}
 
 export const switcherResult = {
   data: {

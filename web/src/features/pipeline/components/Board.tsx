@@ -17,11 +17,21 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
-import { type PointerEvent as ReactPointerEvent, useCallback, useId, useMemo, useRef, useState } from 'react';
+import {
+  type PointerEvent as ReactPointerEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
+import { Button } from '../../../components/ui/Button';
 import { classNames } from '../../../components/ui/classNames';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { STAGE_PAGE_SIZE } from '../graphql/board';
 import type { MoneyValue, MovableDeal, StageRef } from '../types';
 import { DealCard, type DealCardFragment } from './DealCard';
 import { MoveToSelect } from './MoveToSelect';
@@ -38,8 +48,12 @@ export interface BoardColumnData {
   count: number;
   total: MoneyValue;
   currenciesWithoutRate: readonly string[];
-  /** Deals of the column beyond the loaded page. */
+  /** Deals of the column beyond the loaded pages (the board's and those of "Show more"). */
   hidden: number;
+  /** "Show more" is loading the next page. */
+  loadingMore: boolean;
+  /** The last "Show more" failed. */
+  loadMoreFailed: boolean;
 }
 
 export interface BoardProps {
@@ -47,9 +61,11 @@ export interface BoardProps {
   editable: boolean;
   onOpen: (dealId: string) => void;
   onMove: (deal: MovableDeal, toStage: StageRef) => void;
+  /** Loads the column's next page; resolves to the first new deal's id, to move the focus there. */
+  onShowMore: (stageId: string) => Promise<string | undefined>;
 }
 
-export function Board({ columns, editable, onOpen, onMove }: BoardProps) {
+export function Board({ columns, editable, onOpen, onMove, onShowMore }: BoardProps) {
   const { t } = useTranslation('pipeline');
   const [activeId, setActiveId] = useState<string | null>(null);
 
@@ -178,6 +194,7 @@ export function Board({ columns, editable, onOpen, onMove }: BoardProps) {
               activeId={activeId}
               onOpen={onOpen}
               onMove={onMove}
+              onShowMore={onShowMore}
             />
           ))}
         </div>
@@ -199,15 +216,33 @@ interface BoardColumnProps {
   activeId: string | null;
   onOpen: (dealId: string) => void;
   onMove: (deal: MovableDeal, toStage: StageRef) => void;
+  onShowMore: (stageId: string) => Promise<string | undefined>;
 }
 
-function BoardColumn({ column, index, stages, editable, activeId, onOpen, onMove }: BoardColumnProps) {
+function BoardColumn({ column, index, stages, editable, activeId, onOpen, onMove, onShowMore }: BoardColumnProps) {
   const { t } = useTranslation('pipeline');
   const { formatMoneyWhole: formatMoney } = useFormat();
   const headingId = useId();
   const { stage } = column;
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, disabled: !editable });
   const draggingFromHere = activeId !== null && column.deals.some((deal) => deal.id === activeId);
+  const listRef = useRef<HTMLOListElement>(null);
+  // After "Show more", the focus goes to the first card it loaded (the button may be gone). The
+  // effect runs after every render: the card may appear a render after the page arrived.
+  const [focusDealId, setFocusDealId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusDealId) return;
+    const item = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-deal-id]') ?? [])].find(
+      (element) => element.dataset.dealId === focusDealId,
+    );
+    if (!item) return;
+    setFocusDealId(null);
+    // Unless the user went elsewhere meanwhile: then the focus stays where they put it.
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && !item.closest('section')?.contains(focused)) return;
+    item.querySelector<HTMLElement>('.deal-card__title')?.focus();
+  });
+  const nextPage = Math.min(column.hidden, STAGE_PAGE_SIZE);
 
   return (
     <section
@@ -244,24 +279,47 @@ function BoardColumn({ column, index, stages, editable, activeId, onOpen, onMove
           </p>
         )}
       </header>
-      {column.deals.length === 0 ? (
-        <p className="board-column__empty">{t('column.empty')}</p>
-      ) : (
-        <ol className="board-column__list">
-          {column.deals.map((deal) => (
-            <DraggableDeal
-              key={deal.id}
-              deal={deal}
-              columnIndex={index}
-              stages={stages}
-              editable={editable}
-              onOpen={onOpen}
-              onMove={onMove}
-            />
-          ))}
-        </ol>
-      )}
-      {column.hidden > 0 && <p className="board-column__more">{t('column.more', { count: column.hidden })}</p>}
+      <div className="board-column__body">
+        {column.deals.length === 0 ? (
+          <p className="board-column__empty">{t('column.empty')}</p>
+        ) : (
+          <ol ref={listRef} className="board-column__list">
+            {column.deals.map((deal) => (
+              <DraggableDeal
+                key={deal.id}
+                deal={deal}
+                columnIndex={index}
+                stages={stages}
+                editable={editable}
+                onOpen={onOpen}
+                onMove={onMove}
+              />
+            ))}
+          </ol>
+        )}
+        {column.hidden > 0 && (
+          <div className="board-column__more">
+            {column.loadMoreFailed && (
+              <p className="board-column__more-error" role="alert">
+                {t('column.moreFailed')}
+              </p>
+            )}
+            <Button
+              variant="secondary"
+              size="small"
+              loading={column.loadingMore}
+              aria-label={t('column.showMoreLabel', { count: nextPage, stage: stage.name })}
+              onClick={() => {
+                void onShowMore(stage.id).then((dealId) => {
+                  if (dealId) setFocusDealId(dealId);
+                });
+              }}
+            >
+              {t('column.showMore', { count: nextPage })}
+            </Button>
+          </div>
+        )}
+      </div>
     </section>
   );
 }
@@ -299,6 +357,7 @@ function DraggableDeal({ deal, columnIndex, stages, editable, onOpen, onMove }: 
       className={classNames('board-column__item', editable && 'board-column__item--draggable')}
       style={{ transform: CSS.Translate.toString(transform) }}
       data-deal-card={columnIndex}
+      data-deal-id={deal.id}
       {...handlers}
     >
       <DealCard

@@ -17,7 +17,11 @@ export const PipelineSwitcherQuery = graphql(`
   }
 `);
 
-/** One column per non-retired stage, in order, with the deals matching the filters and their totals. */
+/**
+ * One column per non-retired stage, in order, with the first STAGE_PAGE_SIZE deals matching the
+ * filters (oldest first) and the totals of all of them; "Show more" pages on with
+ * PipelineStageDealsQuery from `pageInfo.endCursor`.
+ */
 export const PipelineBoardQuery = graphql(`
   query PipelineBoard($pipelineId: ID!, $filter: DealFilter) {
     pipeline(id: $pipelineId) {
@@ -28,8 +32,11 @@ export const PipelineBoardQuery = graphql(`
         name
         category
         position
-        deals(first: 100, filter: $filter) {
+        deals(first: 30, filter: $filter) {
           totalCount
+          pageInfo {
+            endCursor
+          }
           currenciesWithoutRate
           totalAmount {
             amount
@@ -46,6 +53,43 @@ export const PipelineBoardQuery = graphql(`
             ...DealCard_deal
           }
         }
+      }
+    }
+  }
+`);
+
+/** Cards per page of a column: the board's first page and each "Show more" (the board query says 30 too). */
+export const STAGE_PAGE_SIZE = 30;
+
+/** What a card loaded by "Show more" needs beyond its own fragment: the same as a board node. */
+export const BoardExtraDealFragment = graphql(`
+  fragment BoardExtraDeal_deal on Deal {
+    id
+    title
+    version
+    amountInBaseCurrency {
+      amount
+      currency
+    }
+    ...DealCard_deal
+  }
+`);
+
+/**
+ * The next page of one column: the root list filtered to the stage (plus the board's filters), in
+ * the order of the nested `PipelineStage.deals` (createdAt ascending, then id), so the board's
+ * end cursor carries on where the column stopped.
+ */
+export const PipelineStageDealsQuery = graphql(`
+  query PipelineStageDeals($filter: DealFilter!, $first: Int!, $after: String) {
+    deals(first: $first, after: $after, filter: $filter, orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        ...BoardExtraDeal_deal
       }
     }
   }
