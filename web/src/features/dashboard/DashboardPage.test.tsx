@@ -213,7 +213,7 @@ describe('DashboardPage', () => {
     expect(within(kpis).getByText(/30,918,001/)).toBeTruthy();
     expect(await within(kpis).findByText('21.4 %')).toBeTruthy();
 
-    const chart = screen.getByRole('table', { name: /Value of contracts won per half-year/ });
+    const chart = await screen.findByRole('table', { name: /Value of contracts won per half-year/ });
     expect(within(chart).getByRole('rowheader', { name: 'H2 2026 (to date)' })).toBeTruthy();
     expect(within(chart).getByText('RUB 25,900,000.00')).toBeTruthy();
 

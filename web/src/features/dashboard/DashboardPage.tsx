@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/ui/EmptyState';
@@ -13,12 +13,12 @@ import { useFormat } from '../../lib/i18n/useFormat';
 import { sumDecimals, toNumber } from '../../lib/money/decimal';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
-import { FunnelChart, type FunnelStep } from './components/FunnelChart';
+import type { FunnelStep } from './components/FunnelChart';
 import { splitHalfYear } from './components/halfYear';
 import { KpiCards, type KpiFigures, type WinRate } from './components/KpiCards';
 import { MyTasks } from './components/MyTasks';
 import { type MissionValue, TopMissions } from './components/TopMissions';
-import { type HalfYearPoint, ValueWonChart } from './components/ValueWonChart';
+import type { HalfYearPoint } from './components/ValueWonChart';
 import { WeekMeetings } from './components/WeekMeetings';
 import { halfYearWindow, weekRange } from './dates';
 import {
@@ -27,6 +27,11 @@ import {
   DashboardWorkQuery,
 } from './graphql/dashboard';
 import './dashboard.css';
+
+// The charting library is most of this page's weight: tasks, meetings and KPIs show first, the
+// charts follow in their own chunk.
+const ValueWonChart = lazy(() => import('./components/ValueWonChart').then((m) => ({ default: m.ValueWonChart })));
+const FunnelChart = lazy(() => import('./components/FunnelChart').then((m) => ({ default: m.FunnelChart })));
 
 type Analytics = DashboardAnalyticsQuery;
 
@@ -227,7 +232,9 @@ export function DashboardPage() {
               <EmptyState title={t('chart.emptyTitle')}>{t('chart.emptyText')}</EmptyState>
             ) : (
               <>
-                <ValueWonChart points={halfYearPoints(analyticsData, range.currentHalfStart)} currency={currency} />
+                <Suspense fallback={<Spinner label={t('chart.loading')} />}>
+                  <ValueWonChart points={halfYearPoints(analyticsData, range.currentHalfStart)} currency={currency} />
+                </Suspense>
                 {missing && missing.dealsWithoutRate > 0 && (
                   <p className="dash-warning">
                     {t('chart.withoutRate', {
@@ -260,7 +267,9 @@ export function DashboardPage() {
               </EmptyState>
             ) : (
               <>
-                <FunnelChart steps={funnelSteps} pipelineName={funnelData.pipeline.name} />
+                <Suspense fallback={<Spinner label={t('chart.loading')} />}>
+                  <FunnelChart steps={funnelSteps} pipelineName={funnelData.pipeline.name} />
+                </Suspense>
                 <p className="dash-funnel-summary">
                   {t('funnel.summary', {
                     count: funnelData.deals,
