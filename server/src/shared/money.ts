@@ -4,10 +4,8 @@ import { DecimalScalar } from '../graphql/scalars.js';
 
 /** Amounts: numeric(18, 2), never negative. */
 export const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
-export const AMOUNT_MESSAGE = 'amount must be zero or more, with at most 16 digits before the point and 2 after';
 /** Currencies as the database stores them (its check constraints say the same). */
 export const CURRENCY = /^[A-Z]{3}$/;
-export const CURRENCY_MESSAGE = 'currency must be an ISO 4217 code in capitals, e.g. EUR';
 
 @ObjectType({ description: 'An exact amount of money in a currency.' })
 export class Money {
@@ -26,7 +24,7 @@ export function money(amount: string | null | undefined, currency: string | null
 @InputType({ description: 'An exact amount of money in a currency.' })
 export class MoneyInput {
   @Field(() => DecimalScalar, { description: 'Zero or more, at most 2 decimals, e.g. "12500000.00".' })
-  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  @Matches(AMOUNT)
   amount!: string;
 
   private code!: string;
@@ -36,8 +34,8 @@ export class MoneyInput {
    * what the database stores (a lower-case code would break its check, as an error at no field).
    */
   @Field({ description: 'ISO 4217 currency code, e.g. RUB.' })
-  @Matches(CURRENCY, { message: 'currency must be an ISO 4217 currency code, e.g. RUB' })
-  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 currency code, e.g. RUB' })
+  @Matches(CURRENCY)
+  @IsISO4217CurrencyCode()
   get currency(): string {
     return this.code;
   }

@@ -7,7 +7,6 @@ import { CompanyKind } from './company.enums.js';
 import { HasLetterOrDigit, IsCountryCode } from './validators.js';
 
 const WEBSITE = { protocols: ['http', 'https'], require_protocol: true, require_tld: true };
-const URL_MESSAGE = { message: 'website must be a URL starting with http:// or https://' };
 /** An empty website clears it; anything else must be a URL. */
 const givenWebsite = (_: object, value: unknown) => value != null && value !== '';
 
@@ -26,7 +25,7 @@ abstract class CompanyDetailsInput {
   @Field(() => String, { nullable: true, description: 'http:// or https:// URL.' })
   @ValidateIf(givenWebsite)
   @MaxLength(500)
-  @IsUrl(WEBSITE, URL_MESSAGE)
+  @IsUrl(WEBSITE)
   website?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Brand names; an update replaces the list.' })
@@ -46,12 +45,12 @@ abstract class CompanyDetailsInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
-  @IsUUID('all', { each: true, message: 'each value in sectorIds must be a sector id' })
+  @IsUUID('all', { each: true })
   sectorIds?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'The user who follows the company.' })
   @IsOptional()
-  @IsUUID('all', { message: 'accountManagerId must be a user id' })
+  @IsUUID('all')
   accountManagerId?: string | null;
 }
 
@@ -74,7 +73,7 @@ export class CreateCompanyInput extends CompanyDetailsInput {
 @InputType({ description: 'Omitted fields are left as they are; null clears an optional field.' })
 export class UpdateCompanyInput extends CompanyDetailsInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'companyId must be a company id' })
+  @IsUUID('all')
   companyId!: string;
 
   @Field(() => String, { nullable: true })

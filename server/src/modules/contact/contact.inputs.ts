@@ -17,10 +17,6 @@ import { Contact } from './contact.entity.js';
 
 /** An empty e-mail or phone clears it; anything else must have the right form. */
 const given = (_: object, value: unknown) => value != null && value !== '';
-const LANGUAGE = {
-  each: true,
-  message: 'each value in languages must be an ISO 639-1 code in small letters, e.g. "fr"',
-};
 
 /**
  * The optional fields of a contact, with the same rules whether it is created or updated (on
@@ -36,7 +32,7 @@ abstract class ContactDetailsInput {
   @Field(() => String, { nullable: true })
   @ValidateIf(given)
   @MaxLength(254)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsEmail({})
   email?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -52,14 +48,14 @@ abstract class ContactDetailsInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(/^[a-z]{2}$/, LANGUAGE)
+  @Matches(/^[a-z]{2}$/, { each: true })
   languages?: string[] | null;
 }
 
 @InputType()
 export class CreateContactInput extends ContactDetailsInput {
   @Field(() => ID, { description: 'The company the person works at.' })
-  @IsUUID('all', { message: 'companyId must be a company id' })
+  @IsUUID('all')
   companyId!: string;
 
   @Field()
@@ -72,12 +68,12 @@ export class CreateContactInput extends ContactDetailsInput {
 @InputType({ description: 'Omitted fields are left as they are; null clears an optional field.' })
 export class UpdateContactInput extends ContactDetailsInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'contactId must be a contact id' })
+  @IsUUID('all')
   contactId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Moves the person to another company.' })
   @IsOptional()
-  @IsUUID('all', { message: 'companyId must be a company id' })
+  @IsUUID('all')
   companyId?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -12,15 +12,13 @@ import {
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
 import { OrderDirection } from '../../shared/connection.js';
-import { AMOUNT, AMOUNT_MESSAGE, CURRENCY, CURRENCY_MESSAGE } from '../../shared/money.js';
+import { AMOUNT, CURRENCY } from '../../shared/money.js';
 import { UserError } from '../../shared/user-error.js';
 import { StageCategory } from '../pipeline/pipeline.enums.js';
 import { Deal } from './deal.entity.js';
 import { DealStageChange } from './deal-stage-change.entity.js';
 
 const COUNTRY = /^[A-Z]{2}$/;
-const COUNTRY_MESSAGE = 'destinationCountry must be an ISO 3166-1 alpha-2 code in capitals, e.g. MA';
-const ID_MESSAGE = (field: string) => `${field} must be an id`;
 
 /**
  * The fields of a deal that are set the same way when it is created and when it is updated (on
@@ -42,27 +40,27 @@ abstract class DealDetailsInput {
     description: 'An EXPORTER company. Required on creation, unless the deal comes from an interaction.',
   })
   @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('exporterId') })
+  @IsUUID('all')
   exporterId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The foreign counterpart (any company but an EXPORTER).' })
   @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('buyerId') })
+  @IsUUID('all')
   buyerId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The user in charge; on creation the viewer by default.' })
   @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('ownerId') })
+  @IsUUID('all')
   ownerId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The mission where the lead was born.' })
   @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('sourceMissionId') })
+  @IsUUID('all')
   sourceMissionId?: string | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'The expected value of the contract, e.g. "420000.00".' })
   @IsOptional()
-  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  @Matches(AMOUNT)
   amount?: string | null;
 
   @Field(() => String, {
@@ -70,8 +68,8 @@ abstract class DealDetailsInput {
     description: "ISO 4217 code; on creation the agency's base currency by default.",
   })
   @IsOptional()
-  @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
-  @IsISO4217CurrencyCode({ message: CURRENCY_MESSAGE })
+  @Matches(CURRENCY)
+  @IsISO4217CurrencyCode()
   currency?: string | null;
 
   @Field(() => DateScalar, { nullable: true })
@@ -83,13 +81,13 @@ abstract class DealDetailsInput {
     description: "ISO 3166-1 alpha-2 code of the market; on creation the buyer's country by default.",
   })
   @IsOptional()
-  @Matches(COUNTRY, { message: COUNTRY_MESSAGE })
-  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
+  @Matches(COUNTRY)
+  @IsISO31661Alpha2()
   destinationCountry?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('sectorId') })
+  @IsUUID('all')
   sectorId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The products or services the contract is about.' })
@@ -106,7 +104,7 @@ export class CreateDealInput extends DealDetailsInput {
       'The meeting (or other interaction) that produced the lead: exporter, buyer (its counterpart), source mission and, by default, title come from it.',
   })
   @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('fromInteractionId') })
+  @IsUUID('all')
   fromInteractionId?: string | null;
 
   @Field(() => ID, {
@@ -114,19 +112,19 @@ export class CreateDealInput extends DealDetailsInput {
     description: 'The pipeline; the default pipeline (or the pipeline of stageId) when omitted.',
   })
   @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('pipelineId') })
+  @IsUUID('all')
   pipelineId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'An OPEN stage; the first OPEN stage of the pipeline by default.' })
   @IsOptional()
-  @IsUUID('all', { message: ID_MESSAGE('stageId') })
+  @IsUUID('all')
   stageId?: string | null;
 }
 
 @InputType({ description: 'Changes to a deal; a field left out stays as it is, a field set to null is cleared.' })
 export class UpdateDealInput extends DealDetailsInput {
   @Field(() => ID)
-  @IsUUID('all', { message: ID_MESSAGE('dealId') })
+  @IsUUID('all')
   dealId!: string;
 
   @Field(() => Int, { description: 'The version of the deal the client saw; CONFLICT if it changed since.' })
@@ -143,11 +141,11 @@ export class UpdateDealInput extends DealDetailsInput {
 @InputType()
 export class MoveDealInput {
   @Field(() => ID)
-  @IsUUID('all', { message: ID_MESSAGE('dealId') })
+  @IsUUID('all')
   dealId!: string;
 
   @Field(() => ID, { description: "A stage of the deal's pipeline, not retired." })
-  @IsUUID('all', { message: ID_MESSAGE('toStageId') })
+  @IsUUID('all')
   toStageId!: string;
 
   @Field(() => Int, { description: 'The version of the deal the client saw; CONFLICT if it changed since.' })

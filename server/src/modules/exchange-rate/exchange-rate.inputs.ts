@@ -2,15 +2,15 @@ import { IsISO4217CurrencyCode, Matches } from 'class-validator';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
 import { OrderDirection } from '../../shared/connection.js';
-import { CURRENCY, CURRENCY_MESSAGE } from '../../shared/money.js';
+import { CURRENCY } from '../../shared/money.js';
 import { UserError } from '../../shared/user-error.js';
 import { ExchangeRate } from './exchange-rate.entity.js';
 
 @InputType()
 export class SetExchangeRateInput {
   @Field({ description: 'ISO 4217 code of the currency, e.g. EUR.' })
-  @Matches(CURRENCY, { message: CURRENCY_MESSAGE })
-  @IsISO4217CurrencyCode({ message: CURRENCY_MESSAGE })
+  @Matches(CURRENCY)
+  @IsISO4217CurrencyCode()
   currency!: string;
 
   @Field(() => DateScalar, { description: 'The first day the rate applies.' })
@@ -19,9 +19,7 @@ export class SetExchangeRateInput {
   @Field(() => DecimalScalar, {
     description: 'Units of the base currency for 1 unit of `currency`: greater than 0, up to 10 decimal places.',
   })
-  @Matches(/^(?!0+(\.0+)?$)\d{1,14}(\.\d{1,10})?$/, {
-    message: 'rate must be greater than 0, with at most 14 digits before the point and 10 after',
-  })
+  @Matches(/^(?!0+(\.0+)?$)\d{1,14}(\.\d{1,10})?$/)
   rate!: string;
 }
 

@@ -16,8 +16,6 @@ import { Mission } from './mission.entity.js';
 import { MissionKind, MissionStatus, ParticipantStatus } from './mission.enums.js';
 import { MissionParticipant } from './mission-participant.entity.js';
 
-const COUNTRY_MESSAGE = 'hostCountry must be an ISO 3166-1 alpha-2 country code, e.g. MA';
-
 @InputType({ description: 'Which missions to list; the conditions add up (AND). An empty list means no condition.' })
 export class MissionFilter {
   @Field(() => [MissionStatus], { nullable: true, description: 'Any of these statuses.' })
@@ -121,22 +119,22 @@ abstract class MissionDetailsInput {
       'outside the agency are partner companies (partnerIds).',
   })
   @IsOptional()
-  @IsUUID('all', { message: 'organizerId must be an id' })
+  @IsUUID('all')
   organizerId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The user of the agency who leads the mission.' })
   @IsOptional()
-  @IsUUID('all', { message: 'leadId must be an id' })
+  @IsUUID('all')
   leadId?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Partner organisations (companies of the agency).' })
   @IsOptional()
-  @IsUUID('all', { each: true, message: 'partnerIds must be ids' })
+  @IsUUID('all', { each: true })
   partnerIds?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Sectors the mission targets.' })
   @IsOptional()
-  @IsUUID('all', { each: true, message: 'targetSectorIds must be ids' })
+  @IsUUID('all', { each: true })
   targetSectorIds?: string[] | null;
 
   @Field(() => MoneyInput, { nullable: true, description: 'What the mission costs the agency (for ROI).' })
@@ -156,7 +154,7 @@ export class CreateMissionInput extends MissionDetailsInput {
   kind!: MissionKind;
 
   @Field({ description: 'ISO 3166-1 alpha-2 code of the country the mission goes to, e.g. MA.' })
-  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
+  @IsISO31661Alpha2()
   hostCountry!: string;
 }
 
@@ -167,7 +165,7 @@ export class CreateMissionInput extends MissionDetailsInput {
 })
 export class UpdateMissionInput extends MissionDetailsInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'missionId must be an id' })
+  @IsUUID('all')
   missionId!: string;
 
   @Field(() => String, { nullable: true })
@@ -182,18 +180,18 @@ export class UpdateMissionInput extends MissionDetailsInput {
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
   @IsOptional()
-  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
+  @IsISO31661Alpha2()
   hostCountry?: string | null;
 }
 
 @InputType()
 export class AddMissionParticipantInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'missionId must be an id' })
+  @IsUUID('all')
   missionId!: string;
 
   @Field(() => ID, { description: 'A company of kind EXPORTER, at most once per mission.' })
-  @IsUUID('all', { message: 'companyId must be an id' })
+  @IsUUID('all')
   companyId!: string;
 
   @Field(() => ParticipantStatus, { defaultValue: ParticipantStatus.INVITED })
@@ -208,7 +206,7 @@ export class AddMissionParticipantInput {
 @InputType({ description: 'An omitted field stays as it is; notes: null clears them.' })
 export class UpdateMissionParticipantInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'participantId must be an id' })
+  @IsUUID('all')
   participantId!: string;
 
   @Field(() => ParticipantStatus, { nullable: true })

@@ -26,7 +26,7 @@ export class PipelineStageInput {
     description: 'An existing stage of the pipeline (to rename, reorder or retire it); none for a new stage.',
   })
   @IsOptional()
-  @IsUUID('all', { message: 'id must be the id of a stage of this pipeline' })
+  @IsUUID('all')
   id?: string | null;
 
   @Field()
@@ -82,7 +82,7 @@ export class CreatePipelineInput {
 })
 export class UpdatePipelineStagesInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'pipelineId must be the id of a pipeline' })
+  @IsUUID('all')
   pipelineId!: string;
 
   @Field(() => [PipelineStageInput])

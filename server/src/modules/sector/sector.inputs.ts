@@ -26,7 +26,7 @@ export class SectorNamesInput {
 @InputType()
 export class CreateSectorInput {
   @Field({ description: 'Short stable code, e.g. "medical-equipment".' })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/, { message: 'code: lower-case letters, digits and dashes, up to 60' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/)
   code!: string;
 
   @Field(() => SectorNamesInput)
@@ -42,7 +42,7 @@ export class UpdateSectorInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/, { message: 'code: lower-case letters, digits and dashes, up to 60' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,59}$/)
   code?: string;
 
   @Field(() => SectorNamesInput, { nullable: true })

@@ -55,7 +55,7 @@ export class OneTimeLink {
 @InputType()
 export class InviteUserInput {
   @Field()
-  @IsEmail({}, { message: 'email: not an e-mail address' })
+  @IsEmail({})
   @MaxLength(254)
   email!: string;
 
@@ -145,7 +145,7 @@ export class AcceptInvitationInput {
   token!: string;
 
   @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters.` })
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password: at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
 }
