@@ -209,18 +209,31 @@ function noteFor(pitch: string, result: Result): string {
   }
 }
 
-/** The B2B meetings of the missions: one table per exporter, slots in the order planned. */
+/**
+ * The B2B meetings of the missions: one table per exporter, each meeting in the exporter's next
+ * slot where the counterpart is free too (the agenda rule the API enforces: nobody is booked
+ * twice at once).
+ */
 export function seedMeetings(world: SeedWorld): void {
   const { em } = world;
   for (const plan of PLANS) {
     const seeded = agencyOf(world, plan.agency);
     const mission = missionOf(seeded, plan.mission);
+    const busy = new Set<string>();
+    const slotCount = plan.days.length * SLOTS.length;
     plan.exporters.forEach((planned, table) => {
       const exporter = companyOf(seeded, planned.name);
-      planned.meetings.forEach(([counterpartName, result, fact], index) => {
+      let next = 0;
+      planned.meetings.forEach(([counterpartName, result, fact]) => {
         const counterpart = companyOf(seeded, counterpartName);
-        const day = plan.days[Math.floor(index / SLOTS.length)];
-        const startsAt = at(day, SLOTS[index % SLOTS.length], MOROCCO);
+        while (next < slotCount && (busy.has(`${next}|${exporter.id}`) || busy.has(`${next}|${counterpart.id}`)))
+          next++;
+        if (next >= slotCount) throw new Error(`No free slot left for ${exporter.name} in ${plan.mission}`);
+        busy.add(`${next}|${exporter.id}`);
+        busy.add(`${next}|${counterpart.id}`);
+        const slot = next++;
+        const day = plan.days[Math.floor(slot / SLOTS.length)];
+        const startsAt = at(day, SLOTS[slot % SLOTS.length], MOROCCO);
         const endsAt = addMinutes(startsAt, DURATION_MINUTES);
         const atPremises = counterpart.kind === CompanyKind.INSTITUTION;
         const place = atPremises
