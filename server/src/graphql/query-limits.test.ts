@@ -47,7 +47,7 @@ describe('query cost', () => {
       companies.reduce((sum, company) => sum + 3 + company.missions.nodes.length, 0) +
       response.data?.companies.edges.length;
     expect(response.extensions?.cost.actual).toBe(actual);
-    expect(actual).toBeLessThanOrEqual(response.extensions?.cost.requested);
+    expect(actual).toBeLessThanOrEqual(response.extensions!.cost.requested);
   });
 
   it('counts plain lists as 10 items, fragments as expanded, skipped fields not, and mutations 10', async () => {

@@ -15,8 +15,16 @@ export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   headers: Headers;
   data?: T;
-  errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[];
-  extensions?: Record<string, any>;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[];
+  extensions?: { cost: QueryCost } & Record<string, unknown>;
+}
+
+/** `extensions.cost` of every response (see graphql/query-cost.ts). */
+export interface QueryCost {
+  requested: number;
+  actual: number;
+  limit: number;
+  remaining: number | null;
 }
 
 export interface RequestOptions {
@@ -40,7 +48,7 @@ export interface TestServer {
   /** Signs in and returns the session cookie ("crm_session=…"). */
   login(email: string, password?: string): Promise<string>;
   /** SQL on the test database, across agencies: to arrange what the API cannot, and to check what it wrote. */
-  sql<T = Record<string, any>>(query: string, params?: unknown[]): Promise<T[]>;
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** The id of the one row of `table` whose `column` is `value`, in the agency with that short name. */
   idOf(table: string, column: string, value: string, agency?: string): Promise<string>;
   close(): Promise<void>;
@@ -90,7 +98,7 @@ export async function startTestServer(
     return { status: response.status, headers: response.headers, ...body };
   }
 
-  function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
+  function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
     return db.orm.em.getConnection().execute<T[]>(query, params);
   }
 

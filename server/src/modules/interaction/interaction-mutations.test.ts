@@ -9,6 +9,9 @@ import { InteractionKind } from './interaction.enums.js';
 import { LogInteractionInput } from './interaction.inputs.js';
 import { logInteraction } from './interaction.service.js';
 
+/** An audit event's changes: field → before/after (contacts as lists of ids). */
+type AuditRow = { changes: Record<string, { before: unknown; after: unknown }> };
+
 /** Writes: logInteraction and updateInteraction, their rules, the B2B agenda rule, roles, audit. */
 
 let server: TestServer;
@@ -124,7 +127,7 @@ describe('logInteraction', () => {
     expect(Date.parse(call.occurredAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(call.occurredAt)).toBeLessThanOrEqual(Date.now() + 1000);
 
-    const [event] = await server.sql(
+    const [event] = await server.sql<AuditRow & { action: string; entity: string; email: string }>(
       `select e.action, e.entity, e.changes, u.email from audit_event e join "user" u on u.id = e.actor_id
         where e.entity_id = ?`,
       [call.id],
@@ -430,7 +433,7 @@ describe('links to deals', () => {
     const call = await logged({ kind: 'CALL', subject: 'Point sur le devis', exporterId: nexT, dealId: nexTDeal });
     const [{ title }] = await server.sql<{ title: string }>('select title from deal where id = ?', [nexTDeal]);
     expect(call.deal).toEqual({ id: nexTDeal, title });
-    const [event] = await server.sql(
+    const [event] = await server.sql<AuditRow>(
       `select changes from audit_event where entity_id = ? and action = 'logInteraction'`,
       [call.id],
     );
@@ -493,7 +496,7 @@ describe('links to deals', () => {
     const detached = await update({ interactionId: note.id, dealId: null });
     expect(detached.userErrors).toEqual([]);
     expect(detached.interaction.deal).toBeNull();
-    const events = await server.sql(
+    const events = await server.sql<AuditRow>(
       `select changes from audit_event where entity_id = ? and action = 'updateInteraction' order by at, id`,
       [note.id],
     );
@@ -605,7 +608,9 @@ describe('the B2B agenda rule', () => {
     expect(errorsOf(held)).toEqual([{ code: 'CONFLICT', field: 'input.startsAt' }]);
     expect(held.userErrors[0].message).toContain('Rendez-vous B2B : Nex-T LLC – Anfa Tech Distribution');
     // Seeded: Épiceries Al Wafa did not show up (NO_SHOW) on 2025-09-10 09:30 UTC.
-    const [noShow] = await server.sql(`select starts_at, ends_at from interaction where status = 'NO_SHOW'`);
+    const [noShow] = await server.sql<{ starts_at: Date | string; ends_at: Date | string }>(
+      `select starts_at, ends_at from interaction where status = 'NO_SHOW'`,
+    );
     const replan = await log({
       kind: 'MEETING',
       subject: 'Nouvelle tentative',

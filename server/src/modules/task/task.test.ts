@@ -187,7 +187,7 @@ describe('completeTask', () => {
     expect(errorsOf(await complete('00000000-0000-4000-8000-000000000000'))).toEqual([
       { code: 'NOT_FOUND', field: 'input.taskId' },
     ]);
-    const [theirs] = await server.sql(
+    const [theirs] = await server.sql<{ id: string; done: boolean; updated_at: Date }>(
       `select t.id, t.done, t.updated_at from task t join agency a on a.id = t.agency_id
         where a.short_name = 'ASMEX' and not t.done`,
     );
