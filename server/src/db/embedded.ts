@@ -1,6 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** The contrib modules search needs (the migrations create them; a real server ships them too). */
+const extensions = { unaccent, pg_trgm };
 
 export interface EmbeddedDatabase {
   /** postgres://… URL that the normal PostgreSQL driver connects to. */
@@ -16,7 +21,7 @@ export interface EmbeddedDatabase {
  */
 export async function startEmbedded(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<EmbeddedDatabase> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();
   const port = socketPort(server);
@@ -30,7 +35,7 @@ export async function startEmbedded(options: { dataDir?: string; loadDataDir?: B
 }
 
 export async function dumpEmbedded(dataDir?: string): Promise<Blob> {
-  const db = await PGlite.create({ dataDir });
+  const db = await PGlite.create({ dataDir, extensions });
   const dump = await db.dumpDataDir('none');
   await db.close();
   return dump;

@@ -8,6 +8,8 @@ import { Contact } from '../modules/contact/contact.entity.js';
 import { Deal } from '../modules/deal/deal.entity.js';
 import { DealStageChange } from '../modules/deal/deal-stage-change.entity.js';
 import { ExchangeRate } from '../modules/exchange-rate/exchange-rate.entity.js';
+import { ImportBatch } from '../modules/import/import-batch.entity.js';
+import { ImportMapping } from '../modules/import/import-mapping.entity.js';
 import { Interaction } from '../modules/interaction/interaction.entity.js';
 import { Mission } from '../modules/mission/mission.entity.js';
 import { MissionParticipant } from '../modules/mission/mission-participant.entity.js';
@@ -38,6 +40,8 @@ export const agencyOwnedEntities = [
   Task,
   ExchangeRate,
   AuditEvent,
+  ImportBatch,
+  ImportMapping,
 ];
 
 export const entities = [BaseEntity, AgencyOwned, Agency, ...agencyOwnedEntities];

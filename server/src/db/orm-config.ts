@@ -42,6 +42,8 @@ export function ormConfig(options: OrmOptions) {
       if (options.logSql) process.stderr.write(`${message}\n`);
     },
     colors: false,
+    // The search functions (crm_fold…) are written by hand in the search migration.
+    schemaGenerator: { ignoreRoutines: true },
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: resolve(repoRoot, 'server/dist/migrations'),

@@ -3,6 +3,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/dec
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { Company } from '../company/company.entity.js';
+import { ImportBatch } from '../import/import-batch.entity.js';
 import { Mission } from './mission.entity.js';
 import { ParticipantStatus } from './mission.enums.js';
 
@@ -10,6 +11,7 @@ import { ParticipantStatus } from './mission.enums.js';
 @Entity()
 @Unique({ name: 'mission_participant_mission_company_unique', properties: ['mission', 'company'] })
 @Index({ properties: ['company'] })
+@Index({ properties: ['importBatch'] })
 export class MissionParticipant extends AgencyOwned {
   @ManyToOne(() => Mission, { deleteRule: 'cascade' })
   mission!: Rel<Mission>;
@@ -24,4 +26,8 @@ export class MissionParticipant extends AgencyOwned {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   notes?: string | null;
+
+  /** The import that added this participant, if one did. */
+  @ManyToOne(() => ImportBatch, { nullable: true, deleteRule: 'set null' })
+  importBatch?: Rel<ImportBatch> | null;
 }
