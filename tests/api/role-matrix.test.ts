@@ -51,6 +51,7 @@ const QUERIES: Record<string, string[] | 'public'> = {
   viewer: 'public',
   invitation: 'public',
   users: EVERYONE,
+  search: EVERYONE,
   auditEvents: AUDITORS,
 };
 

@@ -15,6 +15,7 @@ import { MissionInteractionsResolver } from '../modules/interaction/mission-inte
 import { CompanyMissionsResolver } from '../modules/mission/company-missions.resolver.js';
 import { MissionParticipantResolver, MissionResolver } from '../modules/mission/mission.resolver.js';
 import { PipelineResolver, PipelineStageResolver } from '../modules/pipeline/pipeline.resolver.js';
+import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SectorResolver } from '../modules/sector/sector.resolver.js';
 import { CompanyTasksResolver, MissionTasksResolver } from '../modules/task/nested-tasks.resolver.js';
 import { TaskResolver } from '../modules/task/task.resolver.js';
@@ -48,4 +49,5 @@ export const resolvers: NonEmptyArray<Function> = [
   DealStageChangeResolver,
   ExchangeRateResolver,
   AnalyticsResolver,
+  SearchResolver,
 ];

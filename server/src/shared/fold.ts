@@ -42,7 +42,8 @@ const CYRILLIC: Record<string, string> = {
   я: 'ya',
 };
 
-const LATIN_SPELLINGS: [RegExp, string][] = [
+/** Applied in this order after lower-casing (exported for search highlights, which replay them). */
+export const LATIN_SPELLINGS: [RegExp, string][] = [
   [/tch/g, 'ch'],
   [/kh/g, 'h'],
   [/ou/g, 'u'],

@@ -124,6 +124,13 @@ export class CompanyFilter {
   })
   nameContains?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the search box finds (see Query.search): name in any script, brand, city or website, typos forgiven: "фиш" finds "Fish World". Blank does not filter.',
+  })
+  search?: string | null;
+
   @Field(() => Boolean, {
     nullable: true,
     description: 'true: companies in at least one deal, as exporter or buyer; false: in none.',

@@ -32,12 +32,12 @@ export class CompanyResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => CompanyFilter, { nullable: true }) filter: CompanyFilter | null,
     @Arg('orderBy', () => CompanyOrder, { nullable: true }) orderBy: CompanyOrder | null,
-    @Ctx() { em }: Context,
+    @Ctx() { em, language }: Context,
   ) {
     return paginate(
       em,
       Company,
-      companyWhere(em, filter),
+      companyWhere(em, filter, language),
       orderBy ?? { field: CompanyOrderField.NAME, direction: OrderDirection.ASC },
       page,
     );

@@ -2,12 +2,13 @@ import { type FilterQuery, raw, UniqueConstraintViolationException } from '@mikr
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
-import { msg } from '../../shared/messages/index.js';
+import { DEFAULT_LANGUAGE, type Language, msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { normalizeName } from '../../shared/normalize.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Deal } from '../deal/deal.entity.js';
+import { searchFilterCondition } from '../search/search.terms.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { Company } from './company.entity.js';
@@ -28,7 +29,11 @@ export function validIds(ids: readonly string[]): string[] {
 }
 
 /** The MikroORM condition for a CompanyFilter (the agency filter is added by the scoped EntityManager). */
-export function companyWhere(em: EntityManager, filter: CompanyFilter | null | undefined): FilterQuery<Company> {
+export function companyWhere(
+  em: EntityManager,
+  filter: CompanyFilter | null | undefined,
+  language: Language = DEFAULT_LANGUAGE,
+): FilterQuery<Company> {
   const where: FilterQuery<Company> & Record<string | symbol, unknown> = {};
   if (!filter) return where;
   if (filter.kinds?.length) where.kind = { $in: filter.kinds };
@@ -39,6 +44,8 @@ export function companyWhere(em: EntityManager, filter: CompanyFilter | null | u
     const needle = normalizeName(filter.nameContains);
     if (needle) where.normalizedName = { $like: containsPattern(needle) };
   }
+  const search = searchFilterCondition(filter.search, language, false);
+  if (search) where[raw(search.sql, search.params)] = [];
   if (filter.hasDeals != null) {
     const deal = em.getMetadata().get(Deal);
     const column = (property: 'exporter' | 'buyer') => deal.properties[property].fieldNames[0];

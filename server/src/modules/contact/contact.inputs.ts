@@ -109,6 +109,13 @@ export class ContactFilter {
 
   @Field(() => String, { nullable: true, description: 'The e-mail address, ignoring case.' })
   email?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the search box finds (see Query.search): name in any script, e-mail, phone digits, typos forgiven. Blank does not filter.',
+  })
+  search?: string | null;
 }
 
 export enum ContactOrderField {

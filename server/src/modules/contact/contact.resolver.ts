@@ -27,12 +27,12 @@ export class ContactResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
     @Arg('orderBy', () => ContactOrder, { nullable: true }) orderBy: ContactOrder | null,
-    @Ctx() { em }: Context,
+    @Ctx() { em, language }: Context,
   ) {
     return paginate(
       em,
       Contact,
-      contactWhere(filter),
+      contactWhere(filter, language),
       orderBy ?? { field: ContactOrderField.FULL_NAME, direction: OrderDirection.ASC },
       page,
     );

@@ -186,6 +186,9 @@ export const en = {
   lostDealKeepsReason: 'A lost deal keeps the reason it was lost.',
   lostReasonOnlyWhenLost: 'Only a lost deal has a lost reason.',
   lostReasonOnlyForLostStage: 'A lost reason is only for a LOST stage.',
+  // search
+  searchQueryEmpty: 'Type at least one letter or digit to search.',
+  searchQueryTooLong: ({ max }: { max: number }) => `A search is at most ${max} characters long.`,
 };
 
 export type Messages = typeof en;

@@ -175,4 +175,7 @@ export const fr: Messages = {
   lostDealKeepsReason: 'Une affaire perdue garde la raison de sa perte.',
   lostReasonOnlyWhenLost: 'Seule une affaire perdue a une raison de perte.',
   lostReasonOnlyForLostStage: 'Une raison de perte ne s’indique que pour une étape perdue.',
+  // search
+  searchQueryEmpty: 'Tapez au moins une lettre ou un chiffre pour chercher.',
+  searchQueryTooLong: ({ max }) => `Une recherche compte au plus ${max} caractères.`,
 };

@@ -180,4 +180,7 @@ export const ru: Messages = {
   lostDealKeepsReason: 'У проигранной сделки должна оставаться причина проигрыша.',
   lostReasonOnlyWhenLost: 'Причина проигрыша бывает только у проигранной сделки.',
   lostReasonOnlyForLostStage: 'Причину проигрыша указывают только для этапа «проиграна».',
+  // search
+  searchQueryEmpty: 'Введите хотя бы одну букву или цифру для поиска.',
+  searchQueryTooLong: ({ max }) => `Поисковый запрос — не длиннее ${max} символов.`,
 };
