@@ -18,6 +18,7 @@ const MUTATIONS: Record<string, string[] | 'public'> = {
   createCompany: EDITORS,
   updateCompany: EDITORS,
   mergeCompanies: EDITORS,
+  mergeContacts: EDITORS,
   createContact: EDITORS,
   updateContact: EDITORS,
   createMission: EDITORS,
@@ -52,6 +53,9 @@ const QUERIES: Record<string, string[] | 'public'> = {
   invitation: 'public',
   users: EVERYONE,
   search: EVERYONE,
+  duplicateCandidates: EDITORS,
+  mergeCompaniesPreview: EDITORS,
+  mergeContactsPreview: EDITORS,
   auditEvents: AUDITORS,
 };
 

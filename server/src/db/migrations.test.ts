@@ -54,12 +54,15 @@ describe('migrations', () => {
         'mission_dates_check',
       ]),
     );
+    // Live companies are unique by name and country; merged (archived) ones give their name back.
     const unique = await db.orm.em
       .getConnection()
       .execute<{ def: string }[]>(
-        `select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'company'::regclass and contype = 'u'`,
+        `select pg_get_indexdef(indexrelid) as def from pg_index where indrelid = 'company'::regclass and indisunique`,
       );
-    expect(unique.map((row) => row.def)).toContain('UNIQUE (agency_id, normalized_name, country)');
+    expect(unique.map((row) => row.def)).toContain(
+      'CREATE UNIQUE INDEX company_agency_normalized_name_country_unique ON public.company USING btree (agency_id, normalized_name, country) WHERE (merged_into_id IS NULL)',
+    );
     const money = await db.orm.em
       .getConnection()
       .execute<{ data_type: string }[]>(

@@ -6,6 +6,7 @@ import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { repoRoot } from '../config.js';
 import { AGENCY_FILTER, AgencyWriteGuard, agencyFilter } from './agency-scope.js';
 import { entities } from './entities.js';
+import { NOT_MERGED_FILTER, notMergedFilter } from './merged-filter.js';
 
 const runningFromSource = import.meta.url.endsWith('.ts');
 
@@ -27,7 +28,7 @@ export function ormConfig(options: OrmOptions) {
     discovery: { checkDuplicateTableNames: true },
     preferTs: runningFromSource,
     extensions: [Migrator],
-    filters: { [AGENCY_FILTER]: agencyFilter },
+    filters: { [AGENCY_FILTER]: agencyFilter, [NOT_MERGED_FILTER]: notMergedFilter },
     dataloader: DataloaderType.ALL,
     // Every reference points inside its own agency (the write guard), so the agency filter need not join targets.
     autoJoinRefsForFilters: false,

@@ -12,6 +12,7 @@ import { ExchangeRateResolver } from '../modules/exchange-rate/exchange-rate.res
 import { CompanyInteractionsResolver } from '../modules/interaction/company-interactions.resolver.js';
 import { InteractionResolver } from '../modules/interaction/interaction.resolver.js';
 import { MissionInteractionsResolver } from '../modules/interaction/mission-interactions.resolver.js';
+import { MergeResolver } from '../modules/merge/merge.resolver.js';
 import { CompanyMissionsResolver } from '../modules/mission/company-missions.resolver.js';
 import { MissionParticipantResolver, MissionResolver } from '../modules/mission/mission.resolver.js';
 import { PipelineResolver, PipelineStageResolver } from '../modules/pipeline/pipeline.resolver.js';
@@ -49,5 +50,6 @@ export const resolvers: NonEmptyArray<Function> = [
   DealStageChangeResolver,
   ExchangeRateResolver,
   AnalyticsResolver,
+  MergeResolver,
   SearchResolver,
 ];

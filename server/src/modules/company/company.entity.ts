@@ -9,7 +9,12 @@ import { CompanyKind } from './company.enums.js';
 
 @ObjectType({ description: 'An exporter the agency supports, or a foreign counterpart.' })
 @Entity()
-@Unique({ name: 'company_agency_normalized_name_country_unique', properties: ['agency', 'normalizedName', 'country'] })
+// Archived (merged) records give their name back: only live companies are unique by name and country.
+@Unique({
+  name: 'company_agency_normalized_name_country_unique',
+  properties: ['agency', 'normalizedName', 'country'],
+  where: 'merged_into_id is null',
+})
 @Index({ properties: ['agency', 'normalizedName', 'id'] })
 @Index({ properties: ['agency', 'createdAt', 'id'] })
 @Index({ properties: ['agency', 'kind'] })

@@ -6,6 +6,7 @@ import { loadOptionalRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
 import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
 import { Contact } from '../contact/contact.entity.js';
+import { liveRecord, WITH_MERGED } from '../merge/merge-records.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
@@ -44,9 +45,20 @@ export class CompanyResolver {
   }
 
   @Authorized()
-  @Query(() => Company, { nullable: true, description: 'A company of the agency; null when there is none.' })
+  @Query(() => Company, {
+    nullable: true,
+    description: 'A company of the agency; null when there is none. A merged one too: see mergedInto.',
+  })
   company(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Company | null> | null {
-    return isUuid(id) ? em.findOne(Company, id) : null;
+    return isUuid(id) ? em.findOne(Company, id, WITH_MERGED) : null;
+  }
+
+  @FieldResolver(() => Company, {
+    nullable: true,
+    description: 'For a merged (archived) company: the live company it became, following merges of merges.',
+  })
+  mergedInto(@Root() company: Company, @Ctx() ctx: Context): Promise<Company | null> | null {
+    return company.mergedInto ? liveRecord<Company>(ctx.em, Company, ctx.viewer!.agencyId, company.id) : null;
   }
 
   @FieldResolver(() => [Sector])

@@ -1,9 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
+import { isUuid } from '../../shared/ids.js';
 import { loadRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Company } from '../company/company.entity.js';
+import { liveRecord, WITH_MERGED } from '../merge/merge-records.js';
 import { Role } from '../user/user.enums.js';
 import { Contact } from './contact.entity.js';
 import {
@@ -36,6 +38,23 @@ export class ContactResolver {
       orderBy ?? { field: ContactOrderField.FULL_NAME, direction: OrderDirection.ASC },
       page,
     );
+  }
+
+  @Authorized()
+  @Query(() => Contact, {
+    nullable: true,
+    description: 'A contact of the agency; null when there is none. A merged one too: see mergedInto.',
+  })
+  contact(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Contact | null> | null {
+    return isUuid(id) ? em.findOne(Contact, id, WITH_MERGED) : null;
+  }
+
+  @FieldResolver(() => Contact, {
+    nullable: true,
+    description: 'For a merged (archived) contact: the live contact it became, following merges of merges.',
+  })
+  mergedInto(@Root() contact: Contact, @Ctx() ctx: Context): Promise<Contact | null> | null {
+    return contact.mergedInto ? liveRecord<Contact>(ctx.em, Contact, ctx.viewer!.agencyId, contact.id) : null;
   }
 
   @FieldResolver(() => Company)

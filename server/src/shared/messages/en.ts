@@ -189,6 +189,24 @@ export const en = {
   // search
   searchQueryEmpty: 'Type at least one letter or digit to search.',
   searchQueryTooLong: ({ max }: { max: number }) => `A search is at most ${max} characters long.`,
+
+  // merge
+  mergeKeepAlsoMerged: 'The record kept cannot also be one of the records merged into it.',
+  mergeNothingToMerge: 'Choose at least one record to merge into the kept one.',
+  mergeListedTwice: 'A record is listed twice.',
+  mergeAlreadyMerged: ({ name }: { name: string }) =>
+    `"${name}" was already merged into another record: open that one instead.`,
+  mergeStale: ({ name }: { name: string }) =>
+    `"${name}" was changed by someone else since you reviewed the merge: reload it and review again.`,
+  mergeValueFromElsewhere: 'A value kept must come from one of the records being merged.',
+  mergeDealWithItself: ({ deal }: { deal: string }) =>
+    `The deal "${deal}" has one of these companies as exporter and another as buyer: merged, the company would sell to itself. Change the deal's buyer first.`,
+  mergeMeetingWithItself: ({ name }: { name: string }) =>
+    `"${name}" is between two of these companies: merged, the company would meet itself. Change its counterpart first.`,
+  mergeExporterRole: ({ count }: { count: number }) =>
+    `The kept company would not be an exporter, yet it would be the exporter of ${count} deal(s), meeting(s) or mission participation(s): keep the kind "exporter".`,
+  mergeBuyerRole: ({ count }: { count: number }) =>
+    `The kept company would be an exporter, yet it would be the buyer of ${count} deal(s): keep the counterpart's kind.`,
 };
 
 export type Messages = typeof en;

@@ -178,4 +178,21 @@ export const fr: Messages = {
   // search
   searchQueryEmpty: 'Tapez au moins une lettre ou un chiffre pour chercher.',
   searchQueryTooLong: ({ max }) => `Une recherche compte au plus ${max} caractères.`,
+
+  // merge
+  mergeKeepAlsoMerged: 'La fiche conservée ne peut pas être aussi l’une des fiches fusionnées avec elle.',
+  mergeNothingToMerge: 'Choisissez au moins une fiche à fusionner avec celle conservée.',
+  mergeListedTwice: 'Une fiche figure deux fois.',
+  mergeAlreadyMerged: ({ name }) => `« ${name} » a déjà été fusionnée avec une autre fiche : ouvrez plutôt celle-ci.`,
+  mergeStale: ({ name }) =>
+    `« ${name} » a été modifiée par quelqu’un d’autre depuis votre relecture : rechargez-la et relisez la fusion.`,
+  mergeValueFromElsewhere: 'Une valeur conservée doit venir de l’une des fiches fusionnées.',
+  mergeDealWithItself: ({ deal }) =>
+    `L’affaire « ${deal} » a l’une de ces sociétés pour exportateur et une autre pour acheteur : fusionnée, la société se vendrait à elle-même. Changez d’abord l’acheteur de l’affaire.`,
+  mergeMeetingWithItself: ({ name }) =>
+    `« ${name} » réunit deux de ces sociétés : fusionnée, la société se rencontrerait elle-même. Changez d’abord l’interlocuteur.`,
+  mergeExporterRole: ({ count }) =>
+    `La société conservée ne serait pas un exportateur, or elle serait l’exportateur de ${count} affaire(s), rendez-vous ou participation(s) à des missions : gardez le type « exportateur ».`,
+  mergeBuyerRole: ({ count }) =>
+    `La société conservée serait un exportateur, or elle serait l’acheteur de ${count} affaire(s) : gardez le type de l’interlocuteur.`,
 };
