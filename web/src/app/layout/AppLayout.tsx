@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { Spinner } from '../../components/ui/Spinner';
 import { QuickLogButton } from '../../features/interactions/QuickLogButton';
+import { SearchPalette } from '../../features/search/SearchPalette';
 import { useViewer } from '../../lib/session/useViewer';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navFor } from './navItems';
@@ -45,6 +46,7 @@ export function AppLayout() {
       </aside>
       <div className="app-shell__main">
         <header className="topbar">
+          <SearchPalette />
           <div className="topbar__spacer" />
           <QuickLogButton />
           <LanguageSwitch />

@@ -56,7 +56,7 @@ describe('CompanyPicker', () => {
     fireEvent.focus(input);
     fireEvent.change(input, { target: { value: 'soc' } });
     expect(await screen.findByRole('option', { name: /Atlas Société/ })).toBeTruthy();
-    await waitFor(() => expect(searches).toContainEqual({ nameContains: 'soc', kinds: ['EXPORTER'] }));
+    await waitFor(() => expect(searches).toContainEqual({ search: 'soc', kinds: ['EXPORTER'] }));
 
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     fireEvent.keyDown(input, { key: 'Enter' });

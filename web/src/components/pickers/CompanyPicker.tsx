@@ -28,8 +28,9 @@ export interface CompanyPickerProps {
 }
 
 /**
- * A company combobox (ARIA 1.2 pattern): type part of the name (case and accents ignored by the
- * server), pick with the arrows and Enter or the pointer. Searching starts at the first letter.
+ * A company combobox (ARIA 1.2 pattern): type a name in any script, a brand, a city or a website
+ * (the server's search: case, accents and typos forgiven, "фиш" offers Fish World), pick with the
+ * arrows and Enter or the pointer. Searching starts at the first letter.
  */
 export function CompanyPicker({
   label,
@@ -56,7 +57,7 @@ export function CompanyPicker({
   }, [value]);
 
   const { data, loading } = useQuery(CompanyPickerSearchQuery, {
-    variables: { filter: { nameContains: search || undefined, kinds: kinds ? [...kinds] : undefined } },
+    variables: { filter: { search: search || undefined, kinds: kinds ? [...kinds] : undefined } },
     skip: !open || disabled,
   });
   const options = data?.companies.nodes ?? [];

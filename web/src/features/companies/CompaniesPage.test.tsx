@@ -106,7 +106,7 @@ describe('CompaniesPage', () => {
   });
 
   it('searches as the user types, with the text kept in the URL', async () => {
-    const variables: { filter?: { nameContains?: string } }[] = [];
+    const variables: { filter?: { search?: string } }[] = [];
     const { link } = scriptedLink(viewerAnswer(), listAnswer(variables), sectorsAnswer, usersAnswer);
     const { router } = renderRoutes({ transport: link, url: '/companies', routes });
 
@@ -114,17 +114,17 @@ describe('CompaniesPage', () => {
       target: { value: 'societe' },
     });
 
-    await waitFor(() => expect(variables.at(-1)?.filter?.nameContains).toBe('societe'));
+    await waitFor(() => expect(variables.at(-1)?.filter?.search).toBe('societe'));
     expect(router.state.location.search).toBe('?q=societe');
   });
 
   it('starts from the search in the URL', async () => {
-    const variables: { filter?: { nameContains?: string } }[] = [];
+    const variables: { filter?: { search?: string } }[] = [];
     const { link } = scriptedLink(viewerAnswer(), listAnswer(variables), sectorsAnswer, usersAnswer);
     renderRoutes({ transport: link, url: '/companies?q=%D0%B0%D0%B3%D1%80%D0%BE', routes });
 
     expect(await screen.findByRole('searchbox', { name: 'Search companies' })).toHaveProperty('value', 'агро');
-    expect(variables[0]?.filter?.nameContains).toBe('агро');
+    expect(variables[0]?.filter?.search).toBe('агро');
   });
 
   it('sorts on the server when a column header is clicked', async () => {

@@ -50,7 +50,7 @@ export function CompaniesPage() {
   const sort = parseSort(sortParam, SORT_FIELDS, DEFAULT_SORT);
 
   const filter: CompanyFilter = {
-    nameContains: search.search || undefined,
+    search: search.search || undefined,
     kinds: COMPANY_KINDS.includes(kind as CompanyKind) ? [kind as CompanyKind] : undefined,
     countries: country ? [country] : undefined,
     sectorIds: sector ? [sector] : undefined,

@@ -35,7 +35,7 @@ export function ContactsPage() {
   const search = useUrlSearch();
   const [sortParam, setSortParam] = useUrlParam('sort');
   const sort = parseSort(sortParam, SORT_FIELDS, DEFAULT_SORT);
-  const filter: ContactFilter = { nameContains: search.search || undefined };
+  const filter: ContactFilter = { search: search.search || undefined };
   const page = useListPage(JSON.stringify([filter, sort]), PAGE_SIZE);
 
   const { data, previousData, loading, error, refetch } = useQuery(ContactsPageQuery, {
@@ -80,7 +80,7 @@ export function ContactsPage() {
             busy={loading}
             onEdit={editable ? setEditingId : undefined}
             empty={
-              filter.nameContains ? (
+              filter.search ? (
                 <EmptyState
                   title={t('contactList.noMatchTitle')}
                   action={

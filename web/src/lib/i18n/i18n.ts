@@ -11,6 +11,7 @@ const NAMESPACES = [
   'interactions',
   'admin',
   'analyst',
+  'search',
 ];
 
 // One chunk per language (~12 kB gzip): a page loads only the language it shows.

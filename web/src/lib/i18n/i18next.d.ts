@@ -7,6 +7,7 @@ import type fr from './locales/fr.json';
 import type interactions from './locales/interactions/fr.json';
 import type missions from './locales/missions/fr.json';
 import type pipeline from './locales/pipeline/fr.json';
+import type search from './locales/search/fr.json';
 
 // French is the reference language: a key missing there is a type error everywhere.
 declare module 'i18next' {
@@ -21,6 +22,7 @@ declare module 'i18next' {
       interactions: typeof interactions;
       admin: typeof admin;
       analyst: typeof analyst;
+      search: typeof search;
     };
   }
 }

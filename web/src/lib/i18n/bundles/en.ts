@@ -8,5 +8,6 @@ import translation from '../locales/en.json';
 import interactions from '../locales/interactions/en.json';
 import missions from '../locales/missions/en.json';
 import pipeline from '../locales/pipeline/en.json';
+import search from '../locales/search/en.json';
 
-export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst };
+export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst, search };

@@ -8,5 +8,6 @@ import translation from '../locales/fr.json';
 import interactions from '../locales/interactions/fr.json';
 import missions from '../locales/missions/fr.json';
 import pipeline from '../locales/pipeline/fr.json';
+import search from '../locales/search/fr.json';
 
-export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst };
+export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst, search };

@@ -8,5 +8,6 @@ import interactions from '../locales/interactions/ru.json';
 import missions from '../locales/missions/ru.json';
 import pipeline from '../locales/pipeline/ru.json';
 import translation from '../locales/ru.json';
+import search from '../locales/search/ru.json';
 
-export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst };
+export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst, search };
