@@ -6,6 +6,7 @@ import { createApollo } from '../graphql/apollo.js';
 import { buildContext } from '../graphql/build-context.js';
 import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
 import type { ErrorLog } from '../graphql/errors.js';
+import { exportHandler } from '../modules/export/export.http.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { sessionCookieJar } from './cookies.js';
 import { serveStatic } from './static-files.js';
@@ -52,6 +53,12 @@ export async function createApp(
   const budget = options.costBudget ?? new InMemoryLeakyBucket(config.limits.tokenBudget);
   const apollo = await createApollo({ production: config.production, log, limits: config.limits, budget });
   const statics = serveStatic(config.webDist);
+  const exports = exportHandler({
+    rootEm: db.orm.em,
+    cookieSecure: config.cookieSecure,
+    sessionTtlDays: config.sessionTtlDays,
+    log,
+  });
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'POST') {
@@ -98,6 +105,7 @@ export async function createApp(
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'same-origin');
+    if (url.pathname.startsWith('/export/')) return exports(req, res, url);
     switch (url.pathname) {
       case '/graphql':
         return handleGraphQL(req, res, url);

@@ -207,6 +207,15 @@ export const en = {
     `The kept company would not be an exporter, yet it would be the exporter of ${count} deal(s), meeting(s) or mission participation(s): keep the kind "exporter".`,
   mergeBuyerRole: ({ count }: { count: number }) =>
     `The kept company would be an exporter, yet it would be the buyer of ${count} deal(s): keep the counterpart's kind.`,
+  // export
+  exportSignIn: 'Sign in, or send an API token (Authorization: Bearer …), to export.',
+  exportBadJson: ({ parameter }: { parameter: string }) => `The ${parameter} parameter is not valid JSON.`,
+  exportBadParameter: ({ parameter, detail }: { parameter: string; detail: string }) =>
+    `The ${parameter} parameter is not valid for this list: ${detail}`,
+  exportMissionRequired: 'Say which mission: missionId=<id>.',
+  exportNoSuchMission: 'No such mission.',
+  exportBadDay: ({ day }: { day: string }) => `"${day}" is not a day: write it as 2026-12-31.`,
+  exportBadTimeZone: ({ zone }: { zone: string }) => `Unknown time zone "${zone}" (e.g. Europe/Paris).`,
 };
 
 export type Messages = typeof en;

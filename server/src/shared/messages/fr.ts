@@ -195,4 +195,12 @@ export const fr: Messages = {
     `La société conservée ne serait pas un exportateur, or elle serait l’exportateur de ${count} affaire(s), rendez-vous ou participation(s) à des missions : gardez le type « exportateur ».`,
   mergeBuyerRole: ({ count }) =>
     `La société conservée serait un exportateur, or elle serait l’acheteur de ${count} affaire(s) : gardez le type de l’interlocuteur.`,
+  // export
+  exportSignIn: 'Connectez-vous, ou envoyez un jeton d’API (Authorization: Bearer …), pour exporter.',
+  exportBadJson: ({ parameter }) => `Le paramètre ${parameter} n’est pas du JSON valide.`,
+  exportBadParameter: ({ parameter, detail }) => `Le paramètre ${parameter} n’est pas valable pour cette liste : ${detail}`,
+  exportMissionRequired: 'Précisez la mission : missionId=<id>.',
+  exportNoSuchMission: 'Mission introuvable.',
+  exportBadDay: ({ day }) => `« ${day} » n’est pas un jour : écrivez-le 2026-12-31.`,
+  exportBadTimeZone: ({ zone }) => `Fuseau horaire inconnu « ${zone} » (par exemple Europe/Paris).`,
 };

@@ -200,4 +200,12 @@ export const ru: Messages = {
     `Сохраняемая компания не была бы экспортёром, но она экспортёр в ${count} сделках, встречах или участиях в миссиях: оставьте тип «экспортёр».`,
   mergeBuyerRole: ({ count }) =>
     `Сохраняемая компания была бы экспортёром, но она покупатель в ${count} сделках: оставьте тип контрагента.`,
+  // export
+  exportSignIn: 'Войдите или передайте API-токен (Authorization: Bearer …), чтобы выгрузить данные.',
+  exportBadJson: ({ parameter }) => `Параметр ${parameter} — не корректный JSON.`,
+  exportBadParameter: ({ parameter, detail }) => `Параметр ${parameter} не подходит для этого списка: ${detail}`,
+  exportMissionRequired: 'Укажите миссию: missionId=<id>.',
+  exportNoSuchMission: 'Миссия не найдена.',
+  exportBadDay: ({ day }) => `«${day}» — не дата: пишите 2026-12-31.`,
+  exportBadTimeZone: ({ zone }) => `Неизвестный часовой пояс «${zone}» (например, Europe/Moscow).`,
 };

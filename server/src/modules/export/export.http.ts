@@ -1,0 +1,150 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { agencyEm } from '../../db/agency-scope.js';
+import { buildContext } from '../../graphql/build-context.js';
+import type { Context } from '../../graphql/context.js';
+import type { ErrorLog } from '../../graphql/errors.js';
+import { UnauthenticatedError } from '../../graphql/errors.js';
+import { sessionCookieJar } from '../../http/cookies.js';
+import { LANGUAGES, type Language, type Message, msg, render } from '../../shared/messages/index.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { isTimeZone } from '../mission/time-zone.js';
+import { EXPORT_BATCH_SIZE, EXPORT_LISTS, type ExportList, ExportRequestError, planExport } from './export.lists.js';
+import { CONTENT_TYPES, csvWriter, type ExportFormat, type ListWriter, xlsxWriter } from './export.writers.js';
+
+export const EXPORT_PATH = /^\/export\/([a-z]+)\.(csv|xlsx)$/;
+
+export interface ExportHttpOptions {
+  rootEm: EntityManager;
+  cookieSecure: boolean;
+  sessionTtlDays: number;
+  log: ErrorLog;
+  /** Rows per statement (tests make it small to count statements). */
+  batchSize?: number;
+}
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+const SHEET_NAMES: Record<ExportList, Record<Language, string>> = {
+  companies: { en: 'Companies', fr: 'Sociétés', ru: 'Компании' },
+  contacts: { en: 'Contacts', fr: 'Contacts', ru: 'Контакты' },
+  deals: { en: 'Deals', fr: 'Affaires', ru: 'Сделки' },
+  interactions: { en: 'Interactions', fr: 'Interactions', ru: 'Взаимодействия' },
+  delegation: { en: 'Delegation', fr: 'Délégation', ru: 'Делегация' },
+  agenda: { en: 'Agenda', fr: 'Agenda', ru: 'Программа' },
+};
+
+/**
+ * GET /export/<list>.<csv|xlsx>?filter=&orderBy=&missionId=&day=&lang=&tz=
+ *
+ * The list as the UI shows it (same filter and order JSON as its GraphQL query), authenticated
+ * like /graphql (session cookie or `Authorization: Bearer <API token>`), agency-scoped, streamed
+ * batch by batch, and audited (one `export` event per file: see docs/export.md).
+ */
+export function exportHandler(options: ExportHttpOptions) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const match = EXPORT_PATH.exec(url.pathname);
+    const list = match?.[1] as ExportList | undefined;
+    if (!match || !list || !(EXPORT_LISTS as readonly string[]).includes(list)) {
+      return refuse(res, 404, 'NOT_FOUND', `No such export. Lists: ${EXPORT_LISTS.join(', ')}; formats: csv, xlsx.`);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET', 'content-type': 'text/plain' }).end('Method not allowed');
+      return;
+    }
+    const format = match[2] as ExportFormat;
+    const cookies = sessionCookieJar(req, options.cookieSecure);
+    let ctx: Context;
+    try {
+      ctx = await buildContext({ rootEm: options.rootEm, req, cookies, sessionTtlDays: options.sessionTtlDays });
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return refuse(res, 401, 'UNAUTHENTICATED', error.message);
+      throw error;
+    }
+    if (cookies.headers.length > 0) res.setHeader('set-cookie', cookies.headers);
+    const lang = url.searchParams.get('lang');
+    if (lang && (LANGUAGES as readonly string[]).includes(lang)) ctx.language = lang as Language;
+    const say = (message: Message) => render(message, ctx.language);
+    if (!ctx.viewer) return refuse(res, 401, 'UNAUTHENTICATED', say(msg('exportSignIn')));
+
+    const tz = url.searchParams.get('tz');
+    if (tz != null && !isTimeZone(tz)) {
+      return refuse(res, 400, 'BAD_USER_INPUT', say(msg('exportBadTimeZone', { zone: tz })));
+    }
+    let plan: Awaited<ReturnType<typeof planExport>>;
+    try {
+      plan = await planExport(ctx.em, ctx, list, {
+        filter: url.searchParams.get('filter'),
+        orderBy: url.searchParams.get('orderBy'),
+        missionId: url.searchParams.get('missionId'),
+        day: url.searchParams.get('day'),
+      });
+    } catch (error) {
+      if (error instanceof ExportRequestError) {
+        return refuse(res, error.status, error.status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', say(error.detail));
+      }
+      throw error;
+    }
+
+    const day = new Date().toISOString().slice(0, 10);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[format],
+      'content-disposition': `attachment; filename="${list}-${day}.${format}"`,
+      'cache-control': 'no-store',
+    });
+    if (req.method === 'HEAD') return void res.end();
+
+    const writerOptions = {
+      columns: plan.columns,
+      language: ctx.language,
+      timeZone: plan.timeZone ?? tz ?? 'UTC',
+      sheetName: SHEET_NAMES[list][ctx.language],
+    };
+    let aborted = false;
+    res.once('close', () => {
+      if (!res.writableFinished) aborted = true;
+    });
+    const writer: ListWriter = format === 'csv' ? csvWriter(res, writerOptions) : xlsxWriter(res, writerOptions);
+    let rows = 0;
+    // One event per export, written before the file's last bytes (a client that has the file finds
+    // it in the log), or once the download was cut. Lists of the whole agency point at the agency
+    // (entityId: the viewer's agency id), a mission's lists at the mission.
+    const audit = async (completed: boolean) => {
+      const em = agencyEm(ctx.rootEm, ctx.viewer!.agencyId);
+      recordAudit(em, ctx, {
+        action: 'export',
+        entity: plan.audit.entity,
+        entityId: plan.audit.entityId,
+        after: {
+          list,
+          format,
+          language: ctx.language,
+          filter: plan.audit.filter ?? null,
+          orderBy: plan.audit.orderBy ?? null,
+          ...(plan.audit.missionId ? { missionId: plan.audit.missionId } : {}),
+          ...(plan.audit.day ? { day: plan.audit.day } : {}),
+          rows,
+          completed,
+        },
+      });
+      await em.flush();
+    };
+    try {
+      for await (const batch of plan.batches(options.batchSize ?? EXPORT_BATCH_SIZE)) {
+        if (aborted) break;
+        await writer.rows(batch);
+        rows += batch.length;
+      }
+    } catch (error) {
+      options.log.error('Export failed while streaming', error);
+      res.destroy();
+      await audit(false);
+      return;
+    }
+    await audit(!aborted);
+    if (!aborted) await writer.end();
+  };
+}
