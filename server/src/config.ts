@@ -20,6 +20,8 @@ export interface Config {
   seedDemo: boolean;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Largest file accepted for import (POST /import/files), in bytes. */
+  maxImportBytes: number;
   sessionTtlDays: number;
   /** Where the built web client lives. */
   webDist: string;
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     seedDemo: bool(env.CRM_SEED_DEMO, true),
     maxBodyBytes: int('CRM_MAX_BODY_BYTES', env.CRM_MAX_BODY_BYTES, 1_000_000),
+    maxImportBytes: int('CRM_MAX_IMPORT_BYTES', env.CRM_MAX_IMPORT_BYTES, 10_000_000),
     sessionTtlDays: int('CRM_SESSION_TTL_DAYS', env.CRM_SESSION_TTL_DAYS, 30),
     webDist: resolve(repoRoot, 'web/dist'),
     logSql: bool(env.CRM_LOG_SQL, false),

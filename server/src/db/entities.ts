@@ -9,6 +9,7 @@ import { Deal } from '../modules/deal/deal.entity.js';
 import { DealStageChange } from '../modules/deal/deal-stage-change.entity.js';
 import { ExchangeRate } from '../modules/exchange-rate/exchange-rate.entity.js';
 import { ImportBatch } from '../modules/import/import-batch.entity.js';
+import { ImportFile } from '../modules/import/import-file.entity.js';
 import { ImportMapping } from '../modules/import/import-mapping.entity.js';
 import { Interaction } from '../modules/interaction/interaction.entity.js';
 import { Mission } from '../modules/mission/mission.entity.js';
@@ -42,6 +43,7 @@ export const agencyOwnedEntities = [
   AuditEvent,
   ImportBatch,
   ImportMapping,
+  ImportFile,
 ];
 
 export const entities = [BaseEntity, AgencyOwned, Agency, ...agencyOwnedEntities];

@@ -9,6 +9,7 @@ import { ContactResolver } from '../modules/contact/contact.resolver.js';
 import { DealResolver, DealStageChangeResolver } from '../modules/deal/deal.resolver.js';
 import { PipelineStageDealsResolver } from '../modules/deal/stage-deals.resolver.js';
 import { ExchangeRateResolver } from '../modules/exchange-rate/exchange-rate.resolver.js';
+import { ImportPreviewResolver, ImportResolver } from '../modules/import/import.resolver.js';
 import { CompanyInteractionsResolver } from '../modules/interaction/company-interactions.resolver.js';
 import { InteractionResolver } from '../modules/interaction/interaction.resolver.js';
 import { MissionInteractionsResolver } from '../modules/interaction/mission-interactions.resolver.js';
@@ -52,4 +53,6 @@ export const resolvers: NonEmptyArray<Function> = [
   AnalyticsResolver,
   MergeResolver,
   SearchResolver,
+  ImportResolver,
+  ImportPreviewResolver,
 ];

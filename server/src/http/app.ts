@@ -7,6 +7,7 @@ import { buildContext } from '../graphql/build-context.js';
 import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
 import type { ErrorLog } from '../graphql/errors.js';
 import { exportHandler } from '../modules/export/export.http.js';
+import { handleImportHttp } from '../modules/import/import.http.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { sessionCookieJar } from './cookies.js';
 import { serveStatic } from './static-files.js';
@@ -18,7 +19,10 @@ export interface App {
   close(graceMs?: number): Promise<void>;
 }
 
-type AppConfig = Pick<Config, 'production' | 'maxBodyBytes' | 'sessionTtlDays' | 'webDist' | 'cookieSecure' | 'limits'>;
+type AppConfig = Pick<
+  Config,
+  'production' | 'maxBodyBytes' | 'maxImportBytes' | 'sessionTtlDays' | 'webDist' | 'cookieSecure' | 'limits'
+>;
 
 export interface AppOptions {
   /** Where API tokens' cost budgets live; in memory by default (one process: see graphql/cost-budget.ts). */
@@ -121,6 +125,14 @@ export async function createApp(
       case '/graphiql':
         return statics(req, res, url.pathname, '/graphiql.html');
       default:
+        if (url.pathname === '/import/files' || url.pathname.startsWith('/import/files/')) {
+          return handleImportHttp(req, res, url, {
+            rootEm: db.orm.em,
+            maxImportBytes: config.maxImportBytes,
+            cookieSecure: config.cookieSecure,
+            sessionTtlDays: config.sessionTtlDays,
+          });
+        }
         return statics(req, res, url.pathname);
     }
   }

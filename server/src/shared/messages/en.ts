@@ -207,6 +207,56 @@ export const en = {
     `The kept company would not be an exporter, yet it would be the exporter of ${count} deal(s), meeting(s) or mission participation(s): keep the kind "exporter".`,
   mergeBuyerRole: ({ count }: { count: number }) =>
     `The kept company would be an exporter, yet it would be the buyer of ${count} deal(s): keep the counterpart's kind.`,
+  // import
+  importFileNotFound: 'The file was not found or has expired (files are kept a day): upload it again.',
+  importFileUnreadable: 'The file could not be read: upload a CSV (UTF-8, Windows-1251 or Windows-1252) or an XLSX file.',
+  importFileEmpty: 'The file holds no rows under its header line.',
+  importFileTooLarge: ({ max }: { max: number }) =>
+    `The file is larger than ${Math.round(max / 1_000_000)} MB: split it into smaller files.`,
+  importForbidden: 'Only administrators and account managers import files.',
+  importNeedsMission: 'Choose the mission whose delegation the file fills.',
+  importFieldNotMapped: ({ field }: { field: string }) => `Map a column to "${field}": every row needs it.`,
+  importFieldMappedTwice: ({ field }: { field: string }) => `Two columns are mapped to "${field}": keep one.`,
+  importUnknownField: ({ field }: { field: string }) => `"${field}" is not a field of this kind of import.`,
+  importUnknownKind: ({ value }: { value: string }) =>
+    `"${value}" is not a type of company (exporter, buyer, distributor, retailer, institution, partner).`,
+  importUnknownStatus: ({ value }: { value: string }) =>
+    `"${value}" is not a participation status (invited, registered, confirmed, attended, withdrew).`,
+  importUnknownSector: ({ value }: { value: string }) => `No sector of the agency is called "${value}".`,
+  importUnknownUser: ({ value }: { value: string }) => `No active user of the agency is "${value}".`,
+  importUnknownCompany: ({ value }: { value: string }) =>
+    `No company called "${value}" in the CRM: import the companies first.`,
+  importAmbiguousCompany: ({ value }: { value: string }) =>
+    `Several companies are called "${value}": add their country in a column.`,
+  importNotAnExporter: ({ name }: { name: string }) => `${name} is not an exporter: only exporters join a delegation.`,
+  importDecisionsMissing: ({ count }: { count: number }) =>
+    `${count} possible duplicate(s) need a decision (link, create anyway or skip) before the import.`,
+  importBadDecision: ({ row }: { row: number }) =>
+    `Row ${row}: link it to one of the records it resembles, create it anyway or skip it.`,
+  importReasonNew: 'New record.',
+  importReasonSameId: ({ name }: { name: string }) => `Same ID as ${name}.`,
+  importReasonUnknownId: 'Its ID is not a record of the agency: matched by its other values.',
+  importReasonSameDomain: ({ domain, name }: { domain: string; name: string }) => `Same website (${domain}) as ${name}.`,
+  importReasonSameEmail: ({ email, name }: { email: string; name: string }) => `Same e-mail (${email}) as ${name}.`,
+  importReasonSameName: ({ name }: { name: string }) => `Same name and country as ${name}.`,
+  importReasonSameNameCompany: ({ name }: { name: string }) => `Same name and company as ${name}.`,
+  importReasonSameAsRow: ({ row }: { row: number }) => `Same record as row ${row}: skipped.`,
+  importReasonSimilar: ({ count }: { count: number }) =>
+    `Resembles ${count} record(s): link it, create it anyway or skip it.`,
+  importReasonChanges: ({ fields }: { fields: string }) => `Will change: ${fields}.`,
+  importReasonUnchanged: 'Identical to the record: nothing to change.',
+  importReasonSkipped: 'Skipped, as decided.',
+  importReasonCreateAnyway: 'Created anyway, as decided.',
+  importReasonLinked: ({ name }: { name: string }) => `Linked to ${name}, as decided.`,
+  importReasonInDelegation: ({ name }: { name: string }) => `${name} is already in the delegation.`,
+  importReasonJoins: ({ name }: { name: string }) => `${name} joins the delegation.`,
+  importRejectedReason: 'Reason',
+  importBatchNotFound: 'No such import.',
+  importAlreadyUndone: 'This import was already undone.',
+  importUndoModified: ({ name }: { name: string }) =>
+    `${name} was changed after the import: the import can no longer be undone.`,
+  importUndoReferenced: ({ name }: { name: string }) =>
+    `${name} is used by records added after the import (contacts, deals, meetings…): the import can no longer be undone.`,
   // export
   exportSignIn: 'Sign in, or send an API token (Authorization: Bearer …), to export.',
   exportBadJson: ({ parameter }: { parameter: string }) => `The ${parameter} parameter is not valid JSON.`,

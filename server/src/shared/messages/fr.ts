@@ -195,6 +195,56 @@ export const fr: Messages = {
     `La société conservée ne serait pas un exportateur, or elle serait l’exportateur de ${count} affaire(s), rendez-vous ou participation(s) à des missions : gardez le type « exportateur ».`,
   mergeBuyerRole: ({ count }) =>
     `La société conservée serait un exportateur, or elle serait l’acheteur de ${count} affaire(s) : gardez le type de l’interlocuteur.`,
+  // import
+  importFileNotFound: 'Le fichier est introuvable ou a expiré (les fichiers sont gardés un jour) : déposez-le à nouveau.',
+  importFileUnreadable:
+    'Le fichier est illisible : déposez un fichier CSV (UTF-8, Windows-1251 ou Windows-1252) ou XLSX.',
+  importFileEmpty: 'Le fichier ne contient aucune ligne sous sa ligne d’en-tête.',
+  importFileTooLarge: ({ max }) =>
+    `Le fichier dépasse ${Math.round(max / 1_000_000)} Mo : découpez-le en fichiers plus petits.`,
+  importForbidden: 'Seuls les administrateurs et les chargés d’affaires importent des fichiers.',
+  importNeedsMission: 'Choisissez la mission dont le fichier remplit la délégation.',
+  importFieldNotMapped: ({ field }) => `Associez une colonne à « ${field} » : chaque ligne en a besoin.`,
+  importFieldMappedTwice: ({ field }) => `Deux colonnes sont associées à « ${field} » : n’en gardez qu’une.`,
+  importUnknownField: ({ field }) => `« ${field} » n’est pas un champ de ce type d’import.`,
+  importUnknownKind: ({ value }) =>
+    `« ${value} » n’est pas un type de société (exportateur, acheteur, distributeur, détaillant, institution, partenaire).`,
+  importUnknownStatus: ({ value }) =>
+    `« ${value} » n’est pas un statut de participation (invité, inscrit, confirmé, présent, désisté).`,
+  importUnknownSector: ({ value }) => `Aucun secteur de l’agence ne s’appelle « ${value} ».`,
+  importUnknownUser: ({ value }) => `Aucun utilisateur actif de l’agence ne correspond à « ${value} ».`,
+  importUnknownCompany: ({ value }) =>
+    `Aucune société « ${value} » dans le CRM : importez d’abord les sociétés.`,
+  importAmbiguousCompany: ({ value }) =>
+    `Plusieurs sociétés s’appellent « ${value} » : ajoutez leur pays dans une colonne.`,
+  importNotAnExporter: ({ name }) => `${name} n’est pas un exportateur : seuls les exportateurs font partie d’une délégation.`,
+  importDecisionsMissing: ({ count }) =>
+    `${count} doublon(s) possible(s) attendent une décision (lier, créer quand même ou ignorer) avant l’import.`,
+  importBadDecision: ({ row }) =>
+    `Ligne ${row} : liez-la à l’un des enregistrements qu’elle rappelle, créez-la quand même ou ignorez-la.`,
+  importReasonNew: 'Nouvel enregistrement.',
+  importReasonSameId: ({ name }) => `Même ID que ${name}.`,
+  importReasonUnknownId: 'Son ID n’est pas un enregistrement de l’agence : rapprochée par ses autres valeurs.',
+  importReasonSameDomain: ({ domain, name }) => `Même site web (${domain}) que ${name}.`,
+  importReasonSameEmail: ({ email, name }) => `Même e-mail (${email}) que ${name}.`,
+  importReasonSameName: ({ name }) => `Même nom et même pays que ${name}.`,
+  importReasonSameNameCompany: ({ name }) => `Même nom et même société que ${name}.`,
+  importReasonSameAsRow: ({ row }) => `Même enregistrement que la ligne ${row} : ignorée.`,
+  importReasonSimilar: ({ count }) =>
+    `Ressemble à ${count} enregistrement(s) : liez-la, créez-la quand même ou ignorez-la.`,
+  importReasonChanges: ({ fields }) => `Modifiera : ${fields}.`,
+  importReasonUnchanged: 'Identique à l’enregistrement : rien à modifier.',
+  importReasonSkipped: 'Ignorée, comme décidé.',
+  importReasonCreateAnyway: 'Créée quand même, comme décidé.',
+  importReasonLinked: ({ name }) => `Liée à ${name}, comme décidé.`,
+  importReasonInDelegation: ({ name }) => `${name} fait déjà partie de la délégation.`,
+  importReasonJoins: ({ name }) => `${name} rejoint la délégation.`,
+  importRejectedReason: 'Motif du rejet',
+  importBatchNotFound: 'Import introuvable.',
+  importAlreadyUndone: 'Cet import a déjà été annulé.',
+  importUndoModified: ({ name }) => `${name} a été modifié après l’import : l’import ne peut plus être annulé.`,
+  importUndoReferenced: ({ name }) =>
+    `${name} est utilisé par des données ajoutées après l’import (contacts, affaires, rendez-vous…) : l’import ne peut plus être annulé.`,
   // export
   exportSignIn: 'Connectez-vous, ou envoyez un jeton d’API (Authorization: Bearer …), pour exporter.',
   exportBadJson: ({ parameter }) => `Le paramètre ${parameter} n’est pas du JSON valide.`,
