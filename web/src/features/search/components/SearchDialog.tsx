@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { type KeyboardEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { classNames } from '../../../components/ui/classNames';
@@ -60,6 +60,9 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
   const { t } = useTranslation('search');
   const navigate = useNavigate();
   const listboxId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // After the dialog's showModal (a child's effect runs first), which focuses its first button.
+  useEffect(() => inputRef.current?.focus(), []);
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const query = useDebouncedValue(text.trim(), 200);
@@ -107,8 +110,7 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
     <Dialog open title={t('title')} onClose={onClose} closeLabel={t('close')} className="search-palette">
       <div className="search-palette__body">
         <input
-          // biome-ignore lint/a11y/noAutofocus: the palette is opened to type in it
-          autoFocus
+          ref={inputRef}
           type="text"
           role="combobox"
           className="ui-field__input search-palette__input"
