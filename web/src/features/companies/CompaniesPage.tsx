@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ExportMenu } from '../../components/export/ExportMenu';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { Button } from '../../components/ui/Button';
 import { ConnectionPager } from '../../components/ui/ConnectionPager';
@@ -77,7 +78,16 @@ export function CompaniesPage() {
 
   return (
     <div className="companies">
-      <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} actions={newButton} />
+      <PageHeader
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        actions={
+          <>
+            <ExportMenu list="companies" filter={filter} orderBy={{ field: sort.field, direction: sort.direction }} />
+            {newButton}
+          </>
+        }
+      />
 
       <FilterBar
         label={t('list.filters.label')}

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/export/ExportMenu';
 import { Button } from '../../components/ui/Button';
 import { ConnectionPager } from '../../components/ui/ConnectionPager';
 import type { SortState } from '../../components/ui/DataTable';
@@ -48,7 +49,16 @@ export function ContactsPage() {
 
   return (
     <div className="companies">
-      <PageHeader title={t('contactList.title')} subtitle={t('contactList.subtitle')} actions={newButton} />
+      <PageHeader
+        title={t('contactList.title')}
+        subtitle={t('contactList.subtitle')}
+        actions={
+          <>
+            <ExportMenu list="contacts" filter={filter} orderBy={{ field: sort.field, direction: sort.direction }} />
+            {newButton}
+          </>
+        }
+      />
 
       <FilterBar
         label={t('contactList.filters')}

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ExportMenu } from '../../components/export/ExportMenu';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { PageHeader } from '../../components/ui/PageHeader';
@@ -186,11 +187,14 @@ function PipelineBoardScreen({
           pipeline ? t('subtitle', { count: openCount, total: formatMoney(openTotal, baseCurrency) }) : undefined
         }
         actions={
-          editable ? (
-            <Button onClick={() => setCreating(true)} disabled={!pipeline}>
-              {t('create.open')}
-            </Button>
-          ) : undefined
+          <>
+            <ExportMenu list="deals" filter={{ ...filter, pipelineIds: [pipelineId] }} />
+            {editable && (
+              <Button onClick={() => setCreating(true)} disabled={!pipeline}>
+                {t('create.open')}
+              </Button>
+            )}
+          </>
         }
       />
 

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ExportMenu } from '../../../components/export/ExportMenu';
 import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
@@ -93,10 +94,12 @@ export function AgendaPanel({ missionId, timeZone, startsOn, endsOn, participant
     <Panel
       title={t('agenda.title')}
       actions={
-        editable &&
-        activeParticipants.length > 0 && (
-          <Button onClick={() => setPlanning({ exporterId: '' })}>{t('agenda.plan')}</Button>
-        )
+        <>
+          <ExportMenu list="agenda" missionId={missionId} day={day} />
+          {editable && activeParticipants.length > 0 && (
+            <Button onClick={() => setPlanning({ exporterId: '' })}>{t('agenda.plan')}</Button>
+          )}
+        </>
       }
     >
       <div className="agenda-toolbar">

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '../../../components/export/ExportMenu';
 import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
@@ -85,7 +86,12 @@ export function DelegationPanel({ missionId, participants, editable }: Delegatio
   return (
     <Panel
       title={t('delegation.title', { count: participants.length })}
-      actions={editable && <Button onClick={() => setAdding(true)}>{t('delegation.add')}</Button>}
+      actions={
+        <>
+          <ExportMenu list="delegation" missionId={missionId} />
+          {editable && <Button onClick={() => setAdding(true)}>{t('delegation.add')}</Button>}
+        </>
+      }
     >
       <DataTable
         caption={t('delegation.caption')}

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '../../../components/export/ExportMenu';
 import { Badge } from '../../../components/ui/Badge';
 import { ConnectionPager } from '../../../components/ui/ConnectionPager';
 import { type Column, DataTable, type SortState } from '../../../components/ui/DataTable';
@@ -136,7 +137,12 @@ export function MeetingsPanel({
   ];
 
   return (
-    <Panel title={t('meetings.title')}>
+    <Panel
+      title={t('meetings.title')}
+      actions={
+        <ExportMenu list="interactions" filter={filter} orderBy={{ field: sort.field, direction: sort.direction }} />
+      }
+    >
       <FilterBar label={t('meetings.filters')} variant="plain" className="missions-meetings-filters">
         <SelectField
           label={t('meetings.status')}
