@@ -22,6 +22,9 @@ interface Details extends Record<string, unknown> {
   updatedContacts: { id: string; before: ExistingContact }[];
 }
 
+/** A uuid[] parameter as PostgreSQL's array literal (a JS array would be spread into a list of parameters). */
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
 async function inChunks<T>(items: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) await write(items.slice(i, i + CHUNK));
 }
@@ -117,7 +120,7 @@ async function setSectors(
     await inChunks(companies, (chunk) =>
       em.execute(
         'delete from company_sector cs using company c where cs.company_id = c.id and c.agency_id = ? and c.id = any(?::uuid[])',
-        [agencyId, chunk.map((company) => company.id)],
+        [agencyId, uuidArray(chunk.map((company) => company.id))],
       ),
     );
   }
@@ -336,12 +339,12 @@ export async function undoBatch(em: EntityManager, ctx: Context, batchId: string
       agencyId,
       since,
       batchId,
-      updatedCompanyIds,
+      uuidArray(updatedCompanyIds),
       batchId,
       agencyId,
       since,
       batchId,
-      updatedContactIds,
+      uuidArray(updatedContactIds),
       agencyId,
       batchId,
       since,

@@ -23,9 +23,10 @@ export function similarity(a: Set<string>, b: Set<string>): number {
 
 /**
  * Names at or above this similarity are "possible duplicates" (a person decides). At 0.5,
- * "Conserveries Atlantique Sud" and "Conserveries de l'Atlantique Sud SARL" (0.6) or "Soleil
- * Atlas Energie" and "Soleil Atlas Énergie SA" (0.8) are caught, while two names sharing one word
- * ("Atlas Santé Distribution" and "Atlas Smart Solutions", 0.19) are not. See docs/import.md.
+ * "Conserveries Atlantique Sud" and "Conserveries de l'Atlantique Sud SARL" (0.76), "Soleil
+ * Atlas Énergie" and "Soleil Atlas Energie SA" (0.91) or "Volumetrix 3D" and "Volumetrics 3D
+ * Lab" (0.55) are caught, while two names sharing a word ("Atlas Santé Distribution" and "Atlas
+ * Smart Solutions", 0.28) are not. See docs/import.md.
  */
 export const SIMILARITY_THRESHOLD = 0.5;
 
