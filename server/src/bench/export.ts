@@ -1,0 +1,144 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config.js';
+import { crossAgencyEm } from '../db/agency-scope.js';
+import { type App, createApp } from '../http/app.js';
+import { createAgencyWithAdmin } from '../modules/agency/agency.service.js';
+import { batchShape, generateBatch, generateShared, type World } from './generate.js';
+import { openThrowawayDatabase } from './throwaway-db.js';
+
+/**
+ * `pnpm bench:export`: memory and speed of the streamed exports (GET /export/...). Generates
+ * 10×S (100,000 interactions, 10,000 companies) in a throwaway database, then downloads lists
+ * of growing size as CSV and XLSX while sampling the process's RSS every 20 ms (the server and
+ * the client reading the body run in this one process). A flat peak RSS over the row count is
+ * constant memory. Env: BENCH_EXPORT_SIZE (multiples of S, default 10), DATABASE_URL.
+ */
+const ADMIN = { email: 'admin@bench.example', password: 'bench-password-1' };
+const MB = 1024 * 1024;
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function login(url: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($input: LoginInput!) { login(input: $input) { userErrors { message } } }',
+      variables: { input: ADMIN },
+    }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error(`Could not sign in: ${await response.text()}`);
+  return cookie;
+}
+
+interface Result {
+  label: string;
+  rows: number;
+  bytes: number;
+  seconds: number;
+  before: number;
+  peak: number;
+  after: number;
+}
+
+async function download(url: string, cookie: string, label: string, path: string, rows: number): Promise<Result> {
+  gc();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const started = performance.now();
+  const response = await fetch(`${url}${path}`, { headers: { cookie } });
+  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  let bytes = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  gc();
+  return { label, rows, bytes, seconds, before, peak, after: process.memoryUsage().rss };
+}
+
+async function main(): Promise<void> {
+  const size = Number(process.env.BENCH_EXPORT_SIZE ?? 10);
+  const throwaway = await openThrowawayDatabase(process.env.DATABASE_URL || undefined, () => {});
+  const { db } = throwaway;
+  let app: App | undefined;
+  try {
+    const setup = await createAgencyWithAdmin(crossAgencyEm(db.orm.em), {
+      name: 'Bench Export Agency',
+      shortName: 'Bench',
+      kind: 'NATIONAL_EXPORT_AGENCY',
+      country: 'MA',
+      baseCurrency: 'MAD',
+      adminEmail: ADMIN.email,
+      adminFullName: 'Bench Admin',
+      adminPassword: ADMIN.password,
+    });
+    const world: World = {
+      agencyId: setup.agency.id,
+      adminId: setup.admin.id,
+      pipelineId: setup.pipeline.id,
+      stageIds: [...setup.stages].sort((a, b) => a.position - b.position).map((s) => s.id),
+      now: new Date().toISOString(),
+      userIds: [],
+      sectorIds: [],
+    };
+    const conn = db.orm.em.getConnection();
+    await generateShared(conn, world);
+    const shape = batchShape(1);
+    for (let batch = 0; batch < size; batch++) await generateBatch(conn, world, shape, batch);
+    await conn.execute('analyze');
+
+    const count = async (sql: string) => Number((await conn.execute<{ n: string }[]>(sql))[0]!.n);
+    const interactions = await count('select count(*) as n from interaction');
+    const companies = await count('select count(*) as n from company');
+    const calls = await count(`select count(*) as n from interaction where kind = 'CALL'`);
+
+    app = await createApp({ ...loadConfig({}), production: true }, db, { error: (m, e) => console.error(m, e) });
+    const url = await app.listen(0, '127.0.0.1');
+    const cookie = await login(url);
+    console.log(`Bench database: ${throwaway.description}; Node ${process.version}`);
+    console.log(`${interactions} interactions, ${companies} companies\n`);
+
+    const callsFilter = encodeURIComponent(JSON.stringify({ kinds: ['CALL'] }));
+    const runs: [string, string, number][] = [
+      ['interactions CSV (calls only)', `/export/interactions.csv?lang=fr&filter=${callsFilter}`, calls],
+      ['interactions CSV', '/export/interactions.csv?lang=fr', interactions],
+      ['interactions XLSX', '/export/interactions.xlsx?lang=fr', interactions],
+      ['companies CSV', '/export/companies.csv?lang=fr', companies],
+      ['companies XLSX', '/export/companies.xlsx?lang=fr', companies],
+    ];
+    // One untimed run first: the first request also loads code and builds the schema.
+    await download(url, cookie, 'warm-up', runs[0]![1], runs[0]![2]);
+    const results: Result[] = [];
+    for (const [label, path, rows] of runs) results.push(await download(url, cookie, label, path, rows));
+
+    console.log('| export | rows | size | time | rows/s | RSS before | peak RSS (delta) | RSS after |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of results) {
+      console.log(
+        `| ${r.label} | ${r.rows.toLocaleString('en')} | ${(r.bytes / MB).toFixed(1)} MB | ${r.seconds.toFixed(1)} s | ` +
+          `${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${Math.round(r.before / MB)} MB | ` +
+          `${Math.round(r.peak / MB)} MB (+${Math.round((r.peak - r.before) / MB)}) | ${Math.round(r.after / MB)} MB |`,
+      );
+    }
+  } finally {
+    await app?.close();
+    await throwaway.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
