@@ -141,9 +141,11 @@ export async function duplicateCandidates(
     throw badInput(`\`first\` must be between 0 and ${MAX_CANDIDATES_PAGE}.`, 'first');
   }
   const offset = decodeOffset(page.after);
-  const rows =
-    kind === DuplicateKind.COMPANY
-      ? await em.execute<PairRow[]>(`${COMPANY_PAIRS} ${PAGE}`, [
+  // `%` finds candidates through the trigram index at this threshold, for this statement only.
+  const rows = await em.transactional(async (tx) => {
+    await tx.execute(`set local pg_trgm.similarity_threshold = ${SIMILAR_NAME_THRESHOLD}`);
+    return kind === DuplicateKind.COMPANY
+      ? await tx.execute<PairRow[]>(`${COMPANY_PAIRS} ${PAGE}`, [
           agencyId,
           agencyId,
           [...PUBLIC_MAIL_DOMAINS],
@@ -151,7 +153,8 @@ export async function duplicateCandidates(
           first + 1,
           offset,
         ])
-      : await em.execute<PairRow[]>(`${CONTACT_PAIRS} ${PAGE}`, [agencyId, first + 1, offset]);
+      : await tx.execute<PairRow[]>(`${CONTACT_PAIRS} ${PAGE}`, [agencyId, first + 1, offset]);
+  });
   const shown = rows.slice(0, first);
   const ids = [...new Set(shown.flatMap((row) => [row.a, row.b]))];
   const entity = kind === DuplicateKind.COMPANY ? Company : Contact;
