@@ -43,7 +43,8 @@ const MUTATIONS: Record<string, string[] | 'public'> = {
   reactivateUser: ADMINS,
   resetPasswordLink: ADMINS,
   acceptInvitation: 'public',
-  importCompanies: ADMINS,
+  applyImport: EDITORS,
+  undoImport: EDITORS,
   createApiToken: EVERYONE,
   revokeApiToken: EVERYONE,
 };
@@ -57,6 +58,8 @@ const QUERIES: Record<string, string[] | 'public'> = {
   mergeCompaniesPreview: EDITORS,
   mergeContactsPreview: EDITORS,
   auditEvents: AUDITORS,
+  importFile: EDITORS,
+  previewImport: EDITORS,
 };
 
 const ROLES: Record<string, string> = {

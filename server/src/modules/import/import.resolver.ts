@@ -16,7 +16,6 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
-import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef } from '../../shared/load.js';
 import { runMutation, UserErrorsException } from '../../shared/mutation.js';
 import { validateInput } from '../../shared/validation.js';
@@ -132,12 +131,6 @@ export class ImportResolver {
   @Query(() => ImportBatchConnection, { description: "The agency's imports, newest first." })
   importBatches(@Args() page: PageArgs, @Ctx() { em }: Context) {
     return paginate(em, ImportBatch, {}, { field: 'createdAt', direction: OrderDirection.DESC }, page);
-  }
-
-  @Authorized()
-  @Query(() => ImportBatch, { nullable: true })
-  importBatch(@Arg('id', () => ID) id: string, @Ctx() { em }: Context) {
-    return isUuid(id) ? em.findOne(ImportBatch, id) : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who imported the file.' })
