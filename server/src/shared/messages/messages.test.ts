@@ -23,6 +23,11 @@ const PARAMS = {
   missing: ['WON', 'LOST'],
   count: 3,
   category: 'WON',
+  // export
+  parameter: 'filter',
+  detail: 'kinds.0: Value "PIRATE" does not exist in "CompanyKind" enum.',
+  day: '2026-02-30',
+  zone: 'Mars/Olympus',
   yours: 1,
   current: 2,
 };
