@@ -16,3 +16,4 @@ export const MissionOutcome = text(web.MissionOutcomeDocument);
 export const DashboardWork = text(web.DashboardWorkDocument);
 export const DashboardAnalytics = text(web.DashboardAnalyticsDocument);
 export const DashboardFunnel = text(web.DashboardFunnelDocument);
+export const SearchPalette = text(web.SearchPaletteDocument);

@@ -74,7 +74,8 @@ const COUNTRIES = ['SN', 'CI', 'FR', 'DE', 'AE', 'CN', 'TN', 'RU', 'ES', 'US'];
 const PREFIXES = ['Agro', 'Atlas', 'Sahel', 'Delta', 'Nova', 'Oasis', 'Cedar', 'Argan', 'Medina', 'Sirocco'];
 const SUFFIXES = ['Trading', 'Foods', 'Industries', 'Distribution', 'Export', 'Textiles', 'Logistics', 'Ceramics'];
 const FIRST = ['Amina', 'Youssef', 'Fatou', 'Pierre', 'Olga', 'Li', 'Hassan', 'Claire', 'Ivan', 'Sara'];
-const LAST = ['Benali', 'Diop', 'Martin', 'Petrova', 'Chen', 'Alaoui', 'Traore', 'Dubois', 'Smirnov', 'Haddad'];
+// Two in Cyrillic, as Russian agencies write them: the search finds them from Latin spellings too.
+const LAST = ['Benali', 'Diop', 'Martin', 'Петрова', 'Chen', 'Alaoui', 'Traore', 'Dubois', 'Смирнов', 'Haddad'];
 const MISSION_PLACES: [string, string][] = [
   ['Dakar', 'SN'],
   ['Abidjan', 'CI'],
@@ -186,7 +187,8 @@ export async function generateBatch(conn: Connection, world: World, shape: Batch
     `insert into contact (id, created_at, updated_at, agency_id, company_id, full_name, normalized_name, job_title, email, phone, languages)
      select md5('contact:' || c.id || ':' || j)::uuid, c.created_at, c.created_at, c.agency_id, c.id, s.name, lower(s.name),
        case j when 0 then 'Export manager' else 'Purchasing director' end,
-       'contact' || j || '.' || replace(c.id::text, '-', '') || '@example.com', '+212 5 22 00 00 0' || j, '{fr,en}'
+       'contact' || j || '.' || replace(c.id::text, '-', '') || '@example.com',
+       '+212 6 ' || substr(regexp_replace(md5(c.id::text || j), '[^0-9]', '', 'g') || '00000000', 1, 8), '{fr,en}'
      from company c
      cross join generate_series(0, ${shape.contactsPerCompany - 1}) j
      cross join lateral (select ${pick(FIRST, `j + length(c.name)`)} || ' ' || ${pick(LAST, `ascii(c.id::text) + j`)} as name) s

@@ -92,5 +92,19 @@ export function benchRequests(ctx: RequestContext): BenchRequest[] {
       variables: { viewerId: ctx.viewerId, weekFrom: week.from.toISOString(), weekTo: week.to.toISOString() },
     },
     { name: 'dashboard: analytics', query: doc.DashboardAnalytics, variables: window },
+    // The command palette (12 hits), as the user types: a name prefix, Cyrillic, a typo, a phone number.
+    { name: 'search: prefix "cedar exp"', query: doc.SearchPalette, variables: { query: 'cedar exp', first: 12 } },
+    { name: 'search: Cyrillic "Смирнов"', query: doc.SearchPalette, variables: { query: 'Смирнов', first: 12 } },
+    {
+      name: 'search: typo "Siroco Ceramcs"',
+      query: doc.SearchPalette,
+      variables: { query: 'Siroco Ceramcs', first: 12 },
+    },
+    { name: 'search: phone "+212 6 1234"', query: doc.SearchPalette, variables: { query: '+212 6 1234', first: 12 } },
+    {
+      name: 'companies: search "oasis" (filter)',
+      query: doc.CompaniesPage,
+      variables: { filter: { search: 'oasis' }, orderBy: { field: 'NAME', direction: 'ASC' }, first: 25 },
+    },
   ];
 }

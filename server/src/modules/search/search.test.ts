@@ -3,6 +3,7 @@ import { fold } from '../../shared/fold.js';
 import { signIn } from '../../test/sign-in.js';
 import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
 import { foldWithMap, matchText } from './highlight.js';
+import { MAX_CANDIDATES } from './search.service.js';
 
 let server: TestServer;
 let manager: string;
@@ -219,6 +220,20 @@ describe('search: ranking and pages', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(everything.totalCount);
     expect(pages).toBeGreaterThan(2);
+  });
+
+  it('ranks at most MAX_CANDIDATES hits of a kind, the likeliest first', async () => {
+    await server.sql(
+      `insert into company (id, created_at, updated_at, agency_id, name, normalized_name, kind, country)
+       select gen_random_uuid(), now(), now(), a.id, 'Zephyr Trading ' || g, 'zephyr trading ' || g, 'BUYER', 'FR'
+       from agency a, generate_series(1, ${MAX_CANDIDATES + 50}) g where a.short_name = 'Mosprom'`,
+    );
+    await createCompany({ name: 'Trans Zephyr' });
+    await createCompany({ name: 'Zephyr' });
+    const page = await searchPage({ query: 'zephyr', kinds: ['COMPANY'], first: 3 });
+    expect(page.totalCount).toBe(MAX_CANDIDATES);
+    expect(page.hits.map((hit) => hit.name)).toEqual(['Zephyr', 'Zephyr Trading 1', 'Zephyr Trading 2']);
+    expect(await names('trans zephyr', { kinds: ['COMPANY'] })).toContain('Trans Zephyr');
   });
 
   it('costs the same number of statements whatever the page size', async () => {
