@@ -15,6 +15,8 @@ import { openThrowawayDatabase } from './throwaway-db.js';
  */
 const ADMIN = { email: 'admin@bench.example', password: 'bench-password-1' };
 const MB = 1024 * 1024;
+/** SQL statements of the download being measured (MikroORM's log lines, with their time). */
+let statements: string[] | undefined;
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -42,15 +44,24 @@ interface Result {
   before: number;
   peak: number;
   after: number;
+  heapPeak: number;
+  heapAfter: number;
+  statements: number;
+  slowest: string;
 }
 
 async function download(url: string, cookie: string, label: string, path: string, rows: number): Promise<Result> {
   gc();
   const before = process.memoryUsage().rss;
   let peak = before;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
+  let heapPeak = process.memoryUsage().heapUsed;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.rss);
+    heapPeak = Math.max(heapPeak, usage.heapUsed);
+  };
+  const sampler = setInterval(sample, 20);
+  statements = [];
   const started = performance.now();
   const response = await fetch(`${url}${path}`, { headers: { cookie } });
   if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -60,17 +71,36 @@ async function download(url: string, cookie: string, label: string, path: string
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    peak = Math.max(peak, process.memoryUsage().rss);
+    sample();
   }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   gc();
-  return { label, rows, bytes, seconds, before, peak, after: process.memoryUsage().rss };
+  const took = (line: string) => Number(/\[took ([\d.]+) ms/.exec(line)?.[1] ?? 0);
+  const slowest = [...statements].sort((a, b) => took(b) - took(a))[0] ?? '';
+  const count = statements.length;
+  statements = undefined;
+  const usage = process.memoryUsage();
+  return {
+    label,
+    rows,
+    bytes,
+    seconds,
+    before,
+    peak,
+    after: usage.rss,
+    heapPeak,
+    heapAfter: usage.heapUsed,
+    statements: count,
+    slowest,
+  };
 }
 
 async function main(): Promise<void> {
   const size = Number(process.env.BENCH_EXPORT_SIZE ?? 10);
-  const throwaway = await openThrowawayDatabase(process.env.DATABASE_URL || undefined, () => {});
+  const throwaway = await openThrowawayDatabase(process.env.DATABASE_URL || undefined, (sql) => {
+    if (statements) statements.push(sql);
+  });
   const { db } = throwaway;
   let app: App | undefined;
   try {
@@ -114,6 +144,7 @@ async function main(): Promise<void> {
     const runs: [string, string, number][] = [
       ['interactions CSV (calls only)', `/export/interactions.csv?lang=fr&filter=${callsFilter}`, calls],
       ['interactions CSV', '/export/interactions.csv?lang=fr', interactions],
+      ['interactions CSV (again)', '/export/interactions.csv?lang=fr', interactions],
       ['interactions XLSX', '/export/interactions.xlsx?lang=fr', interactions],
       ['companies CSV', '/export/companies.csv?lang=fr', companies],
       ['companies XLSX', '/export/companies.xlsx?lang=fr', companies],
@@ -123,15 +154,20 @@ async function main(): Promise<void> {
     const results: Result[] = [];
     for (const [label, path, rows] of runs) results.push(await download(url, cookie, label, path, rows));
 
-    console.log('| export | rows | size | time | rows/s | RSS before | peak RSS (delta) | RSS after |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      '| export | rows | size | time | rows/s | SQL statements | RSS before | peak RSS (delta) | RSS after | peak JS heap | JS heap after |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       console.log(
         `| ${r.label} | ${r.rows.toLocaleString('en')} | ${(r.bytes / MB).toFixed(1)} MB | ${r.seconds.toFixed(1)} s | ` +
-          `${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${Math.round(r.before / MB)} MB | ` +
-          `${Math.round(r.peak / MB)} MB (+${Math.round((r.peak - r.before) / MB)}) | ${Math.round(r.after / MB)} MB |`,
+          `${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${r.statements} | ${Math.round(r.before / MB)} MB | ` +
+          `${Math.round(r.peak / MB)} MB (+${Math.round((r.peak - r.before) / MB)}) | ${Math.round(r.after / MB)} MB | ` +
+          `${Math.round(r.heapPeak / MB)} MB | ${Math.round(r.heapAfter / MB)} MB |`,
       );
     }
+    if (process.env.BENCH_VERBOSE)
+      for (const r of results) console.log(`\n${r.label}: slowest ${r.slowest.slice(0, 600)}`);
   } finally {
     await app?.close();
     await throwaway.destroy();

@@ -64,10 +64,13 @@ export function parseDay(text: string | null | undefined): string | null {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
-/** The wall-clock day and time of an instant in a time zone: { day: '2026-12-31', time: '14:30' }. */
-export function zonedParts(instant: Date, timeZone: string): { day: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+/** Formatters by time zone: building one costs far more than using it (an export formats 100,000s). */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -75,10 +78,16 @@ export function zonedParts(instant: Date, timeZone: string): { day: string; time
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall-clock day and time of an instant in a time zone: { day: '2026-12-31', time: '14:30' }. */
+export function zonedParts(instant: Date, timeZone: string): { day: string; time: string } {
+  const parts: Record<string, string> = {};
+  for (const part of zoneFormat(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
