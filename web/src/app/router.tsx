@@ -27,6 +27,7 @@ const UsersPage = page(() => import('../features/admin/UsersPage'), 'UsersPage')
 const PipelinesAdminPage = page(() => import('../features/admin/PipelinesAdminPage'), 'PipelinesAdminPage');
 const ExchangeRatesPage = page(() => import('../features/admin/ExchangeRatesPage'), 'ExchangeRatesPage');
 const AuditLogPage = page(() => import('../features/admin/AuditLogPage'), 'AuditLogPage');
+const ImportPage = page(() => import('../features/import/ImportPage'), 'ImportPage');
 const ApiTokensPage = page(() => import('../features/analyst/ApiTokensPage'), 'ApiTokensPage');
 
 export const routes: RouteObject[] = [
@@ -64,6 +65,7 @@ export const routes: RouteObject[] = [
           { path: '/contacts', element: <ContactsPage /> },
           { path: '/pipeline', element: <PipelinePage /> },
           { path: '/pipeline/:pipelineId', element: <PipelinePage /> },
+          { path: '/import', element: <ImportPage /> },
           { path: '/api-access', element: <ApiTokensPage /> },
           {
             path: '/admin',

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ExportMenu } from '../../components/export/ExportMenu';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { Button } from '../../components/ui/Button';
@@ -84,6 +84,11 @@ export function CompaniesPage() {
         actions={
           <>
             <ExportMenu list="companies" filter={filter} orderBy={{ field: sort.field, direction: sort.direction }} />
+            {editable && (
+              <Link to="/import?kind=COMPANIES" className="ui-button ui-button--secondary ui-button--medium">
+                {t('list.import')}
+              </Link>
+            )}
             {newButton}
           </>
         }

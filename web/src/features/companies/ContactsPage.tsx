@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ExportMenu } from '../../components/export/ExportMenu';
 import { Button } from '../../components/ui/Button';
 import { ConnectionPager } from '../../components/ui/ConnectionPager';
@@ -55,6 +56,11 @@ export function ContactsPage() {
         actions={
           <>
             <ExportMenu list="contacts" filter={filter} orderBy={{ field: sort.field, direction: sort.direction }} />
+            {editable && (
+              <Link to="/import?kind=CONTACTS" className="ui-button ui-button--secondary ui-button--medium">
+                {t('list.import')}
+              </Link>
+            )}
             {newButton}
           </>
         }

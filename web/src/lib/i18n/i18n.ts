@@ -12,6 +12,7 @@ const NAMESPACES = [
   'admin',
   'analyst',
   'search',
+  'import',
 ];
 
 // One chunk per language (~12 kB gzip): a page loads only the language it shows.

@@ -4,6 +4,7 @@ import type analyst from './locales/analyst/fr.json';
 import type companies from './locales/companies/fr.json';
 import type dashboard from './locales/dashboard/fr.json';
 import type fr from './locales/fr.json';
+import type imports from './locales/import/fr.json';
 import type interactions from './locales/interactions/fr.json';
 import type missions from './locales/missions/fr.json';
 import type pipeline from './locales/pipeline/fr.json';
@@ -23,6 +24,7 @@ declare module 'i18next' {
       admin: typeof admin;
       analyst: typeof analyst;
       search: typeof search;
+      import: typeof imports;
     };
   }
 }

@@ -89,6 +89,14 @@ export function DelegationPanel({ missionId, participants, editable }: Delegatio
       actions={
         <>
           <ExportMenu list="delegation" missionId={missionId} />
+          {editable && (
+            <Link
+              to={`/import?kind=DELEGATION&missionId=${encodeURIComponent(missionId)}`}
+              className="ui-button ui-button--secondary ui-button--medium"
+            >
+              {t('delegation.import')}
+            </Link>
+          )}
           {editable && <Button onClick={() => setAdding(true)}>{t('delegation.add')}</Button>}
         </>
       }

@@ -5,9 +5,21 @@ import analyst from '../locales/analyst/en.json';
 import companies from '../locales/companies/en.json';
 import dashboard from '../locales/dashboard/en.json';
 import translation from '../locales/en.json';
+import imports from '../locales/import/en.json';
 import interactions from '../locales/interactions/en.json';
 import missions from '../locales/missions/en.json';
 import pipeline from '../locales/pipeline/en.json';
 import search from '../locales/search/en.json';
 
-export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst, search };
+export default {
+  translation,
+  dashboard,
+  missions,
+  companies,
+  pipeline,
+  interactions,
+  admin,
+  analyst,
+  search,
+  import: imports,
+};

@@ -5,9 +5,21 @@ import analyst from '../locales/analyst/fr.json';
 import companies from '../locales/companies/fr.json';
 import dashboard from '../locales/dashboard/fr.json';
 import translation from '../locales/fr.json';
+import imports from '../locales/import/fr.json';
 import interactions from '../locales/interactions/fr.json';
 import missions from '../locales/missions/fr.json';
 import pipeline from '../locales/pipeline/fr.json';
 import search from '../locales/search/fr.json';
 
-export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst, search };
+export default {
+  translation,
+  dashboard,
+  missions,
+  companies,
+  pipeline,
+  interactions,
+  admin,
+  analyst,
+  search,
+  import: imports,
+};

@@ -4,10 +4,22 @@ import admin from '../locales/admin/ru.json';
 import analyst from '../locales/analyst/ru.json';
 import companies from '../locales/companies/ru.json';
 import dashboard from '../locales/dashboard/ru.json';
+import imports from '../locales/import/ru.json';
 import interactions from '../locales/interactions/ru.json';
 import missions from '../locales/missions/ru.json';
 import pipeline from '../locales/pipeline/ru.json';
 import translation from '../locales/ru.json';
 import search from '../locales/search/ru.json';
 
-export default { translation, dashboard, missions, companies, pipeline, interactions, admin, analyst, search };
+export default {
+  translation,
+  dashboard,
+  missions,
+  companies,
+  pipeline,
+  interactions,
+  admin,
+  analyst,
+  search,
+  import: imports,
+};
