@@ -51,7 +51,7 @@ describe('the search palette', () => {
     const option = dialog.getByRole('option', { name: new RegExp(RUSSIAN_NAME) });
     await option.waitFor();
     expect(await option.getAttribute('aria-selected')).toBe('true');
-    expect(await option.locator('mark').first().innerText()).toBe('Овчин');
+    expect(await option.locator('mark').first().textContent()).toBe('Овчин');
     expect(await unnamedControls(page)).toEqual([]);
     await screenshot(page, 'search-palette-ovchin');
 

@@ -222,6 +222,17 @@ describe('search: ranking and pages', () => {
     expect(pages).toBeGreaterThan(2);
   });
 
+  it('costs its page size, like every connection', async () => {
+    const response = await server.gql(
+      `query { search(query: "fish", first: 50) { edges { node { score node { ... on Company { id } } } } } }`,
+      {},
+      { cookie: manager },
+    );
+    // 1 for the connection, then per hit 1 (the hit) + 1 (its record).
+    expect(response.extensions?.cost.requested).toBe(1 + 50 * 2);
+    expect(response.extensions?.cost.actual).toBe(1 + response.data!.search.edges.length * 2);
+  });
+
   it('ranks at most MAX_CANDIDATES hits of a kind, the likeliest first', async () => {
     await server.sql(
       `insert into company (id, created_at, updated_at, agency_id, name, normalized_name, kind, country)
