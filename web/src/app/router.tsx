@@ -29,6 +29,7 @@ const ExchangeRatesPage = page(() => import('../features/admin/ExchangeRatesPage
 const AuditLogPage = page(() => import('../features/admin/AuditLogPage'), 'AuditLogPage');
 const ImportPage = page(() => import('../features/import/ImportPage'), 'ImportPage');
 const ApiTokensPage = page(() => import('../features/analyst/ApiTokensPage'), 'ApiTokensPage');
+const DuplicatesPage = page(() => import('../features/merge/DuplicatesPage'), 'DuplicatesPage');
 
 export const routes: RouteObject[] = [
   {
@@ -67,6 +68,14 @@ export const routes: RouteObject[] = [
           { path: '/pipeline/:pipelineId', element: <PipelinePage /> },
           { path: '/import', element: <ImportPage /> },
           { path: '/api-access', element: <ApiTokensPage /> },
+          {
+            path: '/duplicates',
+            element: (
+              <RequireRole roles={['ADMIN', 'ACCOUNT_MANAGER']}>
+                <DuplicatesPage />
+              </RequireRole>
+            ),
+          },
           {
             path: '/admin',
             element: (

@@ -9,6 +9,7 @@ export interface NavItem {
     | 'missions'
     | 'companies'
     | 'contacts'
+    | 'duplicates'
     | 'pipeline'
     | 'apiAccess'
     | 'audit'
@@ -59,6 +60,12 @@ export const NAV_SECTIONS: NavSection[] = [
         icon: icon('M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm0 2c-4 0-7 2-7 4.5V18h14v-1.5C17 14 14 12 10 12Z'),
       },
       { to: '/pipeline', label: 'pipeline', icon: icon('M2 3h4v14H2V3Zm6 0h4v10H8V3Zm6 0h4v6h-4V3Z') },
+      {
+        to: '/duplicates',
+        label: 'duplicates',
+        roles: ['ADMIN', 'ACCOUNT_MANAGER'],
+        icon: icon('M2 4h9v9H2V4Zm7 3h9v9H9V7Zm2 2v5h5V9h-5Z'),
+      },
     ],
   },
   {

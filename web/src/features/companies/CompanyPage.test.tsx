@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { CompanyPickerSearchQuery } from '../../components/pickers/graphql';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
 import { CompanyPage } from './CompanyPage';
@@ -75,6 +76,7 @@ function pageData(contacts: { id: string; fullName: string }[] = []) {
   return {
     company: {
       ...company,
+      mergedInto: null as { __typename: 'Company'; id: string; name: string } | null,
       kind: 'EXPORTER' as const,
       country: 'RU',
       city: 'Москва',
@@ -291,8 +293,69 @@ describe('CompanyPage', () => {
 
     expect(await screen.findByText('Андрей Белов')).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Merge with…' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Create deal' })).toBeNull();
+  });
+
+  it('leads from a merged company to the company it was merged into, and says so', async () => {
+    const { link } = scriptedLink(
+      viewerAnswer(),
+      answer(CompanyPageQuery).with(({ id }) => {
+        const data = pageData();
+        if (id === 'c1') return { data };
+        return {
+          data: {
+            ...data,
+            company: { ...data.company, id: String(id), name: 'FISH WORLD LLC', mergedInto: { ...company } },
+            asExporter: { ...data.asExporter, totalCount: 0, nodes: [] },
+          },
+        };
+      }),
+    );
+    const { router } = renderRoutes({ transport: link, url: '/companies/c9', routes });
+
+    expect(await screen.findByRole('heading', { level: 1, name: /Fish World/ })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/companies/c1');
+    expect(screen.getByRole('status').textContent).toBe(
+      '“FISH WORLD LLC” was merged into this company: this is the record kept.',
+    );
+  });
+
+  it('offers editors to merge the company with another one, picked by name', async () => {
+    const { link } = scriptedLink(
+      viewerAnswer(),
+      answer(CompanyPageQuery).with(() => ({ data: pageData() })),
+      answer(CompanyPickerSearchQuery).with(() => ({
+        data: {
+          companies: {
+            __typename: 'CompanyConnection',
+            nodes: [
+              { __typename: 'Company', id: 'c7', name: 'Фиш Ворлд', kind: 'EXPORTER', country: 'RU', city: null },
+            ],
+          },
+        },
+      })),
+    );
+    const { router } = renderRoutes({
+      transport: link,
+      url: '/companies/c1',
+      routes: [...routes, { path: '/duplicates', element: <p>Duplicates</p> }],
+    });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Merge with…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Merge Fish World with another company' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Review the merge' }));
+    expect(await within(dialog).findByText('Choose another company.')).toBeTruthy();
+
+    const picker = within(dialog).getByRole('combobox', { name: 'Duplicate company' });
+    fireEvent.focus(picker);
+    fireEvent.change(picker, { target: { value: 'фиш' } });
+    fireEvent.mouseDown(await within(dialog).findByRole('option', { name: /Фиш Ворлд/ }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Review the merge' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/duplicates'));
+    expect(router.state.location.search).toBe('?merge=c1,c7');
   });
 
   it('says so when the company does not exist', async () => {

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { Panel } from '../../components/ui/Panel';
@@ -12,6 +12,7 @@ import { CompanyHeader } from './components/CompanyHeader';
 import { CompanyTimeline } from './components/CompanyTimeline';
 import { ContactsPanel } from './components/ContactsPanel';
 import { DealsPanel } from './components/DealsPanel';
+import { MergeWithDialog } from './components/MergeWithDialog';
 import { MissionsPanel } from './components/MissionsPanel';
 import { CompanyPageQuery } from './graphql/company';
 import { useCanEdit } from './hooks/useCanEdit';
@@ -23,6 +24,9 @@ export function CompanyPage() {
   const { t } = useTranslation('companies');
   const editable = useCanEdit();
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const location = useLocation();
+  const mergedFrom = (location.state as { mergedFrom?: unknown } | null)?.mergedFrom;
   const { data, loading, error, refetch } = useQuery(CompanyPageQuery, { variables: { id: companyId } });
 
   if (loading && !data) {
@@ -51,6 +55,21 @@ export function CompanyPage() {
     );
   }
 
+  // A merged (archived) company: its link leads to the company it became.
+  if (company.mergedInto) {
+    return (
+      <>
+        <p role="status">
+          {t('company.mergedInto', { name: company.mergedInto.name })}{' '}
+          <Link to={`/companies/${company.mergedInto.id}`}>
+            {t('company.mergedIntoLink', { name: company.mergedInto.name })}
+          </Link>
+        </p>
+        <Navigate to={`/companies/${company.mergedInto.id}`} replace state={{ mergedFrom: company.name }} />
+      </>
+    );
+  }
+
   const deals = [...(data.asExporter.nodes ?? []), ...(data.asBuyer.nodes ?? [])];
   const dealTotal = new Set(deals.map((deal) => deal.id)).size;
 
@@ -60,12 +79,23 @@ export function CompanyPage() {
         company={company}
         actions={
           editable ? (
-            <Button variant="secondary" onClick={() => setEditing(true)}>
-              {t('company.edit')}
-            </Button>
+            <>
+              <Button variant="secondary" onClick={() => setMerging(true)}>
+                {t('company.mergeWith')}
+              </Button>
+              <Button variant="secondary" onClick={() => setEditing(true)}>
+                {t('company.edit')}
+              </Button>
+            </>
           ) : null
         }
       />
+
+      {typeof mergedFrom === 'string' && (
+        <p role="status" className="company-page__merged">
+          {t('company.mergedNotice', { name: mergedFrom })}
+        </p>
+      )}
 
       <div className="company-page__grid">
         <div className="company-page__main">
@@ -92,6 +122,9 @@ export function CompanyPage() {
         </aside>
       </div>
 
+      {merging && (
+        <MergeWithDialog company={{ id: company.id, name: company.name }} onClose={() => setMerging(false)} />
+      )}
       <CompanyFormDialog open={editing} onClose={() => setEditing(false)} company={company} />
     </div>
   );

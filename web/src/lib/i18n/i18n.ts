@@ -12,6 +12,7 @@ const NAMESPACES = [
   'admin',
   'analyst',
   'search',
+  'merge',
   'import',
 ];
 

@@ -6,6 +6,7 @@ import type dashboard from './locales/dashboard/fr.json';
 import type fr from './locales/fr.json';
 import type imports from './locales/import/fr.json';
 import type interactions from './locales/interactions/fr.json';
+import type merge from './locales/merge/fr.json';
 import type missions from './locales/missions/fr.json';
 import type pipeline from './locales/pipeline/fr.json';
 import type search from './locales/search/fr.json';
@@ -24,6 +25,7 @@ declare module 'i18next' {
       admin: typeof admin;
       analyst: typeof analyst;
       search: typeof search;
+      merge: typeof merge;
       import: typeof imports;
     };
   }

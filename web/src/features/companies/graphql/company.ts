@@ -5,6 +5,10 @@ export const CompanyPageQuery = graphql(`
     company(id: $id) {
       id
       name
+      mergedInto {
+        id
+        name
+      }
       ...CompanyHeader_company
       ...CompanyForm_company
       ...CompanyAbout_company

@@ -7,6 +7,7 @@ import dashboard from '../locales/dashboard/en.json';
 import translation from '../locales/en.json';
 import imports from '../locales/import/en.json';
 import interactions from '../locales/interactions/en.json';
+import merge from '../locales/merge/en.json';
 import missions from '../locales/missions/en.json';
 import pipeline from '../locales/pipeline/en.json';
 import search from '../locales/search/en.json';
@@ -22,4 +23,5 @@ export default {
   analyst,
   search,
   import: imports,
+  merge,
 };

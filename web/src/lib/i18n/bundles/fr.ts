@@ -7,6 +7,7 @@ import dashboard from '../locales/dashboard/fr.json';
 import translation from '../locales/fr.json';
 import imports from '../locales/import/fr.json';
 import interactions from '../locales/interactions/fr.json';
+import merge from '../locales/merge/fr.json';
 import missions from '../locales/missions/fr.json';
 import pipeline from '../locales/pipeline/fr.json';
 import search from '../locales/search/fr.json';
@@ -22,4 +23,5 @@ export default {
   analyst,
   search,
   import: imports,
+  merge,
 };

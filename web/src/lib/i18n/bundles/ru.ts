@@ -6,6 +6,7 @@ import companies from '../locales/companies/ru.json';
 import dashboard from '../locales/dashboard/ru.json';
 import imports from '../locales/import/ru.json';
 import interactions from '../locales/interactions/ru.json';
+import merge from '../locales/merge/ru.json';
 import missions from '../locales/missions/ru.json';
 import pipeline from '../locales/pipeline/ru.json';
 import translation from '../locales/ru.json';
@@ -22,4 +23,5 @@ export default {
   analyst,
   search,
   import: imports,
+  merge,
 };

@@ -1,0 +1,137 @@
+import { useQuery } from '@apollo/client/react';
+import { type KeyboardEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { PageHeader } from '../../components/ui/PageHeader';
+import { Pager } from '../../components/ui/Pager';
+import { QueryError } from '../../components/ui/QueryError';
+import { Spinner } from '../../components/ui/Spinner';
+import type { DuplicateKind } from '../../gql/graphql';
+import { CandidateList } from './components/CandidateList';
+import { CompanyMergeDialog } from './components/CompanyMergeDialog';
+import { ContactMergeDialog } from './components/ContactMergeDialog';
+import { DuplicateCandidatesQuery } from './graphql/merge';
+import './merge.css';
+
+const PAGE_SIZE = 20;
+const KINDS: readonly DuplicateKind[] = ['COMPANY', 'CONTACT'];
+const PARAM: Record<DuplicateKind, string> = { COMPANY: 'companies', CONTACT: 'contacts' };
+/** At most this many records merge at once (the server's limit is the kept one and 10 more). */
+const MAX_IDS = 11;
+
+/**
+ * Likely duplicate companies and contacts for editors to review, likeliest first. `?merge=<id>,<id>`
+ * opens the review dialog for those records (the company page's "Merge with…" leads here).
+ */
+export function DuplicatesPage() {
+  const { t } = useTranslation('merge');
+  const { t: tc } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const kind: DuplicateKind = params.get('kind') === PARAM.CONTACT ? 'CONTACT' : 'COMPANY';
+  const mergeIds = [...new Set((params.get('merge') ?? '').split(',').filter(Boolean))].slice(0, MAX_IDS);
+  // Cursors of the pages before the current one (offset cursors: forward only, so the way back is kept).
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors.at(-1) ?? null;
+
+  const { data, previousData, error, refetch } = useQuery(DuplicateCandidatesQuery, {
+    variables: { kind, first: PAGE_SIZE, after },
+  });
+  const shown = data ?? previousData;
+  const connection = shown?.duplicateCandidates;
+
+  function selectKind(next: DuplicateKind) {
+    setCursors([null]);
+    setParams(
+      (current) => {
+        const copy = new URLSearchParams(current);
+        copy.set('kind', PARAM[next]);
+        copy.delete('merge');
+        return copy;
+      },
+      { replace: true },
+    );
+  }
+
+  function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (!['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+    const next =
+      event.key === 'Home' ? KINDS[0] : event.key === 'End' ? KINDS[1] : kind === 'COMPANY' ? 'CONTACT' : 'COMPANY';
+    selectKind(next);
+    document.getElementById(`merge-tab-${next}`)?.focus();
+  }
+
+  function review(ids: string[]) {
+    setParams((current) => {
+      const copy = new URLSearchParams(current);
+      copy.set('merge', ids.join(','));
+      return copy;
+    });
+  }
+
+  function closeReview() {
+    setParams((current) => {
+      const copy = new URLSearchParams(current);
+      copy.delete('merge');
+      return copy;
+    });
+  }
+
+  return (
+    <div className="merge-page">
+      <PageHeader title={t('page.title')} subtitle={t('page.subtitle')} />
+      <div role="tablist" aria-label={t('page.tabsLabel')} className="merge-tabs" onKeyDown={onTabKey} tabIndex={-1}>
+        {KINDS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`merge-tab-${name}`}
+            aria-selected={kind === name}
+            aria-controls="merge-panel"
+            tabIndex={kind === name ? 0 : -1}
+            className="merge-tabs__tab"
+            onClick={() => selectKind(name)}
+          >
+            {t(`page.tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="merge-panel" aria-labelledby={`merge-tab-${kind}`} className="merge-page__panel">
+        {error && !connection ? (
+          <QueryError refetch={refetch} />
+        ) : !connection ? (
+          <div className="merge-page__loading">
+            <Spinner size="large" label={t('page.loading')} />
+          </div>
+        ) : connection.totalCount === 0 && cursors.length === 1 ? (
+          <EmptyState title={t('page.emptyTitle')}>
+            {kind === 'COMPANY' ? t('page.emptyCompanies') : t('page.emptyContacts')}
+          </EmptyState>
+        ) : (
+          <>
+            <CandidateList kind={kind} candidates={connection.nodes} onReview={review} />
+            <Pager
+              summary={t('page.count', { count: connection.totalCount })}
+              hasPrevious={cursors.length > 1}
+              hasNext={connection.pageInfo.hasNextPage}
+              onPrevious={() => setCursors((current) => (current.length > 1 ? current.slice(0, -1) : current))}
+              onNext={() => {
+                const end = connection.pageInfo.endCursor;
+                if (end) setCursors((current) => [...current, end]);
+              }}
+              labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
+            />
+          </>
+        )}
+      </div>
+      {mergeIds.length >= 2 &&
+        (kind === 'COMPANY' ? (
+          <CompanyMergeDialog key={mergeIds.join(',')} ids={mergeIds} onClose={closeReview} />
+        ) : (
+          <ContactMergeDialog key={mergeIds.join(',')} ids={mergeIds} onClose={closeReview} />
+        ))}
+    </div>
+  );
+}
