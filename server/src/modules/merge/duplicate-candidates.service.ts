@@ -8,6 +8,18 @@ import { Contact } from '../contact/contact.entity.js';
 export const MAX_CANDIDATES_PAGE = 50;
 /** Folded names at least this similar (pg_trgm similarity, 0..1) make a SIMILAR_NAME pair. */
 export const SIMILAR_NAME_THRESHOLD = 0.5;
+/**
+ * Bounds on the work of one request, whatever the data (see docs/merge.md, "Bounded work"):
+ * - records with one identity (folded name and country, e-mail, phone) pair with at most this
+ *   many others of their group, the next ones by age;
+ * - a name is compared with at most this many neighbours in each of its sorted blocks;
+ * - a website or e-mail domain shared by more companies than this is a host, not evidence.
+ */
+export const GROUP_NEIGHBOURS = 5;
+export const NAME_NEIGHBOURS = 3;
+export const SHARED_DOMAIN_LIMIT = 10;
+/** The candidates statement gives up after this long (a userError-free GraphQL error, never a hung request). */
+const STATEMENT_TIMEOUT_MS = 10_000;
 
 export enum DuplicateKind {
   COMPANY = 'COMPANY',
@@ -61,57 +73,104 @@ interface PairRow {
 // No question mark in the pattern: the driver would read it as a parameter ({0,1} and \x3f instead).
 const WEBSITE_DOMAIN = `nullif(lower(regexp_replace(website, '^([a-z]+://){0,1}(www[.]){0,1}([^/:#\\x3f]+).*$', '\\3', 'i')), '')`;
 
+/** The next `n` records of the window's partition, as an array (one pair per element). */
+const next = (n: number) => `rows between 1 following and ${n} following`;
+
 /**
- * Candidate pairs of companies, each found by an index or an equi-join (never a cross join of
- * everything): same folded name and country, same website domain, names the trigram index
- * finds similar, same non-public e-mail domain among their contacts. One row per pair with
- * its reasons; the score combines the reasons' weights as independent evidence.
+ * Candidate pairs of companies, from set-based passes over the agency's live companies (hash
+ * joins, sorts and window functions: no per-company index probe, no unbounded self-join), each
+ * bounded by a constant per company:
+ * - same folded name and country: each company with the next GROUP_NEIGHBOURS of its group;
+ * - same website domain, same non-public e-mail domain among their contacts: all pairs of a
+ *   domain shared by at most SHARED_DOMAIN_LIMIT companies;
+ * - similar names (sorted neighbourhood): the folded names are sorted within blocks, one block
+ *   per word, one of whole names and one of whole names reversed (a typo at the start); each name
+ *   is compared (pg_trgm similarity) with the next NAME_NEIGHBOURS of each of its blocks.
+ * One row per pair with its reasons; the score combines the reasons' weights as independent evidence.
  */
 const COMPANY_PAIRS = `
 with live as (
-  select id, created_at, country, crm_fold(name) as fname, ${WEBSITE_DOMAIN} as domain
+  select id, created_at, country, fold_name as fname, ${WEBSITE_DOMAIN} as domain
   from company where agency_id = ? and merged_into_id is null
 ),
-domains as (
-  select distinct c.company_id as id, lower(split_part(c.email, '@', 2)) as domain
-  from contact c join company co on co.id = c.company_id and co.merged_into_id is null
-  where c.agency_id = ? and c.merged_into_id is null and c.email like '%_@_%'
-    and lower(split_part(c.email, '@', 2)) not in (?)
+same_name as (
+  select id, array_agg(id) over (partition by fname, country order by created_at, id ${next(GROUP_NEIGHBOURS)}) as ids
+  from live
+),
+sites as (
+  select id, domain from (select id, domain, count(*) over (partition by domain) as n from live where domain is not null) s
+  where n <= ${SHARED_DOMAIN_LIMIT}
+),
+mails as (
+  select id, domain from (
+    select id, domain, count(*) over (partition by domain) as n from (
+      select distinct c.company_id as id, lower(split_part(c.email, '@', 2)) as domain
+      from contact c join live co on co.id = c.company_id
+      where c.agency_id = ? and c.merged_into_id is null and c.email like '%_@_%'
+        and lower(split_part(c.email, '@', 2)) not in (?)
+    ) d
+  ) s where n <= ${SHARED_DOMAIN_LIMIT}
+),
+blocks as (
+  select id, fname, w as block, fname as sort_key from live, unnest(string_to_array(fname, ' ')) w where length(w) > 1
+  union all select id, fname, ' ', fname from live
+  union all select id, fname, '  ', reverse(fname) from live
+),
+near as (
+  select id, fname, array_agg(id) over w as ids, array_agg(fname) over w as names
+  from blocks window w as (partition by block order by sort_key, id ${next(NAME_NEIGHBOURS)})
+),
+named as (
+  select distinct least(n.id, x.id) as a, greatest(n.id, x.id) as b, n.fname as af, x.fname as bf
+  from near n cross join unnest(n.ids, n.names) x(id, fname)
+  where x.id <> n.id and length(x.fname) between length(n.fname) / 2 and length(n.fname) * 2
 ),
 evidence as (
-  select a.id as a, b.id as b, 'SAME_NAME_AND_COUNTRY' as reason, 0.95::float8 as w
-  from live a join live b on a.fname = b.fname and a.country = b.country and a.id < b.id
+  select least(s.id, x.id) as a, greatest(s.id, x.id) as b, 'SAME_NAME_AND_COUNTRY' as reason, 0.95::float8 as w
+  from same_name s cross join unnest(s.ids) x(id)
   union all
   select a.id, b.id, 'SAME_WEBSITE_DOMAIN', 0.9
-  from live a join live b on a.domain = b.domain and a.id < b.id
+  from sites a join sites b on a.domain = b.domain and a.id < b.id
   union all
-  select a.id, b.id, 'SIMILAR_NAME', similarity(crm_fold(a.name), crm_fold(b.name)) * 0.8
-  from company a join company b
-    on b.agency_id = a.agency_id and b.search_doc % a.search_doc and a.id < b.id and b.merged_into_id is null
-  where a.agency_id = ? and a.merged_into_id is null
-    and similarity(crm_fold(a.name), crm_fold(b.name)) >= ${SIMILAR_NAME_THRESHOLD}
+  select a, b, 'SIMILAR_NAME', s * 0.8
+  from (select a, b, similarity(af, bf) as s from named) n where s >= ${SIMILAR_NAME_THRESHOLD}
   union all
   select a.id, b.id, 'SAME_EMAIL_DOMAIN', 0.6
-  from domains a join domains b on a.domain = b.domain and a.id < b.id
+  from mails a join mails b on a.domain = b.domain and a.id < b.id
 )`;
 
-/** Contacts: same e-mail, same phone digits (7 or more), similar folded names at one company. */
+/**
+ * Contacts: same e-mail, same phone digits (7 or more), each contact with the next
+ * GROUP_NEIGHBOURS of its group; similar folded names at one company, each name compared with
+ * the next GROUP_NEIGHBOURS of its company in name order.
+ */
 const CONTACT_PAIRS = `
 with live as (
-  select id, company_id, lower(email) as email, nullif(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '') as phone,
-    crm_fold(full_name) as fname
+  select id, created_at, company_id, lower(email) as email,
+    nullif(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '') as phone, fold_name as fname
   from contact where agency_id = ? and merged_into_id is null
 ),
+chains as (
+  select id, 'SAME_EMAIL' as reason, 0.95::float8 as w,
+    array_agg(id) over (partition by email order by created_at, id ${next(GROUP_NEIGHBOURS)}) as ids
+  from live where email is not null
+  union all
+  select id, 'SAME_PHONE', 0.8,
+    array_agg(id) over (partition by phone order by created_at, id ${next(GROUP_NEIGHBOURS)})
+  from live where length(phone) >= 7
+),
+near as (
+  select id, fname, array_agg(id) over w as ids, array_agg(fname) over w as names
+  from live window w as (partition by company_id order by fname, id ${next(GROUP_NEIGHBOURS)})
+),
 evidence as (
-  select a.id as a, b.id as b, 'SAME_EMAIL' as reason, 0.95::float8 as w
-  from live a join live b on a.email = b.email and a.id < b.id
+  select least(c.id, x.id) as a, greatest(c.id, x.id) as b, c.reason, c.w
+  from chains c cross join unnest(c.ids) x(id)
   union all
-  select a.id, b.id, 'SAME_PHONE', 0.8
-  from live a join live b on a.phone = b.phone and length(a.phone) >= 7 and a.id < b.id
-  union all
-  select a.id, b.id, 'SIMILAR_NAME', similarity(a.fname, b.fname) * 0.9
-  from live a join live b on a.company_id = b.company_id and a.id < b.id
-  where similarity(a.fname, b.fname) >= ${SIMILAR_NAME_THRESHOLD}
+  select a, b, 'SIMILAR_NAME', s * 0.9 from (
+    select least(n.id, x.id) as a, greatest(n.id, x.id) as b, similarity(n.fname, x.fname) as s
+    from near n cross join unnest(n.ids, n.names) x(id, fname)
+  ) p where s >= ${SIMILAR_NAME_THRESHOLD}
 )`;
 
 const PAGE = `
@@ -141,15 +200,14 @@ export async function duplicateCandidates(
     throw badInput(`\`first\` must be between 0 and ${MAX_CANDIDATES_PAGE}.`, 'first');
   }
   const offset = decodeOffset(page.after);
-  // `%` finds candidates through the trigram index at this threshold, for this statement only.
+  // Bounded by construction (see COMPANY_PAIRS); the timeout is the last guard, for this transaction only.
   const rows = await em.transactional(async (tx) => {
-    await tx.execute(`set local pg_trgm.similarity_threshold = ${SIMILAR_NAME_THRESHOLD}`);
+    await tx.execute(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
     return kind === DuplicateKind.COMPANY
       ? await tx.execute<PairRow[]>(`${COMPANY_PAIRS} ${PAGE}`, [
           agencyId,
           agencyId,
           [...PUBLIC_MAIL_DOMAINS],
-          agencyId,
           first + 1,
           offset,
         ])
@@ -194,7 +252,6 @@ async function countPairs(em: EntityManager, agencyId: string, kind: DuplicateKi
           agencyId,
           agencyId,
           [...PUBLIC_MAIL_DOMAINS],
-          agencyId,
         ])
       : await em.execute<{ n: number }[]>(`${CONTACT_PAIRS} select count(distinct (a, b))::int as n from evidence`, [
           agencyId,
