@@ -189,15 +189,15 @@ describe('the review and merge dialog', () => {
   function companiesPreview(input: MergeCompaniesInput, records = [fishWorld, fishLlc]) {
     const byId = new Map(records.map((record) => [record.id, record]));
     const pick = (field: 'name' | 'city' | 'website') => {
-      const from = (input.fields?.[field] as string | undefined) ?? input.keepId;
-      return byId.get(from)?.[field] ?? null;
+      const from = input.fields?.[field] ?? input.keepId;
+      return byId.get(String(from))?.[field] ?? null;
     };
     return {
       data: {
         mergeCompaniesPreview: {
           __typename: 'MergeCompaniesPreview' as const,
-          keep: byId.get(input.keepId) ?? null,
-          merged: input.mergeIds.flatMap((id) => byId.get(id) ?? []),
+          keep: byId.get(String(input.keepId)) ?? null,
+          merged: input.mergeIds.flatMap((id) => byId.get(String(id)) ?? []),
           result: {
             __typename: 'MergedCompanyValues' as const,
             name: pick('name') ?? '',
@@ -266,7 +266,7 @@ describe('the review and merge dialog', () => {
           data: {
             mergeCompanies: {
               __typename: 'MergeCompaniesPayload',
-              company: { __typename: 'Company', id: input.keepId, name: 'FISH WORLD LLC' },
+              company: { __typename: 'Company', id: String(input.keepId), name: 'FISH WORLD LLC' },
               userErrors: [],
             },
           },
@@ -388,7 +388,7 @@ describe('the review and merge dialog', () => {
           data: {
             mergeContacts: {
               __typename: 'MergeContactsPayload',
-              contact: { ...irina, id: input.keepId },
+              contact: { ...irina, id: String(input.keepId) },
               userErrors: [],
             },
           },
