@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, launchBrowser, openSession, type Session, screenshot, signIn, USERS } from './support/browser';
 
@@ -37,11 +37,17 @@ async function exporterIds(page: Page): Promise<string[]> {
   return body.data.companies.nodes.map((node: { id: string }) => node.id);
 }
 
-async function downloadFrom(page: Page, linkName: string): Promise<{ name: string; bytes: Buffer }> {
-  await page.getByRole('button', { name: 'Exporter' }).click();
+async function downloadFrom(
+  page: Page | Locator,
+  linkName: string,
+  shot?: string,
+): Promise<{ name: string; bytes: Buffer }> {
+  const within = page as Page & Locator;
+  await within.getByRole('button', { name: 'Exporter' }).click();
+  if (shot) await screenshot(session.page, shot);
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: linkName }).click(),
+    session.page.waitForEvent('download'),
+    within.getByRole('link', { name: linkName }).click(),
   ]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: await readFile(path) };
@@ -57,7 +63,7 @@ describe('export', () => {
     const expected = await exporterIds(page);
     expect(expected.length).toBeGreaterThan(1);
 
-    const csv = await downloadFrom(page, 'CSV (Excel)');
+    const csv = await downloadFrom(page, 'CSV (Excel)', 'export-companies-menu');
     expect(csv.name).toMatch(/^companies-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = csv.bytes.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -67,7 +73,6 @@ describe('export', () => {
     const [, ...rows] = parse(text.slice(1), { delimiter: ';' }) as string[][];
     expect(rows.map((row) => row[0])).toEqual(expected);
     expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(['EXPORTER']));
-    await screenshot(page, 'export-companies-menu');
 
     const xlsx = await downloadFrom(page, 'Excel (.xlsx)');
     expect(xlsx.name).toMatch(/^companies-\d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -81,6 +86,34 @@ describe('export', () => {
       if (number > 1) ids.push(row.getCell(1).value);
     });
     expect(ids).toEqual(expected);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('downloads a mission’s delegation from its panel, in the delegation’s order', async () => {
+    const { page } = session;
+    const response = await page.request.post('/graphql', {
+      headers: { 'content-type': 'application/json' },
+      data: {
+        query: `{ missions(first: 50) { nodes { id participants(first: 100) { totalCount nodes { status company { id } } } } } }`,
+      },
+    });
+    const missions = (await response.json()).data.missions.nodes as {
+      id: string;
+      participants: { totalCount: number; nodes: { status: string; company: { id: string } }[] };
+    }[];
+    const mission = missions.sort((a, b) => b.participants.totalCount - a.participants.totalCount)[0]!;
+    expect(mission.participants.totalCount).toBeGreaterThan(1);
+    await page.goto(`/missions/${mission.id}`);
+    const panel = page.getByRole('region', { name: /^Délégation/ });
+    await panel.waitFor();
+    const file = await downloadFrom(panel, 'CSV (Excel)');
+    expect(file.name).toMatch(/^delegation-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header, ...rows] = parse(file.bytes.toString('utf8').slice(1), { delimiter: ';' }) as string[][];
+    expect(header!.slice(0, 2)).toEqual(['ID', 'Raison sociale']);
+    expect(header!.at(-2)).toBe('Participation');
+    expect(rows.map((row) => [row[0], row.at(-2)])).toEqual(
+      mission.participants.nodes.map((node) => [node.company.id, node.status]),
+    );
     expect(session.errors).toEqual([]);
   });
 
