@@ -12,6 +12,8 @@ import { SearchPaletteQuery } from '../graphql/search';
 import { Highlighted } from './Highlighted';
 
 const PAGE_SIZE = 12;
+/** The server's limit. */
+const MAX_QUERY_LENGTH = 200;
 /** The server needs a letter or a digit; punctuation alone is not sent. */
 const SEARCHABLE = /[\p{L}\p{N}]/u;
 
@@ -122,6 +124,7 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
           placeholder={t('placeholder')}
           autoComplete="off"
           spellCheck={false}
+          maxLength={MAX_QUERY_LENGTH}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
