@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../../components/ui/Badge';
@@ -7,6 +7,7 @@ import { type Column, DataTable } from '../../../components/ui/DataTable';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Panel } from '../../../components/ui/Panel';
 import type { ApplyImportMutation as ApplyResult, ImportKind, ImportRowAction } from '../../../gql/graphql';
+import { forgetImported } from '../forgetImported';
 import { ApplyImportMutation, PreviewImportQuery } from '../graphql/import';
 import { rejectedRowsUrl } from '../upload';
 import { type Decision, DuplicateDecision, type PreviewRow } from './DuplicateDecision';
@@ -51,6 +52,7 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
     fetchPolicy: 'network-only',
   });
   const [apply, applying] = useMutation(ApplyImportMutation);
+  const client = useApolloClient();
   const shown = data ?? previousData;
   const payload = shown?.previewImport;
   const preview = payload?.preview;
@@ -80,8 +82,10 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
         },
       });
       const outcome = result.data?.applyImport;
-      if (outcome?.batch && outcome.preview) onApplied(outcome.batch, outcome.preview.counts);
-      else setApplyError(outcome?.userErrors.map((e) => e.message).join(' ') || t('error'));
+      if (outcome?.batch && outcome.preview) {
+        forgetImported(client.cache, missionId);
+        onApplied(outcome.batch, outcome.preview.counts);
+      } else setApplyError(outcome?.userErrors.map((e) => e.message).join(' ') || t('error'));
     } catch {
       setApplyError(t('error'));
     }

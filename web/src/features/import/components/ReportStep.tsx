@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { Button } from '../../../components/ui/Button';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Panel } from '../../../components/ui/Panel';
 import type { ImportKind } from '../../../gql/graphql';
+import { forgetImported } from '../forgetImported';
 import { UndoImportMutation } from '../graphql/import';
 import { rejectedRowsUrl } from '../upload';
 import type { AppliedBatch, AppliedCounts } from './PreviewStep';
@@ -26,6 +27,7 @@ const COUNTS = ['total', 'create', 'update', 'link', 'unchanged', 'skip', 'error
 export function ReportStep({ batch, counts, kind, fileId, missionId, mapping, onAnother }: ReportStepProps) {
   const { t, i18n } = useTranslation('import');
   const [undo, undoing] = useMutation(UndoImportMutation);
+  const client = useApolloClient();
   const [undone, setUndone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const target =
@@ -37,7 +39,10 @@ export function ReportStep({ batch, counts, kind, fileId, missionId, mapping, on
       const result = await undo({ variables: { batchId: batch.id } });
       const errors = result.data?.undoImport.userErrors ?? [];
       if (errors.length > 0) setError(errors.map((e) => e.message).join(' '));
-      else setUndone(true);
+      else {
+        forgetImported(client.cache, missionId);
+        setUndone(true);
+      }
     } catch {
       setError(t('error'));
     }
