@@ -139,6 +139,14 @@ const SCREENS: Screen[] = [
     ready: (page) => page.getByRole('dialog').getByRole('heading', { name: 'Stage history' }).waitFor(),
   },
   {
+    name: 'duplicates',
+    path: () => '/duplicates',
+    ready: async (page) => {
+      await page.getByRole('heading', { level: 1, name: 'Duplicates' }).waitFor();
+      await page.getByRole('tab', { name: 'Companies', selected: true }).waitFor();
+    },
+  },
+  {
     name: 'admin-users',
     path: () => '/admin/users',
     ready: (page) => page.getByRole('table', { name: 'Users' }).waitFor(),
