@@ -62,6 +62,7 @@ export async function createApp(
     cookieSecure: config.cookieSecure,
     sessionTtlDays: config.sessionTtlDays,
     log,
+    budget,
   });
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

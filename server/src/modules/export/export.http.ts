@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { agencyEm } from '../../db/agency-scope.js';
 import { buildContext } from '../../graphql/build-context.js';
 import type { Context } from '../../graphql/context.js';
+import type { CostBudget } from '../../graphql/cost-budget.js';
 import type { ErrorLog } from '../../graphql/errors.js';
 import { UnauthenticatedError } from '../../graphql/errors.js';
 import { sessionCookieJar } from '../../http/cookies.js';
@@ -21,10 +22,18 @@ export interface ExportHttpOptions {
   log: ErrorLog;
   /** Rows per statement (tests make it small to count statements). */
   batchSize?: number;
+  /** API tokens' cost budget (graphql/cost-budget.ts), shared with /graphql: a row costs a point. */
+  budget?: CostBudget;
 }
 
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
@@ -89,13 +98,33 @@ export function exportHandler(options: ExportHttpOptions) {
       throw error;
     }
 
+    // A token's export spends its user's budget as GraphQL lists do, a point a row: the first
+    // batch up front (refused with 429 when spent), the rest once the rows are counted.
+    const budgetKey = ctx.viewer.via === 'token' && options.budget ? `user:${ctx.viewer.userId}` : undefined;
+    const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
+    if (budgetKey) {
+      const taken = await options.budget!.take(budgetKey, batchSize);
+      if (!taken.ok) {
+        return refuse(
+          res,
+          429,
+          'RATE_LIMITED',
+          say(msg('exportRateLimited', { seconds: taken.retryAfterSeconds, perMinute: options.budget!.perMinute })),
+          { 'retry-after': String(taken.retryAfterSeconds) },
+        );
+      }
+    }
+
     const day = new Date().toISOString().slice(0, 10);
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[format],
       'content-disposition': `attachment; filename="${list}-${day}.${format}"`,
       'cache-control': 'no-store',
     });
-    if (req.method === 'HEAD') return void res.end();
+    if (req.method === 'HEAD') {
+      if (budgetKey) await options.budget!.settle(budgetKey, -batchSize);
+      return void res.end();
+    }
 
     const writerOptions = {
       columns: plan.columns,
@@ -113,6 +142,7 @@ export function exportHandler(options: ExportHttpOptions) {
     // it in the log), or once the download was cut. Lists of the whole agency point at the agency
     // (entityId: the viewer's agency id), a mission's lists at the mission.
     const audit = async (completed: boolean) => {
+      if (budgetKey) await options.budget!.settle(budgetKey, rows - batchSize);
       const em = agencyEm(ctx.rootEm, ctx.viewer!.agencyId);
       recordAudit(em, ctx, {
         action: 'export',
@@ -133,7 +163,7 @@ export function exportHandler(options: ExportHttpOptions) {
       await em.flush();
     };
     try {
-      for await (const batch of plan.batches(options.batchSize ?? EXPORT_BATCH_SIZE)) {
+      for await (const batch of plan.batches(batchSize)) {
         if (aborted) break;
         await writer.rows(batch);
         rows += batch.length;

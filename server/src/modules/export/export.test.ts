@@ -1,6 +1,10 @@
+import 'reflect-metadata';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.js';
+import { InMemoryLeakyBucket } from '../../graphql/cost-budget.js';
+import { createApp } from '../../http/app.js';
 import { COMPANY_COLUMNS, CONTACT_COLUMNS, DELEGATION_COLUMNS } from '../../shared/tabular/columns.js';
 import { LIST_SEPARATOR } from '../../shared/tabular/values.js';
 import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
@@ -433,6 +437,46 @@ describe('isolation, roles and audit', () => {
     expect(event.changes.filter?.after).toEqual(filter);
     expect(event.changes.rows?.after).toBe(rows.length);
     expect(event.changes.completed?.after).toBe(true);
+  });
+});
+
+describe('API token budget', () => {
+  it('spends a point a row of the token user’s budget, and answers 429 once it is spent', async () => {
+    const [, ...all] = csvRows(await download('/export/companies.csv', { lang: 'en' }, { cookie: analyst }), ',');
+    // A clock that stands still: nothing leaks back between the two downloads.
+    const budget = new InMemoryLeakyBucket({ capacity: all.length + 999, perMinute: 60, now: () => 0 });
+    const app = await createApp(
+      { ...loadConfig({}), production: true },
+      server.db,
+      { error: () => {} },
+      { costBudget: budget },
+    );
+    const url = await app.listen(0, '127.0.0.1');
+    try {
+      const created = await server.gql(
+        `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`,
+        { input: { name: 'budget' } },
+        { cookie: analyst },
+      );
+      const authorization = `Bearer ${created.data!.createApiToken.secret as string}`;
+      const first = await fetch(`${url}/export/companies.csv?lang=en`, { headers: { authorization } });
+      expect(first.status).toBe(200);
+      expect(parse((await first.text()).replace(/^\ufeff/, '')).length).toBe(all.length + 1);
+
+      const second = await fetch(`${url}/export/companies.csv?lang=fr`, { headers: { authorization } });
+      expect(second.status).toBe(429);
+      expect(second.headers.get('retry-after')).toBe('1');
+      const error = ((await second.json()) as { errors: { message: string; extensions: { code: string } }[] })
+        .errors[0]!;
+      expect(error.extensions.code).toBe('RATE_LIMITED');
+      expect(error.message).toMatch(/^Le budget d’API .* Réessayez dans 1 s\.$/);
+      // A session (the browser) has no budget.
+      const browser = await fetch(`${url}/export/companies.csv`, { headers: { cookie: analyst } });
+      expect(browser.status).toBe(200);
+      await browser.arrayBuffer();
+    } finally {
+      await app.close();
+    }
   });
 });
 

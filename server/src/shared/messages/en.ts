@@ -266,6 +266,8 @@ export const en = {
   exportNoSuchMission: 'No such mission.',
   exportBadDay: ({ day }: { day: string }) => `"${day}" is not a day: write it as 2026-12-31.`,
   exportBadTimeZone: ({ zone }: { zone: string }) => `Unknown time zone "${zone}" (e.g. Europe/Paris).`,
+  exportRateLimited: ({ seconds, perMinute }: { seconds: number; perMinute: number }) =>
+    `The API budget of this token's user is spent (an export costs a point a row; ${perMinute} come back per minute). Retry in ${seconds} s.`,
 };
 
 export type Messages = typeof en;

@@ -253,4 +253,6 @@ export const fr: Messages = {
   exportNoSuchMission: 'Mission introuvable.',
   exportBadDay: ({ day }) => `« ${day} » n’est pas un jour : écrivez-le 2026-12-31.`,
   exportBadTimeZone: ({ zone }) => `Fuseau horaire inconnu « ${zone} » (par exemple Europe/Paris).`,
+  exportRateLimited: ({ seconds, perMinute }) =>
+    `Le budget d’API de l’utilisateur de ce jeton est épuisé (un export coûte un point par ligne ; ${perMinute} reviennent par minute). Réessayez dans ${seconds} s.`,
 };

@@ -28,6 +28,8 @@ const PARAMS = {
   detail: 'kinds.0: Value "PIRATE" does not exist in "CompanyKind" enum.',
   day: '2026-02-30',
   zone: 'Mars/Olympus',
+  seconds: 12,
+  perMinute: 50000,
   yours: 1,
   current: 2,
 };

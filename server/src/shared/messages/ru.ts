@@ -253,4 +253,6 @@ export const ru: Messages = {
   exportNoSuchMission: 'Миссия не найдена.',
   exportBadDay: ({ day }) => `«${day}» — не дата: пишите 2026-12-31.`,
   exportBadTimeZone: ({ zone }) => `Неизвестный часовой пояс «${zone}» (например, Europe/Moscow).`,
+  exportRateLimited: ({ seconds, perMinute }) =>
+    `Бюджет API пользователя этого токена исчерпан (выгрузка стоит одно очко за строку; за минуту восстанавливается ${perMinute}). Повторите через ${seconds} с.`,
 };
