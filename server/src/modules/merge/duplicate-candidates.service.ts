@@ -180,6 +180,13 @@ from evidence group by a, b
 order by score desc, a, b
 limit ? offset ?`;
 
+/** The one statement that finds a page of candidate pairs (exported for the bench's EXPLAIN). */
+export function candidatesStatement(kind: DuplicateKind, agencyId: string, limit: number, offset: number) {
+  return kind === DuplicateKind.COMPANY
+    ? { sql: `${COMPANY_PAIRS} ${PAGE}`, params: [agencyId, agencyId, [...PUBLIC_MAIL_DOMAINS], limit, offset] }
+    : { sql: `${CONTACT_PAIRS} ${PAGE}`, params: [agencyId, limit, offset] };
+}
+
 function decodeOffset(after: string | null | undefined): number {
   if (after == null) return 0;
   const match = /^offset:(\d{1,7})$/.exec(Buffer.from(after, 'base64url').toString());
@@ -203,15 +210,8 @@ export async function duplicateCandidates(
   // Bounded by construction (see COMPANY_PAIRS); the timeout is the last guard, for this transaction only.
   const rows = await em.transactional(async (tx) => {
     await tx.execute(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
-    return kind === DuplicateKind.COMPANY
-      ? await tx.execute<PairRow[]>(`${COMPANY_PAIRS} ${PAGE}`, [
-          agencyId,
-          agencyId,
-          [...PUBLIC_MAIL_DOMAINS],
-          first + 1,
-          offset,
-        ])
-      : await tx.execute<PairRow[]>(`${CONTACT_PAIRS} ${PAGE}`, [agencyId, first + 1, offset]);
+    const { sql, params } = candidatesStatement(kind, agencyId, first + 1, offset);
+    return await tx.execute<PairRow[]>(sql, params);
   });
   const shown = rows.slice(0, first);
   const ids = [...new Set(shown.flatMap((row) => [row.a, row.b]))];

@@ -470,3 +470,104 @@ describe('duplicate candidates', () => {
     expect(pavel.score).toBeGreaterThanOrEqual(95);
   });
 });
+
+describe('duplicate candidates: bounded work', () => {
+  const PAIRS = `query($kind: DuplicateKind, $first: Int, $after: String) {
+    duplicateCandidates(kind: $kind, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      nodes { score reasons companies { id name } contacts { id fullName } }
+    }
+  }`;
+
+  async function allPairs(kind: 'COMPANY' | 'CONTACT'): Promise<Node[]> {
+    const nodes: Node[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 40; page++) {
+      const result: Node = (await gql(PAIRS, { kind, first: 50, after })).duplicateCandidates;
+      nodes.push(...result.nodes);
+      if (!result.pageInfo.hasNextPage) break;
+      after = result.pageInfo.endCursor;
+    }
+    return nodes;
+  }
+
+  async function statementsFor(kind: 'COMPANY' | 'CONTACT') {
+    server.resetStatements();
+    await gql(PAIRS, { kind, first: 50 });
+    return server.statements.length;
+  }
+
+  it('finds a page in the same number of SQL statements whatever the number of records', async () => {
+    const companiesBefore = await statementsFor('COMPANY');
+    const contactsBefore = await statementsFor('CONTACT');
+    // 60 more companies whose names all look alike, each with two contacts on one switchboard.
+    await server.sql(
+      `insert into company (id, agency_id, name, normalized_name, kind, country)
+       select gen_random_uuid(), ?, 'Lotus Foods ' || g, 'lotus foods ' || g, 'EXPORTER', 'RU' from generate_series(1, 60) g`,
+      [mosprom],
+    );
+    await server.sql(
+      `insert into contact (id, agency_id, company_id, full_name, normalized_name, phone)
+       select gen_random_uuid(), agency_id, id, 'Person ' || j || ' ' || name, 'person', '+7 495 000 00 00'
+       from company cross join generate_series(1, 2) j where agency_id = ? and name like 'Lotus Foods %'`,
+      [mosprom],
+    );
+    expect(await statementsFor('COMPANY')).toBe(companiesBefore);
+    expect(await statementsFor('CONTACT')).toBe(contactsBefore);
+    const lotus = (await allPairs('COMPANY')).filter((node) =>
+      node.companies.every((c: Node) => c.name.startsWith('Lotus Foods')),
+    );
+    expect(lotus.length).toBeGreaterThan(0);
+    expect(lotus.every((node) => node.reasons.includes('SIMILAR_NAME'))).toBe(true);
+  });
+
+  it('pairs a record with a bounded number of others: a shared switchboard, a domain shared by many companies', async () => {
+    const company = await createCompany({ name: 'Kamchatka Crab', kind: 'EXPORTER', country: 'RU' });
+    const names = [
+      'Zoya Kuznetsova',
+      'Marc Olivier',
+      'Ahmed Said',
+      'Lena Vogel',
+      'Tomas Ruiz',
+      'Kenji Mori',
+      'Nia Okafor',
+      'Bob Hart',
+    ];
+    const ids: string[] = [];
+    for (const name of names) ids.push(await contact(company.id, name, null, '+7 4152 11 22 33'));
+    const samePhone = (await allPairs('CONTACT')).filter(
+      (node) => node.reasons.includes('SAME_PHONE') && node.contacts.every((c: Node) => ids.includes(c.id)),
+    );
+    // Each contact with the next 5 of its group (8 contacts: 5+5+5+4+3+2+1), not all 28 pairs.
+    expect(samePhone).toHaveLength(25);
+
+    // Eleven companies on one hosting domain: the domain is no evidence; two on their own domain are.
+    for (let n = 1; n <= 11; n++) {
+      await createCompany({
+        name: `Hosted ${'ABCDEFGHIJK'[n - 1]}x${n * 7919}`,
+        kind: 'BUYER',
+        country: 'FR',
+        website: `https://shop.hostly.example/${n}`,
+      });
+    }
+    await createCompany({ name: 'Volna Quarz', kind: 'BUYER', country: 'FR', website: 'https://volna-group.example' });
+    await createCompany({
+      name: 'Grupo Teplo',
+      kind: 'BUYER',
+      country: 'ES',
+      website: 'http://www.volna-group.example/es',
+    });
+    const companies = await allPairs('COMPANY');
+    const byDomain = companies.filter((node) => node.reasons.includes('SAME_WEBSITE_DOMAIN'));
+    expect(byDomain.some((node) => node.companies.some((c: Node) => c.name.startsWith('Hosted')))).toBe(false);
+    expect(
+      byDomain.some(
+        (node) =>
+          node.companies
+            .map((c: Node) => c.name)
+            .sort()
+            .join('|') === 'Grupo Teplo|Volna Quarz',
+      ),
+    ).toBe(true);
+  });
+});
