@@ -2,6 +2,7 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../../components/export/ExportMenu';
 import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { Panel } from '../../../components/ui/Panel';
@@ -54,7 +55,12 @@ export function ContactsPanel({
           {t('contacts.title')} <span className="companies__count">{total}</span>
         </>
       }
-      actions={addButton}
+      actions={
+        <>
+          {total > 0 && <ExportMenu list="contacts" filter={{ companyIds: [company.id] }} />}
+          {addButton}
+        </>
+      }
     >
       {rows.length === 0 ? (
         <EmptyState title={t('contacts.emptyTitle')}>{t('contacts.emptyText')}</EmptyState>

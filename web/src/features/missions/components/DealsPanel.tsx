@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '../../../components/export/ExportMenu';
 import { Badge } from '../../../components/ui/Badge';
 import { ConnectionPager } from '../../../components/ui/ConnectionPager';
 import { type Column, DataTable, type SortState } from '../../../components/ui/DataTable';
@@ -87,7 +88,10 @@ export function DealsPanel({ missionId }: { missionId: string }) {
   ];
 
   return (
-    <Panel title={t('deals.title')}>
+    <Panel
+      title={t('deals.title')}
+      actions={<ExportMenu list="deals" filter={{ sourceMissionIds: [missionId] }} orderBy={sort} />}
+    >
       {error && !shown ? (
         <QueryError refetch={refetch} />
       ) : !shown ? (
