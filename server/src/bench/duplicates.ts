@@ -165,7 +165,7 @@ async function contacts(conn: Connection, agency: string, domain: string, phone?
      select gen_random_uuid(), co.created_at, co.created_at, '${agency}', co.id, s.name, lower(s.name),
        case when j = 2 or ${domain} is null or ${domain} = '' then lower(replace(s.name, ' ', '.')) || (hashint4(k::int) & 65535) || '@gmail.com'
             else lower(replace(s.name, ' ', '.')) || j || '@' || ${domain} end,
-       ${phone ?? `'+212 6 ' || lpad(((hashint4(k::int) & 2147483647) % 100000000)::text, 8, '0')`}, '{fr}'
+       ${phone ?? `'+212 6 ' || lpad(((hashint4(k::int * 3 + j) & 2147483647) % 100000000)::text, 8, '0')`}, '{fr}'
      from (select *, row_number() over (order by id) as k from company where agency_id = '${agency}') co
      cross join generate_series(0, 2) j
      cross join lateral (select ${pick(FIRST, 'k::int * 3 + j', 11)} || ' ' || ${pick(LAST, 'k::int * 3 + j', 12)} as name) s`,

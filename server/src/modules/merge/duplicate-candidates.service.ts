@@ -74,6 +74,7 @@ interface PairRow {
 const WEBSITE_DOMAIN = `nullif(lower(regexp_replace(website, '^([a-z]+://){0,1}(www[.]){0,1}([^/:#\\x3f]+).*$', '\\3', 'i')), '')`;
 
 /** The next `n` records of the window's partition, as an array (one pair per element). */
+// Sort keys compare bytewise (collate "C"): only neighbours matter, and it sorts 10,000 names several times faster.
 const next = (n: number) => `rows between 1 following and ${n} following`;
 
 /**
@@ -84,8 +85,9 @@ const next = (n: number) => `rows between 1 following and ${n} following`;
  * - same website domain, same non-public e-mail domain among their contacts: all pairs of a
  *   domain shared by at most SHARED_DOMAIN_LIMIT companies;
  * - similar names (sorted neighbourhood): the folded names are sorted within blocks, one block
- *   per word, one of whole names and one of whole names reversed (a typo at the start); each name
- *   is compared (pg_trgm similarity) with the next NAME_NEIGHBOURS of each of its blocks.
+ *   per word (two names with a word in common), and for one-word names one block of them and one
+ *   of them reversed (a typo at the end or at the start); each name is compared (pg_trgm
+ *   similarity) with the next NAME_NEIGHBOURS of each of its blocks.
  * One row per pair with its reasons; the score combines the reasons' weights as independent evidence.
  */
 const COMPANY_PAIRS = `
@@ -94,16 +96,16 @@ with live as (
   from company where agency_id = ? and merged_into_id is null
 ),
 same_name as (
-  select id, array_agg(id) over (partition by fname, country order by created_at, id ${next(GROUP_NEIGHBOURS)}) as ids
+  select id, array_agg(id) over (partition by fname collate "C", country order by created_at, id ${next(GROUP_NEIGHBOURS)}) as ids
   from live
 ),
 sites as (
-  select id, domain from (select id, domain, count(*) over (partition by domain) as n from live where domain is not null) s
+  select id, domain from (select id, domain, count(*) over (partition by domain collate "C") as n from live where domain is not null) s
   where n <= ${SHARED_DOMAIN_LIMIT}
 ),
 mails as (
   select id, domain from (
-    select id, domain, count(*) over (partition by domain) as n from (
+    select id, domain, count(*) over (partition by domain collate "C") as n from (
       select distinct c.company_id as id, lower(split_part(c.email, '@', 2)) as domain
       from contact c join live co on co.id = c.company_id
       where c.agency_id = ? and c.merged_into_id is null and c.email like '%_@_%'
@@ -113,12 +115,12 @@ mails as (
 ),
 blocks as (
   select id, fname, w as block, fname as sort_key from live, unnest(string_to_array(fname, ' ')) w where length(w) > 1
-  union all select id, fname, ' ', fname from live
-  union all select id, fname, '  ', reverse(fname) from live
+  union all select id, fname, ' ', fname from live where position(' ' in fname) = 0
+  union all select id, fname, '  ', reverse(fname) from live where position(' ' in fname) = 0
 ),
 near as (
   select id, fname, array_agg(id) over w as ids, array_agg(fname) over w as names
-  from blocks window w as (partition by block order by sort_key, id ${next(NAME_NEIGHBOURS)})
+  from blocks window w as (partition by block collate "C" order by sort_key collate "C", id ${next(NAME_NEIGHBOURS)})
 ),
 named as (
   select distinct least(n.id, x.id) as a, greatest(n.id, x.id) as b, n.fname as af, x.fname as bf
@@ -152,16 +154,16 @@ with live as (
 ),
 chains as (
   select id, 'SAME_EMAIL' as reason, 0.95::float8 as w,
-    array_agg(id) over (partition by email order by created_at, id ${next(GROUP_NEIGHBOURS)}) as ids
+    array_agg(id) over (partition by email collate "C" order by created_at, id ${next(GROUP_NEIGHBOURS)}) as ids
   from live where email is not null
   union all
   select id, 'SAME_PHONE', 0.8,
-    array_agg(id) over (partition by phone order by created_at, id ${next(GROUP_NEIGHBOURS)})
+    array_agg(id) over (partition by phone collate "C" order by created_at, id ${next(GROUP_NEIGHBOURS)})
   from live where length(phone) >= 7
 ),
 near as (
   select id, fname, array_agg(id) over w as ids, array_agg(fname) over w as names
-  from live window w as (partition by company_id order by fname, id ${next(GROUP_NEIGHBOURS)})
+  from live window w as (partition by company_id order by fname collate "C", id ${next(GROUP_NEIGHBOURS)})
 ),
 evidence as (
   select least(c.id, x.id) as a, greatest(c.id, x.id) as b, c.reason, c.w
