@@ -30,25 +30,56 @@ export function similarity(a: Set<string>, b: Set<string>): number {
  */
 export const SIMILARITY_THRESHOLD = 0.5;
 
-/** Trigrams held by more entries than this are too common to find candidates by (still counted in the score). */
-const COMMON = 2_000;
+/** Size of the intersection of two ascending arrays. */
+function overlap(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared;
+}
 
-/** An inverted index of trigram sets: finds the entries most similar to a name without comparing all pairs. */
+/**
+ * An inverted index of trigram sets: finds the entries most similar to a name without comparing
+ * all pairs. Prefix filtering keeps it exact and cheap: similarity ≥ t needs at least ⌈t·|A|⌉
+ * shared trigrams, so a match holds one of A's |A| − ⌈t·|A|⌉ + 1 rarest trigrams; only their
+ * postings are read, entries too short or too long to reach t are passed over, and the others
+ * are scored exactly on sorted trigram ids.
+ */
 export class TrigramIndex<T> {
-  private readonly postings = new Map<string, number[]>();
-  private readonly entries: { grams: Set<string>; value: T }[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly postings: number[][] = [];
+  private readonly entries: { grams: Int32Array; value: T }[] = [];
+  /** The query that last saw each entry: a cheaper "seen" than a Set per query. */
+  private stamps = new Uint32Array(1024);
+  private query = 0;
+
+  private encode(grams: Set<string>, create: boolean): Int32Array {
+    const out: number[] = [];
+    for (const gram of grams) {
+      let id = this.ids.get(gram);
+      if (id === undefined && create) {
+        id = this.postings.length;
+        this.ids.set(gram, id);
+        this.postings.push([]);
+      }
+      if (id !== undefined) out.push(id);
+    }
+    return Int32Array.from(out).sort();
+  }
 
   add(grams: Set<string>, value: T): void {
-    const id = this.entries.length;
-    this.entries.push({ grams, value });
-    for (const gram of grams) {
-      let list = this.postings.get(gram);
-      if (!list) {
-        list = [];
-        this.postings.set(gram, list);
-      }
-      list.push(id);
-    }
+    const entry = this.entries.length;
+    const encoded = this.encode(grams, true);
+    this.entries.push({ grams: encoded, value });
+    for (const id of encoded) this.postings[id].push(entry);
   }
 
   /** Entries whose similarity is at least `threshold`, best first, at most `limit`. */
@@ -58,17 +89,32 @@ export class TrigramIndex<T> {
     limit: number,
     accept: (value: T) => boolean,
   ): { value: T; score: number }[] {
-    const shared = new Map<number, number>();
-    for (const gram of grams) {
-      const list = this.postings.get(gram);
-      if (!list || list.length > COMMON) continue;
-      for (const id of list) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const size = grams.size;
+    if (size === 0 || this.entries.length === 0) return [];
+    // Trigrams no entry has still count in |A|: they can only lower the score.
+    const known = this.encode(grams, false);
+    const lists = [...known].map((id) => this.postings[id]).sort((a, b) => a.length - b.length);
+    const prefix = size - Math.ceil(threshold * size) + 1;
+    const smallest = Math.ceil(threshold * size);
+    const largest = Math.floor(size / threshold);
+    if (this.stamps.length < this.entries.length) {
+      const grown = new Uint32Array(this.entries.length * 2);
+      grown.set(this.stamps);
+      this.stamps = grown;
     }
+    const stamp = ++this.query;
     const found: { value: T; score: number }[] = [];
-    for (const id of shared.keys()) {
-      const entry = this.entries[id];
-      const score = similarity(grams, entry.grams);
-      if (score >= threshold && accept(entry.value)) found.push({ value: entry.value, score });
+    for (const list of lists.slice(0, prefix)) {
+      for (const entryId of list) {
+        if (this.stamps[entryId] === stamp) continue;
+        this.stamps[entryId] = stamp;
+        const entry = this.entries[entryId];
+        const other = entry.grams.length;
+        if (other < smallest || other > largest) continue;
+        const shared = overlap(known, entry.grams);
+        const score = shared / (size + other - shared);
+        if (score >= threshold && accept(entry.value)) found.push({ value: entry.value, score });
+      }
     }
     return found.sort((a, b) => b.score - a.score).slice(0, limit);
   }
