@@ -314,6 +314,8 @@ export type ImportInput = {
   mapping: Array<string | null | undefined>;
   /** DELEGATION: the mission whose delegation the rows join. */
   missionId?: string | number | null | undefined;
+  /** CREATE or SKIP: what every possible duplicate without a decision of its own becomes (LINK is ignored). */
+  undecided?: ImportDecisionAction | null | undefined;
 };
 
 /** What the rows of an import file become. */

@@ -54,6 +54,7 @@ export function planInput(input: ImportInput) {
     missionId: input.kind === ImportKind.DELEGATION ? (input.missionId ?? null) : null,
     mapping: input.mapping ?? [],
     decisions: input.decisions ?? [],
+    undecided: input.undecided ?? null,
   };
 }
 

@@ -118,6 +118,19 @@ describe('previewImport', () => {
     expect(await companyCount()).toBe(before);
     const [{ n }] = await server.sql<{ n: number }>('select count(*)::int as n from import_batch');
     expect(n).toBe(0);
+
+    // One decision for row 5, and "skip" for every other look-alike.
+    const decided = await client.preview(manager, {
+      fileId,
+      kind: 'COMPANIES',
+      mapping: MAPPING,
+      decisions: [{ row: 5, action: 'CREATE' }],
+      undecided: 'SKIP',
+    });
+    const decidedRows = client.byRow(decided.preview!.rows.nodes);
+    expect(decidedRows.get(5)).toMatchObject({ action: 'CREATE', decision: 'CREATE' });
+    expect(decidedRows.get(8)).toMatchObject({ action: 'SKIP', decision: 'SKIP' });
+    expect(decided.preview!.counts).toMatchObject({ possibleDuplicate: 0, create: 2, skip: 2 });
   });
 
   it('refuses to apply while a possible duplicate has no decision, then applies the decisions', async () => {

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../shared/user-error.js';
 import { ImportKind } from './import.enums.js';
@@ -121,6 +121,15 @@ export class ImportInput {
   @IsArray()
   @ArrayMaxSize(20_000)
   decisions!: ImportDecisionInput[];
+
+  @Field(() => DecisionAction, {
+    nullable: true,
+    description:
+      'CREATE or SKIP: what every possible duplicate without a decision of its own becomes (LINK is ignored).',
+  })
+  @IsOptional()
+  @IsIn([DecisionAction.CREATE, DecisionAction.SKIP])
+  undecided?: DecisionAction | null;
 }
 
 @ObjectType()

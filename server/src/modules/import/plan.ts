@@ -46,6 +46,8 @@ export interface PlanInput {
   missionId?: string | null;
   mapping: Mapping;
   decisions: Decision[];
+  /** CREATE or SKIP: what every possible duplicate without a decision of its own becomes. */
+  undecided?: DecisionAction | null;
 }
 
 /** A record of the CRM or an earlier row of the file that a row resembles. */
@@ -236,11 +238,14 @@ function mappingErrors(kind: ImportKind, mapping: Mapping): Plan['errors'] {
   return errors;
 }
 
+/** The decision for a row number: its own, else the one for every undecided look-alike. */
+type Decisions = Pick<Map<number, Decision>, 'get'>;
+
 /**
  * Settles a row that resembles others: without a decision it waits for one; SKIP skips it,
  * CREATE creates it, LINK takes the chosen record (one of the candidates) as its match.
  */
-function decide(row: RowPlan, decisions: Map<number, Decision>): 'wait' | 'skip' | 'create' | { id: string } {
+function decide(row: RowPlan, decisions: Decisions): 'wait' | 'skip' | 'create' | { id: string } {
   const decision = decisions.get(row.row);
   row.decision = decision ?? null;
   if (!decision) return 'wait';
@@ -256,7 +261,7 @@ async function planCompanies(
   table: Table,
   input: PlanInput,
   plan: Plan,
-  decisions: Map<number, Decision>,
+  decisions: Decisions,
 ): Promise<void> {
   const agencyId = ctx.viewer!.agencyId;
   const delegation = input.kind === ImportKind.DELEGATION;
@@ -434,7 +439,7 @@ async function planContacts(
   table: Table,
   input: PlanInput,
   plan: Plan,
-  decisions: Map<number, Decision>,
+  decisions: Decisions,
 ): Promise<void> {
   const agencyId = ctx.viewer!.agencyId;
   const companies = await loadCompanies(em, agencyId);
@@ -626,7 +631,11 @@ export async function planImport(em: EntityManager, ctx: Context, table: Table, 
     if (missions.length === 0) plan.errors.push({ field: 'missionId', text: msg('importNeedsMission') });
   }
   if (plan.errors.length === 0) {
-    const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
+    const byRow = new Map(input.decisions.map((decision) => [decision.row, decision]));
+    const otherwise = input.undecided === DecisionAction.LINK ? null : input.undecided;
+    const decisions: Decisions = {
+      get: (row) => byRow.get(row) ?? (otherwise ? { row, action: otherwise } : undefined),
+    };
     const work = { ...input, mapping };
     if (input.kind === ImportKind.CONTACTS) await planContacts(em, ctx, table, work, plan, decisions);
     else await planCompanies(em, ctx, table, work, plan, decisions);

@@ -257,6 +257,30 @@ describe('the import wizard', () => {
     expect(calls).toContain('UndoImport');
   });
 
+  it('decides every look-alike at once', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeUpload);
+    FakeUpload.answer = {
+      status: 201,
+      body: { fileId: 'file-1', fileName: 'forum.xlsx', fileSize: 2048, rowCount: 3 },
+    };
+    const applies: unknown[] = [];
+    const { link } = scriptedLink(viewerAnswer(), fileAnswer, previewAnswer([]), applyAnswer(applies));
+    renderRoutes({
+      transport: link,
+      routes: [{ path: '/import', element: <ImportPage /> }],
+      url: '/import?kind=COMPANIES',
+    });
+    fireEvent.change(await screen.findByLabelText('CSV or Excel file'), {
+      target: { files: [new File(['x'], 'forum.xlsx')] },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Check the rows' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Skip all the others' }));
+    expect(screen.getByText('Rows without a decision will be skipped.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('forum.xlsx was imported.');
+    expect(applies[0]).toMatchObject({ decisions: [], undecided: 'SKIP', kind: 'COMPANIES', missionId: null });
+  });
+
   it('says why an upload was refused', async () => {
     vi.stubGlobal('XMLHttpRequest', FakeUpload);
     FakeUpload.answer = {

@@ -6,7 +6,12 @@ import { Button } from '../../../components/ui/Button';
 import { type Column, DataTable } from '../../../components/ui/DataTable';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Panel } from '../../../components/ui/Panel';
-import type { ApplyImportMutation as ApplyResult, ImportKind, ImportRowAction } from '../../../gql/graphql';
+import type {
+  ApplyImportMutation as ApplyResult,
+  ImportDecisionAction,
+  ImportKind,
+  ImportRowAction,
+} from '../../../gql/graphql';
 import { forgetImported } from '../forgetImported';
 import { ApplyImportMutation, PreviewImportQuery } from '../graphql/import';
 import { rejectedRowsUrl } from '../upload';
@@ -46,6 +51,8 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
   const [offset, setOffset] = useState(0);
   const [decisions, setDecisions] = useState<Map<number, Decision>>(new Map());
   const [applyError, setApplyError] = useState<string | null>(null);
+  /** What the look-alikes without a decision of their own become (CREATE or SKIP), if the user chose. */
+  const [undecided, setUndecided] = useState<ImportDecisionAction | null>(null);
   const input = { fileId, kind, missionId, mapping, decisions: [] };
   const { data, previousData, loading, error, refetch } = useQuery(PreviewImportQuery, {
     variables: { input, actions: filter ? [filter] : null, first: PAGE, offset },
@@ -66,9 +73,10 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
   if (!preview) return <ErrorMessage>{payload.userErrors.map((e) => e.message).join(' ')}</ErrorMessage>;
 
   const duplicates = preview.duplicates.nodes;
-  const decided = duplicates.filter((row) => decisions.has(row.row)).length;
-  const accepted = preview.counts.create + preview.counts.update + preview.counts.link + duplicates.length;
-  const ready = preview.issues.length === 0 && decided === duplicates.length && accepted > 0;
+  const total = preview.counts.possibleDuplicate;
+  const decided = undecided ? total : duplicates.filter((row) => decisions.has(row.row)).length;
+  const accepted = preview.counts.create + preview.counts.update + preview.counts.link + total;
+  const ready = preview.issues.length === 0 && decided === total && accepted > 0;
 
   async function run() {
     setApplyError(null);
@@ -78,6 +86,7 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
           input: {
             ...input,
             decisions: [...decisions].map(([row, decision]) => ({ row, ...decision })),
+            undecided,
           },
         },
       });
@@ -117,7 +126,7 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
       ),
     },
   ];
-  const total = preview.rows.totalCount;
+  const shownRows = preview.rows.totalCount;
   const url = (format: 'csv' | 'xlsx') =>
     rejectedRowsUrl(fileId, format, { kind, missionId, mapping, language: i18n.language });
 
@@ -153,10 +162,29 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
 
       {duplicates.length > 0 && (
         <Panel
-          title={t('preview.duplicatesTitle', { count: duplicates.length })}
-          actions={<span className="import-muted">{t('preview.decided', { decided, total: duplicates.length })}</span>}
+          title={t('preview.duplicatesTitle', { count: total })}
+          actions={<span className="import-muted">{t('preview.decided', { decided, total })}</span>}
         >
           <p className="import-muted">{t('preview.duplicatesHelp')}</p>
+          <div className="import-buttons import-buttons--start">
+            <Button variant="secondary" size="small" onClick={() => setUndecided('CREATE')}>
+              {t('preview.restCreate')}
+            </Button>
+            <Button variant="secondary" size="small" onClick={() => setUndecided('SKIP')}>
+              {t('preview.restSkip')}
+            </Button>
+            {undecided && (
+              <Button variant="ghost" size="small" onClick={() => setUndecided(null)}>
+                {t('preview.restClear')}
+              </Button>
+            )}
+          </div>
+          {undecided && (
+            <p role="status">{t(undecided === 'CREATE' ? 'preview.restCreated' : 'preview.restSkipped')}</p>
+          )}
+          {total > duplicates.length && (
+            <p className="import-muted">{t('preview.firstShown', { shown: duplicates.length, total })}</p>
+          )}
           {duplicates.map((row) => (
             <DuplicateDecision
               key={row.row}
@@ -202,15 +230,15 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
           rowKey={(row) => String(row.row)}
           busy={loading}
         />
-        {total > PAGE && (
+        {shownRows > PAGE && (
           <div className="import-buttons">
             <span className="import-muted">
-              {t('preview.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}
+              {t('preview.range', { from: offset + 1, to: Math.min(offset + PAGE, shownRows), total: shownRows })}
             </span>
             <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
               {t('preview.previous')}
             </Button>
-            <Button variant="secondary" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+            <Button variant="secondary" disabled={offset + PAGE >= shownRows} onClick={() => setOffset(offset + PAGE)}>
               {t('preview.more')}
             </Button>
           </div>
@@ -219,7 +247,7 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
 
       {applying.loading && <Progress label={t('applying')} />}
       {applyError && <ErrorMessage>{applyError}</ErrorMessage>}
-      {!ready && duplicates.length > decided && <p className="import-warning">{t('preview.needDecisions')}</p>}
+      {!ready && total > decided && <p className="import-warning">{t('preview.needDecisions')}</p>}
       <div className="import-buttons">
         <Button variant="secondary" onClick={onRemap} disabled={applying.loading}>
           {t('preview.remap')}
