@@ -23,6 +23,12 @@ const PARAMS = {
   missing: ['WON', 'LOST'],
   count: 3,
   category: 'WON',
+  // import
+  value: 'Atlantide',
+  row: 12,
+  domain: 'epices-fes.ma',
+  email: 'k.alaoui@epices-fes.ma',
+  fields: 'city, website',
   // export
   parameter: 'filter',
   detail: 'kinds.0: Value "PIRATE" does not exist in "CompanyKind" enum.',
