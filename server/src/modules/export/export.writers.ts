@@ -10,6 +10,7 @@ import {
   formatDateTime,
   formatDay,
   formatDecimal,
+  neutralizeCsvText,
   zonedParts,
 } from '../../shared/tabular/values.js';
 import type { ExportColumn } from './export.columns.js';
@@ -60,7 +61,7 @@ function cellText(column: ExportColumn, value: string | Date | null | undefined,
     case 'decimal':
       return formatDecimal(String(value), options.language);
     default:
-      return String(value);
+      return neutralizeCsvText(String(value));
   }
 }
 

@@ -13,6 +13,18 @@ beforeAll(async () => {
   server = await startTestServer();
   client = importClient(server);
   manager = await server.login('manager@mosprom.demo');
+  // Values that a naive file would mangle: a brand with a comma beside another brand, notes on two
+  // lines with a semicolon; and a city a spreadsheet would run as a formula.
+  await server.sql(
+    `update company set brands = '{"Crème, brûlée",NexTouch}', notes = E'Line one; still one\\nLine two'
+     where id = (select id from company where agency_id = (select id from agency where short_name = 'Mosprom')
+                 order by created_at, id limit 1)`,
+  );
+  await server.sql(
+    `update company set city = '=HYPERLINK("http://evil.example","Moscow")'
+     where id = (select id from company where agency_id = (select id from agency where short_name = 'Mosprom')
+                 order by created_at desc, id limit 1)`,
+  );
 });
 
 afterAll(() => server?.close());
@@ -23,7 +35,12 @@ async function exported(path: string): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
-async function roundTrip(kind: 'COMPANIES' | 'CONTACTS', path: string, name: string) {
+async function roundTrip(
+  kind: 'COMPANIES' | 'CONTACTS' | 'DELEGATION',
+  path: string,
+  name: string,
+  missionId?: string,
+) {
   const fileId = await client.uploadOk(manager, name, await exported(path));
   const file = await server.gql(
     'query($id: ID!, $kind: ImportKind!) { importFile(id: $id, kind: $kind) { rowCount columns { header field } } }',
@@ -34,16 +51,19 @@ async function roundTrip(kind: 'COMPANIES' | 'CONTACTS', path: string, name: str
   const mapping = info.columns.map((column: { field: string | null }) => column.field);
   expect(mapping).toContain('id');
   const snapshot = () =>
-    server.sql('select id, updated_at from company union all select id, updated_at from contact order by 1');
+    server.sql(
+      `select id, updated_at from company union all select id, updated_at from contact
+       union all select id, updated_at from mission_participant order by 1`,
+    );
   const before = await snapshot();
-  const preview = await client.preview(manager, { fileId, kind, mapping, decisions: [] });
+  const preview = await client.preview(manager, { fileId, kind, missionId, mapping, decisions: [] });
   expect(preview.userErrors).toEqual([]);
   const rows = preview.preview!.rows.nodes;
   expect(
     rows.filter((row) => row.action !== 'UNCHANGED').map((row) => [row.row, row.action, row.reasons, row.errors]),
   ).toEqual([]);
   expect(preview.preview!.counts).toMatchObject({ total: info.rowCount, unchanged: info.rowCount });
-  const applied = await client.apply(manager, { fileId, kind, mapping, decisions: [] });
+  const applied = await client.apply(manager, { fileId, kind, missionId, mapping, decisions: [] });
   expect(applied.userErrors).toEqual([]);
   expect(applied.batch!.counts).toMatchObject({ UNCHANGED: info.rowCount, CREATE: 0, UPDATE: 0 });
   expect(await snapshot()).toEqual(before);
@@ -51,6 +71,12 @@ async function roundTrip(kind: 'COMPANIES' | 'CONTACTS', path: string, name: str
 }
 
 describe('export then import', () => {
+  it('writes formula-like text behind an apostrophe in CSV, so a spreadsheet shows it as text', async () => {
+    const csv = (await exported('/export/companies.csv?lang=en')).toString('utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Moscow"")"`);
+    expect(csv).not.toMatch(/[,\n]=HYPERLINK/);
+  });
+
   it('changes no company (CSV in French, ";")', async () => {
     expect(await roundTrip('COMPANIES', '/export/companies.csv?lang=fr', 'companies.csv')).toBeGreaterThan(10);
   });
@@ -61,5 +87,16 @@ describe('export then import', () => {
 
   it('changes no contact (CSV in English)', async () => {
     expect(await roundTrip('CONTACTS', '/export/contacts.csv?lang=en', 'contacts.csv')).toBeGreaterThan(10);
+  });
+
+  it("changes no participation of a mission's delegation (CSV in French)", async () => {
+    const missionId = await server.idOf('mission', 'name', 'Mission commerciale Mosprom à Casablanca');
+    const rows = await roundTrip(
+      'DELEGATION',
+      `/export/delegation.csv?lang=fr&missionId=${missionId}`,
+      'delegation.csv',
+      missionId,
+    );
+    expect(rows).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { restoreCsvText } from '../../shared/tabular/values.js';
 
 export type FileFormat = 'CSV' | 'XLSX';
 export type TextEncoding = 'UTF-8' | 'WINDOWS-1251' | 'WINDOWS-1252';
@@ -95,7 +96,7 @@ function tableOf(
   const rowNumbers: number[] = [];
   for (let i = headerIndex + 1; i < records.length; i++) {
     if (blank(records[i])) continue;
-    rows.push(headers.map((_, column) => (records[i][column] ?? '').trim()));
+    rows.push(headers.map((_, column) => restoreCsvText((records[i][column] ?? '').trim())));
     rowNumbers.push(numbers[i]);
   }
   return { format, ...details, headers, rows, rowNumbers };

@@ -3,6 +3,7 @@ import { fold, websiteDomain } from '../../shared/fold.js';
 import { isUuid } from '../../shared/ids.js';
 import { type Message, msg } from '../../shared/messages/index.js';
 import { normalizeName } from '../../shared/normalize.js';
+import { splitList } from '../../shared/tabular/values.js';
 import { validateInput } from '../../shared/validation.js';
 import { CompanyKind } from '../company/company.enums.js';
 import { CreateCompanyInput } from '../company/company.inputs.js';
@@ -135,7 +136,12 @@ function websiteUrl(value: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || !value.includes('.') ? value : `https://${value}`;
 }
 
-const list = (value: string) => distinct(value.split(/[;,|\n]/));
+/**
+ * A list cell: our own exports join with "; " (splitList), so a cell with a semicolon or a line
+ * break is split there only (a brand may hold a comma); a cell without them, as people type it in
+ * Excel ("NexTouch, NexBoard"), is split at commas and bars.
+ */
+const list = (value: string) => distinct(/[;\n\r]/.test(value) ? splitList(value) : value.split(/[,|]/));
 
 /** The cells of a row by field, from the mapping; the first non-empty cell wins when two columns share a field. */
 export function cellsByField(

@@ -209,7 +209,8 @@ export const en = {
     `The kept company would be an exporter, yet it would be the buyer of ${count} deal(s): keep the counterpart's kind.`,
   // import
   importFileNotFound: 'The file was not found or has expired (files are kept a day): upload it again.',
-  importFileUnreadable: 'The file could not be read: upload a CSV (UTF-8, Windows-1251 or Windows-1252) or an XLSX file.',
+  importFileUnreadable:
+    'The file could not be read: upload a CSV (UTF-8, Windows-1251 or Windows-1252) or an XLSX file.',
   importFileEmpty: 'The file holds no rows under its header line.',
   importFileTooLarge: ({ max }: { max: number }) =>
     `The file is larger than ${Math.round(max / 1_000_000)} MB: split it into smaller files.`,
@@ -236,7 +237,8 @@ export const en = {
   importReasonNew: 'New record.',
   importReasonSameId: ({ name }: { name: string }) => `Same ID as ${name}.`,
   importReasonUnknownId: 'Its ID is not a record of the agency: matched by its other values.',
-  importReasonSameDomain: ({ domain, name }: { domain: string; name: string }) => `Same website (${domain}) as ${name}.`,
+  importReasonSameDomain: ({ domain, name }: { domain: string; name: string }) =>
+    `Same website (${domain}) as ${name}.`,
   importReasonSameEmail: ({ email, name }: { email: string; name: string }) => `Same e-mail (${email}) as ${name}.`,
   importReasonSameName: ({ name }: { name: string }) => `Same name and country as ${name}.`,
   importReasonSameNameCompany: ({ name }: { name: string }) => `Same name and company as ${name}.`,

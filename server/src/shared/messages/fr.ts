@@ -196,7 +196,8 @@ export const fr: Messages = {
   mergeBuyerRole: ({ count }) =>
     `La société conservée serait un exportateur, or elle serait l’acheteur de ${count} affaire(s) : gardez le type de l’interlocuteur.`,
   // import
-  importFileNotFound: 'Le fichier est introuvable ou a expiré (les fichiers sont gardés un jour) : déposez-le à nouveau.',
+  importFileNotFound:
+    'Le fichier est introuvable ou a expiré (les fichiers sont gardés un jour) : déposez-le à nouveau.',
   importFileUnreadable:
     'Le fichier est illisible : déposez un fichier CSV (UTF-8, Windows-1251 ou Windows-1252) ou XLSX.',
   importFileEmpty: 'Le fichier ne contient aucune ligne sous sa ligne d’en-tête.',
@@ -213,11 +214,11 @@ export const fr: Messages = {
     `« ${value} » n’est pas un statut de participation (invité, inscrit, confirmé, présent, désisté).`,
   importUnknownSector: ({ value }) => `Aucun secteur de l’agence ne s’appelle « ${value} ».`,
   importUnknownUser: ({ value }) => `Aucun utilisateur actif de l’agence ne correspond à « ${value} ».`,
-  importUnknownCompany: ({ value }) =>
-    `Aucune société « ${value} » dans le CRM : importez d’abord les sociétés.`,
+  importUnknownCompany: ({ value }) => `Aucune société « ${value} » dans le CRM : importez d’abord les sociétés.`,
   importAmbiguousCompany: ({ value }) =>
     `Plusieurs sociétés s’appellent « ${value} » : ajoutez leur pays dans une colonne.`,
-  importNotAnExporter: ({ name }) => `${name} n’est pas un exportateur : seuls les exportateurs font partie d’une délégation.`,
+  importNotAnExporter: ({ name }) =>
+    `${name} n’est pas un exportateur : seuls les exportateurs font partie d’une délégation.`,
   importDecisionsMissing: ({ count }) =>
     `${count} doublon(s) possible(s) attendent une décision (lier, créer quand même ou ignorer) avant l’import.`,
   importBadDecision: ({ row }) =>
@@ -248,7 +249,8 @@ export const fr: Messages = {
   // export
   exportSignIn: 'Connectez-vous, ou envoyez un jeton d’API (Authorization: Bearer …), pour exporter.',
   exportBadJson: ({ parameter }) => `Le paramètre ${parameter} n’est pas du JSON valide.`,
-  exportBadParameter: ({ parameter, detail }) => `Le paramètre ${parameter} n’est pas valable pour cette liste : ${detail}`,
+  exportBadParameter: ({ parameter, detail }) =>
+    `Le paramètre ${parameter} n’est pas valable pour cette liste : ${detail}`,
   exportMissionRequired: 'Précisez la mission : missionId=<id>.',
   exportNoSuchMission: 'Mission introuvable.',
   exportBadDay: ({ day }) => `« ${day} » n’est pas un jour : écrivez-le 2026-12-31.`,

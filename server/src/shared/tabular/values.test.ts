@@ -7,8 +7,10 @@ import {
   formatDecimal,
   joinList,
   LIST_SEPARATOR,
+  neutralizeCsvText,
   parseDay,
   parseDecimal,
+  restoreCsvText,
   splitList,
 } from './values.js';
 
@@ -49,5 +51,18 @@ describe('values written to files read back unchanged', () => {
     expect(csvDelimiter('fr')).toBe(';');
     expect(csvDelimiter('ru')).toBe(';');
     expect(csvDelimiter('en')).toBe(',');
+  });
+});
+
+describe('formula-like CSV text', () => {
+  it('goes out behind an apostrophe and comes back as it was; phones and numbers stay as they are', () => {
+    for (const text of ['=1+2', '@SUM(A1)', '+cmd|calc', '-2+3 x', '\t=x']) {
+      expect(neutralizeCsvText(text)).toBe(`'${text}`);
+      expect(restoreCsvText(neutralizeCsvText(text))).toBe(text);
+    }
+    for (const text of ['+7 495 123-45-67', '-12.5', 'Fish World', "l'Atlas", "'quoted"]) {
+      expect(neutralizeCsvText(text)).toBe(text);
+      expect(restoreCsvText(text)).toBe(text);
+    }
   });
 });

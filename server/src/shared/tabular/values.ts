@@ -121,3 +121,18 @@ export function excelDateTimeFormat(language: Language): string {
 }
 
 export const EXCEL_DECIMAL_FORMAT = '#,##0.00';
+
+/**
+ * A text cell that a spreadsheet would run as a formula (=, @, a tab, or + and - not followed by
+ * a number or phone number) goes out in CSV behind an apostrophe, which Excel and LibreOffice
+ * show as text; `restoreCsvText` takes it off when such a file comes back.
+ */
+const FORMULA_START = /^(?:[=@\t\r]|[+-](?![\d\s()./-]*$))/;
+
+export function neutralizeCsvText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function restoreCsvText(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
