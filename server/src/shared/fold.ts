@@ -65,8 +65,9 @@ export function transliterate(value: string): string {
   return out;
 }
 
-export function fold(value: string): string {
-  let text = transliterate(value)
+/** Latin letters of a text, accents and ligatures undone, lower case: the first step of `fold`. */
+export function latinLetters(value: string): string {
+  return transliterate(value)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/ß/g, 'ss')
@@ -76,6 +77,10 @@ export function fold(value: string): string {
     .replace(/đ/gi, 'd')
     .replace(/ł/gi, 'l')
     .toLowerCase();
+}
+
+export function fold(value: string): string {
+  let text = latinLetters(value);
   for (const [pattern, replacement] of LATIN_SPELLINGS) text = text.replace(pattern, replacement);
   return text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

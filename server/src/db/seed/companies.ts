@@ -1,6 +1,7 @@
 import { Company } from '../../modules/company/company.entity.js';
 import { CompanyKind } from '../../modules/company/company.enums.js';
 import { Contact } from '../../modules/contact/contact.entity.js';
+import { transliterate } from '../../shared/fold.js';
 import { normalizeName } from '../../shared/normalize.js';
 import { ILLUSTRATIVE_COMPANIES, JOB_TITLES } from './illustrative-companies.js';
 import { scenario } from './scenario.js';
@@ -90,45 +91,9 @@ const RUSSIAN_LAST = [
   'Громов',
 ];
 
-const CYRILLIC: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
-
 /** Lower-case ASCII of a Latin or Cyrillic name, for e-mail addresses. */
 function ascii(value: string): string {
-  return [...normalizeName(value)].map((ch) => CYRILLIC[ch] ?? ch).join('');
+  return transliterate(normalizeName(value));
 }
 
 const STOPWORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'au', 'of', 'the', 'td']);

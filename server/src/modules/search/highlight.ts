@@ -1,4 +1,4 @@
-import { LATIN_SPELLINGS, transliterate } from '../../shared/fold.js';
+import { LATIN_SPELLINGS, latinLetters } from '../../shared/fold.js';
 
 /**
  * Which field of a hit matched, and where: the database says a record matches (on its folded
@@ -54,16 +54,7 @@ export function foldWithMap(text: string): FoldedText {
   let units: Unit[] = [];
   let offset = 0;
   for (const char of text) {
-    const latin = transliterate(char)
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/ß/g, 'ss')
-      .replace(/æ/gi, 'ae')
-      .replace(/œ/gi, 'oe')
-      .replace(/ø/gi, 'o')
-      .replace(/đ/gi, 'd')
-      .replace(/ł/gi, 'l')
-      .toLowerCase();
+    const latin = latinLetters(char);
     expand(units, latin, offset, offset + char.length);
     offset += char.length;
   }
