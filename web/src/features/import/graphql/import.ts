@@ -31,14 +31,7 @@ export const PreviewImportQuery = graphql(`
     previewImport(input: $input) {
       preview {
         counts {
-          total
-          create
-          update
-          link
-          unchanged
-          skip
-          error
-          possibleDuplicate
+          ...PreviewStep_counts @unmask
         }
         issues {
           field
@@ -48,65 +41,13 @@ export const PreviewImportQuery = graphql(`
           totalCount
           nodes {
             values
-            row
-            action
-            name
-            target {
-              id
-              name
-            }
-            reasons
-            changes
-            decision
-            errors {
-              column
-              header
-              field
-              message
-            }
-            candidates {
-              id
-              row
-              name
-              country
-              city
-              website
-              email
-              similarity
-            }
-  
+            ...PreviewStep_row @unmask
           }
         }
         rows(actions: $actions, first: $first, offset: $offset) {
           totalCount
           nodes {
-            row
-            action
-            name
-            target {
-              id
-              name
-            }
-            reasons
-            changes
-            decision
-            errors {
-              column
-              header
-              field
-              message
-            }
-            candidates {
-              id
-              row
-              name
-              country
-              city
-              website
-              email
-              similarity
-            }
-  
+            ...PreviewStep_row @unmask
           }
         }
       }
@@ -115,6 +56,50 @@ export const PreviewImportQuery = graphql(`
         code
         message
       }
+    }
+  }
+`);
+
+export const PreviewStepCountsFragment = graphql(`
+  fragment PreviewStep_counts on ImportCounts {
+    total
+    create
+    update
+    link
+    unchanged
+    skip
+    error
+    possibleDuplicate
+  }
+`);
+
+export const PreviewStepRowFragment = graphql(`
+  fragment PreviewStep_row on ImportRow {
+    row
+    action
+    name
+    target {
+      id
+      name
+    }
+    reasons
+    changes
+    decision
+    errors {
+      column
+      header
+      field
+      message
+    }
+    candidates {
+      id
+      row
+      name
+      country
+      city
+      website
+      email
+      similarity
     }
   }
 `);
@@ -130,14 +115,7 @@ export const ApplyImportMutation = graphql(`
       }
       preview {
         counts {
-          total
-          create
-          update
-          link
-          unchanged
-          skip
-          error
-          possibleDuplicate
+          ...PreviewStep_counts @unmask
         }
       }
       userErrors {
