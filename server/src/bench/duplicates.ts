@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { agencyEm, crossAgencyEm } from '../db/agency-scope.js';
-import { createAgencyWithAdmin } from '../modules/agency/agency.service.js';
+import { agencyEm } from '../db/agency-scope.js';
 import {
   candidatesStatement,
   DuplicateKind,
   duplicateCandidates,
 } from '../modules/merge/duplicate-candidates.service.js';
+import { createBenchAgency, percentile } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
 
 /**
@@ -172,10 +172,6 @@ async function contacts(conn: Connection, agency: string, domain: string, phone?
   );
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
-}
-
 async function main(): Promise<void> {
   const companies = Number(process.env.BENCH_DUP_COMPANIES || 10_000);
   const runs = Number(process.env.BENCH_RUNS || 10);
@@ -195,16 +191,7 @@ async function main(): Promise<void> {
       ['realistic', realistic],
       ['adversarial', adversarial],
     ] as const) {
-      const setup = await createAgencyWithAdmin(crossAgencyEm(db.orm.em), {
-        name: `Duplicates ${label}`,
-        shortName: label,
-        kind: 'NATIONAL_EXPORT_AGENCY',
-        country: 'MA',
-        baseCurrency: 'MAD',
-        adminEmail: `admin@${label}.test`,
-        adminFullName: 'Bench Admin',
-        adminPassword: 'bench-admin-password',
-      });
+      const setup = await createBenchAgency(db, `Duplicates ${label}`, label, `admin@${label}.test`);
       const t0 = performance.now();
       await fill(conn, setup.agency.id, companies);
       const [count] = await conn.execute<{ companies: number; contacts: number }[]>(

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config.js';
-import { crossAgencyEm } from '../db/agency-scope.js';
 import { type App, createApp } from '../http/app.js';
-import { createAgencyWithAdmin } from '../modules/agency/agency.service.js';
-import { batchShape, generateBatch, generateShared, type World } from './generate.js';
+import { batchShape, generateBatch, generateShared } from './generate.js';
+import { benchWorld, createBenchAgency, gc, login, MB, sampleMemory, statementLog } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
 
 /**
@@ -13,28 +12,8 @@ import { openThrowawayDatabase } from './throwaway-db.js';
  * the client reading the body run in this one process). A flat peak RSS over the row count is
  * constant memory. Env: BENCH_EXPORT_SIZE (multiples of S, default 10), DATABASE_URL.
  */
-const ADMIN = { email: 'admin@bench.example', password: 'bench-password-1' };
-const MB = 1024 * 1024;
 /** SQL statements of the download being measured (MikroORM's log lines, with their time). */
-let statements: string[] | undefined;
-
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($input: LoginInput!) { login(input: $input) { userErrors { message } } }',
-      variables: { input: ADMIN },
-    }),
-  });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) throw new Error(`Could not sign in: ${await response.text()}`);
-  return cookie;
-}
+const statements = statementLog();
 
 interface Result {
   label: string;
@@ -51,17 +30,8 @@ interface Result {
 }
 
 async function download(url: string, cookie: string, label: string, path: string, rows: number): Promise<Result> {
-  gc();
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  let heapPeak = process.memoryUsage().heapUsed;
-  const sample = () => {
-    const usage = process.memoryUsage();
-    peak = Math.max(peak, usage.rss);
-    heapPeak = Math.max(heapPeak, usage.heapUsed);
-  };
-  const sampler = setInterval(sample, 20);
-  statements = [];
+  const memory = sampleMemory();
+  statements.start();
   const started = performance.now();
   const response = await fetch(`${url}${path}`, { headers: { cookie } });
   if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -71,15 +41,15 @@ async function download(url: string, cookie: string, label: string, path: string
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    sample();
+    memory.sample();
   }
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
+  const { before, peak, heapPeak } = memory.stop();
   gc();
   const took = (line: string) => Number(/\[took ([\d.]+) ms/.exec(line)?.[1] ?? 0);
-  const slowest = [...statements].sort((a, b) => took(b) - took(a))[0] ?? '';
-  const count = statements.length;
-  statements = undefined;
+  const seen = statements.stop();
+  const slowest = [...seen].sort((a, b) => took(b) - took(a))[0] ?? '';
+  const count = seen.length;
   const usage = process.memoryUsage();
   return {
     label,
@@ -98,31 +68,11 @@ async function download(url: string, cookie: string, label: string, path: string
 
 async function main(): Promise<void> {
   const size = Number(process.env.BENCH_EXPORT_SIZE ?? 10);
-  const throwaway = await openThrowawayDatabase(process.env.DATABASE_URL || undefined, (sql) => {
-    if (statements) statements.push(sql);
-  });
+  const throwaway = await openThrowawayDatabase(process.env.DATABASE_URL || undefined, statements.onQuery);
   const { db } = throwaway;
   let app: App | undefined;
   try {
-    const setup = await createAgencyWithAdmin(crossAgencyEm(db.orm.em), {
-      name: 'Bench Export Agency',
-      shortName: 'Bench',
-      kind: 'NATIONAL_EXPORT_AGENCY',
-      country: 'MA',
-      baseCurrency: 'MAD',
-      adminEmail: ADMIN.email,
-      adminFullName: 'Bench Admin',
-      adminPassword: ADMIN.password,
-    });
-    const world: World = {
-      agencyId: setup.agency.id,
-      adminId: setup.admin.id,
-      pipelineId: setup.pipeline.id,
-      stageIds: [...setup.stages].sort((a, b) => a.position - b.position).map((s) => s.id),
-      now: new Date().toISOString(),
-      userIds: [],
-      sectorIds: [],
-    };
+    const world = benchWorld(await createBenchAgency(db, 'Bench Export Agency'), new Date());
     const conn = db.orm.em.getConnection();
     await generateShared(conn, world);
     const shape = batchShape(1);

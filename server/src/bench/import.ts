@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
-import { crossAgencyEm } from '../db/agency-scope.js';
 import { type App, createApp } from '../http/app.js';
-import { createAgencyWithAdmin } from '../modules/agency/agency.service.js';
 import { newId } from '../shared/ids.js';
 import { normalizeName } from '../shared/normalize.js';
+import { createBenchAgency, login, MB, sampleMemory, statementLog } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
 
 /**
@@ -15,9 +14,7 @@ import { openThrowawayDatabase } from './throwaway-db.js';
  * "create anyway"), 200 rows with an unknown country. Reports the time, the SQL statements and
  * the process's peak RSS of each step. Env: BENCH_IMPORT_ROWS (default 10000), DATABASE_URL.
  */
-const ADMIN = { email: 'admin@bench.example', password: 'bench-password-1' };
-const MB = 1024 * 1024;
-let statements: string[] | undefined;
+const statements = statementLog();
 
 const CONSONANTS = [
   'b',
@@ -101,44 +98,26 @@ async function post(url: string, cookie: string, query: string, variables: Recor
 }
 
 async function measure<T>(label: string, work: () => Promise<T>): Promise<T> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  statements = [];
+  const memory = sampleMemory();
+  statements.start();
   const started = performance.now();
   const result = await work();
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const { before, peak } = memory.stop();
+  const count = statements.stop().length;
   console.log(
-    `${label.padEnd(28)} ${seconds.toFixed(2).padStart(6)} s  ${String(statements.length).padStart(4)} statements  peak RSS ${(peak / MB).toFixed(0)} MB (+${((peak - before) / MB).toFixed(0)})`,
+    `${label.padEnd(28)} ${seconds.toFixed(2).padStart(6)} s  ${String(count).padStart(4)} statements  peak RSS ${(peak / MB).toFixed(0)} MB (+${((peak - before) / MB).toFixed(0)})`,
   );
-  statements = undefined;
   return result;
 }
 
 async function main(): Promise<void> {
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
-  const throwaway = await openThrowawayDatabase(process.env.DATABASE_URL || undefined, (sql) => {
-    if (statements) statements.push(sql);
-  });
+  const throwaway = await openThrowawayDatabase(process.env.DATABASE_URL || undefined, statements.onQuery);
   const { db } = throwaway;
   let app: App | undefined;
   try {
-    const setup = await createAgencyWithAdmin(crossAgencyEm(db.orm.em), {
-      name: 'Bench Import Agency',
-      shortName: 'Bench',
-      kind: 'NATIONAL_EXPORT_AGENCY',
-      country: 'MA',
-      baseCurrency: 'MAD',
-      adminEmail: ADMIN.email,
-      adminFullName: 'Bench Admin',
-      adminPassword: ADMIN.password,
-    });
-    const agencyId = setup.agency.id;
+    const agencyId = (await createBenchAgency(db, 'Bench Import Agency')).agency.id;
     const existing = names(10_000, 7);
     const records = existing.map((name, i) => ({
       id: newId(),
@@ -176,15 +155,7 @@ async function main(): Promise<void> {
     const config = { ...loadConfig({}), production: true };
     app = await createApp(config, db, { error: (message, error) => console.error(message, error) });
     const url = await app.listen(0, '127.0.0.1');
-    const login = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($input: LoginInput!) { login(input: $input) { userErrors { message } } }',
-        variables: { input: ADMIN },
-      }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const cookie = await login(url);
 
     console.log(
       `${throwaway.description}: ${rows} rows (${(csv.length / MB).toFixed(2)} MB CSV), 10,000 companies in the agency`,

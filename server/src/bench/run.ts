@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
-import { crossAgencyEm } from '../db/agency-scope.js';
 import { type App, createApp } from '../http/app.js';
-import { createAgencyWithAdmin } from '../modules/agency/agency.service.js';
-import { batchShape, generateBatch, generateShared, pinned, TABLES, type World } from './generate.js';
+import { batchShape, generateBatch, generateShared, pinned, TABLES } from './generate.js';
 import { type BenchRequest, benchRequests } from './requests.js';
+import { benchWorld, createBenchAgency, login, percentile } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
 
 /**
@@ -57,12 +56,6 @@ interface Measure {
 }
 
 const MIN_RUNS = 5;
-const ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password' };
-
-function percentile(sorted: number[], p: number): number {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -104,26 +97,8 @@ async function main(): Promise<void> {
         `${runs} timed runs per request (at least ${MIN_RUNS} and ~${budgetMs} ms) after ${warmup} warm-up.\n`,
     );
 
-    const setup = await createAgencyWithAdmin(crossAgencyEm(db.orm.em), {
-      name: 'Bench Export Agency',
-      shortName: 'Bench',
-      kind: 'NATIONAL_EXPORT_AGENCY',
-      country: 'MA',
-      baseCurrency: 'MAD',
-      adminEmail: ADMIN.email,
-      adminFullName: 'Bench Admin',
-      adminPassword: ADMIN.password,
-    });
     const now = new Date();
-    const world: World = {
-      agencyId: setup.agency.id,
-      adminId: setup.admin.id,
-      pipelineId: setup.pipeline.id,
-      stageIds: [...setup.stages].sort((a, b) => a.position - b.position).map((s) => s.id),
-      now: now.toISOString(),
-      userIds: [],
-      sectorIds: [],
-    };
+    const world = benchWorld(await createBenchAgency(db, 'Bench Export Agency'), now);
     const conn = db.orm.em.getConnection();
     await generateShared(conn, world);
 
@@ -237,20 +212,6 @@ async function main(): Promise<void> {
     await app?.close();
     await throwaway.destroy();
   }
-}
-
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($input: LoginInput!) { login(input: $input) { userErrors { message } } }',
-      variables: { input: ADMIN },
-    }),
-  });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) throw new Error(`Could not sign in as ${ADMIN.email}: ${await response.text()}`);
-  return cookie;
 }
 
 async function measure(
