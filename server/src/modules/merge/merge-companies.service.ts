@@ -19,7 +19,16 @@ import {
   type MergedCompanyValues,
   MergeRelation,
 } from './merge.inputs.js';
-import { chosenSources, loadMergeSet, type MergeSet, scopedAgency, union, WITH_MERGED } from './merge-records.js';
+import {
+  archiveMerged,
+  auditKept,
+  chosenSources,
+  loadMergeSet,
+  type MergeSet,
+  scopedAgency,
+  union,
+  WITH_MERGED,
+} from './merge-records.js';
 
 const AUDITED = ['name', 'kind', 'country', 'city', 'website', 'brands', 'notes', 'accountManager'] as const;
 
@@ -325,17 +334,7 @@ export async function mergeCompanies(em: EntityManager, ctx: Context, input: Mer
 
   // Archive the merged first: the kept company may take one of their names.
   const now = new Date();
-  for (const company of set.merged) {
-    company.mergedInto = set.keep;
-    company.mergedAt = now;
-    recordAudit(em, ctx, {
-      action: 'mergeCompanies',
-      entity: 'Company',
-      entityId: company.id,
-      before: { mergedInto: null },
-      after: { mergedInto: keep },
-    });
-  }
+  archiveMerged(em, ctx, set, 'mergeCompanies', now);
   await em.flush();
 
   const company = set.keep;
@@ -350,12 +349,9 @@ export async function mergeCompanies(em: EntityManager, ctx: Context, input: Mer
   company.accountManager = values.accountManager;
   company.sectors.set(sectors);
   company.updatedAt = now;
-  recordAudit(em, ctx, {
-    action: 'mergeCompanies',
-    entity: 'Company',
-    entityId: keep,
-    before: { ...before, merged: [] },
-    after: { ...snapshot(company, AUDITED), sectors: company.sectors.getIdentifiers<string>().sort(), merged },
+  auditKept(em, ctx, set, 'mergeCompanies', before, {
+    ...snapshot(company, AUDITED),
+    sectors: company.sectors.getIdentifiers<string>().sort(),
   });
   await em.flush();
   return company;

@@ -4,7 +4,7 @@ import { msg } from '../../shared/messages/index.js';
 import { UserErrorsException } from '../../shared/mutation.js';
 import { normalizeName } from '../../shared/normalize.js';
 import type { UserError } from '../../shared/user-error.js';
-import { recordAudit, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { Contact } from '../contact/contact.entity.js';
 import {
   CONTACT_MERGE_FIELDS,
@@ -13,7 +13,15 @@ import {
   type MergedContactValues,
   MergeRelation,
 } from './merge.inputs.js';
-import { chosenSources, loadMergeSet, type MergeSet, scopedAgency, union } from './merge-records.js';
+import {
+  archiveMerged,
+  auditKept,
+  chosenSources,
+  loadMergeSet,
+  type MergeSet,
+  scopedAgency,
+  union,
+} from './merge-records.js';
 
 const AUDITED = ['fullName', 'jobTitle', 'email', 'phone', 'languages'] as const;
 
@@ -84,17 +92,7 @@ export async function mergeContacts(em: EntityManager, ctx: Context, input: Merg
     [agencyId, set.mergedIds],
   );
   const now = new Date();
-  for (const contact of set.merged) {
-    contact.mergedInto = set.keep;
-    contact.mergedAt = now;
-    recordAudit(em, ctx, {
-      action: 'mergeContacts',
-      entity: 'Contact',
-      entityId: contact.id,
-      before: { mergedInto: null },
-      after: { mergedInto: keep },
-    });
-  }
+  archiveMerged(em, ctx, set, 'mergeContacts', now);
   const contact = set.keep;
   contact.fullName = values.fullName.trim();
   contact.normalizedName = normalizeName(contact.fullName);
@@ -103,13 +101,7 @@ export async function mergeContacts(em: EntityManager, ctx: Context, input: Merg
   contact.phone = values.phone;
   contact.languages = values.languages;
   contact.updatedAt = now;
-  recordAudit(em, ctx, {
-    action: 'mergeContacts',
-    entity: 'Contact',
-    entityId: keep,
-    before: { ...before, merged: [] },
-    after: { ...snapshot(contact, AUDITED), merged: set.mergedIds },
-  });
+  auditKept(em, ctx, set, 'mergeContacts', before, snapshot(contact, AUDITED));
   await em.flush();
   return contact;
 }

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NOT_MERGED_FILTER } from '../../db/merged-filter.js';
+import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Message } from '../../shared/messages/index.js';
 import { msg } from '../../shared/messages/index.js';
 import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { Company } from '../company/company.entity.js';
 import { Contact } from '../contact/contact.entity.js';
 import type { SeenVersionInput } from './merge.inputs.js';
@@ -22,6 +24,7 @@ export interface MergeSet<T extends Mergeable> {
 }
 
 const label = (record: Mergeable) => (record instanceof Company ? record.name : record.fullName);
+const entityName = (record: Mergeable) => (record instanceof Company ? 'Company' : 'Contact');
 
 /**
  * The records of a merge, checked: the kept one is not among the merged, none is listed twice,
@@ -108,6 +111,45 @@ export function chosenSources<T extends Mergeable, F extends string>(
     sources[name] = source ?? set.keep;
   }
   return sources;
+}
+
+/** Archives the merged records into the kept one (merged `now`), with an audit entry each. */
+export function archiveMerged<T extends Mergeable>(
+  em: EntityManager,
+  ctx: Context,
+  set: MergeSet<T>,
+  action: 'mergeCompanies' | 'mergeContacts',
+  now: Date,
+): void {
+  for (const record of set.merged) {
+    (record as { mergedInto?: T | null }).mergedInto = set.keep;
+    record.mergedAt = now;
+    recordAudit(em, ctx, {
+      action,
+      entity: entityName(record),
+      entityId: record.id,
+      before: { mergedInto: null },
+      after: { mergedInto: set.keep.id },
+    });
+  }
+}
+
+/** The kept record's audit entry: its values before and after the merge, and the records merged into it. */
+export function auditKept<T extends Mergeable>(
+  em: EntityManager,
+  ctx: Context,
+  set: MergeSet<T>,
+  action: 'mergeCompanies' | 'mergeContacts',
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): void {
+  recordAudit(em, ctx, {
+    action,
+    entity: entityName(set.keep),
+    entityId: set.keep.id,
+    before: { ...before, merged: [] },
+    after: { ...after, merged: set.mergedIds },
+  });
 }
 
 export function scopedAgency(em: EntityManager): string {
