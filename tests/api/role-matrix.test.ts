@@ -60,6 +60,7 @@ const QUERIES: Record<string, string[] | 'public'> = {
   auditEvents: AUDITORS,
   importFile: EDITORS,
   previewImport: EDITORS,
+  importProgress: EDITORS,
 };
 
 const ROLES: Record<string, string> = {

@@ -10,6 +10,7 @@ import { DealResolver, DealStageChangeResolver } from '../modules/deal/deal.reso
 import { PipelineStageDealsResolver } from '../modules/deal/stage-deals.resolver.js';
 import { ExchangeRateResolver } from '../modules/exchange-rate/exchange-rate.resolver.js';
 import { ImportPreviewResolver, ImportResolver } from '../modules/import/import.resolver.js';
+import { ImportProgressResolver } from '../modules/import/import-progress.resolver.js';
 import { CompanyInteractionsResolver } from '../modules/interaction/company-interactions.resolver.js';
 import { InteractionResolver } from '../modules/interaction/interaction.resolver.js';
 import { MissionInteractionsResolver } from '../modules/interaction/mission-interactions.resolver.js';
@@ -55,4 +56,5 @@ export const resolvers: NonEmptyArray<Function> = [
   SearchResolver,
   ImportResolver,
   ImportPreviewResolver,
+  ImportProgressResolver,
 ];

@@ -8,6 +8,7 @@ import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ImportBatchStatus, ImportKind } from './import.enums.js';
 import type { StoredFile } from './import-file.service.js';
+import { type ImportProgress, ImportPhase } from './import-progress.js';
 import { rememberedColumns } from './mapping.js';
 import { type ExistingCompany, type ExistingContact, type Plan, RowAction, type RowPlan } from './plan.js';
 
@@ -25,8 +26,16 @@ interface Details extends Record<string, unknown> {
 /** A uuid[] parameter as PostgreSQL's array literal (a JS array would be spread into a list of parameters). */
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
-async function inChunks<T>(items: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += CHUNK) await write(items.slice(i, i + CHUNK));
+async function inChunks<T>(
+  items: readonly T[],
+  write: (chunk: T[]) => Promise<unknown>,
+  progress?: ImportProgress,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const chunk = items.slice(i, i + CHUNK);
+    await write(chunk);
+    progress?.advance(chunk.length);
+  }
 }
 
 const COMPANY_RECORD = `r(id uuid, name text, normalized_name text, kind text, country text, city text, website text,
@@ -83,29 +92,46 @@ function contactRecord(row: RowPlan, id: string, existing?: ExistingContact) {
   };
 }
 
-async function insertCompanies(em: EntityManager, agencyId: string, batchId: string, records: CompanyRecord[]) {
-  await inChunks(records, (chunk) =>
-    em.execute(
-      `insert into company (id, agency_id, name, normalized_name, kind, country, city, website, brands, notes,
+async function insertCompanies(
+  em: EntityManager,
+  agencyId: string,
+  batchId: string,
+  records: CompanyRecord[],
+  progress?: ImportProgress,
+) {
+  await inChunks(
+    records,
+    (chunk) =>
+      em.execute(
+        `insert into company (id, agency_id, name, normalized_name, kind, country, city, website, brands, notes,
          account_manager_id, import_batch_id, created_at, updated_at)
        select r.id, ?, r.name, r.normalized_name, r.kind, r.country, r.city, r.website, coalesce(r.brands, '{}'),
          r.notes, r.account_manager_id, ?, now(), now()
        from jsonb_to_recordset(?::jsonb) as ${COMPANY_RECORD}`,
-      [agencyId, batchId, JSON.stringify(chunk)],
-    ),
+        [agencyId, batchId, JSON.stringify(chunk)],
+      ),
+    progress,
   );
 }
 
-async function updateCompanies(em: EntityManager, agencyId: string, records: CompanyRecord[]) {
-  await inChunks(records, (chunk) =>
-    em.execute(
-      `update company c set name = r.name, normalized_name = r.normalized_name, kind = r.kind, country = r.country,
+async function updateCompanies(
+  em: EntityManager,
+  agencyId: string,
+  records: CompanyRecord[],
+  progress?: ImportProgress,
+) {
+  await inChunks(
+    records,
+    (chunk) =>
+      em.execute(
+        `update company c set name = r.name, normalized_name = r.normalized_name, kind = r.kind, country = r.country,
          city = r.city, website = r.website, brands = coalesce(r.brands, '{}'), notes = r.notes,
          account_manager_id = r.account_manager_id, updated_at = now()
        from jsonb_to_recordset(?::jsonb) as ${COMPANY_RECORD}
        where c.id = r.id and c.agency_id = ?`,
-      [JSON.stringify(chunk), agencyId],
-    ),
+        [JSON.stringify(chunk), agencyId],
+      ),
+    progress,
   );
 }
 
@@ -137,7 +163,14 @@ async function setSectors(
   );
 }
 
-async function applyCompanies(em: EntityManager, ctx: Context, plan: Plan, batchId: string, details: Details) {
+async function applyCompanies(
+  em: EntityManager,
+  ctx: Context,
+  plan: Plan,
+  batchId: string,
+  details: Details,
+  progress?: ImportProgress,
+) {
   const agencyId = ctx.viewer!.agencyId;
   const created: CompanyRecord[] = [];
   const updated: CompanyRecord[] = [];
@@ -173,18 +206,22 @@ async function applyCompanies(em: EntityManager, ctx: Context, plan: Plan, batch
       details.participants.push(id);
     }
   }
-  await insertCompanies(em, agencyId, batchId, created);
+  progress?.phase(ImportPhase.WRITING, created.length + updated.length + participants.length);
+  await insertCompanies(em, agencyId, batchId, created, progress);
   await setSectors(em, agencyId, createdSectors, false);
-  await updateCompanies(em, agencyId, updated);
+  await updateCompanies(em, agencyId, updated, progress);
   await setSectors(em, agencyId, updatedSectors, true);
-  await inChunks(participants, (chunk) =>
-    em.execute(
-      `insert into mission_participant (id, agency_id, mission_id, company_id, status, notes, import_batch_id, created_at, updated_at)
+  await inChunks(
+    participants,
+    (chunk) =>
+      em.execute(
+        `insert into mission_participant (id, agency_id, mission_id, company_id, status, notes, import_batch_id, created_at, updated_at)
        select r.id, ?, m.id, r.company_id, r.status, r.notes, ?, now(), now()
        from jsonb_to_recordset(?::jsonb) as r(id uuid, company_id uuid, status text, notes text)
        join mission m on m.id = ? and m.agency_id = ?`,
-      [agencyId, batchId, JSON.stringify(chunk), plan.missionId, agencyId],
-    ),
+        [agencyId, batchId, JSON.stringify(chunk), plan.missionId, agencyId],
+      ),
+    progress,
   );
 }
 
@@ -199,7 +236,14 @@ function auditValue(source: ExistingCompany | CompanyRecord, field: string, row?
   }
 }
 
-async function applyContacts(em: EntityManager, ctx: Context, plan: Plan, batchId: string, details: Details) {
+async function applyContacts(
+  em: EntityManager,
+  ctx: Context,
+  plan: Plan,
+  batchId: string,
+  details: Details,
+  progress?: ImportProgress,
+) {
   const agencyId = ctx.viewer!.agencyId;
   const created: ReturnType<typeof contactRecord>[] = [];
   const updated: ReturnType<typeof contactRecord>[] = [];
@@ -224,28 +268,35 @@ async function applyContacts(em: EntityManager, ctx: Context, plan: Plan, batchI
       });
     }
   }
+  progress?.phase(ImportPhase.WRITING, created.length + updated.length);
   // Companies referenced are the agency's: the join refuses (drops) any other id.
-  await inChunks(created, (chunk) =>
-    em.execute(
-      `insert into contact (id, agency_id, company_id, full_name, normalized_name, job_title, email, phone, languages,
+  await inChunks(
+    created,
+    (chunk) =>
+      em.execute(
+        `insert into contact (id, agency_id, company_id, full_name, normalized_name, job_title, email, phone, languages,
          import_batch_id, created_at, updated_at)
        select r.id, ?, c.id, r.full_name, r.normalized_name, r.job_title, r.email, r.phone, coalesce(r.languages, '{}'),
          ?, now(), now()
        from jsonb_to_recordset(?::jsonb) as ${CONTACT_RECORD}
        join company c on c.id = r.company_id and c.agency_id = ?`,
-      [agencyId, batchId, JSON.stringify(chunk), agencyId],
-    ),
+        [agencyId, batchId, JSON.stringify(chunk), agencyId],
+      ),
+    progress,
   );
-  await inChunks(updated, (chunk) =>
-    em.execute(
-      `update contact x set company_id = c.id, full_name = r.full_name, normalized_name = r.normalized_name,
+  await inChunks(
+    updated,
+    (chunk) =>
+      em.execute(
+        `update contact x set company_id = c.id, full_name = r.full_name, normalized_name = r.normalized_name,
          job_title = r.job_title, email = r.email, phone = r.phone, languages = coalesce(r.languages, '{}'),
          updated_at = now()
        from jsonb_to_recordset(?::jsonb) as ${CONTACT_RECORD}
        join company c on c.id = r.company_id and c.agency_id = ?
        where x.id = r.id and x.agency_id = ?`,
-      [JSON.stringify(chunk), agencyId, agencyId],
-    ),
+        [JSON.stringify(chunk), agencyId, agencyId],
+      ),
+    progress,
   );
 }
 
@@ -254,7 +305,13 @@ async function applyContacts(em: EntityManager, ctx: Context, plan: Plan, batchI
  * a decision; records the batch first (created records point to it), writes in set-based
  * statements, audits the batch and each update, and remembers the mapping for the next file.
  */
-export async function applyPlan(em: EntityManager, ctx: Context, file: StoredFile, plan: Plan): Promise<string> {
+export async function applyPlan(
+  em: EntityManager,
+  ctx: Context,
+  file: StoredFile,
+  plan: Plan,
+  progress?: ImportProgress,
+): Promise<string> {
   if (plan.errors.length > 0) {
     const [first] = plan.errors;
     return refuse(UserErrorCode.INVALID, first.text, ['input', first.field === 'missionId' ? 'missionId' : 'mapping']);
@@ -283,8 +340,8 @@ export async function applyPlan(em: EntityManager, ctx: Context, file: StoredFil
       ImportBatchStatus.APPLIED,
     ],
   );
-  if (plan.kind === ImportKind.CONTACTS) await applyContacts(em, ctx, plan, batchId, details);
-  else await applyCompanies(em, ctx, plan, batchId, details);
+  if (plan.kind === ImportKind.CONTACTS) await applyContacts(em, ctx, plan, batchId, details, progress);
+  else await applyCompanies(em, ctx, plan, batchId, details, progress);
   await em.execute('update import_batch set details = ?::jsonb where id = ? and agency_id = ?', [
     JSON.stringify(details),
     batchId,

@@ -35,6 +35,7 @@ import {
   UndoImportPayload,
 } from './import.types.js';
 import { ImportBatch } from './import-batch.entity.js';
+import { ImportProgress } from './import-progress.js';
 import { RowAction } from './plan.js';
 
 const ImportBatchConnection = ConnectionType(ImportBatch);
@@ -91,12 +92,15 @@ export class ImportResolver {
   async previewImport(@Arg('input') input: ImportInput, @Ctx() ctx: Context): Promise<ImportPreviewPayload> {
     const invalid = await validateInput(input);
     if (invalid.length > 0) return { userErrors: invalid };
+    const progress = new ImportProgress(ctx.viewer!.agencyId, ctx.viewer!.userId, input.fileId);
     try {
-      const { plan } = await previewFile(ctx.em, ctx, input);
+      const { plan } = await previewFile(ctx.em, ctx, input, progress);
       return { preview: presentPlan(plan, ctx), userErrors: [] };
     } catch (error) {
       if (error instanceof UserErrorsException) return { userErrors: error.errors };
       throw error;
+    } finally {
+      progress.finish();
     }
   }
 
@@ -105,13 +109,18 @@ export class ImportResolver {
     description:
       'Applies the import in one transaction (every accepted row or none); refused while a possible duplicate has no decision. Rows in error are left out: download them from /import/files/{id}/rejected.csv.',
   })
-  applyImport(@Arg('input') input: ImportInput, @Ctx() ctx: Context) {
-    return runMutation(ctx, input, async (em) => {
-      const { file, plan } = await previewFile(em, ctx, input);
-      const batchId = await applyPlan(em, ctx, file, plan);
-      const batch = await em.findOneOrFail(ImportBatch, batchId);
-      return { batch, preview: presentPlan(plan, ctx) };
-    });
+  async applyImport(@Arg('input') input: ImportInput, @Ctx() ctx: Context) {
+    const progress = new ImportProgress(ctx.viewer!.agencyId, ctx.viewer!.userId, input.fileId);
+    try {
+      return await runMutation(ctx, input, async (em) => {
+        const { file, plan } = await previewFile(em, ctx, input, progress);
+        const batchId = await applyPlan(em, ctx, file, plan, progress);
+        const batch = await em.findOneOrFail(ImportBatch, batchId);
+        return { batch, preview: presentPlan(plan, ctx) };
+      });
+    } finally {
+      progress.finish();
+    }
   }
 
   @Authorized(...EDITORS)

@@ -5,6 +5,7 @@ import { ImportKind } from './import.enums.js';
 import type { ImportInput } from './import.types.js';
 import { type ImportCounts, ImportFileInfo, type ImportPreview, type ImportRow } from './import.types.js';
 import { loadFile, type StoredFile } from './import-file.service.js';
+import { ImportPhase, type ImportProgress } from './import-progress.js';
 import { COLUMNS_OF, REQUIRED_FIELDS, suggestMapping } from './mapping.js';
 import { type Plan, planImport, RowAction } from './plan.js';
 import type { Table } from './read-file.js';
@@ -62,9 +63,11 @@ export async function previewFile(
   em: EntityManager,
   ctx: Context,
   input: ImportInput,
+  progress?: ImportProgress,
 ): Promise<{ file: StoredFile & { table: Table }; plan: Plan }> {
+  progress?.phase(ImportPhase.READING);
   const file = await loadFile(em, ctx.viewer!.agencyId, input.fileId);
-  const plan = await planImport(em, ctx, file.table, planInput(input));
+  const plan = await planImport(em, ctx, file.table, { ...planInput(input), progress });
   return { file, plan };
 }
 

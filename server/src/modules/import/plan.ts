@@ -5,6 +5,7 @@ import { isUuid } from '../../shared/ids.js';
 import { type Message, msg } from '../../shared/messages/index.js';
 import { CompanyKind } from '../company/company.enums.js';
 import { ImportKind } from './import.enums.js';
+import { type ImportProgress, ImportPhase } from './import-progress.js';
 import { COLUMNS_OF, type Mapping, REQUIRED_FIELDS } from './mapping.js';
 import type { Table } from './read-file.js';
 import {
@@ -48,6 +49,8 @@ export interface PlanInput {
   decisions: Decision[];
   /** CREATE or SKIP: what every possible duplicate without a decision of its own becomes. */
   undecided?: DecisionAction | null;
+  /** Where the run reports how far it got (the wizard's progress bar). */
+  progress?: ImportProgress;
 }
 
 /** A record of the CRM or an earlier row of the file that a row resembles. */
@@ -296,7 +299,9 @@ async function planCompanies(
   const claimed = new Map<string, number>();
   const fileIndex = new TrigramIndex<{ row: number; values: CompanyValues }>();
 
+  input.progress?.phase(ImportPhase.CHECKING, table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
+    await input.progress?.step(i);
     const row = newRow(table, i);
     plan.rows.push(row);
     const { values, errors } = await companyValues(row.cells, input.mapping, lookups, CompanyKind.EXPORTER);
@@ -472,7 +477,9 @@ async function planContacts(
   const claimed = new Map<string, number>();
   const fileIndex = new TrigramIndex<{ row: number; values: ContactValues; companyId: string }>();
 
+  input.progress?.phase(ImportPhase.CHECKING, table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
+    await input.progress?.step(i);
     const row = newRow(table, i);
     plan.rows.push(row);
     const { values, errors } = await contactValues(row.cells, input.mapping);
@@ -637,6 +644,7 @@ export async function planImport(em: EntityManager, ctx: Context, table: Table, 
       get: (row) => byRow.get(row) ?? (otherwise ? { row, action: otherwise } : undefined),
     };
     const work = { ...input, mapping };
+    input.progress?.phase(ImportPhase.MATCHING);
     if (input.kind === ImportKind.CONTACTS) await planContacts(em, ctx, table, work, plan, decisions);
     else await planCompanies(em, ctx, table, work, plan, decisions);
   }
