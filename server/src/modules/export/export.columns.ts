@@ -74,15 +74,15 @@ export const INTERACTION_EXPORT: ExportColumn[] = [
   col('notes', 'text', 32, 'Notes', 'Notes', 'Заметки'),
 ];
 
-/** The B2B agenda: meetings by start, in the mission's time zone. */
+/** The B2B agenda: meetings by start, in the mission's time zone (the interactions' columns, in the agenda's order). */
 export const AGENDA_EXPORT: ExportColumn[] = [
-  col('startsAt', 'datetime', 17, 'Starts', 'Début', 'Начало'),
-  col('endsAt', 'datetime', 17, 'Ends', 'Fin', 'Окончание'),
-  col('exporter', 'text', 28, 'Exporter', 'Exportateur', 'Экспортер'),
-  col('counterpart', 'text', 28, 'Counterpart', 'Interlocuteur', 'Контрагент'),
-  col('subject', 'text', 32, 'Subject', 'Objet', 'Тема'),
-  col('place', 'text', 16, 'Place', 'Lieu', 'Место'),
-  col('status', 'text', 10, 'Status', 'Statut', 'Статус'),
-  col('outcome', 'text', 10, 'Outcome', 'Résultat', 'Итог'),
-  col('id', 'text', 38, 'ID', 'ID', 'ID'),
-];
+  'startsAt',
+  'endsAt',
+  'exporter',
+  'counterpart',
+  'subject',
+  'place',
+  'status',
+  'outcome',
+  'id',
+].map((field) => INTERACTION_EXPORT.find((column) => column.field === field)!);
