@@ -8,7 +8,7 @@ import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ImportBatchStatus, ImportKind } from './import.enums.js';
 import type { StoredFile } from './import-file.service.js';
-import { type ImportProgress, ImportPhase } from './import-progress.js';
+import { ImportPhase, type ImportProgress } from './import-progress.js';
 import { rememberedColumns } from './mapping.js';
 import { type ExistingCompany, type ExistingContact, type Plan, RowAction, type RowPlan } from './plan.js';
 

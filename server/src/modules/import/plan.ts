@@ -5,7 +5,7 @@ import { isUuid } from '../../shared/ids.js';
 import { type Message, msg } from '../../shared/messages/index.js';
 import { CompanyKind } from '../company/company.enums.js';
 import { ImportKind } from './import.enums.js';
-import { type ImportProgress, ImportPhase } from './import-progress.js';
+import { ImportPhase, type ImportProgress } from './import-progress.js';
 import { COLUMNS_OF, type Mapping, REQUIRED_FIELDS } from './mapping.js';
 import type { Table } from './read-file.js';
 import {

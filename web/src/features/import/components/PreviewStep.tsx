@@ -16,7 +16,7 @@ import { forgetImported } from '../forgetImported';
 import { ApplyImportMutation, PreviewImportQuery } from '../graphql/import';
 import { rejectedRowsUrl } from '../upload';
 import { type Decision, DuplicateDecision, type PreviewRow } from './DuplicateDecision';
-import { Progress } from './Progress';
+import { RunProgress } from './RunProgress';
 
 const PAGE = 50;
 const ACTIONS: ImportRowAction[] = ['CREATE', 'UPDATE', 'LINK', 'UNCHANGED', 'SKIP', 'ERROR', 'POSSIBLE_DUPLICATE'];
@@ -69,7 +69,7 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
       <ErrorMessage retry={{ label: t('preview.summary'), onRetry: () => void refetch() }}>{t('error')}</ErrorMessage>
     );
   }
-  if (!payload) return <Progress label={t('checking')} />;
+  if (!payload) return <RunProgress fileId={fileId} label={t('checking')} />;
   if (!preview) return <ErrorMessage>{payload.userErrors.map((e) => e.message).join(' ')}</ErrorMessage>;
 
   const duplicates = preview.duplicates.nodes;
@@ -132,7 +132,7 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
 
   return (
     <div className="import-preview">
-      {loading && <Progress label={t('checking')} />}
+      {loading && <RunProgress fileId={fileId} label={t('checking')} />}
       <Panel title={t('preview.summary')}>
         <p className="import-muted">{t('preview.nothingWritten')}</p>
         <dl className="import-counts">
@@ -245,7 +245,7 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
         )}
       </Panel>
 
-      {applying.loading && <Progress label={t('applying')} />}
+      {applying.loading && <RunProgress fileId={fileId} label={t('applying')} />}
       {applyError && <ErrorMessage>{applyError}</ErrorMessage>}
       {!ready && total > decided && <p className="import-warning">{t('preview.needDecisions')}</p>}
       <div className="import-buttons">
