@@ -258,6 +258,83 @@ function decide(row: RowPlan, decisions: Decisions): 'wait' | 'skip' | 'create' 
   return chosen?.id ? { id: chosen.id } : 'wait';
 }
 
+/** A look-alike: a record of the CRM (with its id) or an earlier row (with its number); what it lacks is null. */
+function candidate(found: Pick<Candidate, 'name' | 'score'> & Partial<Candidate>): Candidate {
+  return {
+    id: found.id ?? null,
+    row: found.row ?? null,
+    name: found.name,
+    country: found.country ?? null,
+    city: found.city ?? null,
+    website: found.website ?? null,
+    email: found.email ?? null,
+    score: found.score,
+  };
+}
+
+/** The record a row names by its id column, saying so (or that no record has that id). */
+function byOwnId<T>(row: RowPlan, id: string | null, byId: Map<string, T>, name: (record: T) => string): T | undefined {
+  if (!id) return undefined;
+  const target = byId.get(id);
+  row.reasons.push(target ? msg('importReasonSameId', { name: name(target) }) : msg('importReasonUnknownId'));
+  return target;
+}
+
+/** A row an earlier row of the file already stands for is skipped, saying which; true when it is. */
+function skippedAsEarlierRow(row: RowPlan, sameRow: number | undefined): boolean {
+  if (sameRow === undefined) return false;
+  row.action = RowAction.SKIP;
+  row.reasons = [msg('importReasonSameAsRow', { row: sameRow })];
+  return true;
+}
+
+/**
+ * A row that matches no record, given its look-alikes (`row.candidates`): none, it is created;
+ * else per its decision it waits (POSSIBLE_DUPLICATE), is skipped, is created anyway, or takes
+ * the record chosen as its match.
+ */
+function settleLookAlikes<T>(
+  row: RowPlan,
+  decisions: Decisions,
+  byId: Map<string, T>,
+  name: (record: T) => string,
+): { skip: boolean; created: boolean; target?: T } {
+  if (row.candidates.length === 0) return { skip: false, created: true };
+  const outcome = decide(row, decisions);
+  if (outcome === 'wait') {
+    row.action = RowAction.POSSIBLE_DUPLICATE;
+    row.reasons.push(msg('importReasonSimilar', { count: row.candidates.length }));
+    return { skip: false, created: false };
+  }
+  if (outcome === 'skip') {
+    row.action = RowAction.SKIP;
+    row.reasons.push(msg('importReasonSkipped'));
+    return { skip: true, created: false };
+  }
+  if (outcome === 'create') {
+    row.reasons.push(msg('importReasonCreateAnyway'));
+    return { skip: false, created: true };
+  }
+  const target = byId.get(outcome.id);
+  if (target) row.reasons.push(msg('importReasonLinked', { name: name(target) }));
+  return { skip: false, created: false, target };
+}
+
+/** A row matched to a record updates the fields that differ, or leaves it unchanged. */
+function updateOrUnchanged(row: RowPlan, changes: string[]): void {
+  row.changes = changes;
+  row.action = changes.length > 0 ? RowAction.UPDATE : RowAction.UNCHANGED;
+  row.reasons.push(
+    changes.length > 0 ? msg('importReasonChanges', { fields: changes.join(', ') }) : msg('importReasonUnchanged'),
+  );
+}
+
+/** A row that creates a record (saying it is new unless a reason says why already). */
+function markCreated(row: RowPlan): void {
+  row.action = RowAction.CREATE;
+  if (row.reasons.length === 0) row.reasons.push(msg('importReasonNew'));
+}
+
 async function planCompanies(
   em: EntityManager,
   ctx: Context,
@@ -321,12 +398,7 @@ async function planCompanies(
       continue;
     }
 
-    let target: ExistingCompany | undefined;
-    if (values.id) {
-      target = byId.get(values.id);
-      if (target) row.reasons.push(msg('importReasonSameId', { name: target.name }));
-      else row.reasons.push(msg('importReasonUnknownId'));
-    }
+    let target = byOwnId(row, values.id, byId, (company) => company.name);
     if (!target && values.domain) {
       target = byDomain.get(values.domain);
       if (target) row.reasons.push(msg('importReasonSameDomain', { domain: values.domain, name: target.name }));
@@ -340,11 +412,7 @@ async function planCompanies(
     const sameRow = target
       ? claimed.get(target.id)
       : ((values.domain ? fileDomains.get(values.domain) : undefined) ?? fileNames.get(nameKey));
-    if (sameRow !== undefined) {
-      row.action = RowAction.SKIP;
-      row.reasons = [msg('importReasonSameAsRow', { row: sameRow })];
-      continue;
-    }
+    if (skippedAsEarlierRow(row, sameRow)) continue;
 
     let created = false;
     if (!target) {
@@ -353,52 +421,33 @@ async function planCompanies(
       row.candidates = [
         ...index
           .similar(grams, SIMILARITY_THRESHOLD, POSSIBLE_MATCHES, (c) => sameCountry(c.country))
-          .map(
-            ({ value, score }): Candidate => ({
+          .map(({ value, score }) =>
+            candidate({
               id: value.id,
-              row: null,
               name: value.name,
               country: value.country,
               city: value.city,
               website: value.website,
-              email: null,
               score,
             }),
           ),
         ...fileIndex
           .similar(grams, SIMILARITY_THRESHOLD, POSSIBLE_MATCHES, (c) => sameCountry(c.values.country))
-          .map(
-            ({ value, score }): Candidate => ({
-              id: null,
-              row: value.row,
-              name: value.values.name,
-              country: value.values.country,
-              city: value.values.city,
-              website: value.values.website,
-              email: null,
+          .map(({ value: earlier, score }) =>
+            candidate({
+              row: earlier.row,
+              name: earlier.values.name,
+              country: earlier.values.country,
+              city: earlier.values.city,
+              website: earlier.values.website,
               score,
             }),
           ),
       ];
-      if (row.candidates.length > 0) {
-        const outcome = decide(row, decisions);
-        if (outcome === 'wait') {
-          row.action = RowAction.POSSIBLE_DUPLICATE;
-          row.reasons.push(msg('importReasonSimilar', { count: row.candidates.length }));
-        } else if (outcome === 'skip') {
-          row.action = RowAction.SKIP;
-          row.reasons.push(msg('importReasonSkipped'));
-          continue;
-        } else if (outcome === 'create') {
-          row.reasons.push(msg('importReasonCreateAnyway'));
-          created = true;
-        } else {
-          target = byId.get(outcome.id);
-          if (target) row.reasons.push(msg('importReasonLinked', { name: target.name }));
-        }
-      } else {
-        created = true;
-      }
+      const settled = settleLookAlikes(row, decisions, byId, (company) => company.name);
+      if (settled.skip) continue;
+      created = settled.created;
+      target = settled.target;
     }
 
     if (target) {
@@ -416,20 +465,13 @@ async function planCompanies(
           row.reasons.push(msg('importReasonJoins', { name: target.name }));
         }
       } else {
-        row.changes = companyChanges(values, target);
-        row.action = row.changes.length > 0 ? RowAction.UPDATE : RowAction.UNCHANGED;
-        row.reasons.push(
-          row.changes.length > 0
-            ? msg('importReasonChanges', { fields: row.changes.join(', ') })
-            : msg('importReasonUnchanged'),
-        );
+        updateOrUnchanged(row, companyChanges(values, target));
       }
       continue;
     }
 
     if (created) {
-      row.action = RowAction.CREATE;
-      if (row.reasons.length === 0) row.reasons.push(msg('importReasonNew'));
+      markCreated(row);
       if (delegation) row.reasons.push(msg('importReasonJoins', { name: values.name }));
     }
     if (values.domain) fileDomains.set(values.domain, row.row);
@@ -508,12 +550,7 @@ async function planContacts(
     }
     row.companyId = company.id;
 
-    let target: ExistingContact | undefined;
-    if (values.id) {
-      target = byId.get(values.id);
-      if (target) row.reasons.push(msg('importReasonSameId', { name: target.full_name }));
-      else row.reasons.push(msg('importReasonUnknownId'));
-    }
+    let target = byOwnId(row, values.id, byId, (contact) => contact.full_name);
     const email = values.email?.toLowerCase();
     if (!target && email) {
       target = byEmail.get(email);
@@ -527,11 +564,7 @@ async function planContacts(
     const sameRow = target
       ? claimed.get(target.id)
       : ((email ? fileEmails.get(email) : undefined) ?? fileNames.get(nameKey));
-    if (sameRow !== undefined) {
-      row.action = RowAction.SKIP;
-      row.reasons = [msg('importReasonSameAsRow', { row: sameRow })];
-      continue;
-    }
+    if (skippedAsEarlierRow(row, sameRow)) continue;
 
     let created = false;
     if (!target) {
@@ -540,69 +573,27 @@ async function planContacts(
       row.candidates = [
         ...index
           .similar(grams, SIMILARITY_THRESHOLD, POSSIBLE_MATCHES, (c) => c.company_id === companyId)
-          .map(
-            ({ value, score }): Candidate => ({
-              id: value.id,
-              row: null,
-              name: value.full_name,
-              country: null,
-              city: null,
-              website: null,
-              email: value.email,
-              score,
-            }),
-          ),
+          .map(({ value, score }) => candidate({ id: value.id, name: value.full_name, email: value.email, score })),
         ...fileIndex
           .similar(grams, SIMILARITY_THRESHOLD, POSSIBLE_MATCHES, (c) => c.companyId === companyId)
-          .map(
-            ({ value, score }): Candidate => ({
-              id: null,
-              row: value.row,
-              name: value.values.fullName,
-              country: null,
-              city: null,
-              website: null,
-              email: value.values.email,
-              score,
-            }),
+          .map(({ value: earlier, score }) =>
+            candidate({ row: earlier.row, name: earlier.values.fullName, email: earlier.values.email, score }),
           ),
       ];
-      if (row.candidates.length > 0) {
-        const outcome = decide(row, decisions);
-        if (outcome === 'wait') {
-          row.action = RowAction.POSSIBLE_DUPLICATE;
-          row.reasons.push(msg('importReasonSimilar', { count: row.candidates.length }));
-        } else if (outcome === 'skip') {
-          row.action = RowAction.SKIP;
-          row.reasons.push(msg('importReasonSkipped'));
-          continue;
-        } else if (outcome === 'create') {
-          row.reasons.push(msg('importReasonCreateAnyway'));
-          created = true;
-        } else {
-          target = byId.get(outcome.id);
-          if (target) row.reasons.push(msg('importReasonLinked', { name: target.full_name }));
-        }
-      } else {
-        created = true;
-      }
+      const settled = settleLookAlikes(row, decisions, byId, (contact) => contact.full_name);
+      if (settled.skip) continue;
+      created = settled.created;
+      target = settled.target;
     }
 
     if (target) {
       claimed.set(target.id, row.row);
       row.target = { id: target.id, name: target.full_name };
-      row.changes = contactChanges(values, company.id, target);
-      row.action = row.changes.length > 0 ? RowAction.UPDATE : RowAction.UNCHANGED;
-      row.reasons.push(
-        row.changes.length > 0
-          ? msg('importReasonChanges', { fields: row.changes.join(', ') })
-          : msg('importReasonUnchanged'),
-      );
+      updateOrUnchanged(row, contactChanges(values, company.id, target));
       continue;
     }
     if (created) {
-      row.action = RowAction.CREATE;
-      if (row.reasons.length === 0) row.reasons.push(msg('importReasonNew'));
+      markCreated(row);
     }
     if (email) fileEmails.set(email, row.row);
     fileNames.set(nameKey, row.row);
