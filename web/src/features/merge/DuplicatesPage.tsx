@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { type KeyboardEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/ui/EmptyState';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { Pager } from '../../components/ui/Pager';
 import { QueryError } from '../../components/ui/QueryError';
 import { Spinner } from '../../components/ui/Spinner';
+import { Tabs, tabId } from '../../components/ui/Tabs';
 import type { DuplicateKind } from '../../gql/graphql';
 import { CandidateList } from './components/CandidateList';
 import { CompanyMergeDialog } from './components/CompanyMergeDialog';
@@ -53,15 +54,6 @@ export function DuplicatesPage() {
     );
   }
 
-  function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
-    if (!['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(event.key)) return;
-    event.preventDefault();
-    const next =
-      event.key === 'Home' ? KINDS[0] : event.key === 'End' ? KINDS[1] : kind === 'COMPANY' ? 'CONTACT' : 'COMPANY';
-    selectKind(next);
-    document.getElementById(`merge-tab-${next}`)?.focus();
-  }
-
   function review(ids: string[]) {
     setParams((current) => {
       const copy = new URLSearchParams(current);
@@ -81,24 +73,15 @@ export function DuplicatesPage() {
   return (
     <div className="merge-page">
       <PageHeader title={t('page.title')} subtitle={t('page.subtitle')} />
-      <div role="tablist" aria-label={t('page.tabsLabel')} className="merge-tabs" onKeyDown={onTabKey} tabIndex={-1}>
-        {KINDS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`merge-tab-${name}`}
-            aria-selected={kind === name}
-            aria-controls="merge-panel"
-            tabIndex={kind === name ? 0 : -1}
-            className="merge-tabs__tab"
-            onClick={() => selectKind(name)}
-          >
-            {t(`page.tabs.${name}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id="merge-panel" aria-labelledby={`merge-tab-${kind}`} className="merge-page__panel">
+      <Tabs
+        label={t('page.tabsLabel')}
+        prefix="merge"
+        items={KINDS.map((name) => ({ id: name, label: t(`page.tabs.${name}`) }))}
+        selected={kind}
+        onSelect={selectKind}
+        panelId="merge-panel"
+      />
+      <div role="tabpanel" id="merge-panel" aria-labelledby={tabId('merge', kind)} className="merge-page__panel">
         {error && !connection ? (
           <QueryError refetch={refetch} />
         ) : !connection ? (

@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { type KeyboardEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { Spinner } from '../../components/ui/Spinner';
+import { Tabs, tabId } from '../../components/ui/Tabs';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
 import { AgendaPanel } from './components/AgendaPanel';
@@ -50,19 +51,6 @@ export function MissionPage() {
       { replace: true },
     );
 
-  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = TABS.indexOf(tab);
-    let next: number | null = null;
-    if (event.key === 'ArrowRight') next = (index + 1) % TABS.length;
-    if (event.key === 'ArrowLeft') next = (index - 1 + TABS.length) % TABS.length;
-    if (event.key === 'Home') next = 0;
-    if (event.key === 'End') next = TABS.length - 1;
-    if (next === null) return;
-    event.preventDefault();
-    selectTab(TABS[next]);
-    document.getElementById(`mission-tab-${TABS[next]}`)?.focus();
-  };
-
   if (loading && !data) return <Spinner size="large" label={t('mission.loading')} />;
   if (error && !data) {
     return <QueryError refetch={refetch} />;
@@ -85,28 +73,22 @@ export function MissionPage() {
           )
         }
       />
-      <div role="tablist" aria-label={t('tabs.label')} className="mission-tabs" onKeyDown={onTabKey} tabIndex={-1}>
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`mission-tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`mission-panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            className="mission-tabs__tab"
-            onClick={() => selectTab(name)}
-          >
-            {t(`tabs.${name}`)}
-            {name === 'delegation' && <span className="mission-tabs__count">{mission.participants.totalCount}</span>}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('tabs.label')}
+        prefix="mission"
+        items={TABS.map((name) => ({
+          id: name,
+          label: t(`tabs.${name}`),
+          count: name === 'delegation' ? mission.participants.totalCount : undefined,
+        }))}
+        selected={tab}
+        onSelect={selectTab}
+        panelId={(name) => `mission-panel-${name}`}
+      />
       <div
         role="tabpanel"
         id={`mission-panel-${tab}`}
-        aria-labelledby={`mission-tab-${tab}`}
+        aria-labelledby={tabId('mission', tab)}
         className="mission-tabpanel"
       >
         {tab === 'delegation' && (
