@@ -1,3 +1,5 @@
+import { ZoneFormats } from '../../shared/zone-formats.js';
+
 /**
  * The time zone a mission's agenda days are read in: the host country's. A country with one
  * time zone (Morocco: Africa/Casablanca) has it from ICU; a country spanning several has its
@@ -69,24 +71,23 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Bounded, keyed by canonical zone name: the agenda's zone comes from the client. */
+const formatters = new ZoneFormats(
+  {
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  },
+  'en-US',
+);
 
 /** Milliseconds the zone's wall clock is ahead of UTC at an instant. */
 function offsetAt(instant: number, zone: string): number {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, format);
-  }
+  const format = formatters.get(zone);
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
   const wall = Date.UTC(
     Number(parts.year),
@@ -113,4 +114,9 @@ export function dayBounds(day: string, zone: string): { start: Date; end: Date }
   const [year, month, date] = day.split('-').map(Number);
   const next = new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
   return { start: startOfDay(day, zone), end: startOfDay(next, zone) };
+}
+
+/** How many zone formatters are cached (for tests). */
+export function cachedZoneCount(): number {
+  return formatters.size;
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../messages/index.js';
+import { ZoneFormats } from '../zone-formats.js';
 
 /**
  * How values are written in files that go out (export) and read when they come back (import),
@@ -64,24 +65,17 @@ export function parseDay(text: string | null | undefined): string | null {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
-/** Formatters by time zone: building one costs far more than using it (an export formats 100,000s). */
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Formatters by time zone: building one costs far more than using it (an export formats 100,000s).
+ * Bounded and keyed by canonical zone name, since the zone comes from the client.
+ */
+const zoneFormats = new ZoneFormats(
+  { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  'en-CA',
+);
 
 function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = zoneFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    zoneFormats.set(timeZone, format);
-  }
-  return format;
+  return zoneFormats.get(timeZone);
 }
 
 /** The wall-clock day and time of an instant in a time zone: { day: '2026-12-31', time: '14:30' }. */
@@ -135,4 +129,9 @@ export function neutralizeCsvText(value: string): string {
 
 export function restoreCsvText(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** How many zone formatters are cached (for tests). */
+export function cachedZoneFormatCount(): number {
+  return zoneFormats.size;
 }
