@@ -19,6 +19,8 @@ export async function createApiToken(
   ctx: Context,
   input: CreateApiTokenInput,
 ): Promise<{ apiToken: ApiToken; secret: string }> {
+  // A leaked token must not be able to mint fresh ones: only a browser session creates tokens.
+  if (ctx.viewer!.via !== 'session') refuse(UserErrorCode.FORBIDDEN, msg('tokenNeedsSession'));
   const secret = `${TOKEN_PREFIX}${randomSecret()}`;
   const days = input.expiresInDays ?? DEFAULT_DAYS;
   const apiToken = em.create(ApiToken, {

@@ -132,6 +132,32 @@ describe('API tokens', () => {
     expect((await server.gql(WHO, {}, { token: created.secret })).data?.viewer.email).toBe('analyst@mosprom.demo');
   });
 
+  it('cannot be minted with a token: only a browser session creates tokens (FORBIDDEN userError, nothing written)', async () => {
+    const leaked = await create('leaked');
+    const count = async () =>
+      (await server.db.orm.em.getConnection().execute('select count(*)::int as n from api_token'))[0].n as number;
+    const before = await count();
+    const response = await server.gql(
+      CREATE,
+      { input: { name: 'minted by a thief', expiresInDays: 365 } },
+      { token: leaked.secret },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.createApiToken).toMatchObject({ secret: null, apiToken: null });
+    const errors = (
+      await server.gql(
+        'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { userErrors { code field message } } }',
+        { input: { name: 'again' } },
+        { token: leaked.secret },
+      )
+    ).data?.createApiToken.userErrors;
+    expect(errors).toEqual([{ code: 'FORBIDDEN', field: null, message: expect.stringMatching(/signed in|session/i) }]);
+    expect(await count()).toBe(before);
+    const withSession = await create('from the browser');
+    expect(withSession.userErrors).toEqual([]);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('refuses a bad name or lifetime', async () => {
     const response = await server.gql(CREATE, { input: { name: '', expiresInDays: 0 } }, { cookie: analyst });
     expect(response.data?.createApiToken.userErrors.map((e: { field: string[] }) => e.field.join('.')).sort()).toEqual([

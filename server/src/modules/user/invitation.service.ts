@@ -7,6 +7,7 @@ import { UserErrorCode, userError } from '../../shared/user-error.js';
 import { validateInput } from '../../shared/validation.js';
 import { Agency } from '../agency/agency.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { revokeAllApiTokens } from '../auth/api-token.service.js';
 import { OneTimeToken, OneTimeTokenPurpose } from '../auth/one-time-token.entity.js';
 import { hashPassword } from '../auth/password.js';
 import { closeAllSessions } from '../auth/session.service.js';
@@ -172,7 +173,7 @@ export async function describeLink(rootEm: EntityManager, token: string): Promis
 
 /**
  * Uses a link: sets the password, activates an invited user, ends a resetting user's other
- * sessions; runs as the link's user, in the link's agency. Refuses (nothing written) when the
+ * sessions and revokes their API tokens; runs as the link's user, in the link's agency. Refuses (nothing written) when the
  * link is unknown, used, expired, or its user deactivated: the same answer for each.
  */
 export async function acceptInvitation(
@@ -203,13 +204,22 @@ export async function acceptInvitation(
     user.passwordHash = passwordHash;
     user.active = true;
     user.lastLoginAt = new Date();
-    if (link.purpose === OneTimeTokenPurpose.PASSWORD_RESET) await closeAllSessions(em, user.id);
+    // A reset ends everything the old password may have let someone else keep: sessions and API tokens.
+    let apiTokensRevoked = 0;
+    if (link.purpose === OneTimeTokenPurpose.PASSWORD_RESET) {
+      await closeAllSessions(em, user.id);
+      apiTokensRevoked = await revokeAllApiTokens(em, user.id);
+    }
     recordAudit(em, scoped, {
       action: 'acceptInvitation',
       entity: 'User',
       entityId: user.id,
       before: { ...before, password: null },
-      after: { active: true, password: link.purpose === OneTimeTokenPurpose.INVITATION ? 'set' : 'changed' },
+      after: {
+        active: true,
+        password: link.purpose === OneTimeTokenPurpose.INVITATION ? 'set' : 'changed',
+        ...(apiTokensRevoked > 0 ? { apiTokensRevoked } : {}),
+      },
     });
     return { user };
   });

@@ -210,6 +210,31 @@ describe('password reset links', () => {
     expect(actions.map((row) => row.action)).toEqual(['resetPasswordLink', 'resetPasswordLink', 'acceptInvitation']);
   });
 
+  it('revoke the user’s API tokens once the new password is set: old tokens answer 401', async () => {
+    const session = await server.login('analyst@mosprom.demo', 'a brand new password');
+    const created = await server.gql(
+      'mutation { createApiToken(input: { name: "before the reset" }) { secret userErrors { code } } }',
+      {},
+      { cookie: session },
+    );
+    const secret: string = created.data?.createApiToken.secret;
+    expect((await server.gql(WHO, {}, { token: secret })).data?.viewer.email).toBe('analyst@mosprom.demo');
+    const [{ id: userId }] = await sql<{ id: string }>(`select id from "user" where email = 'analyst@mosprom.demo'`);
+    const reset = await server.gql(RESET, { input: { userId } }, { cookie: admin });
+    // Not before the link is used: an admin's click alone does not cut a user's scripts off.
+    expect((await server.gql(WHO, {}, { token: secret })).status).toBe(200);
+    const { payload } = await accept(tokenOf(reset.data?.resetPasswordLink.link.path), 'yet another password');
+    expect(payload.userErrors).toEqual([]);
+    const after = await server.gql(WHO, {}, { token: secret });
+    expect(after.status).toBe(401);
+    expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const live = await sql<{ n: number }>(
+      'select count(*)::int as n from api_token where user_id = ? and revoked_at is null',
+      [userId],
+    );
+    expect(live[0].n).toBe(0);
+  });
+
   it('are refused for a deactivated user (CONFLICT)', async () => {
     const [{ id: userId }] = await sql<{ id: string }>(`select id from "user" where email = 'manager@mosprom.demo'`);
     await server.gql(

@@ -270,6 +270,8 @@ export const en = {
   exportBadTimeZone: ({ zone }: { zone: string }) => `Unknown time zone "${zone}" (e.g. Europe/Paris).`,
   exportRateLimited: ({ seconds, perMinute }: { seconds: number; perMinute: number }) =>
     `The API budget of this token's user is spent (an export costs a point a row; ${perMinute} come back per minute). Retry in ${seconds} s.`,
+  // hardening
+  tokenNeedsSession: 'API tokens are created only while signed in to the web app, not with an API token.',
 };
 
 export type Messages = typeof en;

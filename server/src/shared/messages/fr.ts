@@ -257,4 +257,7 @@ export const fr: Messages = {
   exportBadTimeZone: ({ zone }) => `Fuseau horaire inconnu « ${zone} » (par exemple Europe/Paris).`,
   exportRateLimited: ({ seconds, perMinute }) =>
     `Le budget d’API de l’utilisateur de ce jeton est épuisé (un export coûte un point par ligne ; ${perMinute} reviennent par minute). Réessayez dans ${seconds} s.`,
+  // hardening
+  tokenNeedsSession:
+    'Les jetons d’API se créent seulement en étant connecté à l’application web, pas avec un jeton d’API.',
 };

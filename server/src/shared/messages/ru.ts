@@ -255,4 +255,6 @@ export const ru: Messages = {
   exportBadTimeZone: ({ zone }) => `Неизвестный часовой пояс «${zone}» (например, Europe/Moscow).`,
   exportRateLimited: ({ seconds, perMinute }) =>
     `Бюджет API пользователя этого токена исчерпан (выгрузка стоит одно очко за строку; за минуту восстанавливается ${perMinute}). Повторите через ${seconds} с.`,
+  // hardening
+  tokenNeedsSession: 'API-токены создаются только после входа в веб-приложение, а не с помощью API-токена.',
 };
