@@ -65,24 +65,18 @@ export async function inviteUser(
 ): Promise<{ user: User; link: OneTimeLink }> {
   const email = normalizeEmail(input.email);
   // E-mail addresses are unique across agencies (sign-in is by e-mail alone): look in all of them,
-  // inside the mutation's transaction (the embedded database has a single connection).
+  // inside the mutation's transaction (the embedded database has a single connection). The refusal
+  // is the same whichever agency the address belongs to (same query, same code, message and field,
+  // no id): an admin must not learn that someone works at another agency.
   const [taken] = await em
     .getConnection()
-    .execute<{ id: string; agency_id: string }[]>(
-      'select id, agency_id from "user" where email = ?',
+    .execute<{ taken: boolean }[]>(
+      'select true as taken from "user" where email = ?',
       [email],
       'all',
       em.getTransactionContext(),
     );
-  if (taken) {
-    const ours = taken.agency_id === ctx.viewer!.agencyId;
-    refuse(
-      UserErrorCode.DUPLICATE,
-      ours ? msg('emailTakenInAgency') : msg('emailTaken'),
-      ['input', 'email'],
-      ours ? taken.id : undefined,
-    );
-  }
+  if (taken) refuse(UserErrorCode.DUPLICATE, msg('emailTaken'), ['input', 'email']);
   const user = em.create(User, {
     agency: ctx.viewer!.agencyId,
     email,

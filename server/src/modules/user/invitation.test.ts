@@ -151,23 +151,41 @@ describe('invitations', () => {
     expect(server.statements.join('\n')).not.toContain(token);
   });
 
-  it('refuse an e-mail already used, here or in another agency, and bad input', async () => {
-    const here = await server.gql(
-      INVITE,
-      { input: { email: 'manager@mosprom.demo', fullName: 'X', role: 'ANALYST' } },
-      { cookie: admin },
-    );
-    expect(here.data?.inviteUser.userErrors).toEqual([
-      expect.objectContaining({ code: 'DUPLICATE', field: ['input', 'email'], existingId: expect.any(String) }),
-    ]);
-    const elsewhere = await server.gql(
-      INVITE,
-      { input: { email: 'ADMIN@asmex.demo', fullName: 'X', role: 'ANALYST' } },
-      { cookie: admin },
-    );
-    expect(elsewhere.data?.inviteUser.userErrors).toEqual([
-      expect.objectContaining({ code: 'DUPLICATE', existingId: null }),
-    ]);
+  it('refuse an e-mail already used, here or in another agency, with one same answer, and bad input', async () => {
+    const count = async () =>
+      (
+        await sql<{ users: number; links: number; audits: number }>(
+          `select (select count(*)::int from "user") as users, (select count(*)::int from one_time_token) as links,
+                (select count(*)::int from audit_event where action = 'inviteUser') as audits`,
+        )
+      )[0];
+    const before = await count();
+    const answer = async (email: string, language: string) =>
+      (
+        await server.gql(
+          INVITE,
+          { input: { email, fullName: 'X', role: 'ANALYST' } },
+          { cookie: admin, headers: { 'accept-language': language } },
+        )
+      ).data?.inviteUser;
+    for (const language of ['en', 'fr', 'ru']) {
+      // A user of this agency, and an admin of another agency: the answer must not tell them apart,
+      // or an admin could learn who works elsewhere.
+      const here = await answer('manager@mosprom.demo', language);
+      const elsewhere = await answer('ADMIN@asmex.demo', language);
+      expect(here).toEqual({
+        user: null,
+        link: null,
+        userErrors: [
+          { field: ['input', 'email'], code: 'DUPLICATE', message: expect.stringMatching(/\S/), existingId: null },
+        ],
+      });
+      expect(elsewhere).toEqual(here);
+    }
+    expect(await count()).toEqual(before);
+    const fresh = await answer('fresh.person@mosprom.demo', 'en');
+    expect(fresh.userErrors).toEqual([]);
+    expect(fresh.user).toMatchObject({ email: 'fresh.person@mosprom.demo', status: 'INVITED' });
     const bad = await server.gql(
       INVITE,
       { input: { email: 'not an e-mail', fullName: '', role: 'ANALYST' } },

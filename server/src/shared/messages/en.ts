@@ -89,7 +89,6 @@ export const en = {
   // Sign-in, users and invitations
   wrongCredentials: 'Wrong e-mail or password.',
   badLink: 'This link is not valid: it may have expired or been used already. Ask an admin for a new one.',
-  emailTakenInAgency: 'A user of the agency already has this e-mail address.',
   emailTaken: 'This e-mail address is already in use.',
   userDeactivated: 'This user is deactivated.',
   userDeactivatedNamed: ({ name }: { name: string }) => `${name} is deactivated.`,

@@ -92,7 +92,6 @@ export const fr: Messages = {
   wrongCredentials: 'E-mail ou mot de passe incorrect.',
   badLink:
     'Ce lien n’est pas valide : il a peut-être expiré ou déjà servi. Demandez-en un nouveau à un administrateur.',
-  emailTakenInAgency: 'Un utilisateur de l’agence a déjà cette adresse e-mail.',
   emailTaken: 'Cette adresse e-mail est déjà utilisée.',
   userDeactivated: 'Cet utilisateur est désactivé.',
   userDeactivatedNamed: ({ name }) => `Le compte de ${name} est désactivé.`,
