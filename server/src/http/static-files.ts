@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,9 +51,22 @@ export function serveStatic(root: string) {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('Method not allowed');
       return;
     }
-    const candidate = normalize(join(base, decodeURIComponent(page ?? pathname)));
-    if (candidate.startsWith(base) && existsSync(candidate) && statSync(candidate).isFile()) {
-      sendFile(res, candidate, candidate.includes(`${join(base, 'assets')}`));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(page ?? pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
+    const candidate = resolve(base, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`);
+    // Path-relative check, not a prefix: `/..%2Fdist-old/x` must not reach a sibling `dist-old`.
+    const inside = relative(base, candidate);
+    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    if (existsSync(candidate) && statSync(candidate).isFile()) {
+      sendFile(res, candidate, inside.startsWith(`assets${sep}`));
       return;
     }
     const index = join(base, 'index.html');
