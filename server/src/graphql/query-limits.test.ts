@@ -226,4 +226,17 @@ describe('API token budget (leaky bucket)', () => {
     expect(actual).toBeLessThan(requested);
     expect(remaining).toBe(capacity - actual);
   });
+
+  it('still charges a request whose failing root field nulls the whole response', async () => {
+    now = 2_000_000;
+    // 20 viewers run (40 points) before `companies(first: 1000)` fails; it is non-null, so data is null.
+    const failing = FORTY.replace(/ }$/, ' companies(first: 1000) { totalCount } }');
+    const first = await call(failing, { token });
+    expect(first.data).toBeNull();
+    expect(first.errors?.length).toBeGreaterThan(0);
+    expect(first.extensions?.cost).toMatchObject({ requested: 42, remaining: capacity - 42 });
+    const second = await call(failing, { token });
+    expect(second.data).toBeNull();
+    expect(second.extensions?.cost.remaining).toBe(capacity - 84);
+  });
 });

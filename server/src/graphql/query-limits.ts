@@ -92,7 +92,10 @@ export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServ
           if (executed && document && operation && variables && result.data) {
             report.actual = actualCost(schema, document as DocumentNode, operation, variables, result.data, model);
           }
-          if (budgetKey) report.remaining = await budget.settle(budgetKey, report.actual - report.requested);
+          // A response with errors may hide what ran (a failing non-null root field nulls all of
+          // `data`): it is charged at least its requested cost, never refunded.
+          const charged = executed && result.errors?.length ? Math.max(report.actual, report.requested) : report.actual;
+          if (budgetKey) report.remaining = await budget.settle(budgetKey, charged - report.requested);
           result.extensions = { ...result.extensions, cost: { ...report } };
         },
       };
