@@ -23,6 +23,8 @@ export interface Config {
   /** Largest file accepted for import (POST /import/files), in bytes. */
   maxImportBytes: number;
   sessionTtlDays: number;
+  /** A session unused for this many hours is signed out, whatever its lifetime left (0: no idle timeout). */
+  sessionIdleHours: number;
   /** Where the built web client lives. */
   webDist: string;
   /** Log SQL statements (debugging). */
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: int('CRM_MAX_BODY_BYTES', env.CRM_MAX_BODY_BYTES, 1_000_000),
     maxImportBytes: int('CRM_MAX_IMPORT_BYTES', env.CRM_MAX_IMPORT_BYTES, 10_000_000),
     sessionTtlDays: int('CRM_SESSION_TTL_DAYS', env.CRM_SESSION_TTL_DAYS, 30),
+    sessionIdleHours: int('CRM_SESSION_IDLE_HOURS', env.CRM_SESSION_IDLE_HOURS, 12),
     webDist: resolve(repoRoot, 'web/dist'),
     logSql: bool(env.CRM_LOG_SQL, false),
     cookieSecure: bool(env.CRM_COOKIE_SECURE, false),

@@ -16,6 +16,8 @@ export async function buildContext(options: {
   req: IncomingMessage;
   cookies: CookieJar;
   sessionTtlDays: number;
+  /** Hours of inactivity after which a session no longer signs anyone in (0: no idle timeout). */
+  sessionIdleHours: number;
 }): Promise<Context> {
   const { rootEm, req, cookies } = options;
   const base = rootEm.fork();
@@ -27,7 +29,7 @@ export async function buildContext(options: {
     viewer = secret ? ((await viewerFromToken(base, secret)) ?? undefined) : undefined;
     if (!viewer) throw new UnauthenticatedError('The API token is unknown, expired or revoked.');
   } else if (cookies.sessionToken) {
-    viewer = (await viewerFromSession(base, cookies.sessionToken)) ?? undefined;
+    viewer = (await viewerFromSession(base, cookies.sessionToken, options.sessionIdleHours)) ?? undefined;
     if (!viewer) cookies.clear();
   }
   return {

@@ -21,7 +21,14 @@ export interface App {
 
 type AppConfig = Pick<
   Config,
-  'production' | 'maxBodyBytes' | 'maxImportBytes' | 'sessionTtlDays' | 'webDist' | 'cookieSecure' | 'limits'
+  | 'production'
+  | 'maxBodyBytes'
+  | 'maxImportBytes'
+  | 'sessionTtlDays'
+  | 'sessionIdleHours'
+  | 'webDist'
+  | 'cookieSecure'
+  | 'limits'
 >;
 
 export interface AppOptions {
@@ -61,6 +68,7 @@ export async function createApp(
     rootEm: db.orm.em,
     cookieSecure: config.cookieSecure,
     sessionTtlDays: config.sessionTtlDays,
+    sessionIdleHours: config.sessionIdleHours,
     log,
     budget,
   });
@@ -92,7 +100,14 @@ export async function createApp(
     const cookies = sessionCookieJar(req, config.cookieSecure);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-      context: () => buildContext({ rootEm: db.orm.em, req, cookies, sessionTtlDays: config.sessionTtlDays }),
+      context: () =>
+        buildContext({
+          rootEm: db.orm.em,
+          req,
+          cookies,
+          sessionTtlDays: config.sessionTtlDays,
+          sessionIdleHours: config.sessionIdleHours,
+        }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (cookies.headers.length > 0) res.setHeader('set-cookie', cookies.headers);
@@ -132,6 +147,7 @@ export async function createApp(
             maxImportBytes: config.maxImportBytes,
             cookieSecure: config.cookieSecure,
             sessionTtlDays: config.sessionTtlDays,
+            sessionIdleHours: config.sessionIdleHours,
           });
         }
         return statics(req, res, url.pathname);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { type App, createApp } from '../http/app.js';
 import { adminQuery, loadDump, serverUrl, type TemplateKind, templateName, withDatabase } from './test-databases.js';
@@ -58,7 +58,7 @@ export const DEMO_PASSWORD = 'demo-password';
 
 /** A database of its own (copied from a template) and the real HTTP server on a free port. */
 export async function startTestServer(
-  options: { template?: TemplateKind; production?: boolean } = {},
+  options: { template?: TemplateKind; production?: boolean; config?: Partial<Config> } = {},
 ): Promise<TestServer> {
   const template = options.template ?? 'demo';
   const statements: string[] = [];
@@ -77,7 +77,7 @@ export async function startTestServer(
       { loadDataDir: loadDump(template), onQuery },
     );
   }
-  const config = { ...loadConfig({}), production: options.production ?? true };
+  const config = { ...loadConfig({}), production: options.production ?? true, ...options.config };
   const errors: unknown[] = [];
   const app = await createApp(config, db, { error: (message, error) => errors.push([message, error]) });
   const url = await app.listen(0, '127.0.0.1');

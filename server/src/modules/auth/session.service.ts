@@ -6,7 +6,7 @@ import { Session } from './session.entity.js';
 import { randomSecret, sha256 } from './tokens.js';
 
 /** lastSeenAt is refreshed at most this often, so reads do not turn into writes. */
-const TOUCH_INTERVAL_MS = 5 * 60_000;
+const TOUCH_INTERVAL_MS = 60_000;
 
 export async function openSession(
   rootEm: EntityManager,
@@ -38,13 +38,21 @@ interface SessionRow {
   last_seen_at: Date;
 }
 
-/** The viewer behind a session cookie: one statement; null when expired, unknown or the user is inactive. */
-export async function viewerFromSession(rootEm: EntityManager, token: string): Promise<Viewer | null> {
+/**
+ * The viewer behind a session cookie: one statement; null when expired (past its absolute lifetime,
+ * or unused for more than `idleHours`: 0 means no idle timeout), unknown or the user is inactive.
+ */
+export async function viewerFromSession(
+  rootEm: EntityManager,
+  token: string,
+  idleHours: number,
+): Promise<Viewer | null> {
   const rows = await rootEm.getConnection().execute<SessionRow[]>(
     `select s.id as session_id, u.id as user_id, u.agency_id, u.role, s.last_seen_at
        from session s join "user" u on u.id = s.user_id
-      where s.token_hash = ? and s.expires_at > now() and u.active`,
-    [sha256(token)],
+      where s.token_hash = ? and s.expires_at > now() and u.active
+        and (?::int = 0 or s.last_seen_at > now() - make_interval(hours => ?::int))`,
+    [sha256(token), idleHours, idleHours],
   );
   const row = rows[0];
   if (!row) return null;

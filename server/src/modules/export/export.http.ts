@@ -19,6 +19,7 @@ export interface ExportHttpOptions {
   rootEm: EntityManager;
   cookieSecure: boolean;
   sessionTtlDays: number;
+  sessionIdleHours: number;
   log: ErrorLog;
   /** Rows per statement (tests make it small to count statements). */
   batchSize?: number;
@@ -68,7 +69,13 @@ export function exportHandler(options: ExportHttpOptions) {
     const cookies = sessionCookieJar(req, options.cookieSecure);
     let ctx: Context;
     try {
-      ctx = await buildContext({ rootEm: options.rootEm, req, cookies, sessionTtlDays: options.sessionTtlDays });
+      ctx = await buildContext({
+        rootEm: options.rootEm,
+        req,
+        cookies,
+        sessionTtlDays: options.sessionTtlDays,
+        sessionIdleHours: options.sessionIdleHours,
+      });
     } catch (error) {
       if (error instanceof UnauthenticatedError) return refuse(res, 401, 'UNAUTHENTICATED', error.message);
       throw error;

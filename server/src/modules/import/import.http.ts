@@ -19,6 +19,7 @@ export interface ImportHttpOptions {
   maxImportBytes: number;
   cookieSecure: boolean;
   sessionTtlDays: number;
+  sessionIdleHours: number;
 }
 
 class TooLarge extends Error {}
@@ -171,7 +172,13 @@ export async function handleImportHttp(
   const cookies = sessionCookieJar(req, options.cookieSecure);
   let ctx: Context;
   try {
-    ctx = await buildContext({ rootEm: options.rootEm, req, cookies, sessionTtlDays: options.sessionTtlDays });
+    ctx = await buildContext({
+      rootEm: options.rootEm,
+      req,
+      cookies,
+      sessionTtlDays: options.sessionTtlDays,
+      sessionIdleHours: options.sessionIdleHours,
+    });
   } catch {
     req.resume();
     sendJson(res, 401, {
