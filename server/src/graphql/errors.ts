@@ -26,7 +26,10 @@ export class ForbiddenError extends GraphQLError {
 
 /** A request over a limit of graphql/query-limits.ts; nothing was executed. */
 export class QueryTooComplexError extends GraphQLError {
-  constructor(message: string, details: { limit: 'depth' | 'aliases' | 'cost'; value: number; max: number }) {
+  constructor(
+    message: string,
+    details: { limit: 'depth' | 'aliases' | 'cost' | 'introspection'; value: number; max: number },
+  ) {
     super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...details, http: { status: 400 } } });
   }
 }

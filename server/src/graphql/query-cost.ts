@@ -20,7 +20,10 @@ import {
   isObjectType,
   Kind,
   type OperationDefinitionNode,
+  SchemaMetaFieldDef,
   type SelectionSetNode,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
 } from 'graphql';
 
 /**
@@ -35,7 +38,10 @@ import {
  *   is counted for each parent node: nested pages multiply;
  * - a mutation's root field: `mutationCost`, plus its payload;
  * - a field may set its own cost with type-graphql's `complexity` option (`@Field({ complexity: 5 })`),
- *   which replaces the 1 (or the 0 of a scalar) above.
+ *   which replaces the 1 (or the 0 of a scalar) above;
+ * - introspection: `__schema` and `__type` 1, and the objects below them as above, except that
+ *   `__schema.types` counts as many objects as the schema has types, and the other lists
+ *   of introspection (`fields`, `args`, ...) as one: they are bounded by the schema.
  *
  * `requestedCost` is the upper bound computed before execution, from the page sizes asked for;
  * `actualCost` counts the same way on the response, with the number of items really returned.
@@ -73,6 +79,9 @@ function isList(field: GraphQLField<unknown, unknown>): boolean {
 }
 
 function fieldOf(type: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === '__typename') return TypeNameMetaFieldDef;
+  if (name === '__schema') return SchemaMetaFieldDef;
+  if (name === '__type') return TypeMetaFieldDef;
   if (!isObjectType(type) && !isInterfaceType(type)) return undefined;
   return type.getFields()[name];
 }
@@ -150,8 +159,8 @@ class RequestedCost {
     return total;
   }
 
-  private field(node: FieldNode, parent: GraphQLCompositeType, pageSize: number, rootMutation: boolean): number {
-    if (node.name.value.startsWith('__')) return 0;
+  field(node: FieldNode, parent: GraphQLCompositeType, pageSize: number, rootMutation: boolean): number {
+    if (node.name.value === '__typename') return 0;
     const field = fieldOf(parent, node.name.value);
     if (!field) return 0;
     const named = getNamedType(field.type);
@@ -174,7 +183,14 @@ class RequestedCost {
       return base + this.children(node, named, this.pageSize(field, node));
     }
     const one = base + this.children(node, named);
-    return isList(field) ? this.model.listSize * one : one;
+    if (!isList(field)) return one;
+    if (parent.name.startsWith('__')) {
+      // Introspection: the list of types is the breadth; the others are bounded by the schema.
+      return parent.name === '__Schema' && node.name.value === 'types'
+        ? Object.keys(this.schema.getTypeMap()).length * one
+        : one;
+    }
+    return this.model.listSize * one;
   }
 
   private children(node: FieldNode, type: GraphQLNamedType, pageSize = 0): number {
@@ -243,7 +259,11 @@ class ActualCost {
 
   private field(node: FieldNode, parent: GraphQLCompositeType, data: Data, rootMutation: boolean): number {
     const key = node.alias?.value ?? node.name.value;
-    if (node.name.value.startsWith('__') || !(key in data)) return 0;
+    if (node.name.value === '__typename' || !(key in data)) return 0;
+    // Introspection answers from the schema: it costs what was requested, once it is in the response.
+    if (node.name.value.startsWith('__')) {
+      return data[key] == null ? 0 : this.requested.field(node, parent, 0, false);
+    }
     const field = fieldOf(parent, node.name.value);
     if (!field) return 0;
     const named = getNamedType(field.type);
@@ -299,38 +319,54 @@ export function actualCost(
   );
 }
 
-/** Nesting depth and number of aliases, fragments expanded (each fragment measured once). */
+/**
+ * Nesting depth, number of aliases and of `__schema` fields, fragments expanded (each fragment
+ * measured once). Introspection is deep by nature (GraphiQL, codegen) and bounded by the schema:
+ * its levels are not counted, but its aliases and `__schema` fields are.
+ */
 export function queryShape(
   document: DocumentNode,
   operation: OperationDefinitionNode,
-): { depth: number; aliases: number } {
+): { depth: number; aliases: number; schemas: number } {
+  type Shape = { depth: number; aliases: number; schemas: number };
   const fragments = fragmentsOf(document);
-  const memo = new Map<string, { depth: number; aliases: number }>();
-  const measure = (set: SelectionSetNode): { depth: number; aliases: number } => {
+  const memo = new Map<string, Shape>();
+  const measure = (set: SelectionSetNode, introspection: boolean): Shape => {
     let depth = 0;
     let aliases = 0;
+    let schemas = 0;
     for (const selection of set.selections) {
-      let inner: { depth: number; aliases: number };
+      let inner: Shape;
       if (selection.kind === Kind.FIELD) {
-        // Introspection (GraphiQL, codegen) is deep by nature and bounded by the schema.
-        if (selection.name.value.startsWith('__')) continue;
-        const below = selection.selectionSet ? measure(selection.selectionSet) : { depth: 0, aliases: 0 };
-        inner = { depth: below.depth + 1, aliases: below.aliases + (selection.alias ? 1 : 0) };
-      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const name = selection.name.value;
-        if (!memo.has(name)) {
-          memo.set(name, { depth: 0, aliases: 0 });
-          const fragment = fragments.get(name);
-          memo.set(name, fragment ? measure(fragment.selectionSet) : { depth: 0, aliases: 0 });
+        const below = introspection || name.startsWith('__');
+        const children = selection.selectionSet
+          ? measure(selection.selectionSet, below)
+          : { depth: 0, aliases: 0, schemas: 0 };
+        inner = {
+          depth: below ? 0 : children.depth + 1,
+          aliases: children.aliases + (selection.alias ? 1 : 0),
+          schemas: children.schemas + (name === '__schema' ? 1 : 0),
+        };
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const key = `${selection.name.value}:${introspection}`;
+        if (!memo.has(key)) {
+          memo.set(key, { depth: 0, aliases: 0, schemas: 0 });
+          const fragment = fragments.get(selection.name.value);
+          memo.set(
+            key,
+            fragment ? measure(fragment.selectionSet, introspection) : { depth: 0, aliases: 0, schemas: 0 },
+          );
         }
-        inner = memo.get(name)!;
+        inner = memo.get(key)!;
       } else {
-        inner = measure(selection.selectionSet);
+        inner = measure(selection.selectionSet, introspection);
       }
       depth = Math.max(depth, inner.depth);
       aliases += inner.aliases;
+      schemas += inner.schemas;
     }
-    return { depth, aliases };
+    return { depth, aliases, schemas };
   };
-  return measure(operation.selectionSet);
+  return measure(operation.selectionSet, false);
 }

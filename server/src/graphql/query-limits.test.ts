@@ -126,6 +126,55 @@ describe('depth, aliases and size', () => {
     });
   });
 
+  it('counts aliases and cost inside introspection, and allows __schema once per operation', async () => {
+    const types = (n: number) =>
+      `{ __schema { ${Array.from({ length: n }, (_, i) => `t${i}: types { name fields { name } }`).join(' ')} } }`;
+    const aliased = await server.gql(types(LIMITS.maxAliases + 1), {}, { cookie: admin });
+    expect(aliased.status).toBe(400);
+    expect(aliased.data).toBeUndefined();
+    expect(aliased.errors?.[0]).toMatchObject({
+      message: `The query has ${LIMITS.maxAliases + 1} aliases; the limit is ${LIMITS.maxAliases}.`,
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'aliases' },
+    });
+
+    const twice = await server.gql(
+      '{ a: __schema { queryType { name } } b: __schema { queryType { name } } }',
+      {},
+      {
+        cookie: admin,
+      },
+    );
+    expect(twice.status).toBe(400);
+    expect(twice.data).toBeUndefined();
+    expect(twice.errors?.[0]).toMatchObject({
+      message: 'The query asks for __schema 2 times; it may be asked for once per operation.',
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'introspection', value: 2, max: 1 },
+    });
+    const viaFragment = await server.gql(
+      '{ __schema { queryType { name } } ...again } fragment again on Query { x: __schema { queryType { name } } }',
+      {},
+      { cookie: admin },
+    );
+    expect(viaFragment.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'introspection' });
+
+    // `__schema.types` costs one per type of the schema, times what is selected on a type.
+    const once = await server.gql('{ __schema { types { name fields { name } } } }', {}, { cookie: admin });
+    expect(once.errors).toBeUndefined();
+    const count = (once.data!.__schema.types as unknown[]).length;
+    expect(count).toBeGreaterThan(50);
+    expect(once.extensions?.cost).toMatchObject({ requested: 1 + count * (1 + 1), actual: 1 + count * (1 + 1) });
+    // So copies of the full type list soon exceed the cost limit.
+    const copies = Math.ceil(LIMITS.maxCost / (2 * count)) + 1;
+    const costly = await server.gql(types(copies), {}, { cookie: admin });
+    expect(costly.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+
+    // GraphiQL's own introspection query still runs, and costs something.
+    const graphiql = await server.gql(getIntrospectionQuery(), {}, { cookie: admin });
+    expect(graphiql.errors).toBeUndefined();
+    expect(graphiql.extensions?.cost.requested).toBeGreaterThan(count);
+    expect(graphiql.extensions?.cost.requested).toBeLessThan(LIMITS.maxCost);
+  });
+
   it('refuses a document of more tokens than the limit as a parse error (400)', async () => {
     const big = `{ viewer { ${'id '.repeat(LIMITS.maxTokens)} } }`;
     const response = await server.gql(big, {}, { cookie: admin });

@@ -58,6 +58,12 @@ export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServ
               { limit: 'aliases', value: shape.aliases, max: limits.maxAliases },
             );
           }
+          if (shape.schemas > 1) {
+            throw new QueryTooComplexError(
+              `The query asks for __schema ${shape.schemas} times; it may be asked for once per operation.`,
+              { limit: 'introspection', value: shape.schemas, max: 1 },
+            );
+          }
           variables = coercedVariables(schema, operation, request.variables);
           if (!variables) return;
           report.requested = requestedCost(schema, document, operation, variables, model);
