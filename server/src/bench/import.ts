@@ -86,13 +86,21 @@ function names(count: number, seed: number): string[] {
   return [...out];
 }
 
-async function post(url: string, cookie: string, query: string, variables: Record<string, unknown>) {
+interface PreviewAnswer {
+  previewImport: { preview: { counts: Record<string, number>; rows: { nodes: { row: number }[] } } };
+}
+
+interface ApplyAnswer {
+  applyImport: { batch: { id: string; counts: Record<string, number> }; userErrors: { message: string }[] };
+}
+
+async function post<T>(url: string, cookie: string, query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data!;
 }
@@ -171,16 +179,16 @@ async function main(): Promise<void> {
     const mapping = ['name', 'country', 'city', 'website', 'brands'];
     const preview = `query($input: ImportInput!) { previewImport(input: $input) { preview {
       counts { total create update link unchanged skip error possibleDuplicate }
-      duplicates: rows(actions: [POSSIBLE_DUPLICATE], first: 500) { nodes { row } } }
+      rows(actions: [POSSIBLE_DUPLICATE], first: 500) { nodes { row } } }
       userErrors { message } } }`;
     const input = { fileId, kind: 'COMPANIES', mapping, decisions: [] as unknown[] };
-    const first = await measure('preview (first, parses)', () => post(url, cookie, preview, { input }));
-    await measure('preview (again, cached file)', () => post(url, cookie, preview, { input }));
+    const first = await measure('preview (first, parses)', () => post<PreviewAnswer>(url, cookie, preview, { input }));
+    await measure('preview (again, cached file)', () => post<PreviewAnswer>(url, cookie, preview, { input }));
     const result = first.previewImport.preview;
     console.log('  counts:', JSON.stringify(result.counts));
     const decisions: { row: number; action: string }[] = [];
     for (let offset = 0; offset < result.counts.possibleDuplicate; offset += 500) {
-      const page = await post(
+      const page = await post<PreviewAnswer>(
         url,
         cookie,
         `query($input: ImportInput!, $offset: Int!) { previewImport(input: $input) { preview {
@@ -190,7 +198,7 @@ async function main(): Promise<void> {
       for (const node of page.previewImport.preview.rows.nodes) decisions.push({ row: node.row, action: 'CREATE' });
     }
     const applied = await measure('apply (one transaction)', () =>
-      post(
+      post<ApplyAnswer>(
         url,
         cookie,
         `mutation($input: ImportInput!) { applyImport(input: $input) { batch { id counts } userErrors { message } } }`,
@@ -200,7 +208,7 @@ async function main(): Promise<void> {
     if (applied.applyImport.userErrors.length > 0) throw new Error(JSON.stringify(applied.applyImport.userErrors));
     console.log('  applied:', JSON.stringify(applied.applyImport.batch.counts));
     await measure('undo', () =>
-      post(url, cookie, 'mutation($id: ID!) { undoImport(batchId: $id) { userErrors { message } } }', {
+      post<unknown>(url, cookie, 'mutation($id: ID!) { undoImport(batchId: $id) { userErrors { message } } }', {
         id: applied.applyImport.batch.id,
       }),
     );
