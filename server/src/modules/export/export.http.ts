@@ -10,7 +10,8 @@ import { sessionCookieJar } from '../../http/cookies.js';
 import { LANGUAGES, type Language, type Message, msg, render } from '../../shared/messages/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isTimeZone } from '../mission/time-zone.js';
-import { EXPORT_BATCH_SIZE, EXPORT_LISTS, type ExportList, ExportRequestError, planExport } from './export.lists.js';
+import { EXPORT_BATCH_SIZE } from './export.batches.js';
+import { EXPORT_LISTS, type ExportList, ExportRequestError, planExport } from './export.lists.js';
 import { CONTENT_TYPES, csvWriter, type ExportFormat, type ListWriter, xlsxWriter } from './export.writers.js';
 
 export const EXPORT_PATH = /^\/export\/([a-z]+)\.(csv|xlsx)$/;

@@ -13,8 +13,8 @@ import {
   neutralizeCsvText,
   zonedParts,
 } from '../../shared/tabular/values.js';
+import type { Row } from './export.batches.js';
 import type { ExportColumn } from './export.columns.js';
-import type { Row } from './export.lists.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
