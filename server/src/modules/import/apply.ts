@@ -1,167 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
-import { isUuid, newId } from '../../shared/ids.js';
+import { newId } from '../../shared/ids.js';
 import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
-import { normalizeName } from '../../shared/normalize.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ImportBatchStatus, ImportKind } from './import.enums.js';
 import type { StoredFile } from './import-file.service.js';
 import { ImportPhase, type ImportProgress } from './import-progress.js';
 import { rememberedColumns } from './mapping.js';
-import { type ExistingCompany, type ExistingContact, type Plan, RowAction, type RowPlan } from './plan.js';
-
-/** Rows per statement: a few statements for 10,000 rows, each well under the parameter and size limits. */
-const CHUNK = 1_000;
-
-interface Details extends Record<string, unknown> {
-  companies: string[];
-  contacts: string[];
-  participants: string[];
-  updatedCompanies: { id: string; before: ExistingCompany }[];
-  updatedContacts: { id: string; before: ExistingContact }[];
-}
-
-/** A uuid[] parameter as PostgreSQL's array literal (a JS array would be spread into a list of parameters). */
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
-
-async function inChunks<T>(
-  items: readonly T[],
-  write: (chunk: T[]) => Promise<unknown>,
-  progress?: ImportProgress,
-): Promise<void> {
-  for (let i = 0; i < items.length; i += CHUNK) {
-    const chunk = items.slice(i, i + CHUNK);
-    await write(chunk);
-    progress?.advance(chunk.length);
-  }
-}
-
-const COMPANY_RECORD = `r(id uuid, name text, normalized_name text, kind text, country text, city text, website text,
-  brands text[], notes text, account_manager_id uuid)`;
-
-interface CompanyRecord {
-  id: string;
-  name: string;
-  normalized_name: string;
-  kind: string;
-  country: string;
-  city: string | null;
-  website: string | null;
-  brands: string[];
-  notes: string | null;
-  account_manager_id: string | null;
-}
-
-/** The company a row leaves: the record's values, replaced by the row's non-empty cells. */
-function companyRecord(row: RowPlan, id: string, existing?: ExistingCompany): CompanyRecord {
-  const values = row.company!;
-  const given = (field: string) => !existing || values.given.has(field);
-  const name = given('name') ? values.name.trim() : existing!.name;
-  return {
-    id,
-    name,
-    normalized_name: normalizeName(name),
-    kind: given('kind') ? values.kind : existing!.kind,
-    country: given('country') ? values.country : existing!.country,
-    city: given('city') ? values.city : existing!.city,
-    website: given('website') ? values.website : existing!.website,
-    brands: given('brands') ? values.brands : existing!.brands,
-    notes: given('notes') ? values.notes : existing!.notes,
-    account_manager_id: given('accountManager') ? values.accountManagerId : existing!.account_manager_id,
-  };
-}
-
-const CONTACT_RECORD = `r(id uuid, company_id uuid, full_name text, normalized_name text, job_title text, email text,
-  phone text, languages text[])`;
-
-function contactRecord(row: RowPlan, id: string, existing?: ExistingContact) {
-  const values = row.contact!;
-  const given = (field: string) => !existing || values.given.has(field);
-  const fullName = given('fullName') ? values.fullName.trim() : existing!.full_name;
-  return {
-    id,
-    company_id: row.companyId!,
-    full_name: fullName,
-    normalized_name: normalizeName(fullName),
-    job_title: given('jobTitle') ? values.jobTitle : existing!.job_title,
-    email: given('email') ? values.email : existing!.email,
-    phone: given('phone') ? values.phone : existing!.phone,
-    languages: given('languages') ? values.languages : existing!.languages,
-  };
-}
-
-async function insertCompanies(
-  em: EntityManager,
-  agencyId: string,
-  batchId: string,
-  records: CompanyRecord[],
-  progress?: ImportProgress,
-) {
-  await inChunks(
-    records,
-    (chunk) =>
-      em.execute(
-        `insert into company (id, agency_id, name, normalized_name, kind, country, city, website, brands, notes,
-         account_manager_id, import_batch_id, created_at, updated_at)
-       select r.id, ?, r.name, r.normalized_name, r.kind, r.country, r.city, r.website, coalesce(r.brands, '{}'),
-         r.notes, r.account_manager_id, ?, now(), now()
-       from jsonb_to_recordset(?::jsonb) as ${COMPANY_RECORD}`,
-        [agencyId, batchId, JSON.stringify(chunk)],
-      ),
-    progress,
-  );
-}
-
-async function updateCompanies(
-  em: EntityManager,
-  agencyId: string,
-  records: CompanyRecord[],
-  progress?: ImportProgress,
-) {
-  await inChunks(
-    records,
-    (chunk) =>
-      em.execute(
-        `update company c set name = r.name, normalized_name = r.normalized_name, kind = r.kind, country = r.country,
-         city = r.city, website = r.website, brands = coalesce(r.brands, '{}'), notes = r.notes,
-         account_manager_id = r.account_manager_id, updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as ${COMPANY_RECORD}
-       where c.id = r.id and c.agency_id = ?`,
-        [JSON.stringify(chunk), agencyId],
-      ),
-    progress,
-  );
-}
-
-/** Replaces the sectors of these companies (sectors of the agency only). */
-async function setSectors(
-  em: EntityManager,
-  agencyId: string,
-  companies: { id: string; sectorIds: string[] }[],
-  replace: boolean,
-) {
-  if (replace) {
-    await inChunks(companies, (chunk) =>
-      em.execute(
-        'delete from company_sector cs using company c where cs.company_id = c.id and c.agency_id = ? and c.id = any(?::uuid[])',
-        [agencyId, uuidArray(chunk.map((company) => company.id))],
-      ),
-    );
-  }
-  const pairs = companies.flatMap((company) =>
-    company.sectorIds.map((sectorId) => ({ company_id: company.id, sector_id: sectorId })),
-  );
-  await inChunks(pairs, (chunk) =>
-    em.execute(
-      `insert into company_sector (company_id, sector_id)
-       select r.company_id, r.sector_id from jsonb_to_recordset(?::jsonb) as r(company_id uuid, sector_id uuid)
-       join sector s on s.id = r.sector_id and s.agency_id = ?`,
-      [JSON.stringify(chunk), agencyId],
-    ),
-  );
-}
+import { type ExistingCompany, type Plan, RowAction, type RowPlan } from './plan-model.js';
+import {
+  CONTACT_RECORD,
+  type CompanyRecord,
+  companyRecord,
+  contactRecord,
+  type Details,
+  inChunks,
+  insertCompanies,
+  setSectors,
+  updateCompanies,
+} from './record-writers.js';
 
 async function applyCompanies(
   em: EntityManager,
@@ -359,114 +218,4 @@ export async function applyPlan(
     after: { kind: plan.kind, fileName: file.fileName, sha256: file.sha256, mission: plan.missionId, counts },
   });
   return batchId;
-}
-
-/**
- * Undoes an import while what it did is untouched: deletes the records it created and puts back
- * the values it overwrote. Refused when one of them was changed since (its updated_at is later
- * than the batch's) or when records added since point to a record it created.
- */
-export async function undoBatch(em: EntityManager, ctx: Context, batchId: string): Promise<void> {
-  const agencyId = ctx.viewer!.agencyId;
-  const notFound = () => refuse(UserErrorCode.NOT_FOUND, msg('importBatchNotFound'), ['batchId']);
-  if (!isUuid(batchId)) return notFound();
-  const [batch] = await em.execute<{ id: string; status: string; created_at: Date; details: Details }[]>(
-    'select id, status, created_at, details from import_batch where agency_id = ? and id = ? for update',
-    [agencyId, batchId],
-  );
-  if (!batch) return notFound();
-  if (batch.status === ImportBatchStatus.UNDONE) {
-    return refuse(UserErrorCode.CONFLICT, msg('importAlreadyUndone'), ['batchId']);
-  }
-  const details = batch.details;
-  const since = batch.created_at;
-  const updatedCompanyIds = details.updatedCompanies.map((entry) => entry.id);
-  const updatedContactIds = details.updatedContacts.map((entry) => entry.id);
-
-  const [modified] = await em.execute<{ name: string }[]>(
-    `select name from company where agency_id = ? and updated_at > ?
-       and (import_batch_id = ? or id = any(?::uuid[]) or merged_into_id is not null and import_batch_id = ?)
-     union all
-     select full_name from contact where agency_id = ? and updated_at > ? and (import_batch_id = ? or id = any(?::uuid[]))
-     union all
-     select c.name from mission_participant p join company c on c.id = p.company_id
-     where p.agency_id = ? and p.import_batch_id = ? and p.updated_at > ?
-     limit 1`,
-    [
-      agencyId,
-      since,
-      batchId,
-      uuidArray(updatedCompanyIds),
-      batchId,
-      agencyId,
-      since,
-      batchId,
-      uuidArray(updatedContactIds),
-      agencyId,
-      batchId,
-      since,
-    ],
-  );
-  if (modified) return refuse(UserErrorCode.CONFLICT, msg('importUndoModified', { name: modified.name }), ['batchId']);
-
-  const [referenced] = await em.execute<{ name: string }[]>(
-    `select c.name from company c where c.agency_id = ? and c.import_batch_id = ? and (
-       exists (select 1 from contact x where x.company_id = c.id and x.import_batch_id is distinct from c.import_batch_id)
-       or exists (select 1 from mission_participant p where p.company_id = c.id and p.import_batch_id is distinct from c.import_batch_id)
-       or exists (select 1 from mission_partner p where p.company_id = c.id)
-       or exists (select 1 from task t where t.company_id = c.id)
-       or exists (select 1 from deal d where d.exporter_id = c.id or d.buyer_id = c.id)
-       or exists (select 1 from interaction i where i.exporter_id = c.id or i.counterpart_id = c.id)
-       or exists (select 1 from company m where m.merged_into_id = c.id))
-     union all
-     select x.full_name from contact x where x.agency_id = ? and x.import_batch_id = ? and (
-       exists (select 1 from interaction_contact ic where ic.contact_id = x.id)
-       or exists (select 1 from contact m where m.merged_into_id = x.id))
-     limit 1`,
-    [agencyId, batchId, agencyId, batchId],
-  );
-  if (referenced) {
-    return refuse(UserErrorCode.CONFLICT, msg('importUndoReferenced', { name: referenced.name }), ['batchId']);
-  }
-
-  await em.execute('delete from mission_participant where agency_id = ? and import_batch_id = ?', [agencyId, batchId]);
-  await em.execute('delete from contact where agency_id = ? and import_batch_id = ?', [agencyId, batchId]);
-  await em.execute('delete from company where agency_id = ? and import_batch_id = ?', [agencyId, batchId]);
-  const restoredCompanies = details.updatedCompanies.map(({ before }) => ({
-    ...before,
-    normalized_name: normalizeName(before.name),
-  }));
-  await updateCompanies(em, agencyId, restoredCompanies);
-  await setSectors(
-    em,
-    agencyId,
-    details.updatedCompanies.map(({ before }) => ({ id: before.id, sectorIds: before.sector_ids })),
-    true,
-  );
-  await inChunks(details.updatedContacts, (chunk) =>
-    em.execute(
-      `update contact x set company_id = c.id, full_name = r.full_name, normalized_name = r.normalized_name,
-         job_title = r.job_title, email = r.email, phone = r.phone, languages = coalesce(r.languages, '{}'),
-         updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as ${CONTACT_RECORD}
-       join company c on c.id = r.company_id and c.agency_id = ?
-       where x.id = r.id and x.agency_id = ?`,
-      [
-        JSON.stringify(chunk.map(({ before }) => ({ ...before, normalized_name: normalizeName(before.full_name) }))),
-        agencyId,
-        agencyId,
-      ],
-    ),
-  );
-  await em.execute(
-    `update import_batch set status = ?, undone_at = now(), updated_at = now() where id = ? and agency_id = ?`,
-    [ImportBatchStatus.UNDONE, batchId, agencyId],
-  );
-  recordAudit(em, ctx, {
-    action: 'undoImport',
-    entity: 'ImportBatch',
-    entityId: batchId,
-    before: { status: ImportBatchStatus.APPLIED },
-    after: { status: ImportBatchStatus.UNDONE },
-  });
 }

@@ -22,7 +22,7 @@ import { validateInput } from '../../shared/validation.js';
 import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
-import { applyPlan, undoBatch } from './apply.js';
+import { applyPlan } from './apply.js';
 import { ImportKind } from './import.enums.js';
 import { describeFile, presentPlan, previewFile } from './import.service.js';
 import {
@@ -36,7 +36,8 @@ import {
 } from './import.types.js';
 import { ImportBatch } from './import-batch.entity.js';
 import { ImportProgress } from './import-progress.js';
-import { RowAction } from './plan.js';
+import { RowAction } from './plan-model.js';
+import { undoBatch } from './undo.js';
 
 const ImportBatchConnection = ConnectionType(ImportBatch);
 const EDITORS = [Role.ADMIN, Role.ACCOUNT_MANAGER];
