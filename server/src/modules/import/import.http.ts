@@ -12,7 +12,7 @@ import { ImportKind } from './import.enums.js';
 import { presentPlan, previewFile } from './import.service.js';
 import { ImportInput } from './import.types.js';
 import { storeFile } from './import-file.service.js';
-import { RowAction } from './plan.js';
+import { RowAction } from './plan-model.js';
 
 export interface ImportHttpOptions {
   rootEm: EntityManager;

@@ -7,7 +7,8 @@ import { type ImportCounts, ImportFileInfo, type ImportPreview, type ImportRow }
 import { loadFile, type StoredFile } from './import-file.service.js';
 import { ImportPhase, type ImportProgress } from './import-progress.js';
 import { COLUMNS_OF, REQUIRED_FIELDS, suggestMapping } from './mapping.js';
-import { type Plan, planImport, RowAction } from './plan.js';
+import { planImport } from './plan.js';
+import { type Plan, RowAction } from './plan-model.js';
 import type { Table } from './read-file.js';
 
 const SAMPLES = 3;

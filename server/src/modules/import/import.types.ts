@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { UserError } from '../../shared/user-error.js';
 import { ImportKind } from './import.enums.js';
 import { ImportBatch } from './import-batch.entity.js';
-import { DecisionAction, RowAction } from './plan.js';
+import { DecisionAction, RowAction } from './plan-model.js';
 
 registerEnumType(RowAction, {
   name: 'ImportRowAction',
