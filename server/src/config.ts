@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTrustedProxies, type TrustedProxies } from './http/client-address.js';
 
 /** The repository root, whatever the working directory (source or compiled). */
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), findUp());
@@ -33,6 +34,11 @@ export interface Config {
   cookieSecure: boolean;
   /** What one GraphQL request may ask for, and what API tokens may spend per minute. */
   limits: QueryLimits;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed (CRM_TRUSTED_PROXIES: addresses, CIDRs or
+   * `loopback`, comma-separated; empty by default: the socket's address is the client's).
+   */
+  trustedProxies: TrustedProxies;
 }
 
 /**
@@ -91,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: bool(env.CRM_LOG_SQL, false),
     cookieSecure: bool(env.CRM_COOKIE_SECURE, false),
     limits: loadLimits(env),
+    trustedProxies: parseTrustedProxies(env.CRM_TRUSTED_PROXIES),
   };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { agencyEm } from '../db/agency-scope.js';
+import { clientAddress, type TrustedProxies } from '../http/client-address.js';
 import { viewerFromToken } from '../modules/auth/api-token.service.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
 import { languageFromHeader } from '../shared/messages/index.js';
@@ -18,6 +19,8 @@ export async function buildContext(options: {
   sessionTtlDays: number;
   /** Hours of inactivity after which a session no longer signs anyone in (0: no idle timeout). */
   sessionIdleHours: number;
+  /** Proxies whose X-Forwarded-For is believed (http/client-address.ts); none when absent. */
+  trustedProxies?: TrustedProxies;
 }): Promise<Context> {
   const { rootEm, req, cookies } = options;
   const base = rootEm.fork();
@@ -38,6 +41,7 @@ export async function buildContext(options: {
     viewer,
     cookies,
     userAgent: req.headers['user-agent'],
+    clientAddress: clientAddress(req, options.trustedProxies),
     language: languageFromHeader(req.headers['accept-language']),
     sessionTtlDays: options.sessionTtlDays,
     requestId: randomUUID(),

@@ -28,6 +28,8 @@ export interface Context {
   viewer?: Viewer;
   cookies: CookieJar;
   userAgent?: string;
+  /** The client's IP address: the socket's, or X-Forwarded-For's from a trusted proxy (http/client-address.ts). */
+  clientAddress: string;
   /** The language of userError messages: from Accept-Language (fr, en or ru), English by default. */
   language: Language;
   sessionTtlDays: number;

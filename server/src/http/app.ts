@@ -29,6 +29,7 @@ type AppConfig = Pick<
   | 'webDist'
   | 'cookieSecure'
   | 'limits'
+  | 'trustedProxies'
 >;
 
 export interface AppOptions {
@@ -69,6 +70,7 @@ export async function createApp(
     cookieSecure: config.cookieSecure,
     sessionTtlDays: config.sessionTtlDays,
     sessionIdleHours: config.sessionIdleHours,
+    trustedProxies: config.trustedProxies,
     log,
     budget,
   });
@@ -107,6 +109,7 @@ export async function createApp(
           cookies,
           sessionTtlDays: config.sessionTtlDays,
           sessionIdleHours: config.sessionIdleHours,
+          trustedProxies: config.trustedProxies,
         }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -148,6 +151,7 @@ export async function createApp(
             cookieSecure: config.cookieSecure,
             sessionTtlDays: config.sessionTtlDays,
             sessionIdleHours: config.sessionIdleHours,
+            trustedProxies: config.trustedProxies,
           });
         }
         return statics(req, res, url.pathname);

@@ -6,6 +6,7 @@ import type { Context } from '../../graphql/context.js';
 import type { CostBudget } from '../../graphql/cost-budget.js';
 import type { ErrorLog } from '../../graphql/errors.js';
 import { UnauthenticatedError } from '../../graphql/errors.js';
+import type { TrustedProxies } from '../../http/client-address.js';
 import { sessionCookieJar } from '../../http/cookies.js';
 import { LANGUAGES, type Language, type Message, msg, render } from '../../shared/messages/index.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -21,6 +22,8 @@ export interface ExportHttpOptions {
   cookieSecure: boolean;
   sessionTtlDays: number;
   sessionIdleHours: number;
+  /** Proxies whose X-Forwarded-For is believed (http/client-address.ts). */
+  trustedProxies?: TrustedProxies;
   log: ErrorLog;
   /** Rows per statement (tests make it small to count statements). */
   batchSize?: number;
@@ -76,6 +79,7 @@ export function exportHandler(options: ExportHttpOptions) {
         cookies,
         sessionTtlDays: options.sessionTtlDays,
         sessionIdleHours: options.sessionIdleHours,
+        trustedProxies: options.trustedProxies,
       });
     } catch (error) {
       if (error instanceof UnauthenticatedError) return refuse(res, 401, 'UNAUTHENTICATED', error.message);

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { buildContext } from '../../graphql/build-context.js';
 import type { Context } from '../../graphql/context.js';
+import type { TrustedProxies } from '../../http/client-address.js';
 import { sessionCookieJar } from '../../http/cookies.js';
 import { LANGUAGES, type Language, type Message, msg, render } from '../../shared/messages/index.js';
 import { UserErrorsException } from '../../shared/mutation.js';
@@ -20,6 +21,8 @@ export interface ImportHttpOptions {
   cookieSecure: boolean;
   sessionTtlDays: number;
   sessionIdleHours: number;
+  /** Proxies whose X-Forwarded-For is believed (http/client-address.ts). */
+  trustedProxies?: TrustedProxies;
 }
 
 class TooLarge extends Error {}
@@ -178,6 +181,7 @@ export async function handleImportHttp(
       cookies,
       sessionTtlDays: options.sessionTtlDays,
       sessionIdleHours: options.sessionIdleHours,
+      trustedProxies: options.trustedProxies,
     });
   } catch {
     req.resume();

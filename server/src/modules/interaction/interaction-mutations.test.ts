@@ -694,6 +694,7 @@ describe('the B2B agenda rule', () => {
       em: agencyEm(server.db.orm.em, viewer.agency_id),
       rootEm: server.db.orm.em.fork(),
       viewer: { userId: viewer.user_id, agencyId: viewer.agency_id, role: Role.ACCOUNT_MANAGER, via: 'session' },
+      clientAddress: '127.0.0.1',
       cookies: { set: () => {}, clear: () => {} },
       sessionTtlDays: 1,
       language: 'en',
