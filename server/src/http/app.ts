@@ -9,6 +9,7 @@ import type { ErrorLog } from '../graphql/errors.js';
 import { exportHandler } from '../modules/export/export.http.js';
 import { handleImportHttp } from '../modules/import/import.http.js';
 import { BodyTooLargeError, readBody } from './body.js';
+import { errorMediaType, negotiatedStatus } from './graphql-status.js';
 import { sessionCookieJar } from './cookies.js';
 import { serveStatic } from './static-files.js';
 
@@ -50,9 +51,7 @@ function graphqlError(res: ServerResponse, status: number, message: string, code
     res,
     status,
     { errors: [{ message, extensions: { code } }] },
-    {
-      'content-type': 'application/graphql-response+json; charset=utf-8',
-    },
+    { 'content-type': `${errorMediaType(res.req?.headers.accept)}; charset=utf-8` },
   );
 }
 
@@ -117,6 +116,8 @@ export async function createApp(
     res.setHeader('cache-control', 'no-store');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      const contentType = response.headers.get('content-type');
+      res.statusCode = negotiatedStatus(res.statusCode, { contentType, body: response.body.string }, req.headers.accept);
       res.end(response.body.string);
       return;
     }
