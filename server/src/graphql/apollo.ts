@@ -7,6 +7,7 @@ import { type ErrorLog, formatErrorFor } from './errors.js';
 import { introspectionGuard } from './introspection-guard.js';
 import { queryLimits } from './query-limits.js';
 import { graphqlSchema } from './schema.js';
+import { textGuard } from './text-guard.js';
 
 export async function createApollo(options: {
   production: boolean;
@@ -31,6 +32,7 @@ export async function createApollo(options: {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       introspectionGuard(),
+      textGuard(),
       queryLimits(options.limits, options.budget),
     ],
     logger: {

@@ -79,8 +79,10 @@ export function formatErrorFor(options: { production: boolean; log: ErrorLog }) 
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    // Scalar parsing and variable coercion errors are the client's input, not our bug.
-    if (!code && isGraphQLError) {
+    // Scalar parsing and variable coercion errors (their "too many errors" too) are the client's
+    // input, not our bug. Apollo stamps INTERNAL_SERVER_ERROR on an error without a code: read its own.
+    const ownCode = error instanceof GraphQLError ? error.extensions?.code : code;
+    if (!ownCode && isGraphQLError) {
       return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     options.log.error('Unexpected error while executing a GraphQL request', original ?? error);
