@@ -39,6 +39,10 @@ export interface Config {
    * `loopback`, comma-separated; empty by default: the socket's address is the client's).
    */
   trustedProxies: TrustedProxies;
+  /** Longest SQL statement of a request, in ms (CRM_STATEMENT_TIMEOUT_MS; PostgreSQL only, 0: none). */
+  statementTimeoutMs: number;
+  /** What one analytics query may ask for and how long its statements may run (docs/analytics.md). */
+  analytics: AnalyticsLimits;
 }
 
 /**
@@ -98,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: bool(env.CRM_COOKIE_SECURE, false),
     limits: loadLimits(env),
     trustedProxies: parseTrustedProxies(env.CRM_TRUSTED_PROXIES),
+    statementTimeoutMs: int('CRM_STATEMENT_TIMEOUT_MS', env.CRM_STATEMENT_TIMEOUT_MS, 5_000),
+    analytics: loadAnalyticsLimits(env),
   };
 }
 
@@ -122,4 +128,22 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): QueryLimits {
   }
   if (limits.tokenBudget.perMinute < 1) throw new Error('CRM_TOKEN_COST_PER_MINUTE must be at least 1');
   return limits;
+}
+
+/** The bounds of analytics queries: checked before their SQL runs (modules/analytics/limits.ts). */
+export interface AnalyticsLimits {
+  /** Most rows one report may answer (key combinations × calendar periods); beyond, ANALYTICS_TOO_LARGE. */
+  maxRows: number;
+  /** Longest range of a report grouped by MONTH, in months. */
+  maxMonths: number;
+  /** Longest SQL statement of a report, in ms (PostgreSQL only, 0: none); longer than statementTimeoutMs. */
+  timeoutMs: number;
+}
+
+export function loadAnalyticsLimits(env: NodeJS.ProcessEnv = process.env): AnalyticsLimits {
+  return {
+    maxRows: int('CRM_ANALYTICS_MAX_ROWS', env.CRM_ANALYTICS_MAX_ROWS, 10_000),
+    maxMonths: int('CRM_ANALYTICS_MAX_MONTHS', env.CRM_ANALYTICS_MAX_MONTHS, 120),
+    timeoutMs: int('CRM_ANALYTICS_TIMEOUT_MS', env.CRM_ANALYTICS_TIMEOUT_MS, 20_000),
+  };
 }

@@ -20,7 +20,8 @@ export interface OpenOptions {
 
 /** Opens the configured database: DATABASE_URL when set, otherwise embedded PGlite. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'logSql'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'logSql'> &
+    Partial<Pick<Config, 'statementTimeoutMs' | 'analytics'>>,
   options: OpenOptions = {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
@@ -34,7 +35,14 @@ export async function openDatabase(
   }
   try {
     const orm = await MikroORM.init(
-      ormConfig({ url, singleConnection: Boolean(embedded), logSql: config.logSql, onQuery: options.onQuery }),
+      ormConfig({
+        url,
+        singleConnection: Boolean(embedded),
+        logSql: config.logSql,
+        onQuery: options.onQuery,
+        statementTimeoutMs: config.statementTimeoutMs,
+        analyticsTimeoutMs: config.analytics?.timeoutMs,
+      }),
     );
     return {
       orm,
@@ -53,6 +61,15 @@ export async function openDatabase(
 
 /** Applies every pending migration; returns the names applied. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.migrator.up();
+  // A migration may run longer than a request's statement timeout (an index on a big table):
+  // on PostgreSQL with a timeout, migrations run in a transaction without one.
+  const driverOptions = orm.config.get('driverOptions') as { statement_timeout?: number } | undefined;
+  const connection = orm.em.getConnection();
+  const applied = driverOptions?.statement_timeout
+    ? await connection.transactional(async (transaction) => {
+        await connection.execute('set local statement_timeout = 0', [], 'run', transaction);
+        return orm.migrator.up({ transaction });
+      })
+    : await orm.migrator.up();
   return applied.map((migration) => migration.name);
 }

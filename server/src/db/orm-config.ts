@@ -7,6 +7,7 @@ import { repoRoot } from '../config.js';
 import { AGENCY_FILTER, AgencyWriteGuard, agencyFilter } from './agency-scope.js';
 import { entities } from './entities.js';
 import { NOT_MERGED_FILTER, notMergedFilter } from './merged-filter.js';
+import { timeoutConfig } from './statement-timeout.js';
 
 const runningFromSource = import.meta.url.endsWith('.ts');
 
@@ -17,6 +18,9 @@ export interface OrmOptions {
   logSql?: boolean;
   /** Called with each SQL statement (statement counting in tests). */
   onQuery?: (sql: string) => void;
+  /** Longest statement, and longest analytics statement, in ms, on PostgreSQL (db/statement-timeout.ts). */
+  statementTimeoutMs?: number;
+  analyticsTimeoutMs?: number;
 }
 
 export function ormConfig(options: OrmOptions) {
@@ -34,6 +38,7 @@ export function ormConfig(options: OrmOptions) {
     autoJoinRefsForFilters: false,
     subscribers: [new AgencyWriteGuard()],
     pool: options.singleConnection ? { min: 0, max: 1 } : { min: 0, max: 10 },
+    ...timeoutConfig(options, {}),
     allowGlobalContext: false,
     forceUtcTimezone: true,
     serialization: { forceObject: true },

@@ -7,6 +7,7 @@ import { type ErrorLog, formatErrorFor } from './errors.js';
 import { introspectionGuard } from './introspection-guard.js';
 import { queryLimits } from './query-limits.js';
 import { graphqlSchema } from './schema.js';
+import { statementTimeouts } from './statement-timeout.js';
 import { textGuard } from './text-guard.js';
 
 export async function createApollo(options: {
@@ -34,6 +35,7 @@ export async function createApollo(options: {
       introspectionGuard(),
       textGuard(),
       queryLimits(options.limits, options.budget),
+      statementTimeouts(),
     ],
     logger: {
       debug: () => {},

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AnalyticsLimits } from '../config.js';
 import { agencyEm } from '../db/agency-scope.js';
 import { clientAddress, type TrustedProxies } from '../http/client-address.js';
 import { viewerFromToken } from '../modules/auth/api-token.service.js';
@@ -21,6 +22,8 @@ export async function buildContext(options: {
   sessionIdleHours: number;
   /** Proxies whose X-Forwarded-For is believed (http/client-address.ts); none when absent. */
   trustedProxies?: TrustedProxies;
+  /** The bounds of analytics reports (config.ts). */
+  analytics?: AnalyticsLimits;
 }): Promise<Context> {
   const { rootEm, req, cookies } = options;
   const base = rootEm.fork();
@@ -44,6 +47,7 @@ export async function buildContext(options: {
     clientAddress: clientAddress(req, options.trustedProxies),
     language: languageFromHeader(req.headers['accept-language']),
     sessionTtlDays: options.sessionTtlDays,
+    analytics: options.analytics,
     requestId: randomUUID(),
     loaders: new Map(),
   };

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AnalyticsLimits } from '../config.js';
 import type { Role } from '../modules/user/user.enums.js';
 import type { Language } from '../shared/messages/index.js';
 
@@ -33,6 +34,8 @@ export interface Context {
   /** The language of userError messages: from Accept-Language (fr, en or ru), English by default. */
   language: Language;
   sessionTtlDays: number;
+  /** The bounds of analytics reports (config.ts); their defaults when absent. */
+  analytics?: AnalyticsLimits;
   requestId: string;
   /** Per-request DataLoaders, created on first use (see shared/per-request.ts). */
   loaders: Map<string, unknown>;

@@ -1,4 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isStatementTimeout } from '../db/statement-timeout.js';
+import { timeoutError } from './statement-timeout.js';
 
 /** Error codes clients may rely on (extensions.code). */
 export const ErrorCode = {
@@ -10,6 +12,10 @@ export const ErrorCode = {
   /** An API token's cost budget is spent: wait `retryAfterSeconds`. */
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** An analytics report over its row or month limit (docs/analytics.md): refused before its SQL ran. */
+  ANALYTICS_TOO_LARGE: 'ANALYTICS_TOO_LARGE',
+  /** A statement ran past its timeout and was stopped (HTTP 503): ask for less, or retry later. */
+  TIMEOUT: 'TIMEOUT',
 } as const;
 
 export class UnauthenticatedError extends GraphQLError {
@@ -34,6 +40,13 @@ export class QueryTooComplexError extends GraphQLError {
   }
 }
 
+/** An analytics report over a limit of modules/analytics/limits.ts; its SQL did not run (or stopped early). */
+export class AnalyticsTooLargeError extends GraphQLError {
+  constructor(message: string, details: { limit: 'rows' | 'months'; value: number; max: number }) {
+    super(message, { extensions: { code: ErrorCode.ANALYTICS_TOO_LARGE, ...details } });
+  }
+}
+
 /** An API token spent its budget: HTTP 429 with Retry-After; nothing was executed. */
 export class RateLimitedError extends GraphQLError {
   constructor(message: string, details: { retryAfterSeconds: number; cost: number; remaining: number }) {
@@ -54,6 +67,8 @@ const PUBLIC_CODES = new Set([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.QUERY_TOO_COMPLEX,
   ErrorCode.RATE_LIMITED,
+  ErrorCode.ANALYTICS_TOO_LARGE,
+  ErrorCode.TIMEOUT,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -85,6 +100,7 @@ export function formatErrorFor(options: { production: boolean; log: ErrorLog }) 
     if (!ownCode && isGraphQLError) {
       return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
+    if (isStatementTimeout(original)) return timeoutError(formatted);
     options.log.error('Unexpected error while executing a GraphQL request', original ?? error);
     return {
       message: 'Internal server error',

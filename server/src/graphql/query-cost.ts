@@ -39,6 +39,9 @@ import {
  * - a mutation's root field: `mutationCost`, plus its payload;
  * - a field may set its own cost with type-graphql's `complexity` option (`@Field({ complexity: 5 })`),
  *   which replaces the 1 (or the 0 of a scalar) above;
+ * - a field whose answer repeats per something its arguments say (exportValue's rows, per calendar
+ *   period) declares `@Extensions({ selectionRepeats: (args) => n })`: its selection counts n times
+ *   in the requested cost (the actual cost counts what came back);
  * - introspection: `__schema` and `__type` 1, and the objects below them as above, except that
  *   `__schema.types` counts as many objects as the schema has types, and the other lists
  *   of introspection (`fields`, `args`, ...) as one: they are bounded by the schema.
@@ -72,6 +75,18 @@ export function isConnectionType(type: GraphQLNamedType): type is GraphQLObjectT
 function ownCost(field: GraphQLField<unknown, unknown>): number | undefined {
   const complexity = field.extensions?.complexity;
   return typeof complexity === 'number' ? complexity : undefined;
+}
+
+/** How many times the selection of `field` counts, from its arguments (1 unless it says otherwise). */
+function selectionRepeats(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Variables): number {
+  const repeats = field.extensions?.selectionRepeats;
+  if (typeof repeats !== 'function') return 1;
+  try {
+    const n = Number(repeats(getArgumentValues(field, node, variables)));
+    return Number.isFinite(n) && n > 1 ? n : 1;
+  } catch {
+    return 1; // bad arguments fail in execution, before any resolver reads them
+  }
 }
 
 function isList(field: GraphQLField<unknown, unknown>): boolean {
@@ -182,7 +197,7 @@ class RequestedCost {
     if (isConnectionType(named)) {
       return base + this.children(node, named, this.pageSize(field, node));
     }
-    const one = base + this.children(node, named);
+    const one = base + selectionRepeats(field, node, this.variables) * this.children(node, named);
     if (!isList(field)) return one;
     if (parent.name.startsWith('__')) {
       // Introspection: the list of types is the breadth; the others are bounded by the schema.

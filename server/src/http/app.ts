@@ -31,7 +31,8 @@ type AppConfig = Pick<
   | 'cookieSecure'
   | 'limits'
   | 'trustedProxies'
->;
+> &
+  Partial<Pick<Config, 'analytics'>>;
 
 export interface AppOptions {
   /** Where API tokens' cost budgets live; in memory by default (one process: see graphql/cost-budget.ts). */
@@ -109,6 +110,7 @@ export async function createApp(
           sessionTtlDays: config.sessionTtlDays,
           sessionIdleHours: config.sessionIdleHours,
           trustedProxies: config.trustedProxies,
+          analytics: config.analytics,
         }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -69,7 +69,12 @@ export async function startTestServer(
   if (pgUrl) {
     const name = `crm_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     await adminQuery(pgUrl, `create database ${name} template ${templateName(template)}`);
-    db = await openDatabase({ databaseUrl: withDatabase(pgUrl, name), dataDir: '', logSql: false }, { onQuery });
+    // The statement timeouts of the config under test (none by default: tests run on busy machines).
+    const { statementTimeoutMs, analytics } = options.config ?? {};
+    db = await openDatabase(
+      { databaseUrl: withDatabase(pgUrl, name), dataDir: '', logSql: false, statementTimeoutMs, analytics },
+      { onQuery },
+    );
     dropDatabase = () => adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
   } else {
     db = await openDatabase(

@@ -4,7 +4,7 @@ import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { ActivityGrouping, ActivityRow, ActivitySummary } from './activity-summary.type.js';
 import { agencyCte, baseMoney, DEAL_RATE } from './deal-value.js';
-import { agencyOf, checkRange, dayEnd, dayStart, EMPTY, query, type Sql, sql, trusted } from './sql.js';
+import { agencyOf, analyticsQuery, checkRange, dayEnd, dayStart, EMPTY, type Sql, sql, trusted } from './sql.js';
 
 export interface ActivityArgs {
   from: string;
@@ -75,7 +75,7 @@ export async function activitySummary(ctx: Context, args: ActivityArgs): Promise
     : EMPTY;
   const name = trusted(grouping.label ? `n.${grouping.label.column}` : 'x.k::text');
 
-  const rows = await query<Row>(
+  const rows = await analyticsQuery<Row>(
     ctx.em,
     sql`with ${agencyCte(agencyId)},
       ev as (

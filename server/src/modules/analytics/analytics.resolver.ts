@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { DealFilter } from '../deal/deal.inputs.js';
@@ -6,10 +6,22 @@ import { activitySummary } from './activity-summary.service.js';
 import { ActivityGrouping, ActivitySummary } from './activity-summary.type.js';
 import { exportValue } from './export-value.service.js';
 import { ExportValueDimension, ExportValueReport } from './export-value.type.js';
+import { calendarPeriods } from './limits.js';
 import { missionOutcome } from './mission-outcome.service.js';
 import { MissionOutcome } from './mission-outcome.type.js';
 import { pipelineFunnel } from './pipeline-funnel.service.js';
 import { PipelineFunnel } from './pipeline-funnel.type.js';
+
+/**
+ * What an analytics query costs (docs/api.md, "Cost"): its statements read a whole period of the
+ * agency's data, whatever the selection, so it costs as much as 100 plain objects.
+ */
+export const ANALYTICS_COST = 100;
+
+/** exportValue's rows repeat per calendar period: its selection counts once per period. */
+function exportValuePeriods(args: { groupBy?: ExportValueDimension[]; from?: string; to?: string }): number {
+  return args.groupBy && args.from && args.to ? calendarPeriods(args.groupBy, args.from, args.to) : 1;
+}
 
 const FILTER_DESCRIPTION =
   'Only deals matching this filter (the filter of the `deals` list; all conditions must hold).';
@@ -23,6 +35,7 @@ export class AnalyticsResolver {
   @Authorized()
   @Query(() => MissionOutcome, {
     nullable: true,
+    complexity: ANALYTICS_COST,
     description:
       'What a mission produced: delegation, meetings, counterparts, leads, value won and open, conversion, ROI, cohorts and a per-exporter breakdown. Null when the agency has no mission with this id.',
   })
@@ -36,6 +49,7 @@ export class AnalyticsResolver {
   @Authorized()
   @Query(() => PipelineFunnel, {
     nullable: true,
+    complexity: ANALYTICS_COST,
     description:
       'A pipeline’s funnel for the deals created between from and to: per stage, deals that reached it, left it forward and were lost from it, conversion to the next stage and to WON, median and 90th percentile of days in stage; lost reasons ranked. Null when the agency has no pipeline with this id.',
   })
@@ -55,7 +69,9 @@ export class AnalyticsResolver {
   }
 
   @Authorized()
+  @Extensions({ selectionRepeats: exportValuePeriods })
   @Query(() => ExportValueReport, {
+    complexity: ANALYTICS_COST,
     description:
       'Value won (base currency, at the rate of each close day) and deals won, between from and to, grouped by any of country, sector, mission, exporter, owner and calendar periods; with compareWithPrevious, the same figures for the previous period and the growth in percent.',
   })
@@ -80,6 +96,7 @@ export class AnalyticsResolver {
 
   @Authorized()
   @Query(() => ActivitySummary, {
+    complexity: ANALYTICS_COST,
     description:
       'Interactions logged, meetings held, deals created, moved, won and lost between from and to, per account manager, mission or interaction kind.',
   })

@@ -16,7 +16,8 @@ import {
   ExportValueReport,
   ExportValueRow,
 } from './export-value.type.js';
-import { agencyOf, checkRange, dealFilterSql, query } from './sql.js';
+import { analyticsLimits, checkExportValueRange, checkRows } from './limits.js';
+import { agencyOf, analyticsQuery, checkRange, dealFilterSql } from './sql.js';
 
 export interface ExportValueArgs {
   groupBy: ExportValueDimension[];
@@ -69,12 +70,13 @@ export async function exportValue(ctx: Context, args: ExportValueArgs): Promise<
     throw badInput(`The range may span at most ${MAX_YEARS} years.`, 'to');
   }
   const groupBy = [...new Set(args.groupBy)];
+  checkExportValueRange(ctx, groupBy, args.from, args.to);
   const calendar = groupBy.some(isCalendar);
   const { comparison, previousFrom, previousTo } = windows(args, calendar);
   const comparing = comparison !== ExportValueComparison.NONE;
   const agencyId = agencyOf(ctx);
   const keys = groupBy.map((dimension, i) => ({ dimension, column: `k${i}` }));
-  const rows = await query<ExportValueSqlRow>(
+  const rows = await analyticsQuery<ExportValueSqlRow>(
     ctx.em,
     exportValueSql({
       agencyId,
@@ -83,8 +85,11 @@ export async function exportValue(ctx: Context, args: ExportValueArgs): Promise<
       to: args.to,
       previous: comparing ? { from: previousFrom!, to: previousTo!, shiftYears: calendar ? 1 : 0 } : null,
       filter: await dealFilterSql(ctx.em, agencyId, args.filter, 'd'),
+      maxRows: analyticsLimits(ctx).maxRows,
     }),
   );
+  const total = rows.find((row) => row.is_total)!;
+  checkRows(ctx, total.row_count ?? 0);
 
   const figures = (row: ExportValueSqlRow, prefix: string) =>
     Object.assign(new ExportValueFigures(), {
@@ -94,7 +99,6 @@ export async function exportValue(ctx: Context, args: ExportValueArgs): Promise<
       dealsWithoutRate: row[`${prefix}_without_rate`] as number,
       currenciesWithoutRate: row[`${prefix}_currencies`] as string[],
     });
-  const total = rows.find((row) => row.is_total)!;
   return Object.assign(new ExportValueReport(), {
     groupBy,
     from: args.from,

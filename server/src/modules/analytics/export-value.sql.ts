@@ -62,11 +62,15 @@ export interface ExportValueStatement {
   previous: { from: string; to: string; shiftYears: number } | null;
   /** `and d.id in (…)` for the deal filter, or nothing. */
   filter: Sql;
+  /** Most rows answered: beyond, the statement answers the total row only, with `row_count`. */
+  maxRows: number;
 }
 
 /** A row of the result: `k0…kn` (keys as text), `lk0…lkn` (names), figures `cur_*`, `prev_*`, growth. */
 export type ExportValueSqlRow = Record<string, unknown> & {
   is_total: boolean;
+  /** On the total row: the rows the report has (key combinations × periods), built or not. */
+  row_count: number | null;
   base: string;
   growth: number | null;
 };
@@ -75,7 +79,8 @@ export type ExportValueSqlRow = Record<string, unknown> & {
  * The one statement of exportValue: the won deals of both windows valued at their close day's
  * rate (dv), keyed by the dimensions (g), aggregated per window and key (agg) and per window
  * (tot); then the rows (every combination of non-calendar keys with a deal, crossed with every
- * calendar period of the range) and, last, the total, with growth. Binds the agency on every table.
+ * calendar period of the range) and, last, the total, with growth and the number of rows. Over
+ * `maxRows` rows, the rows are not built. Binds the agency on every table.
  */
 export function exportValueSql(args: ExportValueStatement): Sql {
   const { agencyId, previous } = args;
@@ -86,18 +91,24 @@ export function exportValueSql(args: ExportValueStatement): Sql {
 
   // The rows' keys: the combinations of non-calendar values with a deal in either window (co),
   // crossed with every calendar period of the range (sk), so that empty periods show.
-  const keySources: string[] = [];
+  const keySources: { name: string; sql: string }[] = [];
   if (otherKeys.length > 0) {
-    keySources.push(`(select distinct ${otherKeys.map((key) => `g.${key.column}`).join(', ')} from g) co`);
+    keySources.push({
+      name: 'co',
+      sql: `select distinct ${otherKeys.map((key) => `g.${key.column}`).join(', ')} from g`,
+    });
   }
   if (calendarKeys.length > 0) {
-    keySources.push(`(
-      select distinct ${calendarKeys.map((key) => `${keySql(key.dimension, 'm')} as ${key.column}`).join(', ')}
+    keySources.push({
+      name: 'sk',
+      sql: `select distinct ${calendarKeys.map((key) => `${keySql(key.dimension, 'm')} as ${key.column}`).join(', ')}
       from (select generate_series(date_trunc('month', w.lo::timestamp), w.hi::timestamp, interval '1 month')::date as day
-            from w where w.win = 'current') m
-    ) sk`);
+            from w where w.win = 'current') m`,
+    });
   }
-  if (keySources.length === 0) keySources.push('(select 1) one');
+  if (keySources.length === 0) keySources.push({ name: 'one', sql: 'select 1' });
+  // How many rows the report would have: counted before the cross join, which runs only within the limit.
+  const sizeSql = keySources.map((source) => `(select count(*) from ${source.name})`).join(' * ');
 
   const labelJoins = keys
     .filter((key) => key.label)
@@ -139,15 +150,20 @@ export function exportValueSql(args: ExportValueStatement): Sql {
         from g group by g.win${list(keys.map((key) => `g.${key.column}`))}
       ),
       tot as (select g.win, ${trusted(FIGURES)} from g group by g.win),
-      keys as (select * from ${trusted(keySources.join(' cross join '))})
-      select false as is_total, a.base_currency as base${list(keyColumns)}, ${figureSql}
+      ${trusted(keySources.map((source) => `${source.name} as (${source.sql}),`).join('\n      '))}
+      size as (select (${trusted(sizeSql)})::float8 as n),
+      keys as (
+        select * from ${trusted(keySources.map((source) => source.name).join(' cross join '))}
+        where (select n from size) <= ${args.maxRows}
+      )
+      select false as is_total, null::float8 as row_count, a.base_currency as base${list(keyColumns)}, ${figureSql}
       from keys k
       cross join a
       left join agg c on c.win = 'current'${trusted(sameKey('c', keys))}
       left join agg p on p.win = 'previous'${trusted(sameKey('p', keys))}
       ${joinSql(labelJoins, '')}
       union all
-      select true, a.base_currency${list(nullKeyColumns)}, ${figureSql}
+      select true, (select n from size), a.base_currency${list(nullKeyColumns)}, ${figureSql}
       from a
       left join tot c on c.win = 'current'
       left join tot p on p.win = 'previous'

@@ -24,7 +24,7 @@ import {
   ParticipantStatusCount,
   type RoiUnavailableReason,
 } from './mission-outcome.type.js';
-import { agencyOf, percentSql, query, type Sql, sql, trusted } from './sql.js';
+import { agencyOf, analyticsQuery, percentSql, type Sql, sql, trusted } from './sql.js';
 
 /**
  * missionOutcome: one ORM read (the mission, through the agency filter: another agency's id
@@ -63,7 +63,7 @@ function leadsSql(agencyId: string, missionId: string): Sql {
 }
 
 async function delegationFigures(ctx: Context, agencyId: string, missionId: string): Promise<DelegationFigures> {
-  const [row] = await query<{ size: number; by_status: { status: ParticipantStatus; count: number }[] }>(
+  const [row] = await analyticsQuery<{ size: number; by_status: { status: ParticipantStatus; count: number }[] }>(
     ctx.em,
     sql`with p as (
         select p.status from mission_participant p where p.agency_id = ${agencyId} and p.mission_id = ${missionId}
@@ -96,7 +96,7 @@ interface MeetingRow {
 }
 
 async function meetingFigures(ctx: Context, agencyId: string, missionId: string): Promise<MeetingFigures> {
-  const [row] = await query<MeetingRow>(
+  const [row] = await analyticsQuery<MeetingRow>(
     ctx.em,
     sql`with mt as (
         select i.id, i.status, i.counterpart_id from interaction i
@@ -174,7 +174,7 @@ interface DealRow {
 }
 
 async function dealFigures(ctx: Context, agencyId: string, missionId: string): Promise<DealFigures> {
-  const [row] = await query<DealRow>(
+  const [row] = await analyticsQuery<DealRow>(
     ctx.em,
     sql`with ${agencyCte(agencyId)},
       m as (
@@ -289,7 +289,7 @@ interface ExporterRow {
 }
 
 async function exporterFigures(ctx: Context, agencyId: string, missionId: string): Promise<MissionExporterOutcome[]> {
-  const rows = await query<ExporterRow>(
+  const rows = await analyticsQuery<ExporterRow>(
     ctx.em,
     sql`with ${agencyCte(agencyId)},
       p as (

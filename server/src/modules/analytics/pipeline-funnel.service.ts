@@ -7,13 +7,13 @@ import { lazy } from './lazy.js';
 import { FunnelStage, type FunnelSummary, LostReasonRank, PipelineFunnel } from './pipeline-funnel.type.js';
 import {
   agencyOf,
+  analyticsQuery,
   checkRange,
   dayEnd,
   dayStart,
   dealFilterSql,
   EMPTY,
   percentSql,
-  query,
   type Sql,
   sql,
 } from './sql.js';
@@ -91,7 +91,7 @@ interface StageRow {
 async function stageFigures(ctx: Context, pipelineId: string, common: Sql): Promise<FunnelStage[]> {
   const [stages, rows] = await Promise.all([
     ctx.em.find(PipelineStage, { pipeline: pipelineId }),
-    query<StageRow>(
+    analyticsQuery<StageRow>(
       ctx.em,
       sql`with ${common},
         /* every stage a deal was in: its moves, and its current stage */
@@ -184,7 +184,7 @@ interface SummaryRow {
 }
 
 async function summary(ctx: Context, common: Sql): Promise<FunnelSummary> {
-  const [row] = await query<SummaryRow>(
+  const [row] = await analyticsQuery<SummaryRow>(
     ctx.em,
     sql`with ${common},
       t as (

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ANALYTICS_CONNECTION } from '../../db/statement-timeout.js';
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
@@ -55,6 +56,14 @@ export const EMPTY = trusted('');
  */
 export function query<T>(em: EntityManager, statement: Sql): Promise<T[]> {
   return em.getConnection().execute<T[]>(statement.text, [...statement.params]);
+}
+
+/**
+ * Runs one analytics statement: as `query`, through the analytics connections, whose statement
+ * timeout is the longer analytics one (db/statement-timeout.ts; the one connection on PGlite).
+ */
+export function analyticsQuery<T>(em: EntityManager, statement: Sql): Promise<T[]> {
+  return em.getConnection(ANALYTICS_CONNECTION).execute<T[]>(statement.text, [...statement.params]);
 }
 
 /** The viewer's agency: the value every analytics statement binds on every table. */

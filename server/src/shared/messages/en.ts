@@ -271,6 +271,13 @@ export const en = {
     `The API budget of this token's user is spent (an export costs a point a row; ${perMinute} come back per minute). Retry in ${seconds} s.`,
   // hardening
   tokenNeedsSession: 'API tokens are created only while signed in to the web app, not with an API token.',
+  // analytics limits and timeouts
+  analyticsTooManyRows: ({ count, max }: { count: number; max: number }) =>
+    `This report would have about ${count} rows; the limit is ${max}. Narrow it: a shorter period, a coarser period (quarter or year instead of month), fewer groupings, or a filter.`,
+  analyticsTooManyMonths: ({ count, max }: { count: number; max: number }) =>
+    `A report by month covers at most ${max} months; this one covers ${count}. Shorten the period or group by quarter or year.`,
+  statementTimeout:
+    'The request took too long and was stopped. Ask for less (a shorter period, fewer groupings or smaller pages) or try again later.',
 };
 
 export type Messages = typeof en;

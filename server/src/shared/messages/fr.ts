@@ -259,4 +259,11 @@ export const fr: Messages = {
   // hardening
   tokenNeedsSession:
     'Les jetons d’API se créent seulement en étant connecté à l’application web, pas avec un jeton d’API.',
+  // limites et délais des analyses
+  analyticsTooManyRows: ({ count, max }) =>
+    `Ce rapport aurait environ ${count} lignes ; la limite est de ${max}. Réduisez-le : une période plus courte, une période plus large (trimestre ou année au lieu du mois), moins de regroupements ou un filtre.`,
+  analyticsTooManyMonths: ({ count, max }) =>
+    `Un rapport par mois couvre au plus ${max} mois ; celui-ci en couvre ${count}. Raccourcissez la période ou regroupez par trimestre ou par année.`,
+  statementTimeout:
+    'La requête a pris trop de temps et a été arrêtée. Demandez moins (une période plus courte, moins de regroupements ou des pages plus petites) ou réessayez plus tard.',
 };
