@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTrustedProxies, type TrustedProxies } from './http/client-address.js';
+import type { HashQueueLimits } from './modules/auth/hash-queue.js';
+import type { SignInLimits } from './modules/auth/login-throttle.js';
 
 /** The repository root, whatever the working directory (source or compiled). */
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), findUp());
@@ -39,6 +41,10 @@ export interface Config {
    * `loopback`, comma-separated; empty by default: the socket's address is the client's).
    */
   trustedProxies: TrustedProxies;
+  /** Failed sign-ins allowed per account and per address, and the growing delay (modules/auth/login-throttle.ts). */
+  signIn: SignInLimits;
+  /** Password hashes computed at once and waiting (modules/auth/hash-queue.ts); beyond, 429. */
+  passwordHashing: HashQueueLimits;
   /** Longest SQL statement of a request, in ms (CRM_STATEMENT_TIMEOUT_MS; PostgreSQL only, 0: none). */
   statementTimeoutMs: number;
   /** What one analytics query may ask for and how long its statements may run (docs/analytics.md). */
@@ -102,6 +108,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: bool(env.CRM_COOKIE_SECURE, false),
     limits: loadLimits(env),
     trustedProxies: parseTrustedProxies(env.CRM_TRUSTED_PROXIES),
+    signIn: {
+      accountFailures: int('CRM_LOGIN_ACCOUNT_FAILURES', env.CRM_LOGIN_ACCOUNT_FAILURES, 5) || 1,
+      addressFailures: int('CRM_LOGIN_ADDRESS_FAILURES', env.CRM_LOGIN_ADDRESS_FAILURES, 20) || 1,
+      windowMinutes: int('CRM_LOGIN_WINDOW_MINUTES', env.CRM_LOGIN_WINDOW_MINUTES, 15),
+      delayMs: int('CRM_LOGIN_DELAY_MS', env.CRM_LOGIN_DELAY_MS, 250),
+    },
+    passwordHashing: {
+      concurrency: int('CRM_PASSWORD_HASH_CONCURRENCY', env.CRM_PASSWORD_HASH_CONCURRENCY, 2) || 1,
+      maxQueued: int('CRM_PASSWORD_HASH_QUEUE', env.CRM_PASSWORD_HASH_QUEUE, 32),
+    },
     statementTimeoutMs: int('CRM_STATEMENT_TIMEOUT_MS', env.CRM_STATEMENT_TIMEOUT_MS, 5_000),
     analytics: loadAnalyticsLimits(env),
   };

@@ -7,6 +7,7 @@ import { type ErrorLog, formatErrorFor } from './errors.js';
 import { introspectionGuard } from './introspection-guard.js';
 import { queryLimits } from './query-limits.js';
 import { graphqlSchema } from './schema.js';
+import { signInGuard } from './sign-in-guard.js';
 import { statementTimeouts } from './statement-timeout.js';
 import { textGuard } from './text-guard.js';
 
@@ -33,6 +34,7 @@ export async function createApollo(options: {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       introspectionGuard(),
+      signInGuard(),
       textGuard(),
       queryLimits(options.limits, options.budget),
       statementTimeouts(),

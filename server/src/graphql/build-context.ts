@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsLimits } from '../config.js';
 import { agencyEm } from '../db/agency-scope.js';
 import { clientAddress, type TrustedProxies } from '../http/client-address.js';
+import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import { viewerFromToken } from '../modules/auth/api-token.service.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
 import { languageFromHeader } from '../shared/messages/index.js';
@@ -22,6 +23,8 @@ export async function buildContext(options: {
   sessionIdleHours: number;
   /** Proxies whose X-Forwarded-For is believed (http/client-address.ts); none when absent. */
   trustedProxies?: TrustedProxies;
+  /** Sign-in limits, for requests that may sign in (GraphQL). */
+  loginThrottle?: LoginThrottle;
   /** The bounds of analytics reports (config.ts). */
   analytics?: AnalyticsLimits;
 }): Promise<Context> {
@@ -45,6 +48,7 @@ export async function buildContext(options: {
     cookies,
     userAgent: req.headers['user-agent'],
     clientAddress: clientAddress(req, options.trustedProxies),
+    loginThrottle: options.loginThrottle,
     language: languageFromHeader(req.headers['accept-language']),
     sessionTtlDays: options.sessionTtlDays,
     analytics: options.analytics,

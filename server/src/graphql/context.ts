@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsLimits } from '../config.js';
+import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import type { Role } from '../modules/user/user.enums.js';
 import type { Language } from '../shared/messages/index.js';
 
@@ -31,6 +32,8 @@ export interface Context {
   userAgent?: string;
   /** The client's IP address: the socket's, or X-Forwarded-For's from a trusted proxy (http/client-address.ts). */
   clientAddress: string;
+  /** Sign-in limits (modules/auth/login-throttle.ts): set on GraphQL requests, where `login` runs. */
+  loginThrottle?: LoginThrottle;
   /** The language of userError messages: from Accept-Language (fr, en or ru), English by default. */
   language: Language;
   sessionTtlDays: number;

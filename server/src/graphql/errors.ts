@@ -34,7 +34,7 @@ export class ForbiddenError extends GraphQLError {
 export class QueryTooComplexError extends GraphQLError {
   constructor(
     message: string,
-    details: { limit: 'depth' | 'aliases' | 'cost' | 'introspection'; value: number; max: number },
+    details: { limit: 'depth' | 'aliases' | 'cost' | 'introspection' | 'login'; value: number; max: number },
   ) {
     super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...details, http: { status: 400 } } });
   }
@@ -50,6 +50,22 @@ export class AnalyticsTooLargeError extends GraphQLError {
 /** An API token spent its budget: HTTP 429 with Retry-After; nothing was executed. */
 export class RateLimitedError extends GraphQLError {
   constructor(message: string, details: { retryAfterSeconds: number; cost: number; remaining: number }) {
+    super(message, {
+      extensions: {
+        code: ErrorCode.RATE_LIMITED,
+        ...details,
+        http: { status: 429, headers: new Map([['retry-after', String(details.retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
+/**
+ * Sign-in refused before any password was checked (too many failures for the account or from
+ * the address, or too many passwords being checked at once): HTTP 429 with Retry-After.
+ */
+export class SignInLimitedError extends GraphQLError {
+  constructor(message: string, details: { retryAfterSeconds: number; limit: 'account' | 'address' | 'busy' }) {
     super(message, {
       extensions: {
         code: ErrorCode.RATE_LIMITED,

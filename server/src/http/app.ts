@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createApollo } from '../graphql/apollo.js';
 import { buildContext } from '../graphql/build-context.js';
+import { InMemoryLoginThrottle, type LoginThrottle } from '../modules/auth/login-throttle.js';
+import { configurePasswordHashing } from '../modules/auth/password.js';
 import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
 import type { ErrorLog } from '../graphql/errors.js';
 import { exportHandler } from '../modules/export/export.http.js';
@@ -31,12 +33,16 @@ type AppConfig = Pick<
   | 'cookieSecure'
   | 'limits'
   | 'trustedProxies'
+  | 'signIn'
+  | 'passwordHashing'
 > &
   Partial<Pick<Config, 'analytics'>>;
 
 export interface AppOptions {
   /** Where API tokens' cost budgets live; in memory by default (one process: see graphql/cost-budget.ts). */
   costBudget?: CostBudget;
+  /** Where sign-in failures are counted; in memory by default (one process: see modules/auth/login-throttle.ts). */
+  loginThrottle?: LoginThrottle;
 }
 
 const consoleLog: ErrorLog = { error: (message, error) => console.error(message, error) };
@@ -63,6 +69,8 @@ export async function createApp(
   options: AppOptions = {},
 ): Promise<App> {
   const budget = options.costBudget ?? new InMemoryLeakyBucket(config.limits.tokenBudget);
+  const loginThrottle = options.loginThrottle ?? new InMemoryLoginThrottle(config.signIn);
+  configurePasswordHashing(config.passwordHashing);
   const apollo = await createApollo({ production: config.production, log, limits: config.limits, budget });
   const statics = serveStatic(config.webDist);
   const exports = exportHandler({
@@ -110,6 +118,7 @@ export async function createApp(
           sessionTtlDays: config.sessionTtlDays,
           sessionIdleHours: config.sessionIdleHours,
           trustedProxies: config.trustedProxies,
+          loginThrottle,
           analytics: config.analytics,
         }),
     });

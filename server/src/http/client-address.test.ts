@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../test/test-server.js';
 import { clientAddress, normalizeAddress, parseTrustedProxies } from './client-address.js';
 
 const request = (remoteAddress: string | undefined, forwardedFor?: string | string[]) => ({
@@ -47,5 +47,36 @@ describe('client address', () => {
   it('a malformed CRM_TRUSTED_PROXIES entry stops the server at start-up', () => {
     expect(() => parseTrustedProxies('10.0.0.1, proxy.local')).toThrow(/proxy\.local/);
     expect(() => parseTrustedProxies('10.0.0.0/40')).toThrow(/prefix/);
+  });
+});
+
+describe('client address over HTTP', () => {
+  let plain: TestServer;
+  let proxied: TestServer;
+  beforeAll(async () => {
+    [plain, proxied] = await Promise.all([
+      startTestServer(),
+      startTestServer({ config: { trustedProxies: parseTrustedProxies('127.0.0.1') } }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([plain?.close(), proxied?.close()]);
+  });
+
+  const failedFrom = async (server: TestServer) => {
+    await server.gql(
+      'mutation($input: LoginInput!) { login(input: $input) { userErrors { code } } }',
+      { input: { email: 'manager@mosprom.demo', password: 'wrong' } },
+      { headers: { 'x-forwarded-for': '198.51.100.77' } },
+    );
+    const rows = await server.sql<{ address: string }>(
+      "select changes->'clientAddress'->>'after' as address from audit_event where action = 'loginFailed'",
+    );
+    return rows.map((row) => row.address);
+  };
+
+  it('is ignored unless configured, and honoured when the proxy is trusted', async () => {
+    expect(await failedFrom(plain)).toEqual(['127.0.0.1']);
+    expect(await failedFrom(proxied)).toEqual(['198.51.100.77']);
   });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { type Config, loadConfig } from '../config.js';
 import { type Database, openDatabase } from '../db/database.js';
-import { type App, createApp } from '../http/app.js';
+import { type App, type AppOptions, createApp } from '../http/app.js';
 import { adminQuery, loadDump, serverUrl, type TemplateKind, templateName, withDatabase } from './test-databases.js';
 
 /**
@@ -58,7 +58,13 @@ export const DEMO_PASSWORD = 'demo-password';
 
 /** A database of its own (copied from a template) and the real HTTP server on a free port. */
 export async function startTestServer(
-  options: { template?: TemplateKind; production?: boolean; config?: Partial<Config> } = {},
+  options: {
+    template?: TemplateKind;
+    production?: boolean;
+    config?: Partial<Config>;
+    /** Stores the server uses instead of its in-memory defaults (a LoginThrottle with a fake clock). */
+    app?: AppOptions;
+  } = {},
 ): Promise<TestServer> {
   const template = options.template ?? 'demo';
   const statements: string[] = [];
@@ -84,7 +90,7 @@ export async function startTestServer(
   }
   const config = { ...loadConfig({}), production: options.production ?? true, ...options.config };
   const errors: unknown[] = [];
-  const app = await createApp(config, db, { error: (message, error) => errors.push([message, error]) });
+  const app = await createApp(config, db, { error: (message, error) => errors.push([message, error]) }, options.app);
   const url = await app.listen(0, '127.0.0.1');
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, opts: RequestOptions = {}) {

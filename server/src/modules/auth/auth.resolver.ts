@@ -3,8 +3,9 @@ import type { Context } from '../../graphql/context.js';
 import { UserErrorCode, userError } from '../../shared/user-error.js';
 import { User } from '../user/user.entity.js';
 import { LoginInput, LoginPayload, LogoutPayload } from './auth.inputs.js';
-import { authenticate, WRONG_CREDENTIALS } from './auth.service.js';
+import { WRONG_CREDENTIALS } from './auth.service.js';
 import { closeSession, startSession } from './session.service.js';
+import { signIn } from './sign-in.service.js';
 
 @Resolver()
 export class AuthResolver {
@@ -14,9 +15,14 @@ export class AuthResolver {
     return em.findOne(User, viewer.userId);
   }
 
-  @Mutation(() => LoginPayload, { description: 'Signs in with e-mail and password and sets the session cookie.' })
+  @Mutation(() => LoginPayload, {
+    description:
+      'Signs in with e-mail and password and sets the session cookie. Once per operation. After too many failures ' +
+      'for the account or from the address, refused with RATE_LIMITED (HTTP 429, extensions.retryAfterSeconds).',
+  })
   async login(@Arg('input') input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
-    const user = await authenticate(ctx.rootEm, input.email, input.password);
+    if (!ctx.loginThrottle) throw new Error('Sign-in needs the LoginThrottle on the context (see http/app.ts)');
+    const user = await signIn(ctx, ctx.loginThrottle, input);
     if (!user) {
       return { viewer: null, userErrors: [userError(UserErrorCode.INVALID, WRONG_CREDENTIALS)] };
     }

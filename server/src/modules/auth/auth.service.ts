@@ -10,27 +10,40 @@ const FAILED_LOGIN_FLOOR_MS = 400;
 
 export const WRONG_CREDENTIALS = msg('wrongCredentials');
 
+/** The account an e-mail names: trimmed and lower-cased, as users are stored. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface Authentication {
+  /** The user signed in; null when the e-mail, the password or the user's state was wrong. */
+  user: User | null;
+  /** The user the e-mail names, signed in or not (for the audit log); null for an unknown e-mail. */
+  account: User | null;
+}
+
 /**
  * Checks an e-mail and password across agencies (sign-in is the one read that must).
  * An unknown e-mail, an inactive user and a wrong password cost the same argon2 work and the
  * same delay, and return the same answer.
  */
-export async function authenticate(rootEm: EntityManager, email: string, password: string): Promise<User | null> {
+export async function authenticate(rootEm: EntityManager, email: string, password: string): Promise<Authentication> {
   const started = Date.now();
   const em = crossAgencyEm(rootEm);
-  const normalized = email.trim().toLowerCase();
-  const user =
+  const normalized = normalizeEmail(email);
+  const account =
     normalized.length <= 254
       ? await em.findOne(User, { email: normalized }, { populate: ['passwordHash', 'agency'] })
       : null;
-  const hash = user?.passwordHash ?? (await decoyHash());
-  const valid = (await verifyPassword(hash, password.slice(0, 1024))) && Boolean(user?.active && user.passwordHash);
-  if (valid && user) {
-    user.lastLoginAt = new Date();
+  const hash = account?.passwordHash ?? (await decoyHash());
+  const valid =
+    (await verifyPassword(hash, password.slice(0, 1024))) && Boolean(account?.active && account.passwordHash);
+  if (valid && account) {
+    account.lastLoginAt = new Date();
     await em.flush();
-    return user;
+    return { user: account, account };
   }
   const wait = FAILED_LOGIN_FLOOR_MS - (Date.now() - started);
   await sleep(Math.max(0, wait) + Math.floor(Math.random() * 50));
-  return null;
+  return { user: null, account };
 }

@@ -256,6 +256,9 @@ export const fr: Messages = {
   exportBadTimeZone: ({ zone }) => `Fuseau horaire inconnu « ${zone} » (par exemple Europe/Paris).`,
   exportRateLimited: ({ seconds, perMinute }) =>
     `Le budget d’API de l’utilisateur de ce jeton est épuisé (un export coûte un point par ligne ; ${perMinute} reviennent par minute). Réessayez dans ${seconds} s.`,
+  signInLimited: ({ seconds }) =>
+    `Trop d’échecs de connexion pour ce compte ou depuis ce réseau. Réessayez dans ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}, ou demandez un lien de réinitialisation du mot de passe à un administrateur.`,
+  signInBusy: ({ seconds }) => `Le serveur est occupé à connecter d’autres personnes. Réessayez dans ${seconds} s.`,
   // hardening
   tokenNeedsSession:
     'Les jetons d’API se créent seulement en étant connecté à l’application web, pas avec un jeton d’API.',
