@@ -62,6 +62,8 @@ export interface QueryLimits {
   maxDepth: number;
   /** Most aliased fields in one operation, fragments expanded. */
   maxAliases: number;
+  /** Most directives (`@skip`, `@include`) in one operation, fragments expanded. */
+  maxDirectives: number;
   /** Highest cost of one request (see graphql/query-cost.ts for how cost is counted). */
   maxCost: number;
   /** Assumed length of lists that are not connections (a pipeline's stages, a company's sectors). */
@@ -129,6 +131,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): QueryLimits {
     maxTokens: int('CRM_MAX_QUERY_TOKENS', env.CRM_MAX_QUERY_TOKENS, 5_000),
     maxDepth: int('CRM_MAX_QUERY_DEPTH', env.CRM_MAX_QUERY_DEPTH, 12),
     maxAliases: int('CRM_MAX_QUERY_ALIASES', env.CRM_MAX_QUERY_ALIASES, 30),
+    maxDirectives: int('CRM_MAX_QUERY_DIRECTIVES', env.CRM_MAX_QUERY_DIRECTIVES, 50),
     maxCost,
     listSize: 10,
     mutationCost: 10,

@@ -7,7 +7,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
-  /** Over a query limit (depth, aliases, cost): refused before execution. */
+  /** Over a query limit (depth, aliases, directives, cost): refused before execution. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** An API token's cost budget is spent: wait `retryAfterSeconds`. */
   RATE_LIMITED: 'RATE_LIMITED',
@@ -34,7 +34,11 @@ export class ForbiddenError extends GraphQLError {
 export class QueryTooComplexError extends GraphQLError {
   constructor(
     message: string,
-    details: { limit: 'depth' | 'aliases' | 'cost' | 'introspection' | 'login'; value: number; max: number },
+    details: {
+      limit: 'depth' | 'aliases' | 'directives' | 'cost' | 'introspection' | 'login';
+      value: number;
+      max: number;
+    },
   ) {
     super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...details, http: { status: 400 } } });
   }

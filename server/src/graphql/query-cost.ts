@@ -335,53 +335,53 @@ export function actualCost(
 }
 
 /**
- * Nesting depth, number of aliases and of `__schema` fields, fragments expanded (each fragment
- * measured once). Introspection is deep by nature (GraphiQL, codegen) and bounded by the schema:
- * its levels are not counted, but its aliases and `__schema` fields are.
+ * Nesting depth, number of aliases, of directives and of `__schema` fields, fragments expanded
+ * (each fragment measured once). Introspection is deep by nature (GraphiQL, codegen) and bounded
+ * by the schema: its levels are not counted, but its aliases, directives and `__schema` fields are.
  */
-export function queryShape(
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-): { depth: number; aliases: number; schemas: number } {
-  type Shape = { depth: number; aliases: number; schemas: number };
+export interface QueryShape {
+  depth: number;
+  aliases: number;
+  directives: number;
+  schemas: number;
+}
+
+export function queryShape(document: DocumentNode, operation: OperationDefinitionNode): QueryShape {
+  const none: QueryShape = { depth: 0, aliases: 0, directives: 0, schemas: 0 };
   const fragments = fragmentsOf(document);
-  const memo = new Map<string, Shape>();
-  const measure = (set: SelectionSetNode, introspection: boolean): Shape => {
-    let depth = 0;
-    let aliases = 0;
-    let schemas = 0;
+  const memo = new Map<string, QueryShape>();
+  const measure = (set: SelectionSetNode, introspection: boolean): QueryShape => {
+    const shape = { ...none };
     for (const selection of set.selections) {
-      let inner: Shape;
+      let inner: QueryShape;
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         const below = introspection || name.startsWith('__');
-        const children = selection.selectionSet
-          ? measure(selection.selectionSet, below)
-          : { depth: 0, aliases: 0, schemas: 0 };
+        const children = selection.selectionSet ? measure(selection.selectionSet, below) : none;
         inner = {
           depth: below ? 0 : children.depth + 1,
           aliases: children.aliases + (selection.alias ? 1 : 0),
+          directives: children.directives,
           schemas: children.schemas + (name === '__schema' ? 1 : 0),
         };
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const key = `${selection.name.value}:${introspection}`;
         if (!memo.has(key)) {
-          memo.set(key, { depth: 0, aliases: 0, schemas: 0 });
+          memo.set(key, none);
           const fragment = fragments.get(selection.name.value);
-          memo.set(
-            key,
-            fragment ? measure(fragment.selectionSet, introspection) : { depth: 0, aliases: 0, schemas: 0 },
-          );
+          memo.set(key, fragment ? measure(fragment.selectionSet, introspection) : none);
         }
         inner = memo.get(key)!;
       } else {
         inner = measure(selection.selectionSet, introspection);
       }
-      depth = Math.max(depth, inner.depth);
-      aliases += inner.aliases;
-      schemas += inner.schemas;
+      shape.depth = Math.max(shape.depth, inner.depth);
+      shape.aliases += inner.aliases;
+      shape.directives += inner.directives + (selection.directives?.length ?? 0);
+      shape.schemas += inner.schemas;
     }
-    return { depth, aliases, schemas };
+    return shape;
   };
-  return measure(operation.selectionSet, false);
+  const shape = measure(operation.selectionSet, false);
+  return { ...shape, directives: shape.directives + (operation.directives?.length ?? 0) };
 }

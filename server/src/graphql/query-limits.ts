@@ -26,7 +26,7 @@ function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionN
 }
 
 /**
- * Depth, alias and cost limits, checked once the operation is known and before any resolver
+ * Depth, alias, directive and cost limits, checked once the operation is known and before any resolver
  * runs (so before any SQL but the viewer's look-up); then the token's budget. Every response
  * reports its cost in `extensions.cost`.
  */
@@ -56,6 +56,12 @@ export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServ
             throw new QueryTooComplexError(
               `The query has ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`,
               { limit: 'aliases', value: shape.aliases, max: limits.maxAliases },
+            );
+          }
+          if (shape.directives > limits.maxDirectives) {
+            throw new QueryTooComplexError(
+              `The query has ${shape.directives} directives; the limit is ${limits.maxDirectives}.`,
+              { limit: 'directives', value: shape.directives, max: limits.maxDirectives },
             );
           }
           if (shape.schemas > 1) {

@@ -9,23 +9,31 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** A NUL character (PostgreSQL's text refuses it) or an unpaired surrogate (its JSON refuses it). */
 const isUnstorable = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
-/** The path (`input.name`, `ids[2]`) of the first text of `value` that no database column can hold. */
+/**
+ * The path (`input.name`, `ids[2]`) of the first text of `value` that no database column can hold.
+ * Walked with a stack of its own, not recursion: a variable nested 10,000 lists deep (a small
+ * JSON body) would overflow the call stack.
+ */
 export function unstorableTextPath(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return isUnstorable(value) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = unstorableTextPath(item, `${path}[${index}]`);
-      if (found !== undefined) return found;
+  // [value, its path, whether the key that leads to it is itself unstorable]
+  const pending: [unknown, string, boolean][] = [[value, path, false]];
+  while (pending.length > 0) {
+    const [current, at, badKey] = pending.pop()!;
+    if (badKey) return at;
+    if (typeof current === 'string') {
+      if (isUnstorable(current)) return at;
+      continue;
     }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (isUnstorable(key)) return at;
-      const found = unstorableTextPath(inner, at);
-      if (found !== undefined) return found;
+    const children: [unknown, string, boolean][] = [];
+    if (Array.isArray(current)) {
+      for (const [index, item] of current.entries()) children.push([item, `${at}[${index}]`, false]);
+    } else if (current && typeof current === 'object') {
+      for (const [key, inner] of Object.entries(current)) {
+        children.push([inner, at ? `${at}.${key}` : key, isUnstorable(key)]);
+      }
     }
+    // Reversed onto the stack, so the first child is looked at first.
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
   return undefined;
 }
