@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LevelWithSilent } from 'pino';
 import { parseTrustedProxies, type TrustedProxies } from './http/client-address.js';
+import { LOG_LEVELS } from './log/logger.js';
 import type { HashQueueLimits } from './modules/auth/hash-queue.js';
 import type { SignInLimits } from './modules/auth/login-throttle.js';
 
@@ -32,6 +34,8 @@ export interface Config {
   webDist: string;
   /** Log SQL statements (debugging). */
   logSql: boolean;
+  /** Least level of the JSON log lines on stdout (CRM_LOG_LEVEL: fatal, error, warn, info, debug, trace or silent; info by default). */
+  logLevel: LevelWithSilent;
   /** Mark the session cookie Secure (serve over HTTPS). */
   cookieSecure: boolean;
   /** What one GraphQL request may ask for, and what API tokens may spend per minute. */
@@ -93,6 +97,13 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+function logLevel(value: string | undefined): LevelWithSilent {
+  if (value === undefined || value === '') return 'info';
+  const level = LOG_LEVELS.find((known) => known === value.toLowerCase());
+  if (!level) throw new Error(`CRM_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return level;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -107,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleHours: int('CRM_SESSION_IDLE_HOURS', env.CRM_SESSION_IDLE_HOURS, 12),
     webDist: resolve(repoRoot, 'web/dist'),
     logSql: bool(env.CRM_LOG_SQL, false),
+    logLevel: logLevel(env.CRM_LOG_LEVEL),
     cookieSecure: bool(env.CRM_COOKIE_SECURE, false),
     limits: loadLimits(env),
     trustedProxies: parseTrustedProxies(env.CRM_TRUSTED_PROXIES),

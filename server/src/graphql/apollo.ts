@@ -1,10 +1,12 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { QueryLimits } from '../config.js';
+import type { Logger } from '../log/logger.js';
 import type { Context } from './context.js';
 import type { CostBudget } from './cost-budget.js';
-import { type ErrorLog, formatErrorFor } from './errors.js';
+import { formatErrorFor } from './errors.js';
 import { introspectionGuard } from './introspection-guard.js';
+import { operationLog } from './operation-log.js';
 import { queryLimits } from './query-limits.js';
 import { graphqlSchema } from './schema.js';
 import { signInGuard } from './sign-in-guard.js';
@@ -13,7 +15,7 @@ import { textGuard } from './text-guard.js';
 
 export async function createApollo(options: {
   production: boolean;
-  log: ErrorLog;
+  log: Logger;
   limits: QueryLimits;
   budget: CostBudget;
 }): Promise<ApolloServer<Context>> {
@@ -37,14 +39,10 @@ export async function createApollo(options: {
       signInGuard(),
       textGuard(),
       queryLimits(options.limits, options.budget),
+      operationLog(),
       statementTimeouts(),
     ],
-    logger: {
-      debug: () => {},
-      info: () => {},
-      warn: (message) => options.log.error('apollo warning', message),
-      error: (message) => options.log.error('apollo error', message),
-    },
+    logger: options.log,
   });
   await apollo.start();
   return apollo;

@@ -4,8 +4,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsLimits } from '../config.js';
 import { agencyEm } from '../db/agency-scope.js';
 import { clientAddress, type TrustedProxies } from '../http/client-address.js';
-import type { LoginThrottle } from '../modules/auth/login-throttle.js';
+import { currentRequest } from '../log/request-scope.js';
 import { viewerFromToken } from '../modules/auth/api-token.service.js';
+import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
 import { languageFromHeader } from '../shared/messages/index.js';
 import type { Context, CookieJar } from './context.js';
@@ -41,6 +42,9 @@ export async function buildContext(options: {
     viewer = (await viewerFromSession(base, cookies.sessionToken, options.sessionIdleHours)) ?? undefined;
     if (!viewer) cookies.clear();
   }
+  // The HTTP layer opened the request's scope (log/access-log.ts): its id, and who called for its access line.
+  const scope = currentRequest();
+  if (scope && viewer) scope.viewer = { userId: viewer.userId, agencyId: viewer.agencyId, via: viewer.via };
   return {
     em: agencyEm(base, viewer?.agencyId ?? NO_AGENCY),
     rootEm: base,
@@ -52,7 +56,7 @@ export async function buildContext(options: {
     language: languageFromHeader(req.headers['accept-language']),
     sessionTtlDays: options.sessionTtlDays,
     analytics: options.analytics,
-    requestId: randomUUID(),
+    requestId: scope?.requestId ?? randomUUID(),
     loaders: new Map(),
   };
 }

@@ -1,5 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isStatementTimeout } from '../db/statement-timeout.js';
+import type { Logger } from '../log/logger.js';
+import { currentRequest } from '../log/request-scope.js';
 import { timeoutError } from './statement-timeout.js';
 
 /** Error codes clients may rely on (extensions.code). */
@@ -97,15 +99,24 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-export interface ErrorLog {
-  error(message: string, error: unknown): void;
-}
-
 /**
  * One place where errors become responses: known codes pass, everything else (a bug, a
  * database error) is logged and masked, so no stack, SQL or internal message reaches a client.
+ * Every error carries `extensions.requestId`, the id of the request's log lines.
  */
-export function formatErrorFor(options: { production: boolean; log: ErrorLog }) {
+export function formatErrorFor(options: { production: boolean; log: Logger }) {
+  const mask = maskErrors(options);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = mask(formatted, error);
+    const scope = currentRequest();
+    if (!scope) return result;
+    const code = result.extensions?.code;
+    if (typeof code === 'string') scope.errorCodes.add(code);
+    return { ...result, extensions: { ...result.extensions, requestId: scope.requestId } };
+  };
+}
+
+function maskErrors(options: { production: boolean; log: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     const original = error instanceof GraphQLError ? error.originalError : error;
@@ -121,7 +132,7 @@ export function formatErrorFor(options: { production: boolean; log: ErrorLog }) 
       return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     if (isStatementTimeout(original)) return timeoutError(formatted);
-    options.log.error('Unexpected error while executing a GraphQL request', original ?? error);
+    options.log.error({ err: original ?? error }, 'Unexpected error while executing a GraphQL request');
     return {
       message: 'Internal server error',
       locations: formatted.locations,

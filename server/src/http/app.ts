@@ -4,15 +4,17 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createApollo } from '../graphql/apollo.js';
 import { buildContext } from '../graphql/build-context.js';
+import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
+import { withRequestLog } from '../log/access-log.js';
+import { createLogger, type Logger } from '../log/logger.js';
+import { errorAnswered } from '../log/request-scope.js';
 import { InMemoryLoginThrottle, type LoginThrottle } from '../modules/auth/login-throttle.js';
 import { configurePasswordHashing } from '../modules/auth/password.js';
-import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
-import type { ErrorLog } from '../graphql/errors.js';
 import { exportHandler } from '../modules/export/export.http.js';
 import { handleImportHttp } from '../modules/import/import.http.js';
 import { BodyTooLargeError, readBody } from './body.js';
-import { errorMediaType, negotiatedStatus } from './graphql-status.js';
 import { sessionCookieJar } from './cookies.js';
+import { errorMediaType, negotiatedStatus } from './graphql-status.js';
 import { serveStatic } from './static-files.js';
 
 export interface App {
@@ -45,8 +47,6 @@ export interface AppOptions {
   loginThrottle?: LoginThrottle;
 }
 
-const consoleLog: ErrorLog = { error: (message, error) => console.error(message, error) };
-
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -57,7 +57,7 @@ function graphqlError(res: ServerResponse, status: number, message: string, code
   sendJson(
     res,
     status,
-    { errors: [{ message, extensions: { code } }] },
+    { errors: [{ message, extensions: { code, requestId: errorAnswered(code) } }] },
     { 'content-type': `${errorMediaType(res.req?.headers.accept)}; charset=utf-8` },
   );
 }
@@ -65,7 +65,8 @@ function graphqlError(res: ServerResponse, status: number, message: string, code
 export async function createApp(
   config: AppConfig,
   db: Database,
-  log: ErrorLog = consoleLog,
+  /** JSON lines (log/logger.ts); stdout at level info by default. */
+  log: Logger = createLogger(),
   options: AppOptions = {},
 ): Promise<App> {
   const budget = options.costBudget ?? new InMemoryLeakyBucket(config.limits.tokenBudget);
@@ -128,7 +129,11 @@ export async function createApp(
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       const contentType = response.headers.get('content-type');
-      res.statusCode = negotiatedStatus(res.statusCode, { contentType, body: response.body.string }, req.headers.accept);
+      res.statusCode = negotiatedStatus(
+        res.statusCode,
+        { contentType, body: response.body.string },
+        req.headers.accept,
+      );
       res.end(response.body.string);
       return;
     }
@@ -170,18 +175,20 @@ export async function createApp(
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) {
-        graphqlError(res, 413, error.message, 'PAYLOAD_TOO_LARGE');
-        req.resume();
-        return;
-      }
-      log.error('Unhandled error in the HTTP layer', error);
-      if (!res.headersSent) graphqlError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    withRequestLog(log, config.trustedProxies, (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        if (error instanceof BodyTooLargeError) {
+          graphqlError(res, 413, error.message, 'PAYLOAD_TOO_LARGE');
+          req.resume();
+          return;
+        }
+        log.error({ err: error }, 'Unhandled error in the HTTP layer');
+        if (!res.headersSent) graphqlError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+        else res.destroy();
+      });
+    }),
+  );
 
   return {
     server,

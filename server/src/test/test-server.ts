@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type Config, loadConfig } from '../config.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { type App, type AppOptions, createApp } from '../http/app.js';
+import { createLogger, type DestinationStream } from '../log/logger.js';
 import { adminQuery, loadDump, serverUrl, type TemplateKind, templateName, withDatabase } from './test-databases.js';
 
 /**
@@ -56,6 +57,20 @@ export interface TestServer {
 
 export const DEMO_PASSWORD = 'demo-password';
 
+/**
+ * Every error a server answers carries the request's id (log/request-scope.ts), the one of its
+ * `x-request-id` header: checked here for every test's every error, then removed, so tests
+ * compare the rest of the error (log/logs.test.ts reads the ids on raw responses).
+ */
+function withoutRequestIds(errors: GraphQLResponse['errors'], requestId: string | null): void {
+  for (const error of errors ?? []) {
+    if (!requestId || error.extensions?.requestId !== requestId) {
+      throw new Error(`An error without its request's id (x-request-id: ${requestId}): ${JSON.stringify(error)}`);
+    }
+    delete error.extensions.requestId;
+  }
+}
+
 /** A database of its own (copied from a template) and the real HTTP server on a free port. */
 export async function startTestServer(
   options: {
@@ -64,6 +79,8 @@ export async function startTestServer(
     config?: Partial<Config>;
     /** Stores the server uses instead of its in-memory defaults (a LoginThrottle with a fake clock). */
     app?: AppOptions;
+    /** Where the server's JSON log lines go (every level); none are written by default. */
+    logDestination?: DestinationStream;
   } = {},
 ): Promise<TestServer> {
   const template = options.template ?? 'demo';
@@ -89,8 +106,10 @@ export async function startTestServer(
     );
   }
   const config = { ...loadConfig({}), production: options.production ?? true, ...options.config };
-  const errors: unknown[] = [];
-  const app = await createApp(config, db, { error: (message, error) => errors.push([message, error]) }, options.app);
+  const logger = options.logDestination
+    ? createLogger({ level: 'trace', destination: options.logDestination })
+    : createLogger({ level: 'silent' });
+  const app = await createApp(config, db, logger, options.app);
   const url = await app.listen(0, '127.0.0.1');
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, opts: RequestOptions = {}) {
@@ -106,6 +125,7 @@ export async function startTestServer(
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+    withoutRequestIds(body.errors, response.headers.get('x-request-id'));
     return { status: response.status, headers: response.headers, ...body };
   }
 

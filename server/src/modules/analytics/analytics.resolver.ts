@@ -73,7 +73,7 @@ export class AnalyticsResolver {
   @Query(() => ExportValueReport, {
     complexity: ANALYTICS_COST,
     description:
-      'Value won (base currency, at the rate of each close day) and deals won, between from and to, grouped by any of country, sector, mission, exporter, owner and calendar periods; with compareWithPrevious, the same figures for the previous period and the growth in percent.',
+      'Value won (base currency, at the rate of each close day) and deals won, between from and to, grouped by any of country, sector, mission, exporter, owner and calendar periods; with compareWithPrevious, the same figures for the previous period and the growth in percent. Bounded (docs/analytics.md, "Limits"): a MONTH grouping spans at most 120 months and a report has at most 10,000 rows (key combinations × periods) by default; beyond, ANALYTICS_TOO_LARGE says by how much.',
   })
   exportValue(
     @Arg('groupBy', () => [ExportValueDimension], {
