@@ -1,21 +1,28 @@
 import 'reflect-metadata';
 import { loadConfig } from './config.js';
+import { exitIfLocked } from './db/data-dir-lock.js';
 import { migrate, openDatabase } from './db/database.js';
 import { seedDemo } from './db/seed/demo-seed.js';
 import { createApp } from './http/app.js';
+import { createLogger } from './log/logger.js';
 
 const started = Date.now();
 const config = loadConfig();
-const db = await openDatabase(config);
+// JSON lines on stdout (docs/api.md, "Logs"): pipe them into `pino-pretty` to read them by eye.
+const logger = createLogger({ level: config.logLevel });
+const db = await openDatabase(config).catch(exitIfLocked);
 const applied = await migrate(db.orm);
-if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
+if (applied.length > 0) logger.info({ migrations: applied }, `Applied migrations: ${applied.join(', ')}`);
 if (config.seedDemo) {
   const result = await seedDemo(db.orm);
-  if (result.seeded) console.log('Loaded the demo data (sign in as manager@mosprom.demo / demo-password).');
+  // No password in a log line: the README gives the demo sign-in.
+  if (result.seeded)
+    logger.info('Loaded the demo data (demo accounts and their password: see README, "The two commands").');
 }
-const app = await createApp(config, db);
+const app = await createApp(config, db, logger);
 const url = await app.listen(config.port, config.host);
-console.log(
+logger.info(
+  { url, readyMs: Date.now() - started },
   `Export CRM serving on ${url} (GraphiQL at ${url}/graphiql) with ${db.embedded ? `the embedded database in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL'}; ready in ${Date.now() - started} ms`,
 );
 
@@ -23,7 +30,7 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: closing`);
+  logger.info({ signal }, `${signal}: closing`);
   await app.close();
   await db.close();
   process.exit(0);

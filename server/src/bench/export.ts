@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
+import { createLogger } from '../log/logger.js';
 import { batchShape, generateBatch, generateShared } from './generate.js';
 import { benchWorld, createBenchAgency, gc, login, MB, sampleMemory, statementLog } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     const companies = await count('select count(*) as n from company');
     const calls = await count(`select count(*) as n from interaction where kind = 'CALL'`);
 
-    app = await createApp({ ...loadConfig({}), production: true }, db, { error: (m, e) => console.error(m, e) });
+    app = await createApp({ ...loadConfig({}), production: true }, db, createLogger({ level: 'error' }));
     const url = await app.listen(0, '127.0.0.1');
     const cookie = await login(url);
     console.log(`Bench database: ${throwaway.description}; Node ${process.version}`);

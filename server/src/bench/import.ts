@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
+import { createLogger } from '../log/logger.js';
 import { newId } from '../shared/ids.js';
 import { normalizeName } from '../shared/normalize.js';
 import { createBenchAgency, login, MB, sampleMemory, statementLog } from './support.js';
@@ -161,7 +162,7 @@ async function main(): Promise<void> {
     const csv = `${lines.join('\r\n')}\r\n`;
 
     const config = { ...loadConfig({}), production: true };
-    app = await createApp(config, db, { error: (message, error) => console.error(message, error) });
+    app = await createApp(config, db, createLogger({ level: 'error' }));
     const url = await app.listen(0, '127.0.0.1');
     const cookie = await login(url);
 

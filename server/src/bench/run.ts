@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
+import { createLogger } from '../log/logger.js';
 import { batchShape, generateBatch, generateShared, pinned, TABLES } from './generate.js';
 import { type BenchRequest, benchRequests } from './requests.js';
 import { benchWorld, createBenchAgency, login, percentile } from './support.js';
@@ -103,7 +104,11 @@ async function main(): Promise<void> {
     await generateShared(conn, world);
 
     const config = { ...loadConfig({}), production: true };
-    app = await createApp(config, db, { error: (message, error) => serverErrors.push([message, error]) });
+    app = await createApp(
+      config,
+      db,
+      createLogger({ level: 'error', destination: { write: (line) => serverErrors.push(line) } }),
+    );
     const url = await app.listen(0, '127.0.0.1');
     const cookie = await login(url);
 

@@ -3,6 +3,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
+import { createLogger } from '../log/logger.js';
 import { type ResponseNode, startTestServer, type TestServer } from '../test/test-server.js';
 import { InMemoryLeakyBucket } from './cost-budget.js';
 
@@ -199,12 +200,9 @@ describe('API token budget (leaky bucket)', () => {
   beforeAll(async () => {
     const config = loadConfig({});
     const limits = { ...config.limits, maxCost: capacity, tokenBudget: { capacity, perMinute } };
-    app = await createApp(
-      { ...config, production: true, limits },
-      server.db,
-      { error: () => {} },
-      { costBudget: new InMemoryLeakyBucket({ capacity, perMinute, now: () => now }) },
-    );
+    app = await createApp({ ...config, production: true, limits }, server.db, createLogger({ level: 'silent' }), {
+      costBudget: new InMemoryLeakyBucket({ capacity, perMinute, now: () => now }),
+    });
     url = await app.listen(0, '127.0.0.1');
     const create = 'mutation { createApiToken(input: { name: "budget" }) { secret } }';
     token = (await server.gql(create, {}, { cookie: admin })).data?.createApiToken.secret;

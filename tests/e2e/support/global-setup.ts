@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { DEMO_PASSWORD, serverLogProblems } from './server-log';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const serverMain = join(repoRoot, 'server/dist/server/src/main.js');
@@ -44,6 +45,21 @@ async function waitUntilReady(url: string, server: ChildProcess, output: () => s
   throw new Error(`The server did not become ready:\n${output()}`);
 }
 
+/** Signs in over the API as the flows do, so the logs' check knows one session cookie's value. */
+async function signIn(baseURL: string): Promise<string> {
+  const response = await fetch(`${baseURL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation SignIn($input: LoginInput!) { login(input: $input) { userErrors { code } } }',
+      variables: { input: { email: 'admin@mosprom.demo', password: DEMO_PASSWORD } },
+    }),
+  });
+  const value = /^[^=]+=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  if (!value) throw new Error(`Could not sign in as admin@mosprom.demo: ${await response.text()}`);
+  return value;
+}
+
 /** Starts one production server with fresh demo data for the whole e2e run. */
 export default async function setup(project: TestProject) {
   if (!existsSync(serverMain) || !existsSync(webIndex)) {
@@ -51,7 +67,12 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'crm-e2e-'));
   const port = await freePort();
-  let log = '';
+  // The server's JSON log lines go to files, not into the suite's output; checked at the end.
+  const logDir = await mkdtemp(join(tmpdir(), 'crm-e2e-logs-'));
+  const stdoutFile = join(logDir, 'server.log');
+  const stderrFile = join(logDir, 'server.err');
+  const [stdout, stderr] = [openSync(stdoutFile, 'w'), openSync(stderrFile, 'w')];
+  const log = () => `${readFileSync(stdoutFile, 'utf8')}${readFileSync(stderrFile, 'utf8')}`.slice(-4000);
   const server = spawn(process.execPath, [serverMain], {
     cwd: repoRoot,
     env: {
@@ -63,20 +84,19 @@ export default async function setup(project: TestProject) {
       CRM_SEED_DEMO: 'true',
       DATABASE_URL: '',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', stdout, stderr],
   });
-  server.stdout?.on('data', (chunk) => {
-    log += chunk;
-  });
-  server.stderr?.on('data', (chunk) => {
-    log += chunk;
-  });
+  closeSync(stdout);
+  closeSync(stderr);
   const baseURL = `http://127.0.0.1:${port}`;
+  let sessionValue: string;
   try {
-    await waitUntilReady(baseURL, server, () => log);
+    await waitUntilReady(baseURL, server, log);
+    sessionValue = await signIn(baseURL);
   } catch (error) {
     server.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
+    await rm(logDir, { recursive: true, force: true });
     throw error;
   }
   project.provide('baseURL', baseURL);
@@ -89,6 +109,10 @@ export default async function setup(project: TestProject) {
     const hung = server.exitCode === null && server.signalCode === null;
     if (hung) server.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
-    if (hung) throw new Error(`The server did not exit within 10 s of SIGTERM:\n${log.slice(-2000)}`);
+    if (hung) throw new Error(`The server did not exit within 10 s of SIGTERM:\n${log()}`);
+    // "Never a password, token, cookie or invitation link in the logs", over the whole suite.
+    const problems = serverLogProblems(stdoutFile, stderrFile, [sessionValue]);
+    if (problems.length > 0) throw new Error(`The server's logs (${logDir}):\n${problems.join('\n')}`);
+    await rm(logDir, { recursive: true, force: true });
   };
 }

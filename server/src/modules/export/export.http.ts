@@ -4,10 +4,11 @@ import { agencyEm } from '../../db/agency-scope.js';
 import { buildContext } from '../../graphql/build-context.js';
 import type { Context } from '../../graphql/context.js';
 import type { CostBudget } from '../../graphql/cost-budget.js';
-import type { ErrorLog } from '../../graphql/errors.js';
 import { UnauthenticatedError } from '../../graphql/errors.js';
 import type { TrustedProxies } from '../../http/client-address.js';
 import { sessionCookieJar } from '../../http/cookies.js';
+import type { Logger } from '../../log/logger.js';
+import { errorAnswered } from '../../log/request-scope.js';
 import { LANGUAGES, type Language, type Message, msg, render } from '../../shared/messages/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isTimeZone } from '../mission/time-zone.js';
@@ -24,7 +25,7 @@ export interface ExportHttpOptions {
   sessionIdleHours: number;
   /** Proxies whose X-Forwarded-For is believed (http/client-address.ts). */
   trustedProxies?: TrustedProxies;
-  log: ErrorLog;
+  log: Logger;
   /** Rows per statement (tests make it small to count statements). */
   batchSize?: number;
   /** API tokens' cost budget (graphql/cost-budget.ts), shared with /graphql: a row costs a point. */
@@ -39,7 +40,7 @@ function refuse(
   headers: Record<string, string> = {},
 ): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, requestId: errorAnswered(code) } }] }));
 }
 
 const SHEET_NAMES: Record<ExportList, Record<Language, string>> = {
@@ -181,7 +182,7 @@ export function exportHandler(options: ExportHttpOptions) {
         rows += batch.length;
       }
     } catch (error) {
-      options.log.error('Export failed while streaming', error);
+      options.log.error({ err: error, list, format }, 'Export failed while streaming');
       res.destroy();
       await audit(false);
       return;

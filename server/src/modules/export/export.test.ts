@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { InMemoryLeakyBucket } from '../../graphql/cost-budget.js';
 import { createApp } from '../../http/app.js';
+import { createLogger } from '../../log/logger.js';
 import { COMPANY_COLUMNS, CONTACT_COLUMNS, DELEGATION_COLUMNS } from '../../shared/tabular/columns.js';
 import { LIST_SEPARATOR } from '../../shared/tabular/values.js';
 import { type ResponseNode, startTestServer, type TestServer } from '../../test/test-server.js';
@@ -445,12 +446,9 @@ describe('API token budget', () => {
     const [, ...all] = csvRows(await download('/export/companies.csv', { lang: 'en' }, { cookie: analyst }), ',');
     // A clock that stands still: nothing leaks back between the two downloads.
     const budget = new InMemoryLeakyBucket({ capacity: all.length + 999, perMinute: 60, now: () => 0 });
-    const app = await createApp(
-      { ...loadConfig({}), production: true },
-      server.db,
-      { error: () => {} },
-      { costBudget: budget },
-    );
+    const app = await createApp({ ...loadConfig({}), production: true }, server.db, createLogger({ level: 'silent' }), {
+      costBudget: budget,
+    });
     const url = await app.listen(0, '127.0.0.1');
     try {
       const created = await server.gql(

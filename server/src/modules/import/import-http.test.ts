@@ -31,6 +31,7 @@ describe('POST /import/files', () => {
     expect(response.body.error).toEqual({
       code: 'PAYLOAD_TOO_LARGE',
       message: 'Le fichier dépasse 10 Mo : découpez-le en fichiers plus petits.',
+      requestId: expect.any(String),
     });
     const [{ n }] = await server.sql<{ n: number }>('select count(*)::int as n from import_file');
     expect(n).toBe(0);

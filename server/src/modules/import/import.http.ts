@@ -6,6 +6,7 @@ import { buildContext } from '../../graphql/build-context.js';
 import type { Context } from '../../graphql/context.js';
 import type { TrustedProxies } from '../../http/client-address.js';
 import { sessionCookieJar } from '../../http/cookies.js';
+import { errorAnswered } from '../../log/request-scope.js';
 import { LANGUAGES, type Language, type Message, msg, render } from '../../shared/messages/index.js';
 import { UserErrorsException } from '../../shared/mutation.js';
 import { Role } from '../user/user.enums.js';
@@ -32,8 +33,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** An error answer; its `requestId` is the one of the request's log lines (x-request-id). */
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { error: { code, message, requestId: errorAnswered(code) } });
+}
+
 function sendError(res: ServerResponse, ctx: Pick<Context, 'language'>, status: number, code: string, text: Message) {
-  sendJson(res, status, { error: { code, message: render(text, ctx.language) } });
+  refuse(res, status, code, render(text, ctx.language));
 }
 
 /**
@@ -68,7 +74,7 @@ function fileNameOf(req: IncomingMessage, url: URL): string {
 async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Context, options: ImportHttpOptions) {
   // A custom header a cross-site form cannot send: with cookie sign-in, it stands for CSRF protection.
   if (req.headers['x-file-name'] === undefined) {
-    sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'Send the file name in the x-file-name header.' } });
+    refuse(res, 400, 'BAD_REQUEST', 'Send the file name in the x-file-name header.');
     return;
   }
   let bytes: Buffer;
@@ -106,14 +112,14 @@ async function rejected(res: ServerResponse, url: URL, fileId: string, format: '
     decisions: [],
   });
   if (!Object.values(ImportKind).includes(input.kind)) {
-    sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'kind must be COMPANIES, CONTACTS or DELEGATION.' } });
+    refuse(res, 400, 'BAD_REQUEST', 'kind must be COMPANIES, CONTACTS or DELEGATION.');
     return;
   }
   try {
     input.mapping = JSON.parse(url.searchParams.get('mapping') ?? '[]');
     if (!Array.isArray(input.mapping)) throw new Error('not a list');
   } catch {
-    sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'mapping must be a JSON list of fields.' } });
+    refuse(res, 400, 'BAD_REQUEST', 'mapping must be a JSON list of fields.');
     return;
   }
   let result: Awaited<ReturnType<typeof previewFile>>;
@@ -185,9 +191,7 @@ export async function handleImportHttp(
     });
   } catch {
     req.resume();
-    sendJson(res, 401, {
-      error: { code: 'UNAUTHENTICATED', message: 'The API token is unknown, expired or revoked.' },
-    });
+    refuse(res, 401, 'UNAUTHENTICATED', 'The API token is unknown, expired or revoked.');
     return;
   }
   // A download link cannot set Accept-Language: the web client says its language in the query.
@@ -195,7 +199,7 @@ export async function handleImportHttp(
   if (lang && (LANGUAGES as readonly string[]).includes(lang)) ctx.language = lang as Language;
   if (!ctx.viewer) {
     req.resume();
-    sendJson(res, 401, { error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+    refuse(res, 401, 'UNAUTHENTICATED', 'Sign in first.');
     return;
   }
   if (![Role.ADMIN, Role.ACCOUNT_MANAGER].includes(ctx.viewer.role)) {
@@ -212,5 +216,5 @@ export async function handleImportHttp(
   }
   const match = /^\/import\/files\/([^/]+)\/rejected\.(csv|xlsx)$/.exec(url.pathname);
   if (match && req.method === 'GET') return rejected(res, url, match[1], match[2] as 'csv' | 'xlsx', ctx);
-  sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Not found.' } });
+  refuse(res, 404, 'NOT_FOUND', 'Not found.');
 }
