@@ -12,7 +12,8 @@ let server: TestServer;
 let cookie: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Without the sign-in throttle's growing delay (250 ms, doubling), to keep the login flood fast.
+  server = await startTestServer({ config: { signIn: { ...loadConfig({}).signIn, delayMs: 0 } } });
   cookie = await server.login('manager@mosprom.demo');
 });
 afterAll(() => server?.close());
@@ -209,5 +210,38 @@ describe('huge variable values', () => {
     // Apollo answers as a parse error (400), never a 500.
     const deepest = Math.floor((LIMITS.maxTokens - 20) / 2);
     expectRefused(await attack(nested(deepest)), 400, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  });
+});
+
+describe('login floods', () => {
+  const guess = (alias: string, i: number) =>
+    `${alias}login(input: { email: "analyst@mosprom.demo", password: "guess-${i}" }) { userErrors { code } }`;
+
+  async function anonymous(query: string) {
+    server.resetStatements();
+    const response = await server.gql(query);
+    return { response, statements: [...server.statements] };
+  }
+
+  it('many guesses in one request (aliased logins) are refused before any SQL or password hash', async () => {
+    const aliased = await anonymous(`mutation { ${repeat(31, (i) => guess(`g${i}: `, i))} }`);
+    expectRefused(aliased, 400, tooComplex('login', { value: 31, max: 1 }));
+    expect(aliased.statements).toEqual([]);
+    // Even one aliased login: without a session, mutations cannot be aliased.
+    const one = await anonymous(`mutation { ${guess('g: ', 0)} }`);
+    expectRefused(one, 400, tooComplex('aliases', { value: 1, max: 0 }));
+    expect(one.statements).toEqual([]);
+  });
+
+  it('guesses one request at a time: the 6th failure in a row is refused with RATE_LIMITED (429)', async () => {
+    for (let i = 1; i <= 5; i++) {
+      const failed = await anonymous(`mutation { ${guess('', i)} }`);
+      expect(failed.response.data?.login.userErrors[0].code).toBe('INVALID');
+    }
+    const refused = await anonymous(`mutation { ${guess('', 6)} }`);
+    expect(refused.response.status).toBe(429);
+    expect(refused.response.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(refused.response.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'account' });
+    expect(refused.statements).toEqual([]);
   });
 });
