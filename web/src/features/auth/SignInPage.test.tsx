@@ -76,6 +76,47 @@ describe('SignInPage', () => {
     expect(screen.getByLabelText('E-mail address')).toHaveProperty('value', 'camille@apex.example');
   });
 
+  it('says how long to wait when too many sign-ins failed (RATE_LIMITED)', async () => {
+    const { link } = scriptedLink(
+      answer(SignInMutation).with(() => ({
+        data: null,
+        errors: [
+          {
+            message: 'Too many failed sign-ins.',
+            extensions: { code: 'RATE_LIMITED', limit: 'account', retryAfterSeconds: 14 * 60 + 5 },
+          },
+        ],
+      })),
+    );
+    renderRoutes({ transport: link, url: '/sign-in', routes: [signInRoute] });
+
+    fillAndSubmit('camille@apex.example', 'guess');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(
+      /^Too many failed sign-ins for this account or from this network\. Try again in 15 min/,
+    );
+  });
+
+  it('says the server is busy, with the seconds to wait, in the UI language', async () => {
+    const { link } = scriptedLink(
+      answer(SignInMutation).with(() => ({
+        data: null,
+        errors: [{ message: 'busy', extensions: { code: 'RATE_LIMITED', limit: 'busy', retryAfterSeconds: 1 } }],
+      })),
+    );
+    renderRoutes({ transport: link, url: '/sign-in', routes: [signInRoute], language: 'fr' });
+
+    fireEvent.change(screen.getByLabelText('Adresse e-mail'), { target: { value: 'camille@apex.example' } });
+    fireEvent.change(screen.getByLabelText('Mot de passe'), { target: { value: 'secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(
+      /^Le serveur est occupé à connecter d’autres personnes\. Réessayez dans 1\s?s\.$/,
+    );
+  });
+
   it('puts a field error under its field', async () => {
     const { link } = scriptedLink(refused(['input', 'email'], 'Not an e-mail address.'));
     renderRoutes({ transport: link, url: '/sign-in', routes: [signInRoute] });

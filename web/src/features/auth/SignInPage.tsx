@@ -8,8 +8,10 @@ import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { TextField } from '../../components/ui/TextField';
 import { switchLanguage } from '../../lib/i18n/i18n';
 import { isLanguage, readStoredLanguage } from '../../lib/i18n/languages';
+import { useFormat } from '../../lib/i18n/useFormat';
 import { ViewerQuery } from '../../lib/session/viewer';
 import { SignInMutation } from './graphql/session';
+import { signInRefusal, waitUnit } from './rateLimit';
 import { safeNextPath } from './signInPath';
 import './auth.css';
 
@@ -18,6 +20,7 @@ type FieldErrors = Partial<Record<Field, string>>;
 
 export function SignInPage() {
   const { t, i18n } = useTranslation();
+  const { formatNumber } = useFormat();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
@@ -72,6 +75,13 @@ export function SignInPage() {
         await navigate(next, { replace: true });
       }
     } catch (error) {
+      const refusal = signInRefusal(error);
+      if (refusal) {
+        const { value, unit } = waitUnit(refusal.seconds);
+        const wait = formatNumber(value, { style: 'unit', unit, unitDisplay: 'short' });
+        setFormError(t(refusal.busy ? 'auth.signIn.busy' : 'auth.signIn.rateLimited', { wait }));
+        return;
+      }
       setFormError(CombinedGraphQLErrors.is(error) ? t('errors.generic') : t('errors.network'));
     }
   }
