@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsLimits } from '../config.js';
 import { agencyEm } from '../db/agency-scope.js';
 import { clientAddress, type TrustedProxies } from '../http/client-address.js';
-import { currentRequest } from '../log/request-scope.js';
+import { currentRequest, noteViewer } from '../log/request-scope.js';
 import { viewerFromToken } from '../modules/auth/api-token.service.js';
 import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
@@ -24,10 +24,10 @@ export async function buildContext(options: {
   sessionIdleHours: number;
   /** Proxies whose X-Forwarded-For is believed (http/client-address.ts); none when absent. */
   trustedProxies?: TrustedProxies;
-  /** Sign-in limits, for requests that may sign in (GraphQL). */
-  loginThrottle?: LoginThrottle;
   /** The bounds of analytics reports (config.ts). */
   analytics?: AnalyticsLimits;
+  /** Sign-in limits, for requests that may sign in (GraphQL). */
+  loginThrottle?: LoginThrottle;
 }): Promise<Context> {
   const { rootEm, req, cookies } = options;
   const base = rootEm.fork();
@@ -44,7 +44,7 @@ export async function buildContext(options: {
   }
   // The HTTP layer opened the request's scope (log/access-log.ts): its id, and who called for its access line.
   const scope = currentRequest();
-  if (scope && viewer) scope.viewer = { userId: viewer.userId, agencyId: viewer.agencyId, via: viewer.via };
+  if (viewer) noteViewer(viewer);
   return {
     em: agencyEm(base, viewer?.agencyId ?? NO_AGENCY),
     rootEm: base,

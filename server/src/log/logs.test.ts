@@ -69,8 +69,14 @@ describe('logs', () => {
     cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
     expect(cookie).toMatch(/^crm_session=.+/);
     secrets.add(cookie.split('=')[1]);
+    const [admin] = await server.sql<{ id: string; agency_id: string }>(
+      `select id, agency_id from "user" where email = 'admin@mosprom.demo'`,
+    );
     expect(accessLine('login-1')).toMatchObject({
       level: 'info',
+      userId: admin.id,
+      agencyId: admin.agency_id,
+      via: 'session',
       method: 'POST',
       path: '/graphql',
       status: 200,

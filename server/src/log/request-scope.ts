@@ -53,3 +53,9 @@ export function errorAnswered(code: string): string | undefined {
   scope?.errorCodes.add(code);
   return scope?.requestId;
 }
+
+/** Who the request's access line names: the caller, or the user a sign-in just started a session for. */
+export function noteViewer(viewer: Pick<Viewer, 'userId' | 'agencyId' | 'via'>): void {
+  const scope = storage.getStore();
+  if (scope) scope.viewer = { userId: viewer.userId, agencyId: viewer.agencyId, via: viewer.via };
+}

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { crossAgencyEm } from '../../db/agency-scope.js';
 import type { Context, Viewer } from '../../graphql/context.js';
+import { noteViewer } from '../../log/request-scope.js';
 import type { User } from '../user/user.entity.js';
 import { Session } from './session.entity.js';
 import { randomSecret, sha256 } from './tokens.js';
@@ -78,4 +79,5 @@ export async function startSession(ctx: Context, user: User): Promise<void> {
   if (ctx.cookies.sessionToken) await closeSession(ctx.rootEm, ctx.cookies.sessionToken);
   const session = await openSession(ctx.rootEm, user, ctx.sessionTtlDays, ctx.userAgent);
   ctx.cookies.set(session.token, session.maxAgeSeconds);
+  noteViewer({ userId: user.id, agencyId: user.agency.id, via: 'session' });
 }
