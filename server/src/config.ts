@@ -36,6 +36,8 @@ export interface Config {
   logSql: boolean;
   /** Least level of the JSON log lines on stdout (CRM_LOG_LEVEL: fatal, error, warn, info, debug, trace or silent; info by default). */
   logLevel: LevelWithSilent;
+  /** Longest wait for a database connection, in ms (CRM_DB_ACQUIRE_TIMEOUT_MS); then 503 SERVICE_UNAVAILABLE. */
+  dbAcquireTimeoutMs: number;
   /** Mark the session cookie Secure (serve over HTTPS). */
   cookieSecure: boolean;
   /** What one GraphQL request may ask for, and what API tokens may spend per minute. */
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(repoRoot, 'web/dist'),
     logSql: bool(env.CRM_LOG_SQL, false),
     logLevel: logLevel(env.CRM_LOG_LEVEL),
+    dbAcquireTimeoutMs: int('CRM_DB_ACQUIRE_TIMEOUT_MS', env.CRM_DB_ACQUIRE_TIMEOUT_MS, 10_000),
     cookieSecure: bool(env.CRM_COOKIE_SECURE, false),
     limits: loadLimits(env),
     trustedProxies: parseTrustedProxies(env.CRM_TRUSTED_PROXIES),

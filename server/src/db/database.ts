@@ -21,7 +21,7 @@ export interface OpenOptions {
 /** Opens the configured database: DATABASE_URL when set, otherwise embedded PGlite. */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'logSql'> &
-    Partial<Pick<Config, 'statementTimeoutMs' | 'analytics'>>,
+    Partial<Pick<Config, 'dbAcquireTimeoutMs' | 'statementTimeoutMs' | 'analytics'>>,
   options: OpenOptions = {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
@@ -40,6 +40,7 @@ export async function openDatabase(
         singleConnection: Boolean(embedded),
         logSql: config.logSql,
         onQuery: options.onQuery,
+        acquireTimeoutMs: config.dbAcquireTimeoutMs,
         statementTimeoutMs: config.statementTimeoutMs,
         analyticsTimeoutMs: config.analytics?.timeoutMs,
       }),

@@ -7,6 +7,7 @@ import { repoRoot } from '../config.js';
 import { AGENCY_FILTER, AgencyWriteGuard, agencyFilter } from './agency-scope.js';
 import { entities } from './entities.js';
 import { NOT_MERGED_FILTER, notMergedFilter } from './merged-filter.js';
+import { releaseDeadConnections } from './pool-guard.js';
 import { timeoutConfig } from './statement-timeout.js';
 
 const runningFromSource = import.meta.url.endsWith('.ts');
@@ -18,10 +19,15 @@ export interface OrmOptions {
   logSql?: boolean;
   /** Called with each SQL statement (statement counting in tests). */
   onQuery?: (sql: string) => void;
+  /** Longest wait for a connection (a free one from the pool, or a new one), in ms; then SERVICE_UNAVAILABLE. */
+  acquireTimeoutMs?: number;
   /** Longest statement, and longest analytics statement, in ms, on PostgreSQL (db/statement-timeout.ts). */
   statementTimeoutMs?: number;
   analyticsTimeoutMs?: number;
 }
+
+/** Default of CRM_DB_ACQUIRE_TIMEOUT_MS (config.ts). */
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 10_000;
 
 export function ormConfig(options: OrmOptions) {
   return defineConfig({
@@ -38,7 +44,13 @@ export function ormConfig(options: OrmOptions) {
     autoJoinRefsForFilters: false,
     subscribers: [new AgencyWriteGuard()],
     pool: options.singleConnection ? { min: 0, max: 1 } : { min: 0, max: 10 },
-    ...timeoutConfig(options, {}),
+    // `pg` Pool options: no request waits forever for a connection (the default is no limit), and
+    // TCP keep-alive notices a server that vanished without closing its sockets.
+    ...timeoutConfig(options, {
+      connectionTimeoutMillis: options.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS,
+      keepAlive: true,
+      onPoolCreated: releaseDeadConnections,
+    }),
     allowGlobalContext: false,
     forceUtcTimezone: true,
     serialization: { forceObject: true },

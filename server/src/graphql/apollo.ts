@@ -9,6 +9,7 @@ import { introspectionGuard } from './introspection-guard.js';
 import { operationLog } from './operation-log.js';
 import { queryLimits } from './query-limits.js';
 import { graphqlSchema } from './schema.js';
+import { serviceUnavailable } from './service-unavailable.js';
 import { signInGuard } from './sign-in-guard.js';
 import { statementTimeouts } from './statement-timeout.js';
 import { textGuard } from './text-guard.js';
@@ -40,6 +41,7 @@ export async function createApollo(options: {
       textGuard(),
       queryLimits(options.limits, options.budget),
       operationLog(),
+      serviceUnavailable(),
       statementTimeouts(),
     ],
     logger: options.log,

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isStatementTimeout } from '../db/statement-timeout.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import type { Logger } from '../log/logger.js';
 import { currentRequest } from '../log/request-scope.js';
 import { timeoutError } from './statement-timeout.js';
@@ -14,6 +15,8 @@ export const ErrorCode = {
   /** An API token's cost budget is spent: wait `retryAfterSeconds`. */
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The database is stopped, restarting or unreachable (HTTP 503): nothing was written, retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** An analytics report over its row or month limit (docs/analytics.md): refused before its SQL ran. */
   ANALYTICS_TOO_LARGE: 'ANALYTICS_TOO_LARGE',
   /** A statement ran past its timeout and was stopped (HTTP 503): ask for less, or retry later. */
@@ -66,6 +69,20 @@ export class RateLimitedError extends GraphQLError {
   }
 }
 
+export const SERVICE_UNAVAILABLE_MESSAGE = 'The database is unavailable; nothing was changed. Try again in a moment.';
+
+/** The database cannot be reached (db/unavailable.ts): HTTP 503 with Retry-After. */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor() {
+    super(SERVICE_UNAVAILABLE_MESSAGE, {
+      extensions: {
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        http: { status: 503, headers: new Map([['retry-after', '5']]) },
+      },
+    });
+  }
+}
+
 /**
  * Sign-in refused before any password was checked (too many failures for the account or from
  * the address, or too many passwords being checked at once): HTTP 429 with Retry-After.
@@ -89,6 +106,7 @@ const PUBLIC_CODES = new Set([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.QUERY_TOO_COMPLEX,
   ErrorCode.RATE_LIMITED,
+  ErrorCode.SERVICE_UNAVAILABLE,
   ErrorCode.ANALYTICS_TOO_LARGE,
   ErrorCode.TIMEOUT,
   'GRAPHQL_PARSE_FAILED',
@@ -132,6 +150,12 @@ function maskErrors(options: { production: boolean; log: Logger }) {
       return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     if (isStatementTimeout(original)) return timeoutError(formatted);
+    if (isDatabaseUnavailable(original)) {
+      // graphql/service-unavailable.ts answers such a response with HTTP 503.
+      options.log.error({ detail: String((original as Error).message) }, 'The database is unavailable');
+      const extensions = { code: ErrorCode.SERVICE_UNAVAILABLE };
+      return { message: SERVICE_UNAVAILABLE_MESSAGE, locations: formatted.locations, path: formatted.path, extensions };
+    }
     options.log.error({ err: original ?? error }, 'Unexpected error while executing a GraphQL request');
     return {
       message: 'Internal server error',

@@ -2,9 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap } from '@apollo/server';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { databaseAnswers, READY_TIMEOUT_MS } from '../db/readiness.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { createApollo } from '../graphql/apollo.js';
 import { buildContext } from '../graphql/build-context.js';
 import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
+import { SERVICE_UNAVAILABLE_MESSAGE } from '../graphql/errors.js';
+import { contextOrUnavailable } from '../graphql/service-unavailable.js';
 import { withRequestLog } from '../log/access-log.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { errorAnswered } from '../log/request-scope.js';
@@ -112,16 +116,18 @@ export async function createApp(
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
       context: () =>
-        buildContext({
-          rootEm: db.orm.em,
-          req,
-          cookies,
-          sessionTtlDays: config.sessionTtlDays,
-          sessionIdleHours: config.sessionIdleHours,
-          trustedProxies: config.trustedProxies,
-          loginThrottle,
-          analytics: config.analytics,
-        }),
+        contextOrUnavailable(
+          buildContext({
+            rootEm: db.orm.em,
+            req,
+            cookies,
+            sessionTtlDays: config.sessionTtlDays,
+            sessionIdleHours: config.sessionIdleHours,
+            trustedProxies: config.trustedProxies,
+            loginThrottle,
+            analytics: config.analytics,
+          }),
+        ),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (cookies.headers.length > 0) res.setHeader('set-cookie', cookies.headers);
@@ -152,12 +158,9 @@ export async function createApp(
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
       case '/readyz':
-        try {
-          await db.orm.em.getConnection().execute('select 1');
-          return sendJson(res, 200, { status: 'ready' });
-        } catch {
-          return sendJson(res, 503, { status: 'database unreachable' });
-        }
+        return (await databaseAnswers(db, READY_TIMEOUT_MS))
+          ? sendJson(res, 200, { status: 'ready' })
+          : sendJson(res, 503, { status: 'database unreachable' });
       case '/graphiql':
         return statics(req, res, url.pathname, '/graphiql.html');
       default:
@@ -181,6 +184,10 @@ export async function createApp(
         if (error instanceof BodyTooLargeError) {
           graphqlError(res, 413, error.message, 'PAYLOAD_TOO_LARGE');
           req.resume();
+          return;
+        }
+        if (isDatabaseUnavailable(error) && !res.headersSent) {
+          graphqlError(res, 503, SERVICE_UNAVAILABLE_MESSAGE, 'SERVICE_UNAVAILABLE');
           return;
         }
         log.error({ err: error }, 'Unhandled error in the HTTP layer');
