@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { crossAgencyEm } from './db/agency-scope.js';
+import { backupTo, restoreInto } from './db/backup.js';
 import { migrate, openDatabase } from './db/database.js';
 import { AgencyKind } from './modules/agency/agency.enums.js';
 import { createAgencyWithAdmin, validateAgencySetup } from './modules/agency/agency.service.js';
@@ -11,6 +13,10 @@ const USAGE = `Usage: pnpm crm <command> [options]
 
 Commands:
   create-admin    Create an agency with its default pipeline and its first ADMIN user.
+  backup <file>   Write a backup of the embedded database (CRM_DATA_DIR) to <file> (.tar.gz),
+                  from the running server if one runs, else from the folder.
+  restore <file>  Restore a backup into CRM_DATA_DIR, which must be empty and not in use.
+                  On PostgreSQL (DATABASE_URL), use pg_dump and pg_restore instead.
 
 Options of create-admin (all required):
   --agency-name <name>   Full name of the agency, e.g. "Association marocaine des exportateurs"
@@ -90,6 +96,27 @@ async function createAdmin(values: Record<string, unknown>): Promise<void> {
   }
 }
 
+async function backupCommand(command: 'backup' | 'restore', args: string[]): Promise<void> {
+  const [file, ...extra] = args;
+  if (!file || extra.length > 0) throw new CliError(`Usage: pnpm crm ${command} <file> (see --help)`);
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    throw new CliError(
+      `DATABASE_URL is set: back up PostgreSQL with pg_dump, restore with pg_restore (README, "Backups")`,
+    );
+  }
+  // pnpm runs the script in the repository root: a relative path is the caller's (INIT_CWD).
+  const target = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  if (command === 'backup') {
+    const { bytes, fromServer } = await backupTo(config.dataDir, target);
+    const source = fromServer ? 'from the running server' : 'from the data folder';
+    console.log(`Backed up ${config.dataDir} ${source} to ${target} (${bytes} bytes).`);
+    return;
+  }
+  await restoreInto(config.dataDir, target);
+  console.log(`Restored ${target} into ${config.dataDir}.`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
@@ -98,6 +125,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (!command) throw new CliError('No command given (see --help)');
+  if (command === 'backup' || command === 'restore') return backupCommand(command, rest);
   if (rest.length > 0) throw new CliError(`Unexpected argument "${rest[0]}" (see --help)`);
   if (command !== 'create-admin') throw new CliError(`Unknown command "${command}" (see --help)`);
   await createAdmin(values);

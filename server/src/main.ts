@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config.js';
+import { exitIfLocked } from './db/data-dir-lock.js';
 import { migrate, openDatabase } from './db/database.js';
 import { seedDemo } from './db/seed/demo-seed.js';
 import { createApp } from './http/app.js';
@@ -9,7 +10,7 @@ const started = Date.now();
 const config = loadConfig();
 // JSON lines on stdout (docs/api.md, "Logs"): pipe them into `pino-pretty` to read them by eye.
 const logger = createLogger({ level: config.logLevel });
-const db = await openDatabase(config);
+const db = await openDatabase(config).catch(exitIfLocked);
 const applied = await migrate(db.orm);
 if (applied.length > 0) logger.info({ migrations: applied }, `Applied migrations: ${applied.join(', ')}`);
 if (config.seedDemo) {

@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-
-/** The contrib modules search needs (the migrations create them; a real server ships them too). */
-const extensions = { unaccent, pg_trgm };
+import { serveBackups } from './backup.js';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
+import { extensions } from './embedded-extensions.js';
 
 export interface EmbeddedDatabase {
   /** postgres://… URL that the normal PostgreSQL driver connects to. */
@@ -17,21 +16,40 @@ export interface EmbeddedDatabase {
  * PGlite (PostgreSQL compiled to WebAssembly) behind a PostgreSQL wire-protocol socket on
  * loopback: the ORM uses the same driver, SQL and migrations as with a real server.
  * `dataDir` undefined keeps the database in memory; `loadDataDir` starts from a dump.
- * PGlite is a single backend session: connect with a pool of one.
+ * PGlite is a single backend session: connect with a pool of one. A data folder is locked to
+ * this process while open (db/data-dir-lock.ts): a second server on it is refused; its backups
+ * are served to `pnpm crm backup` (db/backup.ts).
  */
 export async function startEmbedded(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<EmbeddedDatabase> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
-  await server.start();
-  const port = socketPort(server);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  let lock: DataDirLock | undefined;
+  let backups: Server | undefined;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    lock = lockDataDir(options.dataDir);
+  }
+  try {
+    const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+    await server.start();
+    const port = socketPort(server);
+    if (options.dataDir) backups = await serveBackups(options.dataDir, () => db.dumpDataDir('gzip'));
+    return {
+      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      async stop() {
+        try {
+          if (backups) await new Promise((done) => backups?.close(done));
+          await server.stop();
+          await db.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    backups?.close();
+    lock?.release();
+    throw error;
+  }
 }
 
 export async function dumpEmbedded(dataDir?: string): Promise<Blob> {

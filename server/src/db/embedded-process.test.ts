@@ -1,0 +1,169 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild, runCli, type ServerProcess, spawnServer, waitUntilReady } from '../test/server-process.js';
+import { LOCK_FILE } from './data-dir-lock.js';
+
+/**
+ * The embedded database under faults, with real processes of the built server on a data folder
+ * of their own: one server per folder, SIGKILL loses no acknowledged write, and backups taken
+ * while the server runs restore into an empty folder.
+ */
+
+const MANAGER = { email: 'manager@mosprom.demo', password: 'demo-password' };
+
+let root: string;
+let dataDir: string;
+const started: ServerProcess[] = [];
+
+beforeAll(() => {
+  requireBuild();
+  root = mkdtempSync(join(tmpdir(), 'crm-embedded-faults-'));
+  dataDir = join(root, 'data');
+});
+
+afterAll(async () => {
+  for (const server of started) {
+    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    await server.exited;
+  }
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function start(folder: string, seedDemo = false): Promise<ServerProcess> {
+  const server = await spawnServer(folder, { seedDemo });
+  started.push(server);
+  await waitUntilReady(server);
+  return server;
+}
+
+async function gql(server: ServerProcess, query: string, variables: Record<string, unknown>, cookie?: string) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { response, body: (await response.json()) as { data?: Record<string, any> | null; errors?: unknown[] } };
+}
+
+async function signIn(server: ServerProcess): Promise<string> {
+  const { response } = await gql(
+    server,
+    'mutation($input: LoginInput!) { login(input: $input) { userErrors { message } } }',
+    { input: MANAGER },
+  );
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('Could not sign in');
+  return cookie;
+}
+
+async function createCompany(server: ServerProcess, cookie: string, name: string): Promise<boolean> {
+  const { response, body } = await gql(
+    server,
+    `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } userErrors { message } } }`,
+    { input: { name, kind: 'BUYER', country: 'FR' } },
+    cookie,
+  );
+  return response.status === 200 && !body.errors && body.data?.createCompany.userErrors.length === 0;
+}
+
+/** Every company name the manager sees, sorted. */
+async function companyNames(server: ServerProcess, cookie: string): Promise<string[]> {
+  const names: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { body } = await gql(
+      server,
+      `query($after: String) { companies(first: 100, after: $after) {
+        nodes { name } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+      cookie,
+    );
+    const page = body.data?.companies;
+    if (!page) throw new Error(`companies: ${JSON.stringify(body.errors)}`);
+    names.push(...page.nodes.map((node: { name: string }) => node.name));
+    if (!page.pageInfo.hasNextPage) return names.sort();
+    after = page.pageInfo.endCursor;
+  }
+}
+
+describe('the embedded database under faults (real processes)', () => {
+  let first: ServerProcess;
+
+  it('refuses a second server on the same data folder with a clear message and exit code 1', async () => {
+    first = await start(dataDir, true);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
+
+    const second = await spawnServer(dataDir);
+    const result = await second.exited;
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(
+      `The data folder ${dataDir} is in use by another server process (PID ${first.child.pid})`,
+    );
+    // The first one is unharmed.
+    expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
+  }, 120_000);
+
+  const acknowledged: string[] = [];
+  let restarted: ServerProcess;
+
+  it('keeps every acknowledged write when killed with SIGKILL during a stream of writes', async () => {
+    const cookie = await signIn(first);
+    let killed = false;
+    const client = async (index: number) => {
+      for (let n = 0; !killed; n++) {
+        const name = `Killed ${index}-${n}`;
+        try {
+          if (await createCompany(first, cookie, name)) acknowledged.push(name);
+        } catch {
+          // the connection died with the process: not acknowledged
+        }
+      }
+    };
+    const clients = [0, 1, 2].map(client);
+    while (acknowledged.length < 30) await new Promise((resolve) => setTimeout(resolve, 20));
+    first.child.kill('SIGKILL');
+    const result = await first.exited;
+    killed = true;
+    await Promise.all(clients);
+    expect(result.signal).toBe('SIGKILL');
+    // The lock of the killed server is still there: the next one takes it over.
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
+
+    restarted = await start(dataDir);
+    const names = new Set(await companyNames(restarted, await signIn(restarted)));
+    expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
+  }, 120_000);
+
+  it('backs up while the server runs, and restores into an empty folder only', async () => {
+    const cookie = await signIn(restarted);
+    const backup = join(root, 'backup.tar.gz');
+    const made = await runCli(dataDir, ['backup', backup]);
+    expect(made, made.output).toMatchObject({ code: 0 });
+    expect(made.output).toContain('from the running server');
+    const atBackup = await companyNames(restarted, cookie);
+    expect(await createCompany(restarted, cookie, 'After the backup')).toBe(true);
+
+    // Not over the running server's folder, not into a folder with files.
+    const overRunning = await runCli(dataDir, ['restore', backup]);
+    expect(overRunning.code).toBe(1);
+    expect(overRunning.output).toContain('is in use by another server process');
+    const restoredDir = join(root, 'restored');
+    const restored = await runCli(restoredDir, ['restore', backup]);
+    expect(restored, restored.output).toMatchObject({ code: 0 });
+    const again = await runCli(restoredDir, ['restore', backup]);
+    expect(again.code).toBe(1);
+    expect(again.output).toContain('is not empty');
+
+    // The restored folder serves the state at the backup: the later change is absent, the rest equal.
+    restarted.child.kill('SIGTERM');
+    expect((await restarted.exited).code).toBe(0);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    const fromBackup = await start(restoredDir);
+    const names = await companyNames(fromBackup, await signIn(fromBackup));
+    expect(names).toEqual(atBackup);
+    expect(names).not.toContain('After the backup');
+    expect(acknowledged.every((name) => names.includes(name))).toBe(true);
+  }, 120_000);
+});
