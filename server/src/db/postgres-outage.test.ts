@@ -30,6 +30,8 @@ interface Outcome {
   endedIn: Phase;
   status: number | 'hung';
   code?: string;
+  message?: string;
+  retryAfter?: string | null;
   acknowledged: boolean;
 }
 
@@ -65,10 +67,10 @@ afterAll(async () => {
   await pg?.destroy();
 });
 
-async function post(body: unknown, cookie?: string): Promise<Response> {
+async function post(body: unknown, cookie?: string, language = 'en'): Promise<Response> {
   return fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    headers: { 'content-type': 'application/json', 'accept-language': language, ...(cookie ? { cookie } : {}) },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(HANG_MS),
   });
@@ -107,6 +109,8 @@ describe('PostgreSQL stops under load and comes back', () => {
         const startedIn = phase;
         let status: Outcome['status'] = 'hung';
         let code: string | undefined;
+        let message: string | undefined;
+        let retryAfter: string | null | undefined;
         let acknowledged = false;
         try {
           const response = await post(
@@ -116,18 +120,32 @@ describe('PostgreSQL stops under load and comes back', () => {
               variables: { input: { name, kind: 'BUYER', country: 'FR' } },
             },
             cookie,
+            // One client reads French: the refusal speaks the caller's language.
+            index === 0 ? 'fr' : 'en',
           );
           status = response.status;
+          retryAfter = response.headers.get('retry-after');
           const body = (await response.json()) as {
             data?: { createCompany?: { userErrors: unknown[] } } | null;
-            errors?: { extensions?: { code?: string } }[];
+            errors?: { message: string; extensions?: { code?: string } }[];
           };
           code = body.errors?.[0]?.extensions?.code;
+          message = body.errors?.[0]?.message;
           acknowledged = status === 200 && !body.errors && body.data?.createCompany?.userErrors.length === 0;
         } catch (error) {
           if ((error as Error).name !== 'TimeoutError') throw error;
         }
-        outcomes.push({ client: index, name, startedIn, endedIn: phase, status, code, acknowledged });
+        outcomes.push({
+          client: index,
+          name,
+          startedIn,
+          endedIn: phase,
+          status,
+          code,
+          message,
+          retryAfter,
+          acknowledged,
+        });
         // Refused requests come back at once: breathe between them.
         if (!acknowledged) await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -164,7 +182,14 @@ describe('PostgreSQL stops under load and comes back', () => {
     const refused = outcomes.filter((o) => !o.acknowledged);
     expect(refused.length).toBeGreaterThanOrEqual(3 * CLIENTS);
     for (const outcome of refused) {
-      expect({ status: outcome.status, code: outcome.code }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+      expect({ status: outcome.status, code: outcome.code, retryAfter: outcome.retryAfter }).toEqual({
+        status: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfter: '5',
+      });
+      expect(outcome.message).toMatch(
+        outcome.client === 0 ? /^La base de données est momentanément indisponible/ : /^The database is unavailable/,
+      );
     }
     // While the database was down, nothing was acknowledged.
     expect(outcomes.filter((o) => o.startedIn === 'down' && o.endedIn === 'down' && o.acknowledged)).toEqual([]);

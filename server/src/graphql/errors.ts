@@ -3,6 +3,7 @@ import { isStatementTimeout } from '../db/statement-timeout.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import type { Logger } from '../log/logger.js';
 import { currentRequest } from '../log/request-scope.js';
+import { type Language, msg, render } from '../shared/messages/index.js';
 import { timeoutError } from './statement-timeout.js';
 
 /** Error codes clients may rely on (extensions.code). */
@@ -69,12 +70,10 @@ export class RateLimitedError extends GraphQLError {
   }
 }
 
-export const SERVICE_UNAVAILABLE_MESSAGE = 'The database is unavailable; nothing was changed. Try again in a moment.';
-
 /** The database cannot be reached (db/unavailable.ts): HTTP 503 with Retry-After. */
 export class ServiceUnavailableError extends GraphQLError {
-  constructor() {
-    super(SERVICE_UNAVAILABLE_MESSAGE, {
+  constructor(language?: Language) {
+    super(render(msg('databaseUnavailable'), language), {
       extensions: {
         code: ErrorCode.SERVICE_UNAVAILABLE,
         http: { status: 503, headers: new Map([['retry-after', '5']]) },
@@ -154,7 +153,8 @@ function maskErrors(options: { production: boolean; log: Logger }) {
       // graphql/service-unavailable.ts answers such a response with HTTP 503.
       options.log.error({ detail: String((original as Error).message) }, 'The database is unavailable');
       const extensions = { code: ErrorCode.SERVICE_UNAVAILABLE };
-      return { message: SERVICE_UNAVAILABLE_MESSAGE, locations: formatted.locations, path: formatted.path, extensions };
+      const message = render(msg('databaseUnavailable'));
+      return { message, locations: formatted.locations, path: formatted.path, extensions };
     }
     options.log.error({ err: original ?? error }, 'Unexpected error while executing a GraphQL request');
     return {

@@ -7,7 +7,6 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { createApollo } from '../graphql/apollo.js';
 import { buildContext } from '../graphql/build-context.js';
 import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
-import { SERVICE_UNAVAILABLE_MESSAGE } from '../graphql/errors.js';
 import { contextOrUnavailable } from '../graphql/service-unavailable.js';
 import { withRequestLog } from '../log/access-log.js';
 import { createLogger, type Logger } from '../log/logger.js';
@@ -16,6 +15,7 @@ import { InMemoryLoginThrottle, type LoginThrottle } from '../modules/auth/login
 import { configurePasswordHashing } from '../modules/auth/password.js';
 import { exportHandler } from '../modules/export/export.http.js';
 import { handleImportHttp } from '../modules/import/import.http.js';
+import { languageFromHeader, msg, render } from '../shared/messages/index.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { sessionCookieJar } from './cookies.js';
 import { errorMediaType, negotiatedStatus } from './graphql-status.js';
@@ -117,6 +117,7 @@ export async function createApp(
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
       context: () =>
         contextOrUnavailable(
+          languageFromHeader(req.headers['accept-language']),
           buildContext({
             rootEm: db.orm.em,
             req,
@@ -187,7 +188,8 @@ export async function createApp(
           return;
         }
         if (isDatabaseUnavailable(error) && !res.headersSent) {
-          graphqlError(res, 503, SERVICE_UNAVAILABLE_MESSAGE, 'SERVICE_UNAVAILABLE');
+          const message = render(msg('databaseUnavailable'), languageFromHeader(req.headers['accept-language']));
+          graphqlError(res, 503, message, 'SERVICE_UNAVAILABLE');
           return;
         }
         log.error({ err: error }, 'Unhandled error in the HTTP layer');
