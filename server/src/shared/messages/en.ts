@@ -282,7 +282,7 @@ export const en = {
     `A report by month covers at most ${max} months; this one covers ${count}. Shorten the period or group by quarter or year.`,
   statementTimeout:
     'The request took too long and was stopped. Ask for less (a shorter period, fewer groupings or smaller pages) or try again later.',
-  databaseUnavailable: 'The database is unavailable for the moment; nothing was changed. Try again in a few seconds.',
+  databaseUnavailable: 'The database is unavailable for the moment. Try again in a few seconds.',
 };
 
 export type Messages = typeof en;

@@ -269,6 +269,5 @@ export const fr: Messages = {
     `Un rapport par mois couvre au plus ${max} mois ; celui-ci en couvre ${count}. Raccourcissez la période ou regroupez par trimestre ou par année.`,
   statementTimeout:
     'La requête a pris trop de temps et a été arrêtée. Demandez moins (une période plus courte, moins de regroupements ou des pages plus petites) ou réessayez plus tard.',
-  databaseUnavailable:
-    'La base de données est momentanément indisponible ; rien n’a été modifié. Réessayez dans quelques secondes.',
+  databaseUnavailable: 'La base de données est momentanément indisponible. Réessayez dans quelques secondes.',
 };
