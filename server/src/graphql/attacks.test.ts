@@ -176,6 +176,14 @@ describe('huge variable values', () => {
     expect(result.statements.filter((sql) => !/\bsession\b/.test(sql))).toEqual([]);
   });
 
+  it('a 900 KB name filter is answered like any other (no length check there: the body limit bounds it)', async () => {
+    const query = 'query($q: String) { companies(filter: { nameContains: $q }) { totalCount } }';
+    const result = await attack(query, { q: 'x'.repeat(900_000) });
+    expect(result.response.status).toBe(200);
+    expect(result.response.errors).toBeUndefined();
+    expect(result.response.data).toEqual({ companies: { totalCount: 0 } });
+  });
+
   it('a value past the body limit is refused before it is read: 413', async () => {
     const response = await server.gql('query($q: String!) { search(query: $q) { nodes { __typename } } }', {
       q: 'x'.repeat(loadConfig({}).maxBodyBytes),
