@@ -103,7 +103,7 @@ describe('the embedded database under faults (real processes)', () => {
     );
     // The first one is unharmed.
     expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
-  }, 120_000);
+  }, 180_000);
 
   const acknowledged: string[] = [];
   let restarted: ServerProcess;
@@ -134,15 +134,29 @@ describe('the embedded database under faults (real processes)', () => {
     restarted = await start(dataDir);
     const names = new Set(await companyNames(restarted, await signIn(restarted)));
     expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
-  it('backs up while the server runs, and restores into an empty folder only', async () => {
+  it('backs up while the server runs and writes, and restores into an empty folder only', async () => {
     const cookie = await signIn(restarted);
+    const before = await companyNames(restarted, cookie);
+    // One writer, one company after the other, during the backup.
+    let writing = true;
+    let backupStarted = false;
+    const ackedBeforeBackup: string[] = [];
+    const writer = (async () => {
+      for (let n = 0; writing; n++) {
+        const ok = await createCompany(restarted, cookie, `During backup ${String(n).padStart(4, '0')}`);
+        if (ok && !backupStarted) ackedBeforeBackup.push(`During backup ${String(n).padStart(4, '0')}`);
+      }
+    })();
+    while (ackedBeforeBackup.length < 5) await new Promise((resolve) => setTimeout(resolve, 20));
+    backupStarted = true;
     const backup = join(root, 'backup.tar.gz');
     const made = await runCli(dataDir, ['backup', backup]);
+    writing = false;
+    await writer;
     expect(made, made.output).toMatchObject({ code: 0 });
     expect(made.output).toContain('from the running server');
-    const atBackup = await companyNames(restarted, cookie);
     expect(await createCompany(restarted, cookie, 'After the backup')).toBe(true);
 
     // Not over the running server's folder, not into a folder with files.
@@ -156,14 +170,18 @@ describe('the embedded database under faults (real processes)', () => {
     expect(again.code).toBe(1);
     expect(again.output).toContain('is not empty');
 
-    // The restored folder serves the state at the backup: the later change is absent, the rest equal.
+    // The restored folder serves the state at one instant of the backup: everything before it,
+    // the writer's companies up to some point with no gap, nothing after (the later change absent).
     restarted.child.kill('SIGTERM');
     expect((await restarted.exited).code).toBe(0);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
     const fromBackup = await start(restoredDir);
     const names = await companyNames(fromBackup, await signIn(fromBackup));
-    expect(names).toEqual(atBackup);
+    const during = names.filter((name) => name.startsWith('During backup '));
+    expect(names.filter((name) => !name.startsWith('During backup '))).toEqual(before);
+    expect(during).toEqual(during.map((_, n) => `During backup ${String(n).padStart(4, '0')}`));
+    expect(during.length).toBeGreaterThanOrEqual(ackedBeforeBackup.length);
     expect(names).not.toContain('After the backup');
     expect(acknowledged.every((name) => names.includes(name))).toBe(true);
-  }, 120_000);
+  }, 180_000);
 });
