@@ -5,12 +5,13 @@ import { msg, render } from '../../shared/messages/index.js';
 import type { User } from '../user/user.entity.js';
 import { authenticate, normalizeEmail } from './auth.service.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { recordSignIn } from './sign-in-audit.js';
+import { recordFailedSignIn } from './sign-in-audit.js';
 
 /**
  * Signs in through the throttle: refused with RATE_LIMITED (429, Retry-After) before any
  * password is checked when the account or the address failed too often; otherwise after the
- * growing delay, then audited in the user's agency. Returns null for a wrong e-mail or password.
+ * growing delay; a failure on an existing user is audited in that user's agency. Returns null
+ * for a wrong e-mail or password.
  */
 export async function signIn(
   ctx: Context,
@@ -43,10 +44,9 @@ export async function signIn(
     throw error;
   }
   await throttle.settle(verdict.ticket, outcome.user ? 'success' : 'failure');
-  if (outcome.account) {
-    await recordSignIn(ctx.rootEm, {
+  if (outcome.account && !outcome.user) {
+    await recordFailedSignIn(ctx.rootEm, {
       account: outcome.account,
-      succeeded: outcome.user !== null,
       clientAddress: ctx.clientAddress,
       userAgent: ctx.userAgent,
     });

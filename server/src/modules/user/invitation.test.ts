@@ -99,9 +99,11 @@ describe('invitations', () => {
       'select action, actor_id, changes from audit_event where entity_id = ? order by at, id',
       [invited.user.id],
     );
-    expect(audit.map((event) => event.action)).toEqual(['inviteUser', 'acceptInvitation']);
-    expect(audit[1].actor_id).toBe(invited.user.id);
-    expect(audit[1].changes).toEqual({
+    // The attempt to sign in before accepting is a failed sign-in, audited with its address.
+    expect(audit.map((event) => event.action)).toEqual(['inviteUser', 'loginFailed', 'acceptInvitation']);
+    expect(audit[1].changes).toMatchObject({ clientAddress: { before: null, after: '127.0.0.1' } });
+    expect(audit[2].actor_id).toBe(invited.user.id);
+    expect(audit[2].changes).toEqual({
       active: { before: false, after: true },
       password: { before: null, after: 'set' },
     });

@@ -279,6 +279,8 @@ describe('deactivation', () => {
           revokedApiTokens: { before: 0, after: expect.any(Number) },
         },
       },
+      // The deactivated user's attempt to sign in, refused and audited with its address.
+      expect.objectContaining({ action: 'loginFailed' }),
       {
         action: 'reactivateUser',
         changes: {
