@@ -170,6 +170,13 @@ export function exportValueSql(args: ExportValueStatement): Sql {
       order by is_total${list(order)}`;
 }
 
+/**
+ * `x` has the key of row `k`, none (null) matching none. Written as an equality of texts, with ''
+ * for none (no id, date or country code is empty), so that PostgreSQL can hash-join the keys
+ * with the figures: `is not distinct from` would compare every row with every group.
+ */
 function sameKey(x: string, keys: { column: string }[]): string {
-  return keys.map((key) => ` and ${x}.${key.column} is not distinct from k.${key.column}`).join('');
+  return keys
+    .map((key) => ` and coalesce(${x}.${key.column}::text, '') = coalesce(k.${key.column}::text, '')`)
+    .join('');
 }
