@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -12,8 +13,9 @@ import {
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
-import { LOCK_FILE, lockDataDir } from './data-dir-lock.js';
+import { type DataDirLock, DataDirLockedError, LOCK_FILE, lockDataDir } from './data-dir-lock.js';
 import { extensions } from './embedded-extensions.js';
 
 /**
@@ -60,6 +62,7 @@ export async function serveBackups(dataDir: string, dump: () => Promise<Blob>): 
     server.once('error', fail);
     server.listen({ path, readableAll: false, writableAll: false }, () => done());
   });
+  chmodSync(path, 0o600);
   return server;
 }
 
@@ -91,7 +94,15 @@ async function backupFromServer(dataDir: string): Promise<Buffer | undefined> {
 
 async function backupFromFolder(dataDir: string): Promise<Buffer> {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new BackupError(`${dataDir} holds no database.`);
-  const lock = lockDataDir(dataDir);
+  let lock: DataDirLock;
+  try {
+    lock = lockDataDir(dataDir);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    throw new BackupError(
+      `A server runs on ${dataDir}, but its backup socket ${backupSocketPath(dataDir)} is not there: run the backup with the server's user and TMPDIR.`,
+    );
+  }
   try {
     const db = await PGlite.create({ dataDir, extensions });
     try {
@@ -114,9 +125,21 @@ export async function backupTo(dataDir: string, file: string): Promise<{ bytes: 
   return { bytes: image.length, fromServer: fromServer !== undefined };
 }
 
+/** The tar inside a backup, or a clear refusal of a file that is not one. */
+function unpack(image: Buffer, file: string): Buffer {
+  let tar: Buffer;
+  try {
+    tar = gunzipSync(image);
+  } catch {
+    throw new BackupError(`${file} is not a backup of this CRM (not a .tar.gz).`);
+  }
+  if (!tar.includes('PG_VERSION')) throw new BackupError(`${file} is not a backup of this CRM (no database inside).`);
+  return tar;
+}
+
 /** Restores a backup into `dataDir`, which must be empty (or not exist) and not in use. */
 export async function restoreInto(dataDir: string, file: string): Promise<void> {
-  const image = readFileSync(file);
+  const tar = unpack(readFileSync(file), file);
   mkdirSync(dataDir, { recursive: true });
   // A running server holds the lock: refused here with its PID.
   const lock = lockDataDir(dataDir);
@@ -127,12 +150,18 @@ export async function restoreInto(dataDir: string, file: string): Promise<void> 
         `${dataDir} is not empty: restore into an empty (or new) folder, then point CRM_DATA_DIR at it.`,
       );
     }
-    const loadDataDir = new Blob([image], { type: 'application/x-gzip' });
-    const db = await PGlite.create({ dataDir, loadDataDir, extensions });
     try {
-      await db.query('select count(*) from mikro_orm_migrations');
-    } finally {
-      await db.close();
+      const loadDataDir = new Blob([tar], { type: 'application/x-tar' });
+      const db = await PGlite.create({ dataDir, loadDataDir, extensions });
+      try {
+        await db.query('select count(*) from mikro_orm_migrations');
+      } finally {
+        await db.close();
+      }
+    } catch (error) {
+      // The folder was empty: leave it so, not half restored.
+      for (const name of readdirSync(dataDir)) if (name !== LOCK_FILE) rmSync(join(dataDir, name), { recursive: true });
+      throw new BackupError(`${file} could not be restored: ${(error as Error).message}`);
     }
     // The image holds the lock file of the server it was taken from.
     rmSync(join(dataDir, LOCK_FILE), { force: true });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,6 +169,14 @@ describe('the embedded database under faults (real processes)', () => {
     const again = await runCli(restoredDir, ['restore', backup]);
     expect(again.code).toBe(1);
     expect(again.output).toContain('is not empty');
+    // A file that is no backup is refused, and leaves the folder empty.
+    const notBackup = join(root, 'not-a-backup.tar.gz');
+    writeFileSync(notBackup, 'not a backup');
+    const other = join(root, 'other');
+    const refused = await runCli(other, ['restore', notBackup]);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('is not a backup of this CRM');
+    expect(existsSync(other) ? readdirSync(other) : []).toEqual([]);
 
     // The restored folder serves the state at one instant of the backup: everything before it,
     // the writer's companies up to some point with no gap, nothing after (the later change absent).
