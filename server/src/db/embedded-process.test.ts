@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,40 @@ async function createCompany(server: ServerProcess, cookie: string, name: string
     cookie,
   );
   return response.status === 200 && !body.errors && body.data?.createCompany.userErrors.length === 0;
+}
+
+/** A createCompany sent over a raw socket but for its last byte, which `finish` sends; it resolves to the raw answer. */
+function partialRequest(server: ServerProcess, cookie: string, name: string): Promise<{ finish(): Promise<string> }> {
+  const body = JSON.stringify({
+    query: 'mutation($input: CreateCompanyInput!) { createCompany(input: $input) { userErrors { message } } }',
+    variables: { input: { name, kind: 'BUYER', country: 'FR' } },
+  });
+  const { port } = new URL(server.url);
+  const head = [
+    'POST /graphql HTTP/1.1',
+    `Host: 127.0.0.1:${port}`,
+    'Content-Type: application/json',
+    `Cookie: ${cookie}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+  ].join('\r\n');
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      socket.write(`${head}\r\n\r\n${body.slice(0, -1)}`);
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      const ended = new Promise<string>((done) => socket.on('close', () => done(answer)));
+      resolve({
+        finish() {
+          socket.write(body.slice(-1));
+          return ended;
+        },
+      });
+    });
+    socket.once('error', reject);
+  });
 }
 
 /** Every company name the manager sees, sorted. */
@@ -178,11 +213,19 @@ describe('the embedded database under faults (real processes)', () => {
     expect(refused.output).toContain('is not a backup of this CRM');
     expect(existsSync(other) ? readdirSync(other) : []).toEqual([]);
 
-    // The restored folder serves the state at one instant of the backup: everything before it,
-    // the writer's companies up to some point with no gap, nothing after (the later change absent).
+    // SIGTERM with a request in flight (its body not all sent yet): it is answered, then the
+    // server exits by itself and frees the folder.
+    const inFlight = await partialRequest(restarted, cookie, 'In flight at SIGTERM');
     restarted.child.kill('SIGTERM');
+    while (!restarted.output().includes('SIGTERM: closing')) await new Promise((resolve) => setTimeout(resolve, 20));
+    const answer = await inFlight.finish();
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(answer).toContain('"userErrors":[]');
     expect((await restarted.exited).code).toBe(0);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+
+    // The restored folder serves the state at one instant of the backup: everything before it,
+    // the writer's companies up to some point with no gap, nothing after (the later changes absent).
     const fromBackup = await start(restoredDir);
     const names = await companyNames(fromBackup, await signIn(fromBackup));
     const during = names.filter((name) => name.startsWith('During backup '));
@@ -190,6 +233,7 @@ describe('the embedded database under faults (real processes)', () => {
     expect(during).toEqual(during.map((_, n) => `During backup ${String(n).padStart(4, '0')}`));
     expect(during.length).toBeGreaterThanOrEqual(ackedBeforeBackup.length);
     expect(names).not.toContain('After the backup');
+    expect(names).not.toContain('In flight at SIGTERM');
     expect(acknowledged.every((name) => names.includes(name))).toBe(true);
   }, 180_000);
 });
