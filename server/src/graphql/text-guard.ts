@@ -1,13 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, GraphQLError, visit } from 'graphql';
+import { isUnstorableText } from '../shared/storable-text.js';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
-
-/** Half of a surrogate pair without its other half. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** A NUL character (PostgreSQL's text refuses it) or an unpaired surrogate (its JSON refuses it). */
-const isUnstorable = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /**
  * The path (`input.name`, `ids[2]`) of the first text of `value` that no database column can hold.
@@ -21,7 +16,7 @@ export function unstorableTextPath(value: unknown, path = ''): string | undefine
     const [current, at, badKey] = pending.pop()!;
     if (badKey) return at;
     if (typeof current === 'string') {
-      if (isUnstorable(current)) return at;
+      if (isUnstorableText(current)) return at;
       continue;
     }
     const children: [unknown, string, boolean][] = [];
@@ -29,7 +24,7 @@ export function unstorableTextPath(value: unknown, path = ''): string | undefine
       for (const [index, item] of current.entries()) children.push([item, `${at}[${index}]`, false]);
     } else if (current && typeof current === 'object') {
       for (const [key, inner] of Object.entries(current)) {
-        children.push([inner, at ? `${at}.${key}` : key, isUnstorable(key)]);
+        children.push([inner, at ? `${at}.${key}` : key, isUnstorableText(key)]);
       }
     }
     // Reversed onto the stack, so the first child is looked at first.
@@ -43,7 +38,7 @@ function unstorableLiteral(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {
-      if (isUnstorable(node.value)) found = true;
+      if (isUnstorableText(node.value)) found = true;
     },
   });
   return found;

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorCode } from '../graphql/errors.js';
+import { isUnstorableText } from './storable-text.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -58,7 +59,12 @@ export function checkCursor(cursor: string | null | undefined, keys: number, arg
   const scalars =
     Array.isArray(values) &&
     values.length === keys &&
-    values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value));
+    values.every(
+      (value) =>
+        value === null ||
+        ['number', 'boolean'].includes(typeof value) ||
+        (typeof value === 'string' && !isUnstorableText(value)),
+    );
   if (!scalars || !UUID.test(String((values as unknown[])[keys - 1]))) {
     throw badInput('The cursor is not valid for this list and order.', argumentName);
   }
@@ -66,10 +72,13 @@ export function checkCursor(cursor: string | null | undefined, keys: number, arg
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** PostgreSQL's "invalid input syntax" family: a forged cursor value of the wrong type. */
+/**
+ * PostgreSQL's "invalid input syntax" family (a forged cursor value of the wrong type), and its
+ * refusals of NUL and of characters the encoding has not (22021, 22P05).
+ */
 export function isBadValueError(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
-  return code === '22P02' || code === '22007' || code === '22008' || code === '22003';
+  return ['22P02', '22007', '22008', '22003', '22021', '22P05'].includes(code ?? '');
 }
 
 export function badInput(message: string, argumentName?: string): GraphQLError {

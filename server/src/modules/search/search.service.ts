@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { badInput, type ConnectionShape, isBadValueError, toConnection } from '../../shared/connection.js';
 import { websiteDomain } from '../../shared/fold.js';
 import { isUuid } from '../../shared/ids.js';
+import { isUnstorableText } from '../../shared/storable-text.js';
 import { joinSql, query, type Sql, sql, trusted } from '../analytics/sql.js';
 import { Company } from '../company/company.entity.js';
 import { Contact } from '../contact/contact.entity.js';
@@ -142,6 +143,7 @@ function decodeCursor(cursor: string): CursorKey {
     typeof value[0] !== 'number' ||
     !Number.isFinite(value[0]) ||
     typeof value[1] !== 'string' ||
+    isUnstorableText(value[1]) ||
     typeof value[2] !== 'string' ||
     !isUuid(value[2])
   ) {
