@@ -4,11 +4,13 @@ import {
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
+  type GraphQLOutputType,
   type GraphQLSchema,
   getIntrospectionQuery,
   getNamedType,
   isEnumType,
   isInputObjectType,
+  isLeafType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -71,4 +73,20 @@ export function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unk
   const passing = required.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const query = `${kind} Probe${declarations ? `(${declarations})` : ''} { ${field.name}${passing ? `(${passing})` : ''} ${minimalSelection(field)} }`;
   return { query, variables };
+}
+
+/**
+ * A selection of every field that takes no required argument, `depth` object levels down
+ * (scalars and enums at each level; only __typename on interfaces and unions).
+ */
+export function deepSelection(type: GraphQLOutputType, depth: number): string {
+  const named = getNamedType(type);
+  if (!isObjectType(named)) return isLeafType(named) ? '' : '{ __typename }';
+  const fields = Object.values(named.getFields()).filter((field) =>
+    field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined),
+  );
+  const parts = fields
+    .filter((field) => isLeafType(getNamedType(field.type)) || depth > 0)
+    .map((field) => `${field.name} ${deepSelection(field.type, depth - 1)}`);
+  return `{ __typename ${parts.join(' ')} }`;
 }
