@@ -47,8 +47,24 @@ export class PageArgs {
   before?: string | null;
 }
 
-/** A cursor holds the sort key and the id, as scalars; anything else was not made by us. */
-export function checkCursor(cursor: string | null | undefined, keys: number, argumentName: string): void {
+/** Whether a cursor's sort key fits the key's runtime type (a date key holds a date string). */
+function fitsKey(value: unknown, keyType: string | undefined): boolean {
+  if (value === null || keyType === undefined) return true;
+  if (keyType === 'Date') return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+  if (keyType === 'string' || keyType === 'number' || keyType === 'boolean') return typeof value === keyType;
+  return true;
+}
+
+/**
+ * A cursor holds the sort key and the id, as scalars (the key of the key's type when it is
+ * known); anything else was not made by us.
+ */
+export function checkCursor(
+  cursor: string | null | undefined,
+  keys: number,
+  argumentName: string,
+  keyType?: string,
+): void {
   if (cursor == null) return;
   let values: unknown;
   try {
@@ -56,16 +72,16 @@ export function checkCursor(cursor: string | null | undefined, keys: number, arg
   } catch {
     values = undefined;
   }
+  const list = Array.isArray(values) ? (values as unknown[]) : [];
   const scalars =
-    Array.isArray(values) &&
-    values.length === keys &&
-    values.every(
+    list.length === keys &&
+    list.every(
       (value) =>
         value === null ||
         ['number', 'boolean'].includes(typeof value) ||
         (typeof value === 'string' && !isUnstorableText(value)),
     );
-  if (!scalars || !UUID.test(String((values as unknown[])[keys - 1]))) {
+  if (!scalars || !fitsKey(keys > 1 ? list[0] : null, keyType) || !UUID.test(String(list[keys - 1]))) {
     throw badInput('The cursor is not valid for this list and order.', argumentName);
   }
 }
@@ -73,12 +89,13 @@ export function checkCursor(cursor: string | null | undefined, keys: number, arg
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * PostgreSQL's "invalid input syntax" family (a forged cursor value of the wrong type), and its
- * refusals of NUL and of characters the encoding has not (22021, 22P05).
+ * What a forged cursor value of the wrong type makes fail: PostgreSQL's "invalid input syntax"
+ * family, its refusals of NUL and of characters the encoding has not (22021, 22P05), a comparison
+ * of the key's type with a value of another (42883: `name <= 0`).
  */
 export function isBadValueError(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
-  return ['22P02', '22007', '22008', '22003', '22021', '22P05'].includes(code ?? '');
+  return ['22P02', '22007', '22008', '22003', '22021', '22P05', '42883'].includes(code ?? '');
 }
 
 export function badInput(message: string, argumentName?: string): GraphQLError {
@@ -196,8 +213,12 @@ export async function paginate<T extends object>(
   const direction = order.direction === OrderDirection.DESC ? QueryOrder.DESC : QueryOrder.ASC;
   const orderBy = order.field === 'id' ? { id: direction } : { [order.field]: direction, id: direction };
   const keys = order.field === 'id' ? 1 : 2;
-  checkCursor(args.after, keys, 'after');
-  checkCursor(args.before, keys, 'before');
+  const keyType: string | undefined = em
+    .getMetadata()
+    .find(entity)
+    ?.root.props.find((prop) => prop.name === order.field)?.runtimeType;
+  checkCursor(args.after, keys, 'after', keyType);
+  checkCursor(args.before, keys, 'before', keyType);
   let cursor: Cursor<T, never, never, never, false>;
   try {
     cursor = await em.findByCursor(entity, {
