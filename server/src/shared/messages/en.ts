@@ -271,8 +271,7 @@ export const en = {
     `The API budget of this token's user is spent (an export costs a point a row; ${perMinute} come back per minute). Retry in ${seconds} s.`,
   signInLimited: ({ seconds }: { seconds: number }) =>
     `Too many failed sign-ins for this account or from this network. Try again in ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}, or ask an admin for a password reset link.`,
-  signInBusy: ({ seconds }: { seconds: number }) =>
-    `The server is busy signing people in. Try again in ${seconds} s.`,
+  signInBusy: ({ seconds }: { seconds: number }) => `The server is busy signing people in. Try again in ${seconds} s.`,
   // hardening
   tokenNeedsSession: 'API tokens are created only while signed in to the web app, not with an API token.',
   // analytics limits and timeouts
