@@ -37,8 +37,8 @@ export async function createApollo(options: {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       introspectionGuard(),
-      signInGuard(),
       textGuard(),
+      signInGuard(),
       queryLimits(options.limits, options.budget),
       operationLog(),
       serviceUnavailable(),
