@@ -4,14 +4,13 @@ import type { QueryLimits } from '../config.js';
 import type { Logger } from '../log/logger.js';
 import type { Context } from './context.js';
 import type { CostBudget } from './cost-budget.js';
+import { databaseTroubleAnswers } from './database-trouble.js';
 import { formatErrorFor } from './errors.js';
 import { introspectionGuard } from './introspection-guard.js';
 import { operationLog } from './operation-log.js';
 import { queryLimits } from './query-limits.js';
 import { graphqlSchema } from './schema.js';
-import { serviceUnavailable } from './service-unavailable.js';
 import { signInGuard } from './sign-in-guard.js';
-import { statementTimeouts } from './statement-timeout.js';
 import { textGuard } from './text-guard.js';
 
 export async function createApollo(options: {
@@ -41,8 +40,7 @@ export async function createApollo(options: {
       signInGuard(),
       queryLimits(options.limits, options.budget),
       operationLog(),
-      serviceUnavailable(),
-      statementTimeouts(),
+      databaseTroubleAnswers(),
     ],
     logger: options.log,
   });

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import type { Logger } from '../log/logger.js';
 import { currentRequest } from '../log/request-scope.js';
 import { type Language, msg, render } from '../shared/messages/index.js';
-import { timeoutError } from './statement-timeout.js';
+import { databaseTroubleError } from './database-trouble.js';
 
 /** Error codes clients may rely on (extensions.code). */
 export const ErrorCode = {
@@ -148,13 +148,11 @@ function maskErrors(options: { production: boolean; log: Logger }) {
     if (!ownCode && isGraphQLError) {
       return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
-    if (isStatementTimeout(original)) return timeoutError(formatted);
+    if (isStatementTimeout(original)) return databaseTroubleError(ErrorCode.TIMEOUT, formatted);
     if (isDatabaseUnavailable(original)) {
-      // graphql/service-unavailable.ts answers such a response with HTTP 503.
+      // graphql/database-trouble.ts answers such a response with HTTP 503.
       options.log.error({ detail: String((original as Error).message) }, 'The database is unavailable');
-      const extensions = { code: ErrorCode.SERVICE_UNAVAILABLE };
-      const message = render(msg('databaseUnavailable'));
-      return { message, locations: formatted.locations, path: formatted.path, extensions };
+      return databaseTroubleError(ErrorCode.SERVICE_UNAVAILABLE, formatted);
     }
     options.log.error({ err: original ?? error }, 'Unexpected error while executing a GraphQL request');
     return {
