@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UserSelect } from '../../components/pickers/UserSelect';
@@ -14,7 +14,7 @@ import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
 import type { AuditEventOrderField, AuditEventsQuery as AuditEventsQueryType } from '../../gql/graphql';
 import { useFormat } from '../../lib/i18n/useFormat';
-import { useCursorPage } from '../../lib/pagination/useCursorPage';
+import { useListPage } from '../../lib/pagination/useListPage';
 import { AuditChanges } from './components/AuditChanges';
 import { AuditEventsQuery } from './graphql/audit';
 import './admin.css';
@@ -68,8 +68,6 @@ export function AuditLogPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const { formatDate, formatNumber } = useFormat();
-  const page = useCursorPage(25);
-  const { reset } = page;
 
   const [actorId, setActorId] = useState('');
   const [entity, setEntity] = useState('');
@@ -79,19 +77,19 @@ export function AuditLogPage() {
   const [sort, setSort] = useState<SortState<AuditEventOrderField>>({ field: 'AT', direction: 'DESC' });
   const action = useDebouncedValue(actionInput.trim());
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter or order starts from the first page
-  useEffect(() => reset(), [actorId, entity, action, from, to, sort, reset]);
+  const filter = {
+    actorIds: actorId ? [actorId] : undefined,
+    entities: entity ? [entity] : undefined,
+    actions: action ? [action] : undefined,
+    atFrom: from ? startOfDay(from) : undefined,
+    atTo: to ? startOfNextDay(to) : undefined,
+  };
+  const page = useListPage([filter, sort]);
 
   const rangeInvalid = Boolean(from && to && from > to);
   const { data, previousData, loading, error, refetch } = useQuery(AuditEventsQuery, {
     variables: {
-      filter: {
-        actorIds: actorId ? [actorId] : undefined,
-        entities: entity ? [entity] : undefined,
-        actions: action ? [action] : undefined,
-        atFrom: from ? startOfDay(from) : undefined,
-        atTo: to ? startOfNextDay(to) : undefined,
-      },
+      filter,
       orderBy: sort,
       ...page.variables,
     },

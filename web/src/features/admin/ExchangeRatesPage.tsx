@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
 import { ConnectionPager } from '../../components/ui/ConnectionPager';
@@ -11,7 +11,7 @@ import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
 import type { AdminExchangeRatesQuery as AdminExchangeRatesQueryType, ExchangeRateOrderField } from '../../gql/graphql';
 import { useFormat } from '../../lib/i18n/useFormat';
-import { useCursorPage } from '../../lib/pagination/useCursorPage';
+import { useListPage } from '../../lib/pagination/useListPage';
 import { SetRateDialog } from './components/SetRateDialog';
 import { AdminExchangeRatesQuery } from './graphql/exchangeRates';
 import './admin.css';
@@ -24,8 +24,6 @@ export function ExchangeRatesPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const { formatDate, formatNumber } = useFormat();
-  const page = useCursorPage(25);
-  const { reset } = page;
   const [currencyInput, setCurrencyInput] = useState('');
   const [sort, setSort] = useState<SortState<ExchangeRateOrderField>>({ field: 'VALID_ON', direction: 'DESC' });
   const [dialog, setDialog] = useState<{ currency: string } | null>(null);
@@ -33,14 +31,12 @@ export function ExchangeRatesPage() {
   // Codes are three letters: the filter applies once one is complete (or cleared).
   const typed = useDebouncedValue(currencyInput.trim().toUpperCase());
   const currencies = typed.split(/[\s,;]+/).filter((code) => /^[A-Z]{3}$/.test(code));
-  const currencyKey = currencies.join(',');
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter or order starts from the first page
-  useEffect(() => reset(), [currencyKey, sort, reset]);
+  const filter = currencies.length > 0 ? { currencies } : undefined;
+  const page = useListPage([filter, sort]);
 
   const { data, previousData, loading, error, refetch } = useQuery(AdminExchangeRatesQuery, {
     variables: {
-      filter: currencies.length > 0 ? { currencies } : undefined,
+      filter,
       orderBy: sort,
       ...page.variables,
     },

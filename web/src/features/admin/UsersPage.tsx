@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
@@ -15,7 +15,7 @@ import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
 import type { AdminUsersQuery as AdminUsersQueryType, Role, UserOrderField, UserStatus } from '../../gql/graphql';
 import { useFormat } from '../../lib/i18n/useFormat';
-import { useCursorPage } from '../../lib/pagination/useCursorPage';
+import { useListPage } from '../../lib/pagination/useListPage';
 import { initials } from '../../lib/text/initials';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { InviteUserDialog } from './components/InviteUserDialog';
@@ -36,14 +36,11 @@ type UserRow = AdminUsersQueryType['users']['nodes'][number];
 type StatusFilter = 'all' | 'active' | 'inactive';
 
 const STATUS_TONE: Record<UserStatus, BadgeTone> = { ACTIVE: 'success', INVITED: 'info', DEACTIVATED: 'neutral' };
-const PAGE_SIZE = 25;
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const { formatDate, formatNumber } = useFormat();
-  const page = useCursorPage(PAGE_SIZE);
-  const { reset } = page;
 
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
@@ -51,17 +48,16 @@ export function UsersPage() {
   const [sort, setSort] = useState<SortState<UserOrderField>>({ field: 'FULL_NAME', direction: 'ASC' });
   const query = useDebouncedValue(search.trim());
 
-  // A new filter or order starts from the first page.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when any of these change
-  useEffect(() => reset(), [query, status, role, sort, reset]);
+  const filter = {
+    nameOrEmailContains: query || undefined,
+    active: status === 'all' ? undefined : status === 'active',
+    roles: role ? [role] : undefined,
+  };
+  const page = useListPage([filter, sort]);
 
   const { data, previousData, loading, error, refetch } = useQuery(AdminUsersQuery, {
     variables: {
-      filter: {
-        nameOrEmailContains: query || undefined,
-        active: status === 'all' ? undefined : status === 'active',
-        roles: role ? [role] : undefined,
-      },
+      filter,
       orderBy: sort,
       ...page.variables,
     },

@@ -14,6 +14,8 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import type { CompanyFilter, CompanyKind, CompanyOrderField } from '../../gql/graphql';
+import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
+import { useListPage } from '../../lib/pagination/useListPage';
 import { CompaniesTable } from './components/CompaniesTable';
 import { CompanyFormDialog } from './components/CompanyFormDialog';
 import { COMPANY_KINDS } from './components/CompanyKindBadge';
@@ -21,14 +23,11 @@ import { SearchBox } from './components/SearchBox';
 import { CompaniesPageQuery, CompanySectorsQuery } from './graphql/companies';
 import { useCanEdit } from './hooks/useCanEdit';
 import { useCountries } from './hooks/useCountries';
-import { useListPage } from './hooks/useListPage';
 import { useSectorName } from './hooks/useSectorName';
-import { useUrlParam, useUrlSearch } from './hooks/useUrlSearch';
 import { parseSort, serializeSort } from './sort';
 import './companies.css';
 import { QueryError } from '../../components/ui/QueryError';
 
-const PAGE_SIZE = 25;
 const SORT_FIELDS: Record<string, CompanyOrderField> = { name: 'NAME', created: 'CREATED_AT' };
 const DEFAULT_SORT: SortState<CompanyOrderField> = { field: 'NAME', direction: 'ASC' };
 
@@ -58,8 +57,7 @@ export function CompaniesPage() {
     accountManagerIds: manager ? [manager] : undefined,
     hasDeals: deals === 'yes' ? true : deals === 'no' ? false : undefined,
   };
-  const filterKey = JSON.stringify([filter, sort]);
-  const page = useListPage(filterKey, PAGE_SIZE);
+  const page = useListPage([filter, sort]);
 
   const { data, previousData, loading, error, refetch } = useQuery(CompaniesPageQuery, {
     variables: { filter, orderBy: { field: sort.field, direction: sort.direction }, ...page.variables },

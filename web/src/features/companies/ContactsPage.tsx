@@ -12,18 +12,17 @@ import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { Spinner } from '../../components/ui/Spinner';
 import type { ContactFilter, ContactOrderField } from '../../gql/graphql';
+import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
+import { useListPage } from '../../lib/pagination/useListPage';
 import { ContactFormDialog } from './components/ContactFormDialog';
 import { ContactsTable } from './components/ContactsTable';
 import { SearchBox } from './components/SearchBox';
 import { ContactsPageQuery } from './graphql/contacts';
 import { useCanEdit } from './hooks/useCanEdit';
-import { useListPage } from './hooks/useListPage';
-import { useUrlParam, useUrlSearch } from './hooks/useUrlSearch';
 import { parseSort, serializeSort } from './sort';
 import './companies.css';
 import { QueryError } from '../../components/ui/QueryError';
 
-const PAGE_SIZE = 25;
 const SORT_FIELDS: Record<string, ContactOrderField> = { name: 'FULL_NAME', created: 'CREATED_AT' };
 const DEFAULT_SORT: SortState<ContactOrderField> = { field: 'FULL_NAME', direction: 'ASC' };
 
@@ -38,7 +37,7 @@ export function ContactsPage() {
   const [sortParam, setSortParam] = useUrlParam('sort');
   const sort = parseSort(sortParam, SORT_FIELDS, DEFAULT_SORT);
   const filter: ContactFilter = { search: search.search || undefined };
-  const page = useListPage(JSON.stringify([filter, sort]), PAGE_SIZE);
+  const page = useListPage([filter, sort]);
 
   const { data, previousData, loading, error, refetch } = useQuery(ContactsPageQuery, {
     variables: { filter, orderBy: { field: sort.field, direction: sort.direction }, ...page.variables },

@@ -1,14 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ConnectionPager } from '../../components/ui/ConnectionPager';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { PageHeader } from '../../components/ui/PageHeader';
-import { Pager } from '../../components/ui/Pager';
 import { QueryError } from '../../components/ui/QueryError';
 import { Spinner } from '../../components/ui/Spinner';
 import { Tabs, tabId } from '../../components/ui/Tabs';
 import type { DuplicateKind } from '../../gql/graphql';
+import { useListPage } from '../../lib/pagination/useListPage';
 import { CandidateList } from './components/CandidateList';
 import { CompanyMergeDialog } from './components/CompanyMergeDialog';
 import { ContactMergeDialog } from './components/ContactMergeDialog';
@@ -27,22 +27,20 @@ const MAX_IDS = 11;
  */
 export function DuplicatesPage() {
   const { t } = useTranslation('merge');
-  const { t: tc } = useTranslation();
   const [params, setParams] = useSearchParams();
   const kind: DuplicateKind = params.get('kind') === PARAM.CONTACT ? 'CONTACT' : 'COMPANY';
   const mergeIds = [...new Set((params.get('merge') ?? '').split(',').filter(Boolean))].slice(0, MAX_IDS);
-  // Cursors of the pages before the current one (offset cursors: forward only, so the way back is kept).
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors.at(-1) ?? null;
+  // Offset cursors: forward only, so the way back is kept.
+  const page = useListPage(kind, { pageSize: PAGE_SIZE, forwardOnly: true });
+  const { first, after } = page.variables;
 
   const { data, previousData, error, refetch } = useQuery(DuplicateCandidatesQuery, {
-    variables: { kind, first: PAGE_SIZE, after },
+    variables: { kind, first, after },
   });
   const shown = data ?? previousData;
   const connection = shown?.duplicateCandidates;
 
   function selectKind(next: DuplicateKind) {
-    setCursors([null]);
     setParams(
       (current) => {
         const copy = new URLSearchParams(current);
@@ -88,23 +86,17 @@ export function DuplicatesPage() {
           <div className="merge-page__loading">
             <Spinner size="large" label={t('page.loading')} />
           </div>
-        ) : connection.totalCount === 0 && cursors.length === 1 ? (
+        ) : connection.totalCount === 0 && page.isFirstPage ? (
           <EmptyState title={t('page.emptyTitle')}>
             {kind === 'COMPANY' ? t('page.emptyCompanies') : t('page.emptyContacts')}
           </EmptyState>
         ) : (
           <>
             <CandidateList kind={kind} candidates={connection.nodes} onReview={review} />
-            <Pager
+            <ConnectionPager
+              connection={connection}
+              page={page}
               summary={t('page.count', { count: connection.totalCount })}
-              hasPrevious={cursors.length > 1}
-              hasNext={connection.pageInfo.hasNextPage}
-              onPrevious={() => setCursors((current) => (current.length > 1 ? current.slice(0, -1) : current))}
-              onNext={() => {
-                const end = connection.pageInfo.endCursor;
-                if (end) setCursors((current) => [...current, end]);
-              }}
-              labels={{ previous: tc('common.previous'), next: tc('common.next'), navigation: tc('common.pagination') }}
             />
           </>
         )}

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../components/ui/Badge';
@@ -13,7 +13,7 @@ import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
 import type { MissionFilter, MissionKind, MissionOrderField, MissionsListQuery as Q } from '../../gql/graphql';
-import { useCursorPage } from '../../lib/pagination/useCursorPage';
+import { useListPage } from '../../lib/pagination/useListPage';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
 import { MissionFormDialog } from './components/MissionFormDialog';
@@ -42,9 +42,7 @@ export function MissionsPage() {
   const [startsTo, setStartsTo] = useState('');
   const [sort, setSort] = useState<SortState<MissionOrderField>>({ field: 'STARTS_ON', direction: 'DESC' });
   const [creating, setCreating] = useState(false);
-  const page = useCursorPage(25);
   const debouncedSearch = useDebouncedValue(search.trim());
-  const { reset } = page;
 
   const filter = useMemo<MissionFilter>(() => {
     const f: MissionFilter = {};
@@ -57,10 +55,7 @@ export function MissionsPage() {
     return f;
   }, [debouncedSearch, status, kind, country, startsFrom, startsTo]);
 
-  // A new filter or order starts from the first page.
-  const filterKey = JSON.stringify(filter) + JSON.stringify(sort);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey is the trigger
-  useEffect(() => reset(), [filterKey, reset]);
+  const page = useListPage([filter, sort]);
 
   const { data, previousData, loading, error, refetch } = useQuery(MissionsListQuery, {
     variables: { filter, orderBy: sort, ...page.variables },

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportMenu } from '../../../components/export/ExportMenu';
@@ -11,7 +11,7 @@ import { Panel } from '../../../components/ui/Panel';
 import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
 import type { DealOrderField, MissionDealsQuery as Q } from '../../../gql/graphql';
-import { useCursorPage } from '../../../lib/pagination/useCursorPage';
+import { useListPage } from '../../../lib/pagination/useListPage';
 import { stageCategoryTone } from '../../../lib/status/tones';
 import { MissionDealsQuery } from '../graphql/deals';
 import { useMissionFormat } from '../hooks/useMissionFormat';
@@ -23,12 +23,10 @@ export function DealsPanel({ missionId }: { missionId: string }) {
   const { t: tc } = useTranslation();
   const fmt = useMissionFormat();
   const [sort, setSort] = useState<SortState<DealOrderField>>({ field: 'CREATED_AT', direction: 'DESC' });
-  const page = useCursorPage(25);
-  const { reset } = page;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the order is the trigger
-  useEffect(() => reset(), [sort, reset]);
+  const filter = { sourceMissionIds: [missionId] };
+  const page = useListPage([filter, sort]);
   const { data, previousData, loading, error, refetch } = useQuery(MissionDealsQuery, {
-    variables: { filter: { sourceMissionIds: [missionId] }, orderBy: sort, ...page.variables },
+    variables: { filter, orderBy: sort, ...page.variables },
   });
   const shown = data ?? previousData;
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportMenu } from '../../../components/export/ExportMenu';
@@ -19,7 +19,7 @@ import type {
   Outcome,
   MissionMeetingsQuery as Q,
 } from '../../../gql/graphql';
-import { useCursorPage } from '../../../lib/pagination/useCursorPage';
+import { useListPage } from '../../../lib/pagination/useListPage';
 import { MissionMeetingsQuery } from '../graphql/meetings';
 import { meetingStatusTone, OUTCOMES, outcomeTone, useMissionFormat } from '../hooks/useMissionFormat';
 import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
@@ -43,8 +43,6 @@ export function MeetingsPanel({
   const [outcome, setOutcome] = useState('');
   const [sort, setSort] = useState<SortState<InteractionOrderField>>({ field: 'OCCURRED_AT', direction: 'ASC' });
   const [editingRow, setEditingRow] = useState<Row | null>(null);
-  const page = useCursorPage(25);
-  const { reset } = page;
 
   const filter = useMemo<InteractionFilter>(
     () => ({
@@ -54,9 +52,7 @@ export function MeetingsPanel({
     }),
     [missionId, status, outcome],
   );
-  const key = JSON.stringify(filter) + JSON.stringify(sort);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key is the trigger
-  useEffect(() => reset(), [key, reset]);
+  const page = useListPage([filter, sort]);
 
   const { data, previousData, loading, error, refetch } = useQuery(MissionMeetingsQuery, {
     variables: { filter, orderBy: sort, ...page.variables },

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserSelect } from '../../../components/pickers/UserSelect';
 import { Badge } from '../../../components/ui/Badge';
@@ -16,7 +16,7 @@ import { TextField } from '../../../components/ui/TextField';
 import type { MissionTasksQuery as Q } from '../../../gql/graphql';
 import { today } from '../../../lib/dates/local';
 import { useFormErrors } from '../../../lib/forms/useFormErrors';
-import { useCursorPage } from '../../../lib/pagination/useCursorPage';
+import { useListPage } from '../../../lib/pagination/useListPage';
 import { CompleteMissionTaskMutation, CreateMissionTaskMutation, MissionTasksQuery } from '../graphql/tasks';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
@@ -26,12 +26,10 @@ export function TasksPanel({ missionId, editable }: { missionId: string; editabl
   const { t } = useTranslation('missions');
   const [showDone, setShowDone] = useState(false);
   const [creating, setCreating] = useState(false);
-  const page = useCursorPage(25);
-  const { reset } = page;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter is the trigger
-  useEffect(() => reset(), [showDone, reset]);
+  const filter = { missionIds: [missionId], ...(showDone ? {} : { done: false }) };
+  const page = useListPage(filter);
   const { data, previousData, loading, error, refetch } = useQuery(MissionTasksQuery, {
-    variables: { filter: { missionIds: [missionId], ...(showDone ? {} : { done: false }) }, ...page.variables },
+    variables: { filter, ...page.variables },
   });
   const shown = data ?? previousData;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useDebouncedValue } from '../../../lib/hooks/useDebouncedValue';
+import { useDebouncedValue } from './useDebouncedValue';
 
 /**
  * A search box kept in the URL (`?q=`): the input answers at once, the URL (and so the query)
