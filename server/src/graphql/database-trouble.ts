@@ -1,9 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
-import { type Language, msg, render } from '../shared/messages/index.js';
+import type { GraphQLFormattedError } from 'graphql';
+import { msg, render } from '../shared/messages/index.js';
 import type { Context } from './context.js';
-import { ServiceUnavailableError } from './errors.js';
 
 /**
  * Errors that are the database's trouble, neither the client's input nor a bug: the database is
@@ -49,14 +47,4 @@ export function databaseTroubleAnswers(): ApolloServerPlugin<Context> {
       };
     },
   };
-}
-
-/** Building the context reads the session: the database being down there is a 503 too. */
-export async function contextOrUnavailable<T>(language: Language, build: Promise<T>): Promise<T> {
-  try {
-    return await build;
-  } catch (error) {
-    if (!(error instanceof GraphQLError) && isDatabaseUnavailable(error)) throw new ServiceUnavailableError(language);
-    throw error;
-  }
 }

@@ -82,6 +82,16 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
+/** Building the context reads the session: the database being down there is a 503 too. */
+export async function contextOrUnavailable<T>(language: Language, build: Promise<T>): Promise<T> {
+  try {
+    return await build;
+  } catch (error) {
+    if (!(error instanceof GraphQLError) && isDatabaseUnavailable(error)) throw new ServiceUnavailableError(language);
+    throw error;
+  }
+}
+
 /**
  * Sign-in refused before any password was checked (too many failures for the account or from
  * the address, or too many passwords being checked at once): HTTP 429 with Retry-After.

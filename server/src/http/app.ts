@@ -7,7 +7,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { createApollo } from '../graphql/apollo.js';
 import { buildContext } from '../graphql/build-context.js';
 import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
-import { contextOrUnavailable } from '../graphql/database-trouble.js';
+import { contextOrUnavailable } from '../graphql/errors.js';
 import { withRequestLog } from '../log/access-log.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { errorAnswered } from '../log/request-scope.js';

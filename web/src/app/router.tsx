@@ -28,7 +28,7 @@ const PipelinesAdminPage = page(() => import('../features/admin/PipelinesAdminPa
 const ExchangeRatesPage = page(() => import('../features/admin/ExchangeRatesPage'), 'ExchangeRatesPage');
 const AuditLogPage = page(() => import('../features/admin/AuditLogPage'), 'AuditLogPage');
 const ImportPage = page(() => import('../features/import/ImportPage'), 'ImportPage');
-const ApiTokensPage = page(() => import('../features/analyst/ApiTokensPage'), 'ApiTokensPage');
+const ApiTokensPage = page(() => import('../features/api-access/ApiTokensPage'), 'ApiTokensPage');
 const DuplicatesPage = page(() => import('../features/merge/DuplicatesPage'), 'DuplicatesPage');
 
 export const routes: RouteObject[] = [

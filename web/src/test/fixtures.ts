@@ -1,3 +1,6 @@
+import { ViewerQuery } from '../lib/session/viewer';
+import { answer } from './scriptedLink';
+
 export const agency = {
   __typename: 'Agency' as const,
   id: 'agency-1',
@@ -14,3 +17,8 @@ export const viewer = {
   locale: 'fr' as const,
   agency,
 };
+
+/** The Viewer query answered with the fixture viewer in the given role. */
+export function viewerAnswer(role: 'ACCOUNT_MANAGER' | 'ADMIN' | 'ANALYST' = 'ACCOUNT_MANAGER') {
+  return answer(ViewerQuery).with(() => ({ data: { viewer: { ...viewer, role } } }));
+}

@@ -1,10 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { viewerAnswer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
 import { CompaniesPage } from './CompaniesPage';
 import { CompaniesPageQuery, CreateCompanyMutation } from './graphql/companies';
-import { fishSector, manager, pageInfo, sectorsAnswer, usersAnswer, viewerAnswer } from './testFixtures';
+import { fishSector, manager, pageInfo, sectorsAnswer, usersAnswer } from './testFixtures';
 
 const companies = [
   {

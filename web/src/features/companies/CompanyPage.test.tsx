@@ -1,12 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CompanyPickerSearchQuery } from '../../components/pickers/graphql';
+import { viewerAnswer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
 import { CompanyPage } from './CompanyPage';
 import { CompanyPageQuery } from './graphql/company';
 import { CreateContactMutation } from './graphql/contacts';
-import { fishSector, manager, sectorsAnswer, usersAnswer, viewerAnswer } from './testFixtures';
+import { fishSector, manager, sectorsAnswer, usersAnswer } from './testFixtures';
 
 const company = { __typename: 'Company' as const, id: 'c1', name: 'Fish World' };
 const buyer = { __typename: 'Company' as const, id: 'c2', name: 'Hyper Médina Market' };

@@ -1,10 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { viewerAnswer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
 import { ContactsPage } from './ContactsPage';
 import { ContactsPageQuery, UpdateContactMutation } from './graphql/contacts';
-import { pageInfo, viewerAnswer } from './testFixtures';
+import { pageInfo } from './testFixtures';
 
 const company = { __typename: 'Company' as const, id: 'c1', name: 'Fish World', kind: 'EXPORTER' as const };
 const contact = {

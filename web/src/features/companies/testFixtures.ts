@@ -1,6 +1,4 @@
 import { UserSelectQuery } from '../../components/pickers/graphql';
-import { ViewerQuery } from '../../lib/session/viewer';
-import { viewer } from '../../test/fixtures';
 import { answer } from '../../test/scriptedLink';
 import { CompanySectorsQuery } from './graphql/companies';
 
@@ -27,10 +25,6 @@ export const pageInfo = {
   startCursor: 'start',
   endCursor: 'end',
 };
-
-export function viewerAnswer(role: 'ACCOUNT_MANAGER' | 'ADMIN' | 'ANALYST' = 'ACCOUNT_MANAGER') {
-  return answer(ViewerQuery).with(() => ({ data: { viewer: { ...viewer, role } } }));
-}
 
 export const sectorsAnswer = answer(CompanySectorsQuery).with(() => ({
   data: { sectors: { __typename: 'SectorConnection', nodes: [fishSector] } },

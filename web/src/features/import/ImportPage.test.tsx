@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { viewerAnswer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
-import { viewerAnswer } from '../companies/testFixtures';
 import { ApplyImportMutation, ImportFileQuery, PreviewImportQuery, UndoImportMutation } from './graphql/import';
 import { ImportPage } from './ImportPage';
 

@@ -10,7 +10,7 @@ const NAMESPACES = [
   'pipeline',
   'interactions',
   'admin',
-  'analyst',
+  'apiAccess',
   'search',
   'merge',
   'import',

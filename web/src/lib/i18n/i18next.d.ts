@@ -1,6 +1,6 @@
 import 'i18next';
 import type admin from './locales/admin/fr.json';
-import type analyst from './locales/analyst/fr.json';
+import type apiAccess from './locales/api-access/fr.json';
 import type companies from './locales/companies/fr.json';
 import type dashboard from './locales/dashboard/fr.json';
 import type fr from './locales/fr.json';
@@ -23,7 +23,7 @@ declare module 'i18next' {
       pipeline: typeof pipeline;
       interactions: typeof interactions;
       admin: typeof admin;
-      analyst: typeof analyst;
+      apiAccess: typeof apiAccess;
       search: typeof search;
       merge: typeof merge;
       import: typeof imports;

@@ -1,7 +1,7 @@
 // Every string of the UI in one language: loaded as its own chunk, only when that language is used.
 
 import admin from '../locales/admin/en.json';
-import analyst from '../locales/analyst/en.json';
+import apiAccess from '../locales/api-access/en.json';
 import companies from '../locales/companies/en.json';
 import dashboard from '../locales/dashboard/en.json';
 import translation from '../locales/en.json';
@@ -20,7 +20,7 @@ export default {
   pipeline,
   interactions,
   admin,
-  analyst,
+  apiAccess,
   search,
   import: imports,
   merge,

@@ -1,7 +1,7 @@
 // Every string of the UI in one language: loaded as its own chunk, only when that language is used.
 
 import admin from '../locales/admin/fr.json';
-import analyst from '../locales/analyst/fr.json';
+import apiAccess from '../locales/api-access/fr.json';
 import companies from '../locales/companies/fr.json';
 import dashboard from '../locales/dashboard/fr.json';
 import translation from '../locales/fr.json';
@@ -20,7 +20,7 @@ export default {
   pipeline,
   interactions,
   admin,
-  analyst,
+  apiAccess,
   search,
   import: imports,
   merge,

@@ -1,7 +1,7 @@
 // Every string of the UI in one language: loaded as its own chunk, only when that language is used.
 
 import admin from '../locales/admin/ru.json';
-import analyst from '../locales/analyst/ru.json';
+import apiAccess from '../locales/api-access/ru.json';
 import companies from '../locales/companies/ru.json';
 import dashboard from '../locales/dashboard/ru.json';
 import imports from '../locales/import/ru.json';
@@ -20,7 +20,7 @@ export default {
   pipeline,
   interactions,
   admin,
-  analyst,
+  apiAccess,
   search,
   import: imports,
   merge,

@@ -16,7 +16,7 @@ import { useFormat } from '../../lib/i18n/useFormat';
 import { CreateTokenDialog } from './components/CreateTokenDialog';
 import { curlExample } from './curl';
 import { ApiTokensQuery, RevokeApiTokenMutation } from './graphql/apiTokens';
-import './analyst.css';
+import './api-access.css';
 import { QueryError } from '../../components/ui/QueryError';
 
 type TokenRow = ApiTokensQueryType['apiTokens'][number];
@@ -29,7 +29,7 @@ function stateOf(token: TokenRow, now: number): TokenState {
 }
 
 export function ApiTokensPage() {
-  const { t } = useTranslation('analyst');
+  const { t } = useTranslation('apiAccess');
   const { t: tc } = useTranslation();
   const { formatDate } = useFormat();
   const { data, loading, error, refetch } = useQuery(ApiTokensQuery);
@@ -61,9 +61,9 @@ export function ApiTokensPage() {
       key: 'name',
       header: t('tokens.columns.name'),
       render: (token) => (
-        <span className="analyst-token">
-          <span className="analyst-token__name">{token.name}</span>
-          <code className="analyst-token__prefix">{token.prefix}…</code>
+        <span className="api-access-token">
+          <span className="api-access-token__name">{token.name}</span>
+          <code className="api-access-token__prefix">{token.prefix}…</code>
         </span>
       ),
     },
@@ -86,7 +86,7 @@ export function ApiTokensPage() {
         token.lastUsedAt ? (
           <time dateTime={token.lastUsedAt}>{dateTime(token.lastUsedAt)}</time>
         ) : (
-          <span className="analyst-muted">{t('tokens.neverUsed')}</span>
+          <span className="api-access-muted">{t('tokens.neverUsed')}</span>
         ),
     },
     {
@@ -100,11 +100,11 @@ export function ApiTokensPage() {
       header: t('tokens.columns.expires'),
       render: (token) =>
         token.revokedAt ? (
-          <span className="analyst-muted">{t('tokens.revokedOn', { date: formatDate(token.revokedAt) })}</span>
+          <span className="api-access-muted">{t('tokens.revokedOn', { date: formatDate(token.revokedAt) })}</span>
         ) : token.expiresAt ? (
           <time dateTime={token.expiresAt}>{formatDate(token.expiresAt)}</time>
         ) : (
-          <span className="analyst-muted">{t('tokens.noExpiry')}</span>
+          <span className="api-access-muted">{t('tokens.noExpiry')}</span>
         ),
     },
     {
@@ -116,7 +116,7 @@ export function ApiTokensPage() {
           <Button
             size="small"
             variant="ghost"
-            className="analyst-danger-text"
+            className="api-access-danger-text"
             aria-label={t('tokens.revokeToken', { name: token.name })}
             onClick={() => {
               setRevokeError(null);
@@ -154,7 +154,7 @@ export function ApiTokensPage() {
 
   const origin = window.location.origin;
   return (
-    <div className="analyst-page">
+    <div className="api-access-page">
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
@@ -167,33 +167,33 @@ export function ApiTokensPage() {
           </>
         }
       />
-      <div className="analyst-grid">
-        <Panel title={t('tokens.title')} className="analyst-grid__main">
+      <div className="api-access-grid">
+        <Panel title={t('tokens.title')} className="api-access-grid__main">
           {tokens}
         </Panel>
-        <div className="analyst-grid__side">
-          <section className="analyst-callout" aria-labelledby="graphiql-heading">
-            <h2 id="graphiql-heading" className="analyst-callout__title">
+        <div className="api-access-grid__side">
+          <section className="api-access-callout" aria-labelledby="graphiql-heading">
+            <h2 id="graphiql-heading" className="api-access-callout__title">
               {t('graphiql.title')}
             </h2>
             <p>{t('graphiql.text')}</p>
-            <a className="analyst-callout__link" href="/graphiql">
+            <a className="api-access-callout__link" href="/graphiql">
               {t('graphiql.open')} <span aria-hidden="true">→</span>
             </a>
           </section>
           <Panel title={t('docs.title')}>
-            <div className="analyst-docs">
-              <ol className="analyst-docs__steps">
+            <div className="api-access-docs">
+              <ol className="api-access-docs__steps">
                 <li>{t('docs.step1')}</li>
                 <li>
                   {t('docs.step2')} <code>Authorization: Bearer &lt;token&gt;</code>
                 </li>
                 <li>
-                  {t('docs.step3')} <code className="analyst-docs__url">{origin}/graphql</code>
+                  {t('docs.step3')} <code className="api-access-docs__url">{origin}/graphql</code>
                 </li>
               </ol>
               <CopyField label={t('docs.curlLabel')} value={curlExample(origin, '$CRM_TOKEN')} multiline labelButton />
-              <ul className="analyst-docs__notes">
+              <ul className="api-access-docs__notes">
                 <li>{t('docs.noteSecret')}</li>
                 <li>{t('docs.notePaging')}</li>
                 <li>{t('docs.noteLimits')}</li>
@@ -222,7 +222,7 @@ export function ApiTokensPage() {
           </>
         }
       >
-        <div className="analyst-form">
+        <div className="api-access-form">
           {revokeError && <ErrorMessage>{revokeError}</ErrorMessage>}
           <p>{t('tokens.revokeText')}</p>
         </div>

@@ -23,7 +23,7 @@ export function CreateTokenDialog(props: CreateTokenDialogProps) {
 }
 
 function CreateToken({ open, onClose }: CreateTokenDialogProps) {
-  const { t } = useTranslation('analyst');
+  const { t } = useTranslation('apiAccess');
   const { t: tc } = useTranslation();
   const [name, setName] = useState('');
   const [expiresInDays, setExpiresInDays] = useState<string>('90');
@@ -56,13 +56,13 @@ function CreateToken({ open, onClose }: CreateTokenDialogProps) {
       submitLabel={t('create.submit')}
       saving={loading}
       formErrors={formErrors}
-      formClassName="analyst-form"
+      formClassName="api-access-form"
       result={
         secret
           ? {
               content: (
-                <div className="analyst-secret">
-                  <div className="analyst-warning" role="note">
+                <div className="api-access-secret">
+                  <div className="api-access-warning" role="note">
                     <strong>{t('create.onceTitle')}</strong> {t('create.onceText')}
                   </div>
                   <CopyField label={t('create.secretLabel', { name: name.trim() })} value={secret} labelButton />
