@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../../components/ui/FormDialog';
 import { TextField } from '../../../components/ui/TextField';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { CreatePipelineMutation } from '../graphql/pipelines';
 
 export function CreatePipelineDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -11,39 +11,21 @@ export function CreatePipelineDialog({ open, onClose }: { open: boolean; onClose
   const { t: tc } = useTranslation();
   const [name, setName] = useState('');
   const [isDefault, setIsDefault] = useState(false);
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [create, { loading }] = useMutation(CreatePipelineMutation, { refetchQueries: ['AdminPipelines'] });
+  const form = useMutationForm(['name']);
+  const [create] = useMutation(CreatePipelineMutation, { refetchQueries: ['AdminPipelines'] });
 
   function close() {
     setName('');
     setIsDefault(false);
-    setNameError(null);
-    setFormError(null);
+    form.reset();
     onClose();
   }
 
-  async function submit() {
-    setFormError(null);
-    if (!name.trim()) {
-      setNameError(tc('common.required'));
-      return;
-    }
-    setNameError(null);
-    try {
-      const { data } = await create({ variables: { input: { name: name.trim(), isDefault } } });
-      const payload = data?.createPipeline;
-      if (!payload) throw new Error('no payload');
-      if (payload.userErrors.length > 0) {
-        const split = splitUserErrors(payload.userErrors, ['name']);
-        setNameError(split.fields.name ?? null);
-        setFormError(split.form.length > 0 ? split.form.join(' ') : null);
-        return;
-      }
-      close();
-    } catch {
-      setFormError(tc('errors.generic'));
-    }
+  function submit() {
+    return form.submit(
+      async () => (await create({ variables: { input: { name: name.trim(), isDefault } } })).data?.createPipeline,
+      { check: { name: name.trim() ? undefined : tc('common.required') }, onSuccess: close },
+    );
   }
 
   return (
@@ -53,15 +35,15 @@ export function CreatePipelineDialog({ open, onClose }: { open: boolean; onClose
       onClose={close}
       onSubmit={submit}
       submitLabel={tc('common.create')}
-      saving={loading}
-      formErrors={formError}
+      saving={form.saving}
+      formErrors={form.formErrors}
       formClassName="admin-form"
     >
       <TextField
         label={t('pipelines.name')}
         value={name}
         onChange={(event) => setName(event.target.value)}
-        error={nameError}
+        error={form.errors.name}
         required
       />
       <label className="admin-check">

@@ -5,7 +5,7 @@ import { FormDialog } from '../../../components/ui/FormDialog';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextField } from '../../../components/ui/TextField';
 import type { Role } from '../../../gql/graphql';
-import { useFormErrors } from '../../../lib/forms/useFormErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { isLanguage, LANGUAGES, type Language } from '../../../lib/i18n/languages';
 import { useLanguage } from '../../../lib/i18n/useLanguage';
 import { InviteUserMutation } from '../graphql/users';
@@ -29,38 +29,34 @@ export function InviteUserDialog({ open, onClose }: InviteUserDialogProps) {
   const [role, setRole] = useState<Role>('ACCOUNT_MANAGER');
   // The invitee's language: the invitation page and their first sign-in use it.
   const [language, setLanguage] = useState<Language>(currentLanguage);
-  const { errors, formErrors, setErrors, setFormErrors, check, showUserErrors, fail } = useFormErrors();
+  const form = useMutationForm(FIELDS);
+  const { errors, formErrors } = form;
   const [link, setLink] = useState<{ path: string; expiresAt: string } | null>(null);
-  const [invite, { loading }] = useMutation(InviteUserMutation, { refetchQueries: ['AdminUsers'] });
+  const [invite] = useMutation(InviteUserMutation, { refetchQueries: ['AdminUsers'] });
 
   function close() {
     setEmail('');
     setFullName('');
     setRole('ACCOUNT_MANAGER');
     setLanguage(currentLanguage);
-    setErrors({});
-    setFormErrors([]);
+    form.reset();
     setLink(null);
     onClose();
   }
 
-  async function submit() {
+  function submit() {
     const required: Partial<Record<Fields, string>> = {};
     if (!email.trim()) required.email = tc('common.required');
     if (!fullName.trim()) required.fullName = tc('common.required');
-    if (!check(required)) return;
-    try {
-      const { data } = await invite({
-        variables: { input: { email: email.trim(), fullName: fullName.trim(), role, locale: language } },
-      });
-      const payload = data?.inviteUser;
-      if (!payload) throw new Error('no payload');
-      if (showUserErrors(payload.userErrors, FIELDS)) return;
-      if (payload.link) setLink(payload.link);
-      else close();
-    } catch {
-      fail();
-    }
+    return form.submit(
+      async () => {
+        const { data } = await invite({
+          variables: { input: { email: email.trim(), fullName: fullName.trim(), role, locale: language } },
+        });
+        return data?.inviteUser;
+      },
+      { check: required, onSuccess: (payload) => (payload.link ? setLink(payload.link) : close()) },
+    );
   }
 
   return (
@@ -70,7 +66,7 @@ export function InviteUserDialog({ open, onClose }: InviteUserDialogProps) {
       onClose={close}
       onSubmit={submit}
       submitLabel={t('invite.submit')}
-      saving={loading}
+      saving={form.saving}
       formErrors={formErrors}
       formClassName="admin-form"
       intro={<p className="admin-form__intro">{t('invite.intro')}</p>}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../../components/ui/FormDialog';
 import { TextField } from '../../../components/ui/TextField';
 import { today } from '../../../lib/dates/local';
-import { useFormErrors } from '../../../lib/forms/useFormErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { SetExchangeRateMutation } from '../graphql/exchangeRates';
 
 type Fields = 'currency' | 'validOn' | 'rate';
@@ -31,13 +31,12 @@ function RateDialog({ open, onClose, baseCurrency, initialCurrency = '' }: SetRa
   const [currency, setCurrency] = useState(initialCurrency);
   const [validOn, setValidOn] = useState(today());
   const [rate, setRate] = useState('');
-  const { errors, formErrors, check, showUserErrors, fail } = useFormErrors();
-  const [setExchangeRate, { loading }] = useMutation(SetExchangeRateMutation, {
+  const { errors, formErrors, saving, submit: send } = useMutationForm(FIELDS);
+  const [setExchangeRate] = useMutation(SetExchangeRateMutation, {
     refetchQueries: ['AdminExchangeRates'],
   });
 
-  async function submit() {
-    if (loading) return;
+  function submit() {
     const code = currency.trim().toUpperCase();
     const value = rate.trim().replace(',', '.');
     const local: Partial<Record<Fields, string>> = {};
@@ -45,16 +44,12 @@ function RateDialog({ open, onClose, baseCurrency, initialCurrency = '' }: SetRa
     if (!validOn) local.validOn = tc('common.required');
     if (!value) local.rate = tc('common.required');
     else if (!DECIMAL.test(value) || Number(value) <= 0) local.rate = t('rates.rateInvalid');
-    if (!check(local)) return;
-    try {
-      const { data } = await setExchangeRate({ variables: { input: { currency: code, validOn, rate: value } } });
-      const payload = data?.setExchangeRate;
-      if (!payload) throw new Error('no payload');
-      if (showUserErrors(payload.userErrors, FIELDS)) return;
-      onClose();
-    } catch {
-      fail();
-    }
+    return send(
+      async () =>
+        (await setExchangeRate({ variables: { input: { currency: code, validOn, rate: value } } })).data
+          ?.setExchangeRate,
+      { check: local, onSuccess: onClose },
+    );
   }
 
   const code = currency.trim().toUpperCase() || '…';
@@ -65,7 +60,7 @@ function RateDialog({ open, onClose, baseCurrency, initialCurrency = '' }: SetRa
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('rates.submit')}
-      saving={loading}
+      saving={saving}
       formErrors={formErrors}
       formClassName="admin-form"
       intro={<p className="admin-form__intro">{t('rates.intro', { base: baseCurrency })}</p>}

@@ -7,7 +7,7 @@ import { Button } from '../../../components/ui/Button';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { TextField } from '../../../components/ui/TextField';
 import type { StageCategory, StagesEditor_PipelineFragment } from '../../../gql/graphql';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { StagesEditorFragment, UpdatePipelineStagesMutation } from '../graphql/pipelines';
 
 const CATEGORIES: readonly StageCategory[] = ['OPEN', 'WON', 'LOST'];
@@ -60,11 +60,14 @@ function Editor({ pipeline, saved, onSavedChange: setSaved }: EditorProps) {
   const [stages, setStages] = useState<DraftStage[]>(initial.current);
   const [name, setName] = useState(pipeline.name);
   const [isDefault, setIsDefault] = useState(pipeline.isDefault);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
   const [focusAfterMove, setFocusAfterMove] = useState<{ key: string; direction: 'up' | 'down' } | null>(null);
   const [focusNew, setFocusNew] = useState<string | null>(null);
-  const [update, { loading }] = useMutation(UpdatePipelineStagesMutation);
+  const [update] = useMutation(UpdatePipelineStagesMutation);
+  const form = useMutationForm([
+    'name',
+    ...stages.flatMap((_, i) => [`stages.${i}.name`, `stages.${i}.probability`, `stages.${i}.category`]),
+  ]);
+  const { errors: fieldErrors, formErrors, saving: loading } = form;
 
   const dirty =
     name !== pipeline.name ||
@@ -126,8 +129,7 @@ function Editor({ pipeline, saved, onSavedChange: setSaved }: EditorProps) {
     setStages(initial.current);
     setName(pipeline.name);
     setIsDefault(pipeline.isDefault);
-    setFieldErrors({});
-    setFormErrors([]);
+    form.reset();
   }
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -141,44 +143,30 @@ function Editor({ pipeline, saved, onSavedChange: setSaved }: EditorProps) {
       if (stage.probability.trim() === '' || !Number.isInteger(probability) || probability < 0 || probability > 100)
         local[`stages.${index}.probability`] = t('pipelines.probabilityRange');
     });
-    setFieldErrors(local);
-    setFormErrors([]);
-    if (Object.keys(local).length > 0) return;
-    try {
-      const { data } = await update({
-        variables: {
-          input: {
-            pipelineId: pipeline.id,
-            name: name.trim() !== pipeline.name ? name.trim() : undefined,
-            isDefault: isDefault !== pipeline.isDefault ? isDefault : undefined,
-            stages: stages.map((stage) => ({
-              id: stage.id ?? undefined,
-              name: stage.name.trim(),
-              category: stage.category,
-              probability: Number(stage.probability),
-              retired: stage.retired,
-            })),
+    await form.submit(
+      async () => {
+        const { data } = await update({
+          variables: {
+            input: {
+              pipelineId: pipeline.id,
+              name: name.trim() !== pipeline.name ? name.trim() : undefined,
+              isDefault: isDefault !== pipeline.isDefault ? isDefault : undefined,
+              stages: stages.map((stage) => ({
+                id: stage.id ?? undefined,
+                name: stage.name.trim(),
+                category: stage.category,
+                probability: Number(stage.probability),
+                retired: stage.retired,
+              })),
+            },
           },
-        },
-        // Another pipeline may have stopped being the default.
-        refetchQueries: isDefault !== pipeline.isDefault ? ['AdminPipelines'] : undefined,
-      });
-      const payload = data?.updatePipelineStages;
-      if (!payload) throw new Error('no payload');
-      if (payload.userErrors.length > 0) {
-        const known = [
-          'name',
-          ...stages.flatMap((_, i) => [`stages.${i}.name`, `stages.${i}.probability`, `stages.${i}.category`]),
-        ];
-        const split = splitUserErrors(payload.userErrors, known);
-        setFieldErrors(split.fields);
-        setFormErrors(split.form);
-        return;
-      }
-      setSaved(true);
-    } catch {
-      setFormErrors([tc('errors.generic')]);
-    }
+          // Another pipeline may have stopped being the default.
+          refetchQueries: isDefault !== pipeline.isDefault ? ['AdminPipelines'] : undefined,
+        });
+        return data?.updatePipelineStages;
+      },
+      { check: local, onSuccess: () => setSaved(true) },
+    );
   }
 
   return (

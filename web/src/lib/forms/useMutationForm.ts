@@ -1,0 +1,94 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { splitUserErrors, type UserErrorLike } from './userErrors';
+
+/** What a mutation answers: the saved record (named after it) and the userErrors for bad input. */
+export interface MutationPayload {
+  readonly userErrors: readonly UserErrorLike[];
+}
+
+export interface SubmitSteps<P extends MutationPayload> {
+  /** Messages of the checks made before sending (required fields), by field: any stops the submit. */
+  check?: Readonly<Record<string, string | undefined>>;
+  /** What success does with the payload (save the result, close the dialog). */
+  onSuccess: (payload: P) => void;
+}
+
+/**
+ * The one way a form submits a mutation: the checks before sending, one request at a time
+ * (`saving`), the payload's userErrors at the form's `fields` (by their `field` path, e.g.
+ * "name", "address.city") and the others above the form (`formErrors`, with `existingId` for a
+ * link to the record a DUPLICATE points at), a message above the form when the request fails,
+ * and `onSuccess` (close) otherwise. Pair with FormDialog: `formErrors`, `saving`, `onSubmit`.
+ */
+export function useMutationForm(fields: readonly string[]) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [existingId, setExistingId] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const busy = useRef(false);
+  const known = useRef(fields);
+  known.current = fields;
+
+  const submit = useCallback(
+    async <P extends MutationPayload>(
+      send: () => Promise<P | null | undefined>,
+      { check = {}, onSuccess }: SubmitSteps<P>,
+    ): Promise<void> => {
+      if (busy.current) return;
+      const local = Object.fromEntries(Object.entries(check).filter((entry): entry is [string, string] => !!entry[1]));
+      setErrors(local);
+      setFormErrors([]);
+      setExistingId(null);
+      if (Object.keys(local).length > 0) return;
+      busy.current = true;
+      setSaving(true);
+      try {
+        const payload = await send();
+        if (!payload) {
+          setFormErrors([t('errors.generic')]);
+        } else if (payload.userErrors.length > 0) {
+          const split = splitUserErrors(payload.userErrors, known.current);
+          setErrors(split.fields);
+          setFormErrors(split.form);
+          setExistingId(split.existingId);
+        } else {
+          onSuccess(payload);
+        }
+      } catch (error) {
+        setFormErrors([CombinedGraphQLErrors.is(error) ? t('errors.generic') : t('errors.network')]);
+      } finally {
+        busy.current = false;
+        setSaving(false);
+      }
+    },
+    [t],
+  );
+
+  /** Forgets one field's message (the user is fixing it). */
+  const clearError = useCallback(
+    (field: string) =>
+      setErrors((current) => {
+        if (!(field in current)) return current;
+        const { [field]: _cleared, ...rest } = current;
+        return rest;
+      }),
+    [],
+  );
+
+  /** Forgets every message (a dialog kept mounted while closed starts clean next time). */
+  const reset = useCallback(() => {
+    setErrors({});
+    setFormErrors([]);
+    setExistingId(null);
+  }, []);
+
+  return useMemo(
+    () => ({ errors, formErrors, existingId, saving, submit, clearError, reset }),
+    [errors, formErrors, existingId, saving, submit, clearError, reset],
+  );
+}
+
+export type MutationForm = ReturnType<typeof useMutationForm>;
