@@ -13,6 +13,11 @@ export interface SubmitSteps<P extends MutationPayload> {
   check?: Readonly<Record<string, string | undefined>>;
   /** What success does with the payload (save the result, close the dialog). */
   onSuccess: (payload: P) => void;
+  /**
+   * Takes the userErrors the form treats its own way (a CONFLICT that links to the other record)
+   * and returns the ones left to show; the form stays open either way.
+   */
+  handle?: (userErrors: P['userErrors']) => readonly UserErrorLike[];
 }
 
 /**
@@ -35,7 +40,7 @@ export function useMutationForm(fields: readonly string[]) {
   const submit = useCallback(
     async <P extends MutationPayload>(
       send: () => Promise<P | null | undefined>,
-      { check = {}, onSuccess }: SubmitSteps<P>,
+      { check = {}, onSuccess, handle }: SubmitSteps<P>,
     ): Promise<void> => {
       if (busy.current) return;
       const local = Object.fromEntries(Object.entries(check).filter((entry): entry is [string, string] => !!entry[1]));
@@ -50,7 +55,7 @@ export function useMutationForm(fields: readonly string[]) {
         if (!payload) {
           setFormErrors([t('errors.generic')]);
         } else if (payload.userErrors.length > 0) {
-          const split = splitUserErrors(payload.userErrors, known.current);
+          const split = splitUserErrors(handle ? handle(payload.userErrors) : payload.userErrors, known.current);
           setErrors(split.fields);
           setFormErrors(split.form);
           setExistingId(split.existingId);

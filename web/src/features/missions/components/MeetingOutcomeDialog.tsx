@@ -5,7 +5,7 @@ import { FormDialog } from '../../../components/ui/FormDialog';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import type { Outcome } from '../../../gql/graphql';
-import { useFormErrors } from '../../../lib/forms/useFormErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { UpdateMeetingMutation } from '../graphql/agenda';
 import { OUTCOMES } from '../hooks/useMissionFormat';
 
@@ -23,23 +23,22 @@ export function MeetingOutcomeDialog({ interactionId, title, outcome, notes, onC
   const { t: tc } = useTranslation();
   const [value, setValue] = useState<string>(outcome ?? '');
   const [text, setText] = useState(notes ?? '');
-  const { errors, formErrors, setFormErrors, showUserErrors, fail } = useFormErrors();
-  const [update, { loading }] = useMutation(UpdateMeetingMutation);
+  const { errors, formErrors, saving, submit: send } = useMutationForm(['outcome', 'notes']);
+  const [update] = useMutation(UpdateMeetingMutation);
 
-  async function submit() {
-    setFormErrors([]);
-    try {
-      const result = await update({
-        variables: {
-          input: { interactionId, outcome: (value || null) as Outcome | null, notes: text.trim() || null },
-        },
-        refetchQueries: ['MissionMeetings', 'MissionOutcome'],
-      });
-      if (showUserErrors(result.data?.updateInteraction.userErrors, ['outcome', 'notes'])) return;
-      onClose();
-    } catch {
-      fail();
-    }
+  function submit() {
+    return send(
+      async () => {
+        const result = await update({
+          variables: {
+            input: { interactionId, outcome: (value || null) as Outcome | null, notes: text.trim() || null },
+          },
+          refetchQueries: ['MissionMeetings', 'MissionOutcome'],
+        });
+        return result.data?.updateInteraction;
+      },
+      { onSuccess: onClose },
+    );
   }
 
   return (
@@ -48,7 +47,7 @@ export function MeetingOutcomeDialog({ interactionId, title, outcome, notes, onC
       title={t('outcomeDialog.title')}
       onSubmit={submit}
       submitLabel={tc('common.save')}
-      saving={loading}
+      saving={saving}
       formErrors={formErrors}
       formClassName="missions-form"
       intro={<p className="missions-muted">{title}</p>}

@@ -9,7 +9,7 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import type { MissionKind, MissionStatus } from '../../../gql/graphql';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { CreateMissionMutation, MissionFormFieldsFragment, UpdateMissionMutation } from '../graphql/missions';
 import { MISSION_KINDS, MISSION_STATUSES, useMissionFormat } from '../hooks/useMissionFormat';
 
@@ -96,25 +96,19 @@ function MissionFormDialogContent({ open, onClose, mission }: MissionFormDialogP
         }
       : EMPTY,
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [createMission, creating] = useMutation(CreateMissionMutation);
-  const [updateMission, updating] = useMutation(UpdateMissionMutation);
-  const saving = creating.loading || updating.loading;
+  const { errors, formErrors, saving, submit: send } = useMutationForm(FIELDS);
+  const [createMission] = useMutation(CreateMissionMutation);
+  const [updateMission] = useMutation(UpdateMissionMutation);
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function submit() {
+  function submit() {
     const local: Record<string, string> = {};
     if (!values.name.trim()) local.name = tc('common.required');
     if (!values.hostCountry) local.hostCountry = tc('common.required');
     if (values.startsOn && values.endsOn && values.endsOn < values.startsOn) local.endsOn = t('form.endBeforeStart');
     if (values.budgetAmount.trim() && !/^\d+(\.\d{1,2})?$/.test(values.budgetAmount.trim()))
       local['budget.amount'] = t('form.invalidAmount');
-    setErrors(local);
-    setFormErrors([]);
-    if (Object.keys(local).length > 0) return;
-
     const budget = values.budgetAmount.trim()
       ? { amount: values.budgetAmount.trim(), currency: values.budgetCurrency.trim().toUpperCase() || 'RUB' }
       : null;
@@ -130,37 +124,34 @@ function MissionFormDialogContent({ open, onClose, mission }: MissionFormDialogP
       leadId: values.leadId || null,
       description: values.description.trim() || null,
     };
-    try {
-      if (editing && existing?.id) {
-        const result = await updateMission({
-          variables: { input: { missionId: existing.id, ...common, ...(budget ? { budget } : { budget: null }) } },
-        });
-        const payload = result.data?.updateMission;
-        if (payload && payload.userErrors.length > 0) {
-          const split = splitUserErrors(payload.userErrors, FIELDS);
-          setErrors(split.fields);
-          setFormErrors(split.form);
-          return;
-        }
-        onClose();
-      } else {
+    if (editing && existing?.id) {
+      const missionId = existing.id;
+      return send(
+        async () => {
+          const result = await updateMission({
+            variables: { input: { missionId, ...common, ...(budget ? { budget } : { budget: null }) } },
+          });
+          return result.data?.updateMission;
+        },
+        { check: local, onSuccess: onClose },
+      );
+    }
+    return send(
+      async () => {
         const result = await createMission({
           variables: { input: { ...common, ...(budget ? { budget } : {}) } },
           refetchQueries: ['MissionsList'],
         });
-        const payload = result.data?.createMission;
-        if (payload && payload.userErrors.length > 0) {
-          const split = splitUserErrors(payload.userErrors, FIELDS);
-          setErrors(split.fields);
-          setFormErrors(split.form);
-          return;
-        }
-        if (payload?.mission) navigate(`/missions/${payload.mission.id}`);
-        onClose();
-      }
-    } catch {
-      setFormErrors([tc('errors.generic')]);
-    }
+        return result.data?.createMission;
+      },
+      {
+        check: local,
+        onSuccess: (payload) => {
+          if (payload.mission) navigate(`/missions/${payload.mission.id}`);
+          onClose();
+        },
+      },
+    );
   }
 
   return (

@@ -6,7 +6,7 @@ import { FormDialog } from '../../../components/ui/FormDialog';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { MeetingContactsQuery, MissionAgendaQuery, PlanMeetingMutation } from '../graphql/agenda';
 import type { Participant } from '../graphql/types';
 import { zonedToUtc } from '../hooks/time';
@@ -51,10 +51,9 @@ export function PlanMeetingDialog({
   const [place, setPlace] = useState('');
   const [contactIds, setContactIds] = useState<string[]>([]);
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { errors, formErrors, saving, submit: send } = useMutationForm(FIELDS);
   const [conflictId, setConflictId] = useState<string | null>(null);
-  const [plan, { loading }] = useMutation(PlanMeetingMutation);
+  const [plan] = useMutation(PlanMeetingMutation);
 
   const exporter = participants.find((p) => p.company.id === exporterId)?.company ?? null;
   const defaultSubject =
@@ -76,59 +75,56 @@ export function PlanMeetingDialog({
       } · ${clashing.exporter.name}${clashing.counterpart ? ` – ${clashing.counterpart.name}` : ''}`
     : null;
 
-  async function submit() {
+  function submit() {
     const local: Record<string, string> = {};
     if (!exporterId) local.exporterId = tc('common.required');
     if (!counterpart) local.counterpartId = tc('common.required');
     if (!day) local.day = tc('common.required');
     if (!time) local.startsAt = tc('common.required');
-    setErrors(local);
-    setFormErrors([]);
     setConflictId(null);
-    if (Object.keys(local).length > 0 || !counterpart) return;
+    if (!counterpart) return send(async () => null, { check: local, onSuccess: onClose });
 
     const startsAt = zonedToUtc(day, time, timeZone);
     const endsAt = new Date(startsAt.getTime() + duration * 60_000);
-    try {
-      const result = await plan({
-        variables: {
-          input: {
-            kind: 'MEETING',
-            status: 'PLANNED',
-            missionId,
-            exporterId,
-            counterpartId: counterpart.id,
-            subject: subject.trim() || defaultSubject,
-            startsAt: startsAt.toISOString(),
-            endsAt: endsAt.toISOString(),
-            place: place.trim() || null,
-            contactIds,
-            notes: notes.trim() || null,
+    return send(
+      async () => {
+        const result = await plan({
+          variables: {
+            input: {
+              kind: 'MEETING',
+              status: 'PLANNED',
+              missionId,
+              exporterId,
+              counterpartId: counterpart.id,
+              subject: subject.trim() || defaultSubject,
+              startsAt: startsAt.toISOString(),
+              endsAt: endsAt.toISOString(),
+              place: place.trim() || null,
+              contactIds,
+              notes: notes.trim() || null,
+            },
           },
+          refetchQueries: ['MissionAgenda', 'MissionPage', 'MissionMeetings', 'MissionOutcome'],
+        });
+        return result.data?.logInteraction;
+      },
+      {
+        check: local,
+        onSuccess: () => {
+          onPlanned(day);
+          onClose();
         },
-        refetchQueries: ['MissionAgenda', 'MissionPage', 'MissionMeetings', 'MissionOutcome'],
-      });
-      const payload = result.data?.logInteraction;
-      if (payload && payload.userErrors.length > 0) {
-        const conflict = payload.userErrors.find((e) => e.code === 'CONFLICT');
-        const rest = payload.userErrors.filter((e) => e !== conflict);
-        const split = splitUserErrors(rest, FIELDS);
-        if (conflict) {
-          if (!conflict.existingId) split.fields.startsAt = conflict.message;
-          else {
-            setConflictId(conflict.existingId);
-            onConflict(conflict.existingId, day);
-          }
-        }
-        setErrors(split.fields);
-        setFormErrors(split.form);
-        return;
-      }
-      onPlanned(day);
-      onClose();
-    } catch {
-      setFormErrors([tc('errors.generic')]);
-    }
+        // A clash with a known meeting names it next to the time; an unknown one is the time's error.
+        handle: (userErrors) =>
+          userErrors.flatMap((error) => {
+            if (error.code !== 'CONFLICT') return [error];
+            if (!error.existingId) return [{ ...error, field: ['input', 'startsAt'] }];
+            setConflictId(error.existingId);
+            onConflict(error.existingId, day);
+            return [];
+          }),
+      },
+    );
   }
 
   const timeError = conflictId
@@ -142,7 +138,7 @@ export function PlanMeetingDialog({
       title={t('plan.title')}
       onSubmit={submit}
       submitLabel={t('plan.submit')}
-      saving={loading}
+      saving={saving}
       formErrors={formErrors}
       formClassName="missions-form"
     >

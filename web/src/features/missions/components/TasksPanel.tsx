@@ -15,7 +15,7 @@ import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import type { MissionTasksQuery as Q } from '../../../gql/graphql';
 import { today } from '../../../lib/dates/local';
-import { useFormErrors } from '../../../lib/forms/useFormErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { useListPage } from '../../../lib/pagination/useListPage';
 import { CompleteMissionTaskMutation, CreateMissionTaskMutation, MissionTasksQuery } from '../graphql/tasks';
 import { useMissionFormat } from '../hooks/useMissionFormat';
@@ -145,26 +145,34 @@ function CreateTaskDialog({ missionId, onClose }: { missionId: string; onClose: 
   const [dueOn, setDueOn] = useState(today());
   const [assigneeId, setAssigneeId] = useState('');
   const [notes, setNotes] = useState('');
-  const { errors, formErrors, check, showUserErrors, fail } = useFormErrors();
-  const [create, { loading }] = useMutation(CreateMissionTaskMutation);
+  const { errors, formErrors, saving, submit: send } = useMutationForm(['title', 'dueOn', 'assigneeId', 'notes']);
+  const [create] = useMutation(CreateMissionTaskMutation);
 
-  async function submit() {
-    const local: Record<string, string> = {};
-    if (!title.trim()) local.title = tc('common.required');
-    if (!dueOn) local.dueOn = tc('common.required');
-    if (!check(local)) return;
-    try {
-      const result = await create({
-        variables: {
-          input: { missionId, title: title.trim(), dueOn, assigneeId: assigneeId || null, notes: notes.trim() || null },
+  function submit() {
+    return send(
+      async () => {
+        const result = await create({
+          variables: {
+            input: {
+              missionId,
+              title: title.trim(),
+              dueOn,
+              assigneeId: assigneeId || null,
+              notes: notes.trim() || null,
+            },
+          },
+          refetchQueries: ['MissionTasks'],
+        });
+        return result.data?.createTask;
+      },
+      {
+        check: {
+          title: title.trim() ? undefined : tc('common.required'),
+          dueOn: dueOn ? undefined : tc('common.required'),
         },
-        refetchQueries: ['MissionTasks'],
-      });
-      if (showUserErrors(result.data?.createTask.userErrors, ['title', 'dueOn', 'assigneeId', 'notes'])) return;
-      onClose();
-    } catch {
-      fail();
-    }
+        onSuccess: onClose,
+      },
+    );
   }
 
   return (
@@ -173,7 +181,7 @@ function CreateTaskDialog({ missionId, onClose }: { missionId: string; onClose: 
       title={t('tasks.newTitle')}
       onSubmit={submit}
       submitLabel={tc('common.create')}
-      saving={loading}
+      saving={saving}
       formErrors={formErrors}
       formClassName="missions-form"
     >
