@@ -4,6 +4,7 @@ import { ApiToken } from '../modules/auth/api-token.entity.js';
 import { OneTimeToken } from '../modules/auth/one-time-token.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { Company } from '../modules/company/company.entity.js';
+import { CompanySector } from '../modules/company/company-sector.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
 import { Deal } from '../modules/deal/deal.entity.js';
 import { DealStageChange } from '../modules/deal/deal-stage-change.entity.js';
@@ -12,8 +13,11 @@ import { ImportBatch } from '../modules/import/import-batch.entity.js';
 import { ImportFile } from '../modules/import/import-file.entity.js';
 import { ImportMapping } from '../modules/import/import-mapping.entity.js';
 import { Interaction } from '../modules/interaction/interaction.entity.js';
+import { InteractionContact } from '../modules/interaction/interaction-contact.entity.js';
 import { Mission } from '../modules/mission/mission.entity.js';
 import { MissionParticipant } from '../modules/mission/mission-participant.entity.js';
+import { MissionPartner } from '../modules/mission/mission-partner.entity.js';
+import { MissionTargetSector } from '../modules/mission/mission-target-sector.entity.js';
 import { Pipeline } from '../modules/pipeline/pipeline.entity.js';
 import { PipelineStage } from '../modules/pipeline/pipeline-stage.entity.js';
 import { Sector } from '../modules/sector/sector.entity.js';
@@ -46,6 +50,15 @@ export const agencyOwnedEntities = [
   ImportFile,
 ];
 
-export const entities = [BaseEntity, AgencyOwned, Agency, ...agencyOwnedEntities];
+export const entities = [
+  BaseEntity,
+  AgencyOwned,
+  Agency,
+  CompanySector,
+  InteractionContact,
+  MissionPartner,
+  MissionTargetSector,
+  ...agencyOwnedEntities,
+];
 
 export const agencyOwnedEntityNames = agencyOwnedEntities.map((entity) => entity.name);

@@ -71,3 +71,40 @@ describe('migrations', () => {
     expect(money[0].data_type).toBe('numeric');
   });
 });
+
+/**
+ * Foreign key columns without an index make every delete of the referenced row scan the
+ * referencing table, and every join from the parent a sequential scan. A key is covered when an
+ * index starts with its columns (a composite index whose leading columns are the key covers it).
+ */
+const neverDeletedAgency =
+  'references an agency: agencies are never deleted (no mutation or command removes one), and the table is read by a narrower key';
+const keysThatNeedNoIndex: Record<string, string> = {
+  'api_token.agency_id': `${neverDeletedAgency} (token hash, user)`,
+  'mission.organizer_id': `${neverDeletedAgency}; no list filters missions by organizer`,
+  'mission_participant.agency_id': `${neverDeletedAgency} (mission)`,
+  'one_time_token.agency_id': `${neverDeletedAgency} (token hash, user)`,
+  'pipeline_stage.agency_id': `${neverDeletedAgency} (pipeline)`,
+  'session.agency_id': `${neverDeletedAgency} (token hash, user)`,
+};
+
+describe('foreign keys', () => {
+  it('have an index that starts with their columns', async () => {
+    const rows = await db.orm.em.getConnection().execute<{ key: string }[]>(
+      `select c.conrelid::regclass::text || '.' || string_agg(a.attname, ',' order by k.ord) as key
+         from pg_constraint c
+         cross join lateral unnest(c.conkey) with ordinality as k(attnum, ord)
+         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
+        where c.contype = 'f'
+          and not exists (
+            select 1 from pg_index i
+             where i.indrelid = c.conrelid
+               and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] = c.conkey
+          )
+        group by c.oid, c.conrelid
+        order by 1`,
+    );
+    const unindexed = rows.map((row) => row.key).filter((key) => !(key in keysThatNeedNoIndex));
+    expect(unindexed).toEqual([]);
+  });
+});

@@ -1,11 +1,12 @@
 import type { Rel } from '@mikro-orm/core';
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AgencyOwned } from '../../shared/agency-owned.entity.js';
 import { User } from '../user/user.entity.js';
 
 @ObjectType({ description: 'A personal token for GraphQL clients. The secret is shown once, at creation.' })
 @Entity()
+@Index({ properties: ['user'] })
 export class ApiToken extends AgencyOwned {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: Rel<User>;

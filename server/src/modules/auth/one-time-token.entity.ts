@@ -22,6 +22,7 @@ registerEnumType(OneTimeTokenPurpose, {
  */
 @Entity()
 @Index({ properties: ['user'] })
+@Index({ properties: ['createdBy'] })
 export class OneTimeToken extends AgencyOwned {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: Rel<User>;

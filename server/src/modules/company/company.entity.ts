@@ -6,6 +6,7 @@ import { ImportBatch } from '../import/import-batch.entity.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { CompanyKind } from './company.enums.js';
+import { CompanySector } from './company-sector.entity.js';
 
 @ObjectType({ description: 'An exporter the agency supports, or a foreign counterpart.' })
 @Entity()
@@ -29,6 +30,7 @@ import { CompanyKind } from './company.enums.js';
   expression: 'create index "company_search_vector" on "company" using gin ("search_vector")',
 })
 @Check({ name: 'company_country_check', expression: "country ~ '^[A-Z]{2}$'" })
+@Index({ properties: ['accountManager'] })
 export class Company extends AgencyOwned {
   @Field()
   @Property({ length: 300 })
@@ -62,7 +64,7 @@ export class Company extends AgencyOwned {
   @Property({ type: 'text', nullable: true })
   notes?: string | null;
 
-  @ManyToMany(() => Sector, undefined, { pivotTable: 'company_sector' })
+  @ManyToMany({ entity: () => Sector, pivotEntity: () => CompanySector })
   sectors = new Collection<Sector>(this);
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })

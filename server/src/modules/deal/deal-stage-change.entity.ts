@@ -10,6 +10,9 @@ import { Deal } from './deal.entity.js';
 @Entity()
 @Index({ properties: ['deal', 'changedAt'] })
 @Index({ properties: ['agency', 'changedAt'] })
+@Index({ properties: ['changedBy'] })
+@Index({ properties: ['fromStage'] })
+@Index({ properties: ['toStage'] })
 export class DealStageChange extends AgencyOwned {
   @ManyToOne(() => Deal, { deleteRule: 'cascade' })
   deal!: Rel<Deal>;

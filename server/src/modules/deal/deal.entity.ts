@@ -34,6 +34,10 @@ import { User } from '../user/user.entity.js';
   expression: "destination_country is null or destination_country ~ '^[A-Z]{2}$'",
 })
 @Check({ name: 'deal_version_check', expression: 'version >= 1' })
+@Index({ properties: ['owner'] })
+@Index({ properties: ['pipeline'] })
+@Index({ properties: ['sector'] })
+@Index({ properties: ['sourceInteraction'] })
 export class Deal extends AgencyOwned {
   @Field()
   @Property({ length: 300 })

@@ -8,6 +8,7 @@ import { Deal } from '../deal/deal.entity.js';
 import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { InteractionKind, MeetingStatus, Outcome } from './interaction.enums.js';
+import { InteractionContact } from './interaction-contact.entity.js';
 
 @ObjectType({ description: 'A touch point: a meeting, call, e-mail, visit or note.' })
 @Entity()
@@ -17,6 +18,8 @@ import { InteractionKind, MeetingStatus, Outcome } from './interaction.enums.js'
 @Index({ properties: ['counterpart', 'occurredAt'] })
 @Check({ name: 'interaction_times_check', expression: 'ends_at is null or starts_at is null or ends_at > starts_at' })
 @Check({ name: 'interaction_counterpart_check', expression: 'counterpart_id is null or counterpart_id <> exporter_id' })
+@Index({ properties: ['author'] })
+@Index({ properties: ['deal'] })
 export class Interaction extends AgencyOwned {
   @Field(() => InteractionKind)
   @Enum({ items: () => InteractionKind })
@@ -50,7 +53,7 @@ export class Interaction extends AgencyOwned {
   @ManyToOne(() => Company, { nullable: true, deleteRule: 'restrict' })
   counterpart?: Rel<Company> | null;
 
-  @ManyToMany(() => Contact, undefined, { pivotTable: 'interaction_contact' })
+  @ManyToMany({ entity: () => Contact, pivotEntity: () => InteractionContact })
   contacts = new Collection<Contact>(this);
 
   @ManyToOne(() => User, { deleteRule: 'restrict' })

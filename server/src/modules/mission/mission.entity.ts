@@ -8,6 +8,8 @@ import { Company } from '../company/company.entity.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { MissionKind, MissionStatus } from './mission.enums.js';
+import { MissionPartner } from './mission-partner.entity.js';
+import { MissionTargetSector } from './mission-target-sector.entity.js';
 
 @ObjectType({ description: "A trade mission, buyers' programme, forum, online mission or fair." })
 @Entity()
@@ -30,6 +32,7 @@ import { MissionKind, MissionStatus } from './mission.enums.js';
   expression:
     "(budget_amount is null) = (budget_currency is null) and (budget_currency is null or budget_currency ~ '^[A-Z]{3}$')",
 })
+@Index({ properties: ['lead'] })
 export class Mission extends AgencyOwned {
   @Field()
   @Property({ length: 300 })
@@ -74,10 +77,10 @@ export class Mission extends AgencyOwned {
   @ManyToOne(() => Agency, { nullable: true, deleteRule: 'set null' })
   organizer?: Rel<Agency> | null;
 
-  @ManyToMany(() => Company, undefined, { pivotTable: 'mission_partner' })
+  @ManyToMany({ entity: () => Company, pivotEntity: () => MissionPartner })
   partners = new Collection<Company>(this);
 
-  @ManyToMany(() => Sector, undefined, { pivotTable: 'mission_target_sector' })
+  @ManyToMany({ entity: () => Sector, pivotEntity: () => MissionTargetSector })
   targetSectors = new Collection<Sector>(this);
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
