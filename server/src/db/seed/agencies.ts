@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { Agency } from '../../modules/agency/agency.entity.js';
 import { AgencyKind } from '../../modules/agency/agency.enums.js';
+import { localeOfCountry } from '../../modules/agency/agency.locale.js';
 import { ExchangeRate } from '../../modules/exchange-rate/exchange-rate.entity.js';
-import { createDefaultPipeline } from '../../modules/pipeline/pipeline.defaults.js';
+import { createDefaultPipeline, DEFAULT_STAGES } from '../../modules/pipeline/pipeline.defaults.js';
 import { Sector } from '../../modules/sector/sector.entity.js';
 import { User } from '../../modules/user/user.entity.js';
 import { Locale, Role } from '../../modules/user/user.enums.js';
@@ -82,7 +83,8 @@ export function seedAgencies(em: EntityManager, passwordHash: string): SeedWorld
     );
     const admin = users.find((user) => user.role === Role.ADMIN)!;
     const manager = users.find((user) => user.role === Role.ACCOUNT_MANAGER) ?? admin;
-    const { pipeline, stages } = createDefaultPipeline(em, agency);
+    const locale = localeOfCountry(agency.country);
+    const { pipeline, stages } = createDefaultPipeline(em, agency, locale);
     const sectors = new Map(
       scenario.sectors.map(({ code, fr, en, ru }) => [
         code,
@@ -96,7 +98,9 @@ export function seedAgencies(em: EntityManager, passwordHash: string): SeedWorld
       admin,
       manager,
       pipeline,
-      stages: new Map(stages.map((stage) => [stage.name, stage])),
+      // The seed's plans name stages by their English names, whatever the agency's language.
+      stages: new Map(stages.map((stage, position) => [DEFAULT_STAGES[position].names.en, stage])),
+      locale,
       sectors,
       companies: new Map(),
       contacts: new Map(),

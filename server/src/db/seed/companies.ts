@@ -1,6 +1,7 @@
 import { Company } from '../../modules/company/company.entity.js';
 import { CompanyKind } from '../../modules/company/company.enums.js';
 import { Contact } from '../../modules/contact/contact.entity.js';
+import type { Locale } from '../../modules/user/user.enums.js';
 import { transliterate } from '../../shared/fold.js';
 import { normalizeName } from '../../shared/normalize.js';
 import { ILLUSTRATIVE_COMPANIES, JOB_TITLES } from './illustrative-companies.js';
@@ -25,7 +26,16 @@ const FACT_CONTACTS: Record<string, { fullName: string; jobTitle: string; langua
   ],
 };
 const FACT_NOTES: Record<string, string> = {
-  'Diagnostika-M': 'A déjà participé à des missions en ligne avec le Maroc.',
+  'Diagnostika-M': 'Уже участвовала в онлайн-миссиях в Марокко.',
+};
+
+/** The scenario's notes on organisations (English there), in each agency's language. */
+const ORGANISATION_NOTES: Record<string, Readonly<Record<Locale, string>>> = {
+  "Conseil d'affaires maroco-russe": {
+    en: 'Chaired by Hassan Sentissi El Idrissi.',
+    fr: 'Présidé par Hassan Sentissi El Idrissi.',
+    ru: 'Председатель — Хассан Сентисси эль-Идрисси.',
+  },
 };
 
 const MOROCCAN_FIRST = [
@@ -176,13 +186,13 @@ class ContactFactory {
   }
 }
 
-function specsFor(key: AgencyKey): CompanySpec[] {
+function specsFor(key: AgencyKey, locale: Locale): CompanySpec[] {
   const organisations: CompanySpec[] = scenario.organisations.map((org) => ({
     name: org.name,
     kind: org.kind as CompanyKind,
     country: org.country,
     city: org.city,
-    notes: org.note,
+    notes: ORGANISATION_NOTES[org.name]?.[locale] ?? org.note,
   }));
   // The four Moscow exporters of the articles are Mosprom's.
   const exporters: CompanySpec[] =
@@ -201,7 +211,7 @@ function specsFor(key: AgencyKey): CompanySpec[] {
   const illustrative: CompanySpec[] = ILLUSTRATIVE_COMPANIES.filter((company) => company.agency === key).map(
     (company) => ({
       ...company,
-      notes: ILLUSTRATION_NOTE,
+      notes: ILLUSTRATION_NOTE[locale],
       managed: company.kind === CompanyKind.EXPORTER,
     }),
   );
@@ -213,7 +223,7 @@ export function seedCompanies(world: SeedWorld): void {
   const { em } = world;
   for (const seeded of world.agencies.values()) {
     const contacts = new ContactFactory(seeded, em);
-    specsFor(seeded.key).forEach((spec, index) => {
+    specsFor(seeded.key, seeded.locale).forEach((spec, index) => {
       const company = em.create(Company, {
         agency: seeded.agency,
         name: spec.name,

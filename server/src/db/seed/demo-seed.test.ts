@@ -22,4 +22,36 @@ describe('the demo data', () => {
     const [{ n }] = await server.sql<{ n: string }>(`select count(*) as n from interaction where kind = 'MEETING'`);
     expect(Number(n)).toBeGreaterThan(20);
   });
+
+  it('is written in each agency’s language: Russian for Mosprom and REC, French for ASMEX', async () => {
+    const rows = await server.sql<{ agency: string; pipeline: string; stages: string; missions: string }>(
+      `select a.short_name as agency, p.name as pipeline,
+              (select string_agg(s.name, ', ' order by s.position) from pipeline_stage s where s.pipeline_id = p.id) as stages,
+              (select string_agg(m.description, ' ' order by m.name) from mission m where m.agency_id = a.id) as missions
+         from agency a join pipeline p on p.agency_id = a.id and p.is_default
+        order by a.short_name`,
+    );
+    expect(rows.map(({ agency, pipeline, stages }) => [agency, pipeline, stages])).toEqual([
+      [
+        'ASMEX',
+        'Pipeline export',
+        'Prospect, Qualifié, Rendez-vous tenu, Négociation, Fournisseur présélectionné, Contrat signé, Perdu',
+      ],
+      [
+        'Mosprom',
+        'Экспортная воронка',
+        'Новый лид, Квалифицирован, Встреча проведена, Переговоры, В шорт-листе поставщиков, Контракт подписан, Отказ',
+      ],
+      [
+        'REC',
+        'Экспортная воронка',
+        'Новый лид, Квалифицирован, Встреча проведена, Переговоры, В шорт-листе поставщиков, Контракт подписан, Отказ',
+      ],
+    ]);
+    const byAgency = Object.fromEntries(rows.map((row) => [row.agency, row.missions]));
+    expect(byAgency.Mosprom).toContain('Fish World провела более 10 адресных встреч');
+    expect(byAgency.REC).toContain('Российско-марокканской межправительственной комиссии');
+    expect(byAgency.ASMEX).toContain('350 opérateurs économiques, dont 120 entreprises marocaines.');
+    for (const text of Object.values(byAgency)) expect(text).not.toMatch(/Facts from|economic operators|Delegation of/);
+  });
 });

@@ -2,6 +2,7 @@ import { Mission } from '../../modules/mission/mission.entity.js';
 import { MissionKind, MissionStatus, ParticipantStatus } from '../../modules/mission/mission.enums.js';
 import { MissionParticipant } from '../../modules/mission/mission-participant.entity.js';
 import { normalizeName } from '../../shared/normalize.js';
+import { describeMission } from './mission-descriptions.js';
 import { scenario } from './scenario.js';
 import { type AgencyKey, agencyOf, companyOf, type SeedWorld, sectorOf } from './seed-context.js';
 
@@ -69,24 +70,6 @@ const EXTRAS: Record<string, MissionExtras> = {
   },
 };
 
-type ScenarioMission = (typeof scenario.missions)[number];
-
-function describe(mission: ScenarioMission): string {
-  const lines = [...(mission.facts ?? [])];
-  if (mission.operatorCount) {
-    lines.push(`${mission.operatorCount} economic operators, of which ${mission.exporterCount} Moroccan companies.`);
-  } else if (mission.exporterCount) {
-    lines.push(`Delegation of ${mission.exporterCount} exporters.`);
-  }
-  if (mission.visitingCompanyCount) {
-    lines.push(
-      `A delegation of some ${mission.visitingCompanyCount} Russian companies, over ${mission.durationDays} days.`,
-    );
-  }
-  lines.push('Facts from public press articles; meetings, contacts, amounts and budget are generated illustration.');
-  return lines.join('\n');
-}
-
 /** The scenario's missions, with their delegations, partners and target sectors. */
 export function seedMissions(world: SeedWorld): void {
   const { em } = world;
@@ -104,7 +87,7 @@ export function seedMissions(world: SeedWorld): void {
       startsOn: spec.startsOn ?? null,
       endsOn: spec.endsOn ?? null,
       datesApproximate: Boolean(spec.startsOnIsApproximate),
-      description: describe(spec),
+      description: describeMission(spec, seeded.locale),
       organizer: seeded.agency,
       partners: [...(spec.partners ?? []), ...(extras.hosts ?? [])].map((name) => companyOf(seeded, name)),
       targetSectors: extras.targetSectors.map((code) => sectorOf(seeded, code)),

@@ -8,6 +8,7 @@ import type { Pipeline } from '../../modules/pipeline/pipeline.entity.js';
 import type { PipelineStage } from '../../modules/pipeline/pipeline-stage.entity.js';
 import type { Sector } from '../../modules/sector/sector.entity.js';
 import type { User } from '../../modules/user/user.entity.js';
+import type { Locale } from '../../modules/user/user.enums.js';
 
 export type AgencyKey = 'mosprom' | 'rec' | 'asmex';
 
@@ -19,7 +20,10 @@ export interface SeededAgency {
   /** Who runs missions and owns deals: the account manager, or the admin when there is none. */
   manager: User;
   pipeline: Pipeline;
+  /** By their English default names, e.g. `Meeting held`. */
   stages: Map<string, PipelineStage>;
+  /** The agency's language: the seed writes its texts in it. */
+  locale: Locale;
   sectors: Map<string, Sector>;
   companies: Map<string, Company>;
   contacts: Map<Company, Contact[]>;
@@ -33,8 +37,12 @@ export interface SeedWorld {
   agencies: Map<AgencyKey, SeededAgency>;
 }
 
-export const ILLUSTRATION_NOTE =
-  'Donnée d’illustration générée pour la démonstration (les faits publics sont dans la description des missions).';
+/** The note on generated records, in the agency's language. */
+export const ILLUSTRATION_NOTE: Readonly<Record<Locale, string>> = {
+  en: 'Illustrative data generated for the demo (the public facts are in the missions’ descriptions).',
+  fr: 'Donnée d’illustration générée pour la démonstration (les faits publics sont dans la description des missions).',
+  ru: 'Иллюстративные данные, созданные для демонстрации (реальные факты — в описаниях миссий).',
+};
 
 function must<K, V>(map: Map<K, V>, key: K, what: string): V {
   const value = map.get(key);

@@ -29,15 +29,18 @@ describe('creating an agency and its first admin (the CLI on a production databa
     const stages = await server.db.orm.em
       .getConnection()
       .execute<{ name: string; category: string }[]>('select name, category from pipeline_stage order by position');
+    // A Moroccan agency works in French: its pipeline is named as its admin would name it.
     expect(stages.map((s) => s.name)).toEqual([
-      'Lead',
-      'Qualified',
-      'Meeting held',
-      'Negotiation',
-      'Shortlisted as supplier',
-      'Contract signed',
-      'Lost',
+      'Prospect',
+      'Qualifié',
+      'Rendez-vous tenu',
+      'Négociation',
+      'Fournisseur présélectionné',
+      'Contrat signé',
+      'Perdu',
     ]);
+    const [pipeline] = await server.db.orm.em.getConnection().execute<{ name: string }[]>('select name from pipeline');
+    expect(pipeline.name).toBe('Pipeline export');
     const cookie = await server.login('admin@marocexport.example', input.adminPassword);
     const viewer = await server.gql('{ viewer { role agency { name baseCurrency } } }', {}, { cookie });
     expect(viewer.data?.viewer).toEqual({ role: 'ADMIN', agency: { name: 'Maroc Export', baseCurrency: 'MAD' } });

@@ -7,6 +7,7 @@ import { User } from '../user/user.entity.js';
 import { Locale, Role } from '../user/user.enums.js';
 import { Agency } from './agency.entity.js';
 import { AgencyKind } from './agency.enums.js';
+import { localeOfCountry } from './agency.locale.js';
 
 /** The input of `createAgencyWithAdmin` was refused; the message says why, for a person. */
 export class AgencySetupError extends Error {
@@ -42,32 +43,6 @@ export interface AgencySetupResult {
 
 export const MIN_PASSWORD_LENGTH = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const RUSSIAN_SPEAKING = new Set(['RU', 'BY', 'KZ', 'KG']);
-const FRENCH_SPEAKING = new Set([
-  'MA',
-  'FR',
-  'BE',
-  'CH',
-  'DZ',
-  'TN',
-  'SN',
-  'CI',
-  'CM',
-  'ML',
-  'BF',
-  'NE',
-  'GA',
-  'CD',
-  'CG',
-  'LU',
-]);
-
-function localeFor(country: string): Locale {
-  if (RUSSIAN_SPEAKING.has(country)) return Locale.ru;
-  if (FRENCH_SPEAKING.has(country)) return Locale.fr;
-  return Locale.en;
-}
-
 function required(value: string | undefined, label: string, maxLength: number): string {
   const trimmed = (value ?? '').trim();
   if (!trimmed) throw new AgencySetupError(`${label} is required`);
@@ -111,7 +86,7 @@ export function validateAgencySetup(input: AgencySetupInput): ValidAgencySetup {
     adminEmail,
     adminFullName,
     adminPassword,
-    adminLocale: input.adminLocale ?? localeFor(country),
+    adminLocale: input.adminLocale ?? localeOfCountry(country),
   };
 }
 
@@ -137,7 +112,7 @@ export async function createAgencyWithAdmin(em: EntityManager, input: AgencySetu
         country: valid.country,
         baseCurrency: valid.baseCurrency,
       });
-      const { pipeline, stages } = createDefaultPipeline(tx, agency);
+      const { pipeline, stages } = createDefaultPipeline(tx, agency, localeOfCountry(agency.country));
       const admin = tx.create(User, {
         agency,
         email: valid.adminEmail,

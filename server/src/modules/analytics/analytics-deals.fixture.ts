@@ -31,13 +31,13 @@ export interface DealPlan {
 
 /** Dates are fixed, except for the open deals, counted back from `now` (`ago(days)`). */
 export function dealPlans(ago: (days: number) => Date): DealPlan[] {
-  const L = 'Lead';
-  const Q = 'Qualified';
-  const MH = 'Meeting held';
-  const N = 'Negotiation';
-  const SL = 'Shortlisted as supplier';
-  const W = 'Contract signed';
-  const X = 'Lost';
+  const L = 'Новый лид';
+  const Q = 'Квалифицирован';
+  const MH = 'Встреча проведена';
+  const N = 'Переговоры';
+  const SL = 'В шорт-листе поставщиков';
+  const W = 'Контракт подписан';
+  const X = 'Отказ';
   return [
     {
       key: 'D1',
@@ -260,7 +260,7 @@ export function createDealWithHistory(
   spec: DealSpec,
 ): Deal {
   const [lastStage, lastAt] = spec.history[spec.history.length - 1];
-  const closing = lastStage === 'Contract signed' || lastStage === 'Lost';
+  const closing = lastStage === 'Контракт подписан' || lastStage === 'Отказ';
   const deal = em.create(Deal, {
     agency: agencyId,
     title: spec.title,
@@ -274,7 +274,7 @@ export function createDealWithHistory(
     amount: spec.amount,
     currency: spec.currency,
     closedOn: closing ? lastAt.toISOString().slice(0, 10) : null,
-    lostReason: lastStage === 'Lost' ? spec.lostReason : null,
+    lostReason: lastStage === 'Отказ' ? spec.lostReason : null,
     destinationCountry: spec.destinationCountry,
     sector: spec.sector,
     createdAt: spec.history[0][1],

@@ -71,10 +71,10 @@ async function addBulk(): Promise<void> {
     em.getReference(Company, fx.companies[key as keyof typeof fx.companies]),
   );
   const paths = [
-    ['Lead', 'Qualified', 'Negotiation', 'Contract signed'],
-    ['Lead', 'Qualified', 'Lost', 'Meeting held'],
-    ['Lead', 'Meeting held', 'Lost'],
-    ['Lead', 'Qualified'],
+    ['Новый лид', 'Квалифицирован', 'Переговоры', 'Контракт подписан'],
+    ['Новый лид', 'Квалифицирован', 'Отказ', 'Встреча проведена'],
+    ['Новый лид', 'Встреча проведена', 'Отказ'],
+    ['Новый лид', 'Квалифицирован'],
   ];
   for (let e = 0; e < 40; e++) {
     const name = `Bulk exporter ${e}`;

@@ -332,10 +332,10 @@ async function buildOtherAgency(rootEm: EntityManager): Promise<AnalyticsFixture
       sector: null,
       lostReason: 'Beta reason',
       history: [
-        ['Lead', at(`${year}-02-04`)],
-        ['Lost', at(`${year}-03-01`)],
-        ['Negotiation', at(`${year}-03-15`)],
-        ['Contract signed', at(`${year}-04-10`)],
+        ['Новый лид', at(`${year}-02-04`)],
+        ['Отказ', at(`${year}-03-01`)],
+        ['Переговоры', at(`${year}-03-15`)],
+        ['Контракт подписан', at(`${year}-04-10`)],
       ],
     });
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { defaultStageNames } from '../pipeline/pipeline.defaults.js';
 import { ANALYST, type AnalyticsFixture, buildAnalyticsFixture, OTHER_ADMIN } from './analytics.fixture.js';
 
 /**
@@ -48,15 +49,8 @@ type Figures = [
   median: number | null,
   p90: number | null,
 ];
-const STAGES = [
-  'Lead',
-  'Qualified',
-  'Meeting held',
-  'Negotiation',
-  'Shortlisted as supplier',
-  'Contract signed',
-  'Lost',
-];
+/** The fixture's agency is Russian. */
+const STAGES = defaultStageNames('ru');
 const stages = (rows: Figures[]) =>
   rows.map(([entered, reached, leftForward, lostFrom, current, toNext, toWon, stays, median, p90], i) => ({
     stage: { name: STAGES[i] },
@@ -76,7 +70,7 @@ describe('pipelineFunnel', () => {
   it('all deals: reached, left forward, conversions, days in stage from the history, lost reasons ranked', async () => {
     const all = await funnel({});
     expect(all).toEqual({
-      pipeline: { name: 'Export pipeline' },
+      pipeline: { name: 'Экспортная воронка' },
       from: null,
       to: null,
       deals: 13,

@@ -53,9 +53,9 @@ const casLosses = () =>
 describe('concurrent moves of one deal', () => {
   it(`two clients, same version, at the same time, ${ROUNDS} times: one wins, the other gets CONFLICT`, async () => {
     const dealId = await newDeal('Conserves : course entre deux managers');
-    const targets = ['Qualified', 'Meeting held', 'Negotiation', 'Shortlisted as supplier'];
+    const targets = ['Квалифицирован', 'Встреча проведена', 'Переговоры', 'В шорт-листе поставщиков'];
     let version = 1;
-    let current = stages.Lead;
+    let current = stages['Новый лид'];
     server.resetStatements();
     for (let round = 0; round < ROUNDS; round++) {
       // Two different stages, both different from the current one.
@@ -101,7 +101,7 @@ describe('concurrent moves of one deal', () => {
 
   it('many clients at once on many deals: one move per deal and version', async () => {
     const deals = await Promise.all([1, 2, 3, 4].map((i) => newDeal(`Course ${i}`)));
-    const names = ['Qualified', 'Meeting held', 'Negotiation', 'Shortlisted as supplier'];
+    const names = ['Квалифицирован', 'Встреча проведена', 'Переговоры', 'В шорт-листе поставщиков'];
     const cookies = [manager, admin, manager, admin];
     const responses = await Promise.all(
       deals.flatMap((dealId) =>
@@ -124,7 +124,7 @@ describe('concurrent moves of one deal', () => {
       const dealId = await newDeal(`Édition ${round}`);
       const [edit, move] = await Promise.all([
         server.gql(UPDATE, { input: { dealId, version: 1, title: `Édité ${round}` } }, { cookie: admin }),
-        server.gql(MOVE, { input: { dealId, toStageId: stages.Qualified, version: 1 } }, { cookie: manager }),
+        server.gql(MOVE, { input: { dealId, toStageId: stages['Квалифицирован'], version: 1 } }, { cookie: manager }),
       ]);
       expect(edit.errors).toBeUndefined();
       expect(move.errors).toBeUndefined();
@@ -136,10 +136,10 @@ describe('concurrent moves of one deal', () => {
       );
       expect(row.version).toBe(2);
       if (codes[0] === 'OK') {
-        expect(row).toMatchObject({ title: `Édité ${round}`, stage_id: stages.Lead });
+        expect(row).toMatchObject({ title: `Édité ${round}`, stage_id: stages['Новый лид'] });
         expect(await historyOf(dealId)).toHaveLength(1);
       } else {
-        expect(row).toMatchObject({ title: `Édition ${round}`, stage_id: stages.Qualified });
+        expect(row).toMatchObject({ title: `Édition ${round}`, stage_id: stages['Квалифицирован'] });
         expect(await historyOf(dealId)).toHaveLength(2);
       }
     }

@@ -4,6 +4,8 @@ import type { Context } from '../../graphql/context.js';
 import { msg } from '../../shared/messages/index.js';
 import { refuse, UserErrorsException } from '../../shared/mutation.js';
 import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
+import { Agency } from '../agency/agency.entity.js';
+import { localeOfCountry } from '../agency/agency.locale.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Deal } from '../deal/deal.entity.js';
 import { DealStageChange } from '../deal/deal-stage-change.entity.js';
@@ -87,11 +89,20 @@ async function makeDefault(em: EntityManager, pipeline: Pipeline): Promise<void>
   pipeline.isDefault = true;
 }
 
+/** The default stages, named in the agency's language like every text the server writes for it. */
+async function defaultStageInputs(em: EntityManager, agencyId: string): Promise<PipelineStageInput[]> {
+  const { country } = await em.findOneOrFail(Agency, agencyId);
+  const locale = localeOfCountry(country);
+  return DEFAULT_STAGES.map(
+    ({ names, category, probability }) =>
+      ({ name: names[locale], category, probability, retired: false }) as PipelineStageInput,
+  );
+}
+
 export async function createPipeline(em: EntityManager, ctx: Context, input: CreatePipelineInput): Promise<Pipeline> {
   const name = input.name.trim();
   if (!name) refuse(UserErrorCode.REQUIRED, msg('pipelineNeedsName'), ['input', 'name']);
-  const stages: PipelineStageInput[] =
-    input.stages ?? DEFAULT_STAGES.map((stage) => ({ ...stage, retired: false }) as PipelineStageInput);
+  const stages: PipelineStageInput[] = input.stages ?? (await defaultStageInputs(em, ctx.viewer!.agencyId));
   const errors = checkStageList(stages);
   stages.forEach((stage, index) => {
     if (stage.id) {

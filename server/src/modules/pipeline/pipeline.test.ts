@@ -6,6 +6,7 @@ import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 import { createAgencyWithAdmin } from '../agency/agency.service.js';
 import { Deal } from '../deal/deal.entity.js';
+import { defaultStageNames } from './pipeline.defaults.js';
 
 let server: TestServer;
 let admin: string;
@@ -69,15 +70,15 @@ describe('pipelines', () => {
     const list = await server.gql(PIPELINES, {}, { cookie: analyst });
     expect(list.data?.pipelines.totalCount).toBe(1);
     const [pipeline] = list.data!.pipelines.nodes;
-    expect(pipeline).toMatchObject({ name: 'Export pipeline', isDefault: true });
+    expect(pipeline).toMatchObject({ name: 'Экспортная воронка', isDefault: true });
     expect(pipeline.stages.map((s: Stage) => [s.name, s.category])).toEqual([
-      ['Lead', 'OPEN'],
-      ['Qualified', 'OPEN'],
-      ['Meeting held', 'OPEN'],
-      ['Negotiation', 'OPEN'],
-      ['Shortlisted as supplier', 'OPEN'],
-      ['Contract signed', 'WON'],
-      ['Lost', 'LOST'],
+      ['Новый лид', 'OPEN'],
+      ['Квалифицирован', 'OPEN'],
+      ['Встреча проведена', 'OPEN'],
+      ['Переговоры', 'OPEN'],
+      ['В шорт-листе поставщиков', 'OPEN'],
+      ['Контракт подписан', 'WON'],
+      ['Отказ', 'LOST'],
     ]);
     expect(pipeline.stages.map((s: { position: number }) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const one = await server.gql(PIPELINE, { id: pipeline.id }, { cookie: manager });
@@ -137,14 +138,14 @@ describe('the board (done when: the Casablanca 2025 deals, totals in RUB)', () =
     const pairs = (name: string) => at(name).nodes.map((deal) => `${deal.exporter.name} → ${deal.buyer.name}`);
 
     // Nex-T shortlisted by the medical university, Fish World in negotiation with distributors.
-    expect(pairs('Shortlisted as supplier')).toEqual(["Nex-T LLC → Université de médecine d'Afrique francophone"]);
-    expect(pairs('Negotiation')).toEqual(
+    expect(pairs('В шорт-листе поставщиков')).toEqual(["Nex-T LLC → Université de médecine d'Afrique francophone"]);
+    expect(pairs('Переговоры')).toEqual(
       expect.arrayContaining(['Fish World → Casa Frais Import', 'Nex-T LLC → Médi-Équip Maroc']),
     );
-    expect(pairs('Contract signed')).toEqual(
+    expect(pairs('Контракт подписан')).toEqual(
       expect.arrayContaining(['Fish World → Océan Gourmet Distribution', 'Nex-T LLC → Anfa Tech Distribution']),
     );
-    expect(pairs('Lost')).toEqual(['Fish World → Rabat Fine Foods Import']);
+    expect(pairs('Отказ')).toEqual(['Fish World → Rabat Fine Foods Import']);
     expect(stages.reduce((n, stage) => n + stage.deals.totalCount, 0)).toBe(14);
 
     for (const stage of stages) {
@@ -158,12 +159,12 @@ describe('the board (done when: the Casablanca 2025 deals, totals in RUB)', () =
       expect(stage.deals.totalAmount.amount, stage.name).toBe(sum.toFixed(2));
     }
     // 420 000 EUR at today's rate (93.50 RUB since 2026-01-01).
-    expect(at('Shortlisted as supplier').totalAmount.amount).toBe('39270000.00');
+    expect(at('В шорт-листе поставщиков').totalAmount.amount).toBe('39270000.00');
     // 1 250 000 MAD × 8.70 + 95 000 EUR × 93.50
-    expect(at('Negotiation').totalAmount.amount).toBe('19757500.00');
+    expect(at('Переговоры').totalAmount.amount).toBe('19757500.00');
     // Closed deals at the rate of their close day: 18.5M RUB (2026-02-17), 960 000 MAD × 8.73
     // (2025-12-04: rate of 2025-07-01), 7.4M RUB (2026-03-20).
-    expect(at('Contract signed').totalAmount.amount).toBe('34280800.00');
+    expect(at('Контракт подписан').totalAmount.amount).toBe('34280800.00');
   });
 
   it('costs a fixed number of statements: 7 stages × 50 deals as much as a nearly empty board', async () => {
@@ -256,15 +257,10 @@ describe('createPipeline', () => {
     const plain = await server.gql(CREATE, { input: { name: '  Distribution  ' } }, { cookie: admin });
     expect(plain.data?.createPipeline.userErrors).toEqual([]);
     expect(plain.data?.createPipeline.pipeline).toMatchObject({ name: 'Distribution', isDefault: false });
-    expect(plain.data?.createPipeline.pipeline.stages.map((s: Stage) => s.name)).toEqual([
-      'Lead',
-      'Qualified',
-      'Meeting held',
-      'Negotiation',
-      'Shortlisted as supplier',
-      'Contract signed',
-      'Lost',
-    ]);
+    expect(plain.data?.createPipeline.pipeline.stages.map((s: Stage) => s.name)).toEqual(
+      // A Russian agency's default stages.
+      defaultStageNames('ru'),
+    );
     const own = await server.gql(
       CREATE,
       {
@@ -316,9 +312,9 @@ describe('createPipeline', () => {
     const before = await server.sql<{ n: string }>('select count(*) as n from pipeline');
     const cases: [Record<string, unknown>, string, string][] = [
       [{ name: '' }, 'input.name', 'REQUIRED'],
-      [{ name: 'Export pipeline' }, 'input.name', 'DUPLICATE'],
+      [{ name: 'Экспортная воронка' }, 'input.name', 'DUPLICATE'],
       [
-        { name: 'X', stages: [{ name: 'Lead', category: 'OPEN', probability: 101 }] },
+        { name: 'X', stages: [{ name: 'Новый лид', category: 'OPEN', probability: 101 }] },
         'input.stages.0.probability',
         'INVALID',
       ],
@@ -326,7 +322,7 @@ describe('createPipeline', () => {
         {
           name: 'X',
           stages: [
-            { name: 'Lead', category: 'OPEN', probability: 10 },
+            { name: 'Новый лид', category: 'OPEN', probability: 10 },
             { name: 'Won', category: 'WON', probability: 100 },
           ],
         },
@@ -337,9 +333,9 @@ describe('createPipeline', () => {
         {
           name: 'X',
           stages: [
-            { name: 'Lead', category: 'OPEN', probability: 10 },
+            { name: 'Новый лид', category: 'OPEN', probability: 10 },
             { name: 'won', category: 'WON', probability: 100 },
-            { name: 'Lost', category: 'LOST', probability: 0, retired: true },
+            { name: 'Отказ', category: 'LOST', probability: 0, retired: true },
             { name: ' Won ', category: 'LOST', probability: 0 },
           ],
         },
@@ -350,9 +346,9 @@ describe('createPipeline', () => {
         {
           name: 'X',
           stages: [
-            { name: 'Lead', category: 'OPEN', probability: 10 },
+            { name: 'Новый лид', category: 'OPEN', probability: 10 },
             { name: 'Won', category: 'WON', probability: 100 },
-            { name: 'Lost', category: 'LOST', probability: 0, retired: true },
+            { name: 'Отказ', category: 'LOST', probability: 0, retired: true },
           ],
         },
         'input.stages',
@@ -362,9 +358,9 @@ describe('createPipeline', () => {
         {
           name: 'X',
           stages: [
-            { id: mosprom.stages[0].id, name: 'Lead', category: 'OPEN', probability: 10 },
+            { id: mosprom.stages[0].id, name: 'Новый лид', category: 'OPEN', probability: 10 },
             { name: 'Won', category: 'WON', probability: 100 },
-            { name: 'Lost', category: 'LOST', probability: 0 },
+            { name: 'Отказ', category: 'LOST', probability: 0 },
           ],
         },
         'input.stages.0.id',
@@ -380,7 +376,7 @@ describe('createPipeline', () => {
       ).toContain(`${path} ${code}`);
       expect(response.data?.createPipeline.pipeline).toBeNull();
     }
-    const duplicate = await server.gql(CREATE, { input: { name: 'Export pipeline' } }, { cookie: admin });
+    const duplicate = await server.gql(CREATE, { input: { name: 'Экспортная воронка' } }, { cookie: admin });
     expect(duplicate.data?.createPipeline.userErrors[0].existingId).toBe(mosprom.pipelineId);
     expect(await server.sql<{ n: string }>('select count(*) as n from pipeline')).toEqual(before);
   });
@@ -433,27 +429,27 @@ describe('updatePipelineStages', () => {
     expect(updated.name).toBe('Editable (v2)');
     expect(updated.stages.map((s: Stage) => [s.name, s.retired])).toEqual([
       ['New lead', false],
-      ['Meeting held', false],
-      ['Qualified', false],
+      ['Встреча проведена', false],
+      ['Квалифицирован', false],
       ['Samples sent', false],
-      ['Negotiation', false],
-      ['Shortlisted as supplier', true],
-      ['Contract signed', false],
-      ['Lost', false],
+      ['Переговоры', false],
+      ['В шорт-листе поставщиков', true],
+      ['Контракт подписан', false],
+      ['Отказ', false],
     ]);
     expect(updated.stages[0].id).toBe(lead.id);
     expect(updated.stages.map((s: { position: number }) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // Retired stages are left out unless asked for.
     const active = await server.gql(PIPELINE, { id: pipelineId }, { cookie: analyst });
-    expect(active.data?.pipeline.stages.map((s: Stage) => s.name)).not.toContain('Shortlisted as supplier');
+    expect(active.data?.pipeline.stages.map((s: Stage) => s.name)).not.toContain('В шорт-листе поставщиков');
     stages = updated.stages;
     expect(await auditCount('updatePipelineStages')).toBe(before + 1);
   });
 
   it('a stage that holds deals, or is in their history, cannot vanish: CONFLICT, nothing written', async () => {
-    const meeting = stages.find((s) => s.name === 'Meeting held')!;
+    const meeting = stages.find((s) => s.name === 'Встреча проведена')!;
     const samples = stages.find((s) => s.name === 'Samples sent')!;
-    const negotiation = stages.find((s) => s.name === 'Negotiation')!;
+    const negotiation = stages.find((s) => s.name === 'Переговоры')!;
     const dealId = await dealIn(meeting);
     const without = (stage: Stage) => ({ pipelineId, stages: stages.filter((s) => s.id !== stage.id).map(asInput) });
 
@@ -516,7 +512,7 @@ describe('updatePipelineStages', () => {
         'NOT_FOUND',
       ],
       [
-        { pipelineId, stages: stages.map(asInput), isDefault: false, name: 'Export pipeline' },
+        { pipelineId, stages: stages.map(asInput), isDefault: false, name: 'Экспортная воронка' },
         'input.name',
         'DUPLICATE',
       ],
