@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, type BadgeTone } from '../../components/ui/Badge';
+import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { ConnectionPager } from '../../components/ui/ConnectionPager';
 import { type Column, DataTable, type SortState } from '../../components/ui/DataTable';
@@ -13,9 +13,10 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
-import type { AdminUsersQuery as AdminUsersQueryType, Role, UserOrderField, UserStatus } from '../../gql/graphql';
+import type { AdminUsersQuery as AdminUsersQueryType, Role, UserOrderField } from '../../gql/graphql';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { useListPage } from '../../lib/pagination/useListPage';
+import { userStatusTone } from '../../lib/status/tones';
 import { initials } from '../../lib/text/initials';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { InviteUserDialog } from './components/InviteUserDialog';
@@ -34,8 +35,6 @@ import { useDebouncedValue } from '../../lib/hooks/useDebouncedValue';
 
 type UserRow = AdminUsersQueryType['users']['nodes'][number];
 type StatusFilter = 'all' | 'active' | 'inactive';
-
-const STATUS_TONE: Record<UserStatus, BadgeTone> = { ACTIVE: 'success', INVITED: 'info', DEACTIVATED: 'neutral' };
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
@@ -191,7 +190,7 @@ export function UsersPage() {
     {
       key: 'status',
       header: t('users.columns.status'),
-      render: (user) => <Badge tone={STATUS_TONE[user.status]}>{t(`users.status.${user.status}`)}</Badge>,
+      render: (user) => <Badge tone={userStatusTone[user.status]}>{t(`users.status.${user.status}`)}</Badge>,
     },
     {
       key: 'lastLogin',

@@ -16,9 +16,10 @@ import type { MissionFilter, MissionKind, MissionOrderField, MissionsListQuery a
 import { useListPage } from '../../lib/pagination/useListPage';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
+import { missionStatusTone } from '../../lib/status/tones';
 import { MissionFormDialog } from './components/MissionFormDialog';
 import { MissionsListQuery } from './graphql/missions';
-import { MISSION_KINDS, MISSION_STATUSES, missionStatusTone, useMissionFormat } from './hooks/useMissionFormat';
+import { MISSION_KINDS, MISSION_STATUSES, useMissionFormat } from './hooks/useMissionFormat';
 import { usePageTitle } from './hooks/usePageTitle';
 import './missions.css';
 import { QueryError } from '../../components/ui/QueryError';

@@ -20,7 +20,7 @@ import { DealDrawer } from './components/DealDrawer';
 import { LostReasonDialog } from './components/LostReasonDialog';
 import { MoveNoticeBar } from './components/MoveNoticeBar';
 import { NewDealDialog } from './components/NewDealDialog';
-import { PipelineBoardQuery, PipelineSwitcherQuery } from './graphql/board';
+import { PipelineBoardQuery, PipelineSwitcherQuery, STAGE_PAGE_SIZE } from './graphql/board';
 import { useDealMoves } from './hooks/useDealMoves';
 import { useStagePages } from './hooks/useStagePages';
 import type { MovableDeal, StageRef } from './types';
@@ -119,7 +119,7 @@ function PipelineBoardScreen({
   }, [filters.owner, filters.mission, filters.exporter]);
 
   const board = useQuery(PipelineBoardQuery, {
-    variables: { pipelineId, filter },
+    variables: { pipelineId, filter, stagePageSize: STAGE_PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
   const refetchBoard = board.refetch;

@@ -1,11 +1,10 @@
 import type { FragmentType } from '@apollo/client';
 import type { PipelineBoardQuery as BoardData } from '../../gql/graphql';
 import { addDecimal } from '../../lib/money/decimal';
-import type { BoardColumnData, BoardDeal } from './components/Board';
 import type { DealCardFragment } from './components/DealCard';
 import type { PendingMove } from './hooks/useDealMoves';
 import type { StageExtra } from './hooks/useStagePages';
-import type { MoneyValue } from './types';
+import type { BoardColumnData, BoardDeal, MoneyValue } from './types';
 
 type BoardStage = NonNullable<BoardData['pipeline']>['stages'][number];
 

@@ -1,5 +1,14 @@
 import type { BadgeTone } from '../../components/ui/Badge';
-import type { MeetingStatus, MissionStatus, Outcome, StageCategory } from '../../gql/graphql';
+import type {
+  CompanyKind,
+  ImportRowAction,
+  MeetingStatus,
+  MissionStatus,
+  Outcome,
+  ParticipantStatus,
+  StageCategory,
+  UserStatus,
+} from '../../gql/graphql';
 
 /** One colour per status, whichever screen shows the badge. */
 
@@ -24,5 +33,39 @@ export const outcomeTone: Record<Outcome, BadgeTone> = {
   NEGATIVE: 'danger',
 };
 
-/** A deal's stage category (a board column header has its own, quieter OPEN). */
+/** A deal's stage category (a board column shows a badge for WON and LOST only). */
 export const stageCategoryTone: Record<StageCategory, BadgeTone> = { OPEN: 'info', WON: 'success', LOST: 'danger' };
+
+export const participantStatusTone: Record<ParticipantStatus, BadgeTone> = {
+  INVITED: 'neutral',
+  REGISTERED: 'info',
+  CONFIRMED: 'info',
+  ATTENDED: 'success',
+  WITHDREW: 'danger',
+};
+
+export const userStatusTone: Record<UserStatus, BadgeTone> = {
+  ACTIVE: 'success',
+  INVITED: 'info',
+  DEACTIVATED: 'neutral',
+};
+
+export const companyKindTone: Record<CompanyKind, BadgeTone> = {
+  EXPORTER: 'info',
+  BUYER: 'success',
+  DISTRIBUTOR: 'warning',
+  RETAILER: 'warning',
+  INSTITUTION: 'neutral',
+  PARTNER: 'neutral',
+};
+
+/** What an import does with a row. */
+export const importRowActionTone: Record<ImportRowAction, BadgeTone> = {
+  CREATE: 'success',
+  UPDATE: 'info',
+  LINK: 'info',
+  UNCHANGED: 'neutral',
+  SKIP: 'neutral',
+  ERROR: 'danger',
+  POSSIBLE_DUPLICATE: 'warning',
+};

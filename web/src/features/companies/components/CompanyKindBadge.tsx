@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Badge, type BadgeTone } from '../../../components/ui/Badge';
+import { Badge } from '../../../components/ui/Badge';
 import type { CompanyKind } from '../../../gql/graphql';
+import { companyKindTone } from '../../../lib/status/tones';
 
 export const COMPANY_KINDS: readonly CompanyKind[] = [
   'EXPORTER',
@@ -11,16 +12,7 @@ export const COMPANY_KINDS: readonly CompanyKind[] = [
   'PARTNER',
 ];
 
-const TONES: Record<CompanyKind, BadgeTone> = {
-  EXPORTER: 'info',
-  BUYER: 'success',
-  DISTRIBUTOR: 'warning',
-  RETAILER: 'warning',
-  INSTITUTION: 'neutral',
-  PARTNER: 'neutral',
-};
-
 export function CompanyKindBadge({ kind }: { kind: CompanyKind }) {
   const { t } = useTranslation('companies');
-  return <Badge tone={TONES[kind]}>{t(`kinds.${kind}`)}</Badge>;
+  return <Badge tone={companyKindTone[kind]}>{t(`kinds.${kind}`)}</Badge>;
 }

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, type BadgeTone } from '../../../components/ui/Badge';
+import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { type Column, DataTable } from '../../../components/ui/DataTable';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
@@ -12,6 +12,7 @@ import type {
   ImportKind,
   ImportRowAction,
 } from '../../../gql/graphql';
+import { importRowActionTone } from '../../../lib/status/tones';
 import { forgetImported } from '../forgetImported';
 import { ApplyImportMutation, PreviewImportQuery } from '../graphql/import';
 import { rejectedRowsUrl } from '../upload';
@@ -20,15 +21,6 @@ import { RunProgress } from './RunProgress';
 
 const PAGE = 50;
 const ACTIONS: ImportRowAction[] = ['CREATE', 'UPDATE', 'LINK', 'UNCHANGED', 'SKIP', 'ERROR', 'POSSIBLE_DUPLICATE'];
-export const ACTION_TONE: Record<ImportRowAction, BadgeTone> = {
-  CREATE: 'success',
-  UPDATE: 'info',
-  LINK: 'info',
-  UNCHANGED: 'neutral',
-  SKIP: 'neutral',
-  ERROR: 'danger',
-  POSSIBLE_DUPLICATE: 'warning',
-};
 const COUNTS = ['total', 'create', 'update', 'link', 'unchanged', 'skip', 'error', 'possibleDuplicate'] as const;
 
 export type AppliedBatch = NonNullable<ApplyResult['applyImport']['batch']>;
@@ -105,7 +97,7 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
     {
       key: 'action',
       header: t('preview.action'),
-      render: (row) => <Badge tone={ACTION_TONE[row.action]}>{t(`actions.${row.action}`)}</Badge>,
+      render: (row) => <Badge tone={importRowActionTone[row.action]}>{t(`actions.${row.action}`)}</Badge>,
     },
     { key: 'name', header: t('preview.name'), render: (row) => row.name || '—' },
     {

@@ -8,8 +8,9 @@ import { Button } from '../../../components/ui/Button';
 import { classNames } from '../../../components/ui/classNames';
 import { graphql } from '../../../gql';
 import type { MeetingStatus } from '../../../gql/graphql';
+import { meetingStatusTone, outcomeTone } from '../../../lib/status/tones';
 import { UpdateMeetingMutation } from '../graphql/agenda';
-import { meetingStatusTone, outcomeTone, useMissionFormat } from '../hooks/useMissionFormat';
+import { useMissionFormat } from '../hooks/useMissionFormat';
 import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
 
 export const AgendaMeetingFragment = graphql(`

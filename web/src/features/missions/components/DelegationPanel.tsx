@@ -14,9 +14,10 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import type { ParticipantStatus } from '../../../gql/graphql';
 import { useFormErrors } from '../../../lib/forms/useFormErrors';
+import { participantStatusTone } from '../../../lib/status/tones';
 import { AddMissionParticipantMutation, UpdateMissionParticipantMutation } from '../graphql/mission';
 import type { Participant } from '../graphql/types';
-import { PARTICIPANT_STATUSES, participantStatusTone, useMissionFormat } from '../hooks/useMissionFormat';
+import { PARTICIPANT_STATUSES, useMissionFormat } from '../hooks/useMissionFormat';
 
 export interface DelegationPanelProps {
   missionId: string;

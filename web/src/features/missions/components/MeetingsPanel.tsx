@@ -20,8 +20,9 @@ import type {
   MissionMeetingsQuery as Q,
 } from '../../../gql/graphql';
 import { useListPage } from '../../../lib/pagination/useListPage';
+import { meetingStatusTone, outcomeTone } from '../../../lib/status/tones';
 import { MissionMeetingsQuery } from '../graphql/meetings';
-import { meetingStatusTone, OUTCOMES, outcomeTone, useMissionFormat } from '../hooks/useMissionFormat';
+import { OUTCOMES, useMissionFormat } from '../hooks/useMissionFormat';
 import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
 
 type Row = Q['interactions']['nodes'][number];

@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { graphql } from '../../../gql';
-import { missionStatusTone, useMissionFormat } from '../hooks/useMissionFormat';
+import { missionStatusTone } from '../../../lib/status/tones';
+import { useMissionFormat } from '../hooks/useMissionFormat';
 
 export const MissionHeaderFragment = graphql(`
   fragment MissionHeader_mission on Mission {

@@ -9,8 +9,9 @@ import { Panel } from '../../../components/ui/Panel';
 import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
 import type { MissionOutcomeQuery as Q } from '../../../gql/graphql';
+import { participantStatusTone } from '../../../lib/status/tones';
 import { MissionOutcomeQuery } from '../graphql/outcome';
-import { participantStatusTone, useMissionFormat } from '../hooks/useMissionFormat';
+import { useMissionFormat } from '../hooks/useMissionFormat';
 
 type Outcome = NonNullable<Q['missionOutcome']>;
 type ExporterRow = Outcome['exporters'][number];

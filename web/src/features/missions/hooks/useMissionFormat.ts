@@ -1,12 +1,9 @@
 import { useMemo } from 'react';
-import type { BadgeTone } from '../../../components/ui/Badge';
 import type { MissionStatus, Outcome, ParticipantStatus } from '../../../gql/graphql';
 import { intlLocale } from '../../../lib/i18n/languages';
 import { useFormat } from '../../../lib/i18n/useFormat';
 import { useLanguage } from '../../../lib/i18n/useLanguage';
 import { dayAsDate } from './time';
-
-export { meetingStatusTone, missionStatusTone, outcomeTone } from '../../../lib/status/tones';
 
 // ISO 3166-1 alpha-2 codes, for the host country select.
 const COUNTRY_CODES =
@@ -31,14 +28,6 @@ export const PARTICIPANT_STATUSES: readonly ParticipantStatus[] = [
   'WITHDREW',
 ];
 export const OUTCOMES: readonly Outcome[] = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'];
-
-export const participantStatusTone: Record<ParticipantStatus, BadgeTone> = {
-  INVITED: 'neutral',
-  REGISTERED: 'info',
-  CONFIRMED: 'info',
-  ATTENDED: 'success',
-  WITHDREW: 'danger',
-};
 
 /** Formatting for missions: countries by name, days, date ranges and times in a mission's zone. */
 export function useMissionFormat() {

@@ -23,7 +23,7 @@ export const PipelineSwitcherQuery = graphql(`
  * PipelineStageDealsQuery from `pageInfo.endCursor`.
  */
 export const PipelineBoardQuery = graphql(`
-  query PipelineBoard($pipelineId: ID!, $filter: DealFilter) {
+  query PipelineBoard($pipelineId: ID!, $filter: DealFilter, $stagePageSize: Int!) {
     pipeline(id: $pipelineId) {
       id
       name
@@ -32,7 +32,7 @@ export const PipelineBoardQuery = graphql(`
         name
         category
         position
-        deals(first: 30, filter: $filter) {
+        deals(first: $stagePageSize, filter: $filter) {
           totalCount
           pageInfo {
             endCursor
@@ -58,7 +58,7 @@ export const PipelineBoardQuery = graphql(`
   }
 `);
 
-/** Cards per page of a column: the board's first page and each "Show more" (the board query says 30 too). */
+/** Cards per page of a column: the board's first page (PipelineBoardQuery's $stagePageSize) and each "Show more". */
 export const STAGE_PAGE_SIZE = 30;
 
 /** What a card loaded by "Show more" needs beyond its own fragment: the same as a board node. */
