@@ -1,5 +1,4 @@
 import type { FragmentType } from '@apollo/client';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useFragment, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +10,8 @@ import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import { graphql } from '../../../gql';
 import type { CompanyKind } from '../../../gql/graphql';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
+import type { UserErrorLike } from '../../../lib/forms/userErrors';
 import { CreateCompanyMutation, UpdateCompanyMutation } from '../graphql/companies';
 import { useCountries } from '../hooks/useCountries';
 import { COMPANY_KINDS } from './CompanyKindBadge';
@@ -107,31 +107,26 @@ function CompanyForm({ onClose, company, onSaved }: CompanyFormDialogProps) {
     brands: (existing?.brands ?? []).join(', '),
     notes: existing?.notes ?? '',
   }));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [existingId, setExistingId] = useState<string | null>(null);
+  const { errors, formErrors, existingId, saving, submit } = useMutationForm(FIELDS);
 
-  const [createCompany, createState] = useMutation(CreateCompanyMutation);
-  const [updateCompany, updateState] = useMutation(UpdateCompanyMutation);
-  const saving = createState.loading || updateState.loading;
+  const [createCompany] = useMutation(CreateCompanyMutation);
+  const [updateCompany] = useMutation(UpdateCompanyMutation);
 
   function set<K extends keyof FormValues>(key: K, value: FormValues[K]) {
     setValues((current) => ({ ...current, [key]: value }));
   }
 
-  async function handleSubmit() {
+  function handleSubmit() {
     const required: FieldErrors = {};
     if (!values.name.trim()) required.name = tc('common.required');
     if (!values.kind) required.kind = tc('common.required');
     if (!values.country) required.country = tc('common.required');
-    setErrors(required);
-    setFormErrors([]);
-    setExistingId(null);
-    if (Object.keys(required).length > 0 || !values.kind) return;
+    const kind = values.kind;
+    if (!kind) return submit(async () => null, { check: required, onSuccess: onClose });
 
     const common = {
       name: values.name.trim(),
-      kind: values.kind,
+      kind,
       country: values.country,
       city: values.city.trim() || null,
       website: values.website.trim() || null,
@@ -141,50 +136,33 @@ function CompanyForm({ onClose, company, onSaved }: CompanyFormDialogProps) {
       notes: values.notes.trim() || null,
     };
 
-    try {
-      let payload: {
-        company: SavedCompany | null;
-        userErrors: readonly {
-          field: readonly string[] | null;
-          message: string;
-          code: string;
-          existingId: string | null;
-        }[];
-      } | null = null;
+    const save = async (): Promise<
+      { company: SavedCompany | null; userErrors: readonly UserErrorLike[] } | undefined
+    > => {
       if (editing && existing?.id) {
         const { data } = await updateCompany({ variables: { input: { companyId: existing.id, ...common } } });
-        payload = data?.updateCompany ?? null;
-      } else {
-        const { data } = await createCompany({
-          variables: { input: common },
-          update(cache, { data: result }) {
-            // The lists and pickers that show companies ask the server again.
-            if (result?.createCompany.company) {
-              cache.evict({ id: 'ROOT_QUERY', fieldName: 'companies' });
-              cache.gc();
-            }
-          },
-        });
-        payload = data?.createCompany ?? null;
+        return data?.updateCompany;
       }
-      if (!payload) {
-        setFormErrors([tc('errors.generic')]);
-        return;
-      }
-      if (payload.userErrors.length > 0) {
-        const split = splitUserErrors(payload.userErrors, FIELDS);
-        setErrors(split.fields as FieldErrors);
-        setFormErrors(split.form);
-        setExistingId(split.existingId);
-        return;
-      }
-      if (payload.company) {
-        onSaved?.({ id: payload.company.id, name: payload.company.name });
+      const { data } = await createCompany({
+        variables: { input: common },
+        update(cache, { data: result }) {
+          // The lists and pickers that show companies ask the server again.
+          if (result?.createCompany.company) {
+            cache.evict({ id: 'ROOT_QUERY', fieldName: 'companies' });
+            cache.gc();
+          }
+        },
+      });
+      return data?.createCompany;
+    };
+    return submit(save, {
+      check: required,
+      onSuccess: ({ company }) => {
+        if (!company) return;
+        onSaved?.({ id: company.id, name: company.name });
         onClose();
-      }
-    } catch (error) {
-      setFormErrors([CombinedGraphQLErrors.is(error) ? tc('errors.generic') : tc('errors.network')]);
-    }
+      },
+    });
   }
 
   const duplicateLink = existingId ? (

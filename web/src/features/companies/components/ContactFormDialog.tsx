@@ -1,5 +1,4 @@
 import type { FragmentType } from '@apollo/client';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useFragment, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,7 @@ import { type CompanyOption, CompanyPicker } from '../../../components/pickers/C
 import { FormDialog } from '../../../components/ui/FormDialog';
 import { TextField } from '../../../components/ui/TextField';
 import { graphql } from '../../../gql';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { CreateContactMutation, UpdateContactMutation } from '../graphql/contacts';
 
 export const ContactFormFragment = graphql(`
@@ -66,21 +65,17 @@ function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDia
   const [email, setEmail] = useState(existing?.email ?? '');
   const [phone, setPhone] = useState(existing?.phone ?? '');
   const [languages, setLanguages] = useState((existing?.languages ?? []).join(', '));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-
-  const [createContact, createState] = useMutation(CreateContactMutation);
-  const [updateContact, updateState] = useMutation(UpdateContactMutation);
-  const saving = createState.loading || updateState.loading;
   const askCompany = !fixedCompany;
+  const { errors, formErrors, saving, submit } = useMutationForm(askCompany ? FIELDS : FIELDS.slice(1));
 
-  async function handleSubmit() {
+  const [createContact] = useMutation(CreateContactMutation);
+  const [updateContact] = useMutation(UpdateContactMutation);
+
+  function handleSubmit() {
     const required: FieldErrors = {};
     if (!fullName.trim()) required.fullName = tc('common.required');
     if (!company) required.companyId = tc('common.required');
-    setErrors(required);
-    setFormErrors([]);
-    if (Object.keys(required).length > 0 || !company) return;
+    if (!company) return submit(async () => null, { check: required, onSuccess: onClose });
 
     const fields = {
       fullName: fullName.trim(),
@@ -89,31 +84,28 @@ function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDia
       phone: phone.trim() || null,
       languages: parseLanguages(languages),
     };
-    try {
-      let payload: {
-        contact: { id: string } | null;
-        userErrors: readonly { field: readonly string[] | null; message: string; code: string }[];
-      } | null = null;
-      if (editing && existing?.id) {
-        const { data } = await updateContact({
-          variables: {
-            input: {
-              contactId: existing.id,
-              ...fields,
-              ...(company.id !== existing.company?.id ? { companyId: company.id } : {}),
+    return submit(
+      async () => {
+        if (editing && existing?.id) {
+          const { data } = await updateContact({
+            variables: {
+              input: {
+                contactId: existing.id,
+                ...fields,
+                ...(company.id !== existing.company?.id ? { companyId: company.id } : {}),
+              },
             },
-          },
-          update(cache, { data: result }) {
-            // Moved to another company: the companies' lists of people are stale.
-            if (result?.updateContact.contact && company.id !== existing.company?.id) {
-              for (const id of [company.id, existing.company?.id]) {
-                if (id) cache.evict({ id: cache.identify({ __typename: 'Company', id }), fieldName: 'contacts' });
+            update(cache, { data: result }) {
+              // Moved to another company: the companies' lists of people are stale.
+              if (result?.updateContact.contact && company.id !== existing.company?.id) {
+                for (const id of [company.id, existing.company?.id]) {
+                  if (id) cache.evict({ id: cache.identify({ __typename: 'Company', id }), fieldName: 'contacts' });
+                }
               }
-            }
-          },
-        });
-        payload = data?.updateContact ?? null;
-      } else {
+            },
+          });
+          return data?.updateContact;
+        }
         const { data } = await createContact({
           variables: { input: { companyId: company.id, ...fields } },
           update(cache, { data: result }) {
@@ -124,22 +116,10 @@ function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDia
             cache.gc();
           },
         });
-        payload = data?.createContact ?? null;
-      }
-      if (!payload) {
-        setFormErrors([tc('errors.generic')]);
-        return;
-      }
-      if (payload.userErrors.length > 0) {
-        const split = splitUserErrors(payload.userErrors, askCompany ? FIELDS : FIELDS.slice(1));
-        setErrors(split.fields as FieldErrors);
-        setFormErrors(split.form);
-        return;
-      }
-      onClose();
-    } catch (error) {
-      setFormErrors([CombinedGraphQLErrors.is(error) ? tc('errors.generic') : tc('errors.network')]);
-    }
+        return data?.createContact;
+      },
+      { check: required, onSuccess: onClose },
+    );
   }
 
   return (
