@@ -57,7 +57,17 @@ describe('the session across the app', () => {
     expect(await screen.findByText('No open tasks')).toBeTruthy();
   });
 
+  it('shows a signed-in user their own language on every load, unless they chose one on this browser', async () => {
+    renderApp(
+      answer(ViewerQuery).with(() => ({ data: { viewer: { ...viewer, locale: 'ru' as const } } })),
+      ...dashboard,
+    );
+    await waitFor(() => expect(document.documentElement.lang).toBe('ru'));
+    expect(await screen.findByRole('link', { name: 'Перейти к основному содержимому' })).toBeTruthy();
+  });
+
   it('on UNAUTHENTICATED from any operation, forgets the user and asks to sign in again', async () => {
+    storeLanguage('en'); // chosen on this browser: it wins over the user's own language (fr)
     let expired = false;
     const { client, router } = renderApp(
       answer(ViewerQuery).with(() => (expired ? unauthenticated : { data: { viewer } })),
@@ -76,6 +86,7 @@ describe('the session across the app', () => {
   });
 
   it('signs out: ends the session, leaves for sign-in and clears the cache', async () => {
+    storeLanguage('en'); // chosen on this browser: it wins over the user's own language (fr)
     let signedIn = true;
     const { client, router, calls } = renderApp(
       answer(ViewerQuery).with(() => ({ data: { viewer: signedIn ? viewer : null } })),

@@ -16,6 +16,19 @@ export function intlLocale(language: Language): string {
   return INTL_LOCALES[language];
 }
 
+/**
+ * The language for someone not signed in, from the browser's preferred languages
+ * (`navigator.languages`, best first): the first one we have (ru-RU → ru, fr-MA → fr),
+ * English when none is.
+ */
+export function detectBrowserLanguage(preferred: readonly string[] | undefined): Language {
+  for (const tag of preferred ?? []) {
+    const primary = tag.split(/[-_]/)[0]?.toLowerCase();
+    if (isLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
 /** Reads the user's explicit choice; storage can be unavailable (privacy modes), so never throw. */
 export function readStoredLanguage(): Language | null {
   try {

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Spinner } from '../../../components/ui/Spinner';
 import { isUnauthenticated } from '../../../lib/apollo/unauthenticated';
 import { useViewer } from '../../../lib/session/useViewer';
+import { useViewerLanguage } from '../../../lib/session/useViewerLanguage';
 import { signInPath } from '../signInPath';
 import './RequireViewer.css';
 
@@ -14,6 +15,7 @@ export function RequireViewer({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const { viewer, loading, error, refetch } = useViewer();
+  useViewerLanguage(viewer?.locale);
   const here = `${location.pathname}${location.search}${location.hash}`;
 
   if (loading) {
