@@ -1,8 +1,6 @@
 import { IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../shared/connection.js';
-import { UserError } from '../../shared/user-error.js';
-import { Sector } from './sector.entity.js';
 
 @ObjectType('SectorNames')
 @InputType('SectorNamesInput')
@@ -50,18 +48,6 @@ export class UpdateSectorInput {
   @ValidateNested()
   names?: SectorNamesInput;
 }
-
-@ObjectType()
-export class CreateSectorPayload {
-  @Field(() => Sector, { nullable: true })
-  sector?: Sector;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class UpdateSectorPayload extends CreateSectorPayload {}
 
 export enum SectorOrderField {
   CODE = 'code',

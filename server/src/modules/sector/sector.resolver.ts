@@ -6,13 +6,12 @@ import { Locale, Role } from '../user/user.enums.js';
 import { Sector } from './sector.entity.js';
 import {
   CreateSectorInput,
-  CreateSectorPayload,
   SectorNamesInput,
   SectorOrder,
   SectorOrderField,
   UpdateSectorInput,
-  UpdateSectorPayload,
 } from './sector.inputs.js';
+import { CreateSectorPayload, UpdateSectorPayload } from './sector.payloads.js';
 import { createSector, updateSector } from './sector.service.js';
 
 const SectorConnection = ConnectionType(Sector);
