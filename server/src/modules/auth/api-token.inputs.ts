@@ -1,7 +1,5 @@
 import { IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../../shared/user-error.js';
-import { ApiToken } from './api-token.entity.js';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType()
 export class CreateApiTokenInput {
@@ -18,33 +16,9 @@ export class CreateApiTokenInput {
   expiresInDays?: number | null;
 }
 
-@ObjectType()
-export class CreateApiTokenPayload {
-  @Field(() => ApiToken, { nullable: true })
-  apiToken?: ApiToken;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The secret, shown this once: send it as `Authorization: Bearer <secret>`. Only its hash is kept.',
-  })
-  secret?: string;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
 @InputType()
 export class RevokeApiTokenInput {
   @Field(() => ID)
   @IsUUID()
   apiTokenId!: string;
-}
-
-@ObjectType()
-export class RevokeApiTokenPayload {
-  @Field(() => ApiToken, { nullable: true })
-  apiToken?: ApiToken;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
 }

@@ -2,12 +2,8 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../shared/mutation.js';
 import { ApiToken } from './api-token.entity.js';
-import {
-  CreateApiTokenInput,
-  CreateApiTokenPayload,
-  RevokeApiTokenInput,
-  RevokeApiTokenPayload,
-} from './api-token.inputs.js';
+import { CreateApiTokenInput, RevokeApiTokenInput } from './api-token.inputs.js';
+import { CreateApiTokenPayload, RevokeApiTokenPayload } from './api-token.payloads.js';
 import { createApiToken, revokeApiToken } from './api-token.service.js';
 
 @Resolver(() => ApiToken)
