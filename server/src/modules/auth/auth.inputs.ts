@@ -1,6 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '../../shared/user-error.js';
-import { User } from '../user/user.entity.js';
+import { Field, InputType } from 'type-graphql';
 
 @InputType()
 export class LoginInput {
@@ -9,19 +7,4 @@ export class LoginInput {
 
   @Field()
   password!: string;
-}
-
-@ObjectType()
-export class LoginPayload {
-  @Field(() => User, { nullable: true, description: 'The signed-in user; null when sign-in failed.' })
-  viewer?: User | null;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class LogoutPayload {
-  @Field(() => Boolean)
-  ok!: boolean;
 }
