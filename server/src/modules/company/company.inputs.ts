@@ -1,8 +1,6 @@
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../shared/connection.js';
-import { UserError } from '../../shared/user-error.js';
-import { Company } from './company.entity.js';
 import { CompanyKind } from './company.enums.js';
 import { HasLetterOrDigit, IsCountryCode } from './validators.js';
 
@@ -91,18 +89,6 @@ export class UpdateCompanyInput extends CompanyDetailsInput {
   @IsCountryCode()
   country?: string | null;
 }
-
-@ObjectType()
-export class CreateCompanyPayload {
-  @Field(() => Company, { nullable: true })
-  company?: Company;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class UpdateCompanyPayload extends CreateCompanyPayload {}
 
 @InputType({ description: 'Companies matching all the given conditions; an empty list does not filter.' })
 export class CompanyFilter {

@@ -16,10 +16,9 @@ import {
   CompanyOrder,
   CompanyOrderField,
   CreateCompanyInput,
-  CreateCompanyPayload,
   UpdateCompanyInput,
-  UpdateCompanyPayload,
 } from './company.inputs.js';
+import { CreateCompanyPayload, UpdateCompanyPayload } from './company.payloads.js';
 import { companyWhere, createCompany, updateCompany } from './company.service.js';
 
 const CompanyConnection = ConnectionType(Company);
