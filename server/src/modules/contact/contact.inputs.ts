@@ -9,11 +9,9 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../shared/connection.js';
-import { UserError } from '../../shared/user-error.js';
 import { HasLetterOrDigit, IsPhone } from '../company/validators.js';
-import { Contact } from './contact.entity.js';
 
 /** An empty e-mail or phone clears it; anything else must have the right form. */
 const given = (_: object, value: unknown) => value != null && value !== '';
@@ -83,18 +81,6 @@ export class UpdateContactInput extends ContactDetailsInput {
   @HasLetterOrDigit()
   fullName?: string | null;
 }
-
-@ObjectType()
-export class CreateContactPayload {
-  @Field(() => Contact, { nullable: true })
-  contact?: Contact;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class UpdateContactPayload extends CreateContactPayload {}
 
 @InputType({ description: 'Contacts matching all the given conditions; an empty list does not filter.' })
 export class ContactFilter {

@@ -13,10 +13,9 @@ import {
   ContactOrder,
   ContactOrderField,
   CreateContactInput,
-  CreateContactPayload,
   UpdateContactInput,
-  UpdateContactPayload,
 } from './contact.inputs.js';
+import { CreateContactPayload, UpdateContactPayload } from './contact.payloads.js';
 import { contactWhere, createContact, updateContact } from './contact.service.js';
 
 const ContactConnection = ConnectionType(Contact);
