@@ -9,14 +9,11 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
 import { OrderDirection } from '../../shared/connection.js';
 import { AMOUNT, CURRENCY } from '../../shared/money.js';
-import { UserError } from '../../shared/user-error.js';
 import { StageCategory } from '../pipeline/pipeline.enums.js';
-import { Deal } from './deal.entity.js';
-import { DealStageChange } from './deal-stage-change.entity.js';
 
 const COUNTRY = /^[A-Z]{2}$/;
 
@@ -157,24 +154,6 @@ export class MoveDealInput {
   @IsOptional()
   @MaxLength(5000)
   lostReason?: string | null;
-}
-
-@ObjectType()
-export class CreateDealPayload {
-  @Field(() => Deal, { nullable: true })
-  deal?: Deal;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class UpdateDealPayload extends CreateDealPayload {}
-
-@ObjectType()
-export class MoveDealPayload extends CreateDealPayload {
-  @Field(() => DealStageChange, { nullable: true, description: 'The move, as written in the history.' })
-  stageChange?: DealStageChange;
 }
 
 @InputType({ description: 'Deals matching all the conditions given; a list matches any of its values.' })

@@ -19,15 +19,13 @@ import { Deal } from './deal.entity.js';
 import { dealWhere } from './deal.filter.js';
 import {
   CreateDealInput,
-  CreateDealPayload,
   DealFilter,
   DealOrder,
   DealOrderField,
   MoveDealInput,
-  MoveDealPayload,
   UpdateDealInput,
-  UpdateDealPayload,
 } from './deal.inputs.js';
+import { CreateDealPayload, MoveDealPayload, UpdateDealPayload } from './deal.payloads.js';
 import { createDeal, moveDeal, updateDeal } from './deal.service.js';
 import { DealStageChange } from './deal-stage-change.entity.js';
 
