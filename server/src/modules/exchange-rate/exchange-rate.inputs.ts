@@ -1,10 +1,8 @@
 import { IsISO4217CurrencyCode, Matches } from 'class-validator';
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
 import { OrderDirection } from '../../shared/connection.js';
 import { CURRENCY } from '../../shared/money.js';
-import { UserError } from '../../shared/user-error.js';
-import { ExchangeRate } from './exchange-rate.entity.js';
 
 @InputType()
 export class SetExchangeRateInput {
@@ -21,15 +19,6 @@ export class SetExchangeRateInput {
   })
   @Matches(/^(?!0+(\.0+)?$)\d{1,14}(\.\d{1,10})?$/)
   rate!: string;
-}
-
-@ObjectType()
-export class SetExchangeRatePayload {
-  @Field(() => ExchangeRate, { nullable: true })
-  exchangeRate?: ExchangeRate;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
 }
 
 @InputType()

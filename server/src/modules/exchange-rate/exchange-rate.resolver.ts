@@ -13,8 +13,8 @@ import {
   ExchangeRateOrder,
   ExchangeRateOrderField,
   SetExchangeRateInput,
-  SetExchangeRatePayload,
 } from './exchange-rate.inputs.js';
+import { SetExchangeRatePayload } from './exchange-rate.payloads.js';
 import { setExchangeRate } from './exchange-rate.service.js';
 
 const ExchangeRateConnection = ConnectionType(ExchangeRate);
