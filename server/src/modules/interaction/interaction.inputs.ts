@@ -1,8 +1,6 @@
 import { ArrayMaxSize, IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../shared/connection.js';
-import { UserError } from '../../shared/user-error.js';
-import { Interaction } from './interaction.entity.js';
 import { InteractionKind, MeetingStatus, Outcome } from './interaction.enums.js';
 
 export const MAX_CONTACTS = 50;
@@ -171,15 +169,3 @@ export class UpdateInteractionInput extends InteractionDetailsInput {
   @IsUUID()
   exporterId?: string | null;
 }
-
-@ObjectType()
-export class LogInteractionPayload {
-  @Field(() => Interaction, { nullable: true })
-  interaction?: Interaction;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class UpdateInteractionPayload extends LogInteractionPayload {}

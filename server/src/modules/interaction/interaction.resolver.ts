@@ -17,10 +17,9 @@ import {
   InteractionOrder,
   InteractionOrderField,
   LogInteractionInput,
-  LogInteractionPayload,
   UpdateInteractionInput,
-  UpdateInteractionPayload,
 } from './interaction.inputs.js';
+import { LogInteractionPayload, UpdateInteractionPayload } from './interaction.payloads.js';
 import { logInteraction, updateInteraction } from './interaction.service.js';
 
 export const InteractionConnection = ConnectionType(Interaction);

@@ -164,21 +164,3 @@ export class MergeContactsPreview {
   @Field(() => [MergeMove]) moves!: MergeMove[];
   @Field(() => [UserError]) userErrors!: UserError[];
 }
-
-@ObjectType()
-export class MergeCompaniesPayload {
-  @Field(() => Company, { nullable: true, description: 'The kept company.' })
-  company?: Company;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class MergeContactsPayload {
-  @Field(() => Contact, { nullable: true, description: 'The kept contact.' })
-  contact?: Contact;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}

@@ -12,12 +12,11 @@ import {
 } from './duplicate-candidates.service.js';
 import {
   MergeCompaniesInput,
-  MergeCompaniesPayload,
   MergeCompaniesPreview,
   MergeContactsInput,
-  MergeContactsPayload,
   MergeContactsPreview,
 } from './merge.inputs.js';
+import { MergeCompaniesPayload, MergeContactsPayload } from './merge.payloads.js';
 import { mergeCompanies, planCompanyMerge } from './merge-companies.service.js';
 import { mergeContacts, planContactMerge } from './merge-contacts.service.js';
 
