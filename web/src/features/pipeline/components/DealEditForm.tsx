@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { graphql } from '../../../gql';
 import type { DealEditForm_DealFragment } from '../../../gql/graphql';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { DEAL_FIELDS, type DealFormErrors, normalizeAmount, normalizeCurrency } from '../dealForm';
 import { UpdateDealMutation } from '../graphql/deal';
 import { DealCoreFields, useDealCore } from './DealCoreFields';
@@ -88,14 +88,13 @@ function DealEditFields({ data, onDone, onCancel, onReload }: DealEditFieldsProp
   const [missionId, setMissionId] = useState(data.sourceMission?.id ?? '');
   const [products, setProducts] = useState(data.products ?? '');
   const [lostReason, setLostReason] = useState(data.lostReason ?? '');
-  const [errors, setErrors] = useState<DealFormErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { errors, formErrors, saving: loading, submit: send } = useMutationForm(DEAL_FIELDS);
   const [conflict, setConflict] = useState(false);
-  const [updateDeal, { loading }] = useMutation(UpdateDealMutation, { refetchQueries: ['PipelineBoard'] });
+  const [updateDeal] = useMutation(UpdateDealMutation, { refetchQueries: ['PipelineBoard'] });
 
   const lost = data.stage.category === 'LOST';
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const next: DealFormErrors = {};
     if (!title.trim()) next.title = tc('common.required');
@@ -106,46 +105,40 @@ function DealEditFields({ data, onDone, onCancel, onReload }: DealEditFieldsProp
     if (!cleanCurrency) next.currency = t('form.currencyInvalid');
     if (!ownerId) next.ownerId = tc('common.required');
     if (lost && !lostReason.trim()) next.lostReason = tc('common.required');
-    setErrors(next);
-    setFormErrors([]);
     setConflict(false);
-    if (Object.keys(next).length > 0) return;
-
-    try {
-      const result = await updateDeal({
-        variables: {
-          input: {
-            dealId: data.id,
-            version: baseVersion,
-            title: title.trim(),
-            exporterId: exporter?.id,
-            buyerId: buyer?.id ?? null,
-            amount: cleanAmount,
-            currency: cleanCurrency,
-            expectedCloseOn: expectedCloseOn || null,
-            ownerId,
-            sourceMissionId: missionId || null,
-            products: products.trim() || null,
-            ...(lost ? { lostReason: lostReason.trim() } : {}),
+    return send(
+      async () => {
+        const result = await updateDeal({
+          variables: {
+            input: {
+              dealId: data.id,
+              version: baseVersion,
+              title: title.trim(),
+              exporterId: exporter?.id,
+              buyerId: buyer?.id ?? null,
+              amount: cleanAmount,
+              currency: cleanCurrency,
+              expectedCloseOn: expectedCloseOn || null,
+              ownerId,
+              sourceMissionId: missionId || null,
+              products: products.trim() || null,
+              ...(lost ? { lostReason: lostReason.trim() } : {}),
+            },
           },
+        });
+        return result.data?.updateDeal;
+      },
+      {
+        check: next,
+        onSuccess: onDone,
+        // Someone saved the deal meanwhile: offer to reload rather than show field messages.
+        handle: (userErrors) => {
+          if (!userErrors.some((error) => error.code === 'CONFLICT')) return userErrors;
+          setConflict(true);
+          return [];
         },
-      });
-      const payload = result.data?.updateDeal;
-      const userErrors = payload?.userErrors ?? [];
-      if (userErrors.some((error) => error.code === 'CONFLICT')) {
-        setConflict(true);
-        return;
-      }
-      if (userErrors.length > 0 || !payload?.deal) {
-        const split = splitUserErrors(userErrors, DEAL_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.form.length > 0 || userErrors.length > 0 ? split.form : [tc('errors.generic')]);
-        return;
-      }
-      onDone();
-    } catch {
-      setFormErrors([tc('errors.generic')]);
-    }
+      },
+    );
   }
 
   return (

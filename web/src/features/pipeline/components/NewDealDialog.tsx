@@ -8,12 +8,14 @@ import { Dialog } from '../../../components/ui/Dialog';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { SelectField } from '../../../components/ui/SelectField';
 import { Spinner } from '../../../components/ui/Spinner';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { DEAL_FIELDS, type DealFormErrors, normalizeAmount, normalizeCurrency } from '../dealForm';
 import { CreateDealMutation, MeetingForDealQuery } from '../graphql/deal';
 import type { StageRef } from '../types';
 import { DealCoreFields, useDealCore } from './DealCoreFields';
 import { MissionSelect } from './MissionSelect';
+
+const MEETING_FREE_FIELDS = DEAL_FIELDS.filter((field) => field !== 'fromInteractionId');
 
 export interface NewDealDialogProps {
   open: boolean;
@@ -112,11 +114,11 @@ function NewDealForm({
   const [stageId, setStageId] = useState(openStages[0]?.id ?? '');
   const [ownerId, setOwnerId] = useState(viewerId);
   const [missionId, setMissionId] = useState(prefill?.missionId ?? '');
-  const [errors, setErrors] = useState<DealFormErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [createDeal, { loading }] = useMutation(CreateDealMutation, { refetchQueries: ['PipelineBoard'] });
+  // The meeting's own problems (unknown, no exporter...) have no field of their own here.
+  const { errors, formErrors, saving: loading, submit: send } = useMutationForm(MEETING_FREE_FIELDS);
+  const [createDeal] = useMutation(CreateDealMutation, { refetchQueries: ['PipelineBoard'] });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const next: DealFormErrors = {};
     if (!title.trim()) next.title = tc('common.required');
@@ -125,43 +127,29 @@ function NewDealForm({
     if (amount.trim() && !cleanAmount) next.amount = t('form.amountInvalid');
     const cleanCurrency = normalizeCurrency(currency);
     if (!cleanCurrency) next.currency = t('form.currencyInvalid');
-    setErrors(next);
-    setFormErrors([]);
-    if (Object.keys(next).length > 0) return;
-
-    try {
-      const result = await createDeal({
-        variables: {
-          input: {
-            pipelineId,
-            stageId: stageId || undefined,
-            title: title.trim() || undefined,
-            exporterId: exporter?.id,
-            buyerId: buyer?.id ?? null,
-            amount: cleanAmount ?? undefined,
-            currency: cleanCurrency,
-            expectedCloseOn: expectedCloseOn || undefined,
-            ownerId: ownerId || undefined,
-            sourceMissionId: missionId || null,
-            fromInteractionId: fromInteractionId ?? undefined,
+    return send(
+      async () => {
+        const result = await createDeal({
+          variables: {
+            input: {
+              pipelineId,
+              stageId: stageId || undefined,
+              title: title.trim() || undefined,
+              exporterId: exporter?.id,
+              buyerId: buyer?.id ?? null,
+              amount: cleanAmount ?? undefined,
+              currency: cleanCurrency,
+              expectedCloseOn: expectedCloseOn || undefined,
+              ownerId: ownerId || undefined,
+              sourceMissionId: missionId || null,
+              fromInteractionId: fromInteractionId ?? undefined,
+            },
           },
-        },
-      });
-      const payload = result.data?.createDeal;
-      const userErrors = payload?.userErrors ?? [];
-      if (userErrors.length > 0 || !payload?.deal) {
-        const split = splitUserErrors(userErrors, DEAL_FIELDS);
-        // The meeting's own problems (unknown, no exporter...) have no field of their own here.
-        const { fromInteractionId: meetingError, ...fields } = split.fields;
-        setErrors(fields);
-        const messages = [...(meetingError ? [meetingError] : []), ...split.form];
-        setFormErrors(messages.length > 0 || userErrors.length > 0 ? messages : [tc('errors.generic')]);
-        return;
-      }
-      onCreated(payload.deal.id);
-    } catch {
-      setFormErrors([tc('errors.generic')]);
-    }
+        });
+        return result.data?.createDeal;
+      },
+      { check: next, onSuccess: ({ deal }) => deal && onCreated(deal.id) },
+    );
   }
 
   return (
