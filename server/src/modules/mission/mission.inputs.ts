@@ -7,14 +7,11 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars.js';
 import { OrderDirection } from '../../shared/connection.js';
 import { MoneyInput } from '../../shared/money.js';
-import { UserError } from '../../shared/user-error.js';
-import { Mission } from './mission.entity.js';
 import { MissionKind, MissionStatus, ParticipantStatus } from './mission.enums.js';
-import { MissionParticipant } from './mission-participant.entity.js';
 
 @InputType({ description: 'Which missions to list; the conditions add up (AND). An empty list means no condition.' })
 export class MissionFilter {
@@ -218,27 +215,3 @@ export class UpdateMissionParticipantInput {
   @MaxLength(5_000)
   notes?: string | null;
 }
-
-@ObjectType()
-export class CreateMissionPayload {
-  @Field(() => Mission, { nullable: true })
-  mission?: Mission;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class UpdateMissionPayload extends CreateMissionPayload {}
-
-@ObjectType()
-export class AddMissionParticipantPayload {
-  @Field(() => MissionParticipant, { nullable: true })
-  participant?: MissionParticipant;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class UpdateMissionParticipantPayload extends AddMissionParticipantPayload {}

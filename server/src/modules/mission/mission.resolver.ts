@@ -15,19 +15,21 @@ import { Role } from '../user/user.enums.js';
 import { Mission } from './mission.entity.js';
 import {
   AddMissionParticipantInput,
-  AddMissionParticipantPayload,
   CreateMissionInput,
-  CreateMissionPayload,
   MissionFilter,
   MissionOrder,
   MissionOrderField,
   MissionParticipantFilter,
   UpdateMissionInput,
   UpdateMissionParticipantInput,
-  UpdateMissionParticipantPayload,
-  UpdateMissionPayload,
 } from './mission.inputs.js';
 import { missionAgenda, participantMeetings } from './mission.loaders.js';
+import {
+  AddMissionParticipantPayload,
+  CreateMissionPayload,
+  UpdateMissionParticipantPayload,
+  UpdateMissionPayload,
+} from './mission.payloads.js';
 import {
   addMissionParticipant,
   createMission,
