@@ -11,10 +11,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../shared/connection.js';
-import { UserError } from '../../shared/user-error.js';
-import { Pipeline } from './pipeline.entity.js';
 import { StageCategory } from './pipeline.enums.js';
 
 export const MAX_STAGES = 30;
@@ -104,18 +102,6 @@ export class UpdatePipelineStagesInput {
   @IsBoolean()
   isDefault?: boolean | null;
 }
-
-@ObjectType()
-export class CreatePipelinePayload {
-  @Field(() => Pipeline, { nullable: true })
-  pipeline?: Pipeline;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class UpdatePipelineStagesPayload extends CreatePipelinePayload {}
 
 export enum PipelineOrderField {
   NAME = 'name',

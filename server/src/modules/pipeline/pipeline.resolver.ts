@@ -9,12 +9,11 @@ import { Role } from '../user/user.enums.js';
 import { Pipeline } from './pipeline.entity.js';
 import {
   CreatePipelineInput,
-  CreatePipelinePayload,
   PipelineOrder,
   PipelineOrderField,
   UpdatePipelineStagesInput,
-  UpdatePipelineStagesPayload,
 } from './pipeline.inputs.js';
+import { CreatePipelinePayload, UpdatePipelineStagesPayload } from './pipeline.payloads.js';
 import { createPipeline, updatePipelineStages } from './pipeline.service.js';
 import { PipelineStage } from './pipeline-stage.entity.js';
 
