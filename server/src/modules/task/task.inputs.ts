@@ -1,9 +1,7 @@
 import { IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars.js';
 import { OrderDirection } from '../../shared/connection.js';
-import { UserError } from '../../shared/user-error.js';
-import { Task } from './task.entity.js';
 
 @InputType({ description: 'Tasks matching all the given conditions (lists: any of the values).' })
 export class TaskFilter {
@@ -83,15 +81,3 @@ export class CompleteTaskInput {
   @IsUUID()
   taskId!: string;
 }
-
-@ObjectType()
-export class CreateTaskPayload {
-  @Field(() => Task, { nullable: true })
-  task?: Task;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class CompleteTaskPayload extends CreateTaskPayload {}
