@@ -1,9 +1,7 @@
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../shared/connection.js';
-import { UserError } from '../../shared/user-error.js';
 import { OneTimeTokenPurpose } from '../auth/one-time-token.entity.js';
-import { User } from './user.entity.js';
 import { Locale, Role } from './user.enums.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -74,21 +72,6 @@ export class InviteUserInput {
   locale?: Locale | null;
 }
 
-@ObjectType()
-export class InviteUserPayload {
-  @Field(() => User, { nullable: true })
-  user?: User;
-
-  @Field(() => OneTimeLink, {
-    nullable: true,
-    description: 'The link, shown this once: only a hash of its token is kept.',
-  })
-  link?: OneTimeLink;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
 @InputType()
 export class SetUserRoleInput {
   @Field(() => ID)
@@ -116,27 +99,6 @@ export class ReactivateUserInput extends UserIdInput {}
 @InputType()
 export class ResetPasswordLinkInput extends UserIdInput {}
 
-@ObjectType()
-export class UserPayload {
-  @Field(() => User, { nullable: true })
-  user?: User;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
-export class SetUserRolePayload extends UserPayload {}
-
-@ObjectType()
-export class DeactivateUserPayload extends UserPayload {}
-
-@ObjectType()
-export class ReactivateUserPayload extends UserPayload {}
-
-@ObjectType()
-export class ResetPasswordLinkPayload extends InviteUserPayload {}
-
 @InputType()
 export class AcceptInvitationInput {
   @Field({ description: 'The token of the link: the part after "/invitation/".' })
@@ -149,9 +111,6 @@ export class AcceptInvitationInput {
   @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
 }
-
-@ObjectType()
-export class AcceptInvitationPayload extends UserPayload {}
 
 @ObjectType({
   description: 'What a one-time link is for, so the page can greet its user before they choose a password.',

@@ -8,22 +8,24 @@ import { statusOf, User } from './user.entity.js';
 import { Role, UserStatus } from './user.enums.js';
 import {
   AcceptInvitationInput,
-  AcceptInvitationPayload,
   DeactivateUserInput,
-  DeactivateUserPayload,
   Invitation,
   InviteUserInput,
-  InviteUserPayload,
   ReactivateUserInput,
-  ReactivateUserPayload,
   ResetPasswordLinkInput,
-  ResetPasswordLinkPayload,
   SetUserRoleInput,
-  SetUserRolePayload,
   UserFilter,
   UserOrder,
   UserOrderField,
 } from './user.inputs.js';
+import {
+  AcceptInvitationPayload,
+  DeactivateUserPayload,
+  InviteUserPayload,
+  ReactivateUserPayload,
+  ResetPasswordLinkPayload,
+  SetUserRolePayload,
+} from './user.payloads.js';
 import { deactivateUser, reactivateUser, setUserRole, userWhere } from './user.service.js';
 
 const UserConnection = ConnectionType(User);
