@@ -13,22 +13,13 @@ export const InvitationQuery = graphql(`
   }
 `);
 
-// `user` selects exactly the fields of ViewerQuery, so it can be written into the cache as
+// `user` selects the viewer's fragment (Viewer_user) as ViewerQuery does, so it can be written into the cache as
 // that query's answer once the server has signed the new user in.
 export const AcceptInvitationMutation = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
     acceptInvitation(input: $input) {
       user {
-        id
-        fullName
-        email
-        role
-        locale
-        agency {
-          id
-          name
-          shortName
-        }
+        ...Viewer_user @unmask
       }
       userErrors {
         field
