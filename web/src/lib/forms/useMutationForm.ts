@@ -26,8 +26,10 @@ export interface SubmitSteps<P extends MutationPayload> {
  * "name", "address.city") and the others above the form (`formErrors`, with `existingId` for a
  * link to the record a DUPLICATE points at), a message above the form when the request fails,
  * and `onSuccess` (close) otherwise. Pair with FormDialog: `formErrors`, `saving`, `onSubmit`.
+ * `fields` lists the paths the form shows, or maps the payload's paths to the form's own names
+ * (`{ exporterId: 'exporter' }`) where they differ.
  */
-export function useMutationForm(fields: readonly string[]) {
+export function useMutationForm(fields: readonly string[] | Readonly<Record<string, string>>) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
@@ -55,8 +57,10 @@ export function useMutationForm(fields: readonly string[]) {
         if (!payload) {
           setFormErrors([t('errors.generic')]);
         } else if (payload.userErrors.length > 0) {
-          const split = splitUserErrors(handle ? handle(payload.userErrors) : payload.userErrors, known.current);
-          setErrors(split.fields);
+          const names = known.current;
+          const paths = isList(names) ? names : Object.keys(names);
+          const split = splitUserErrors(handle ? handle(payload.userErrors) : payload.userErrors, paths);
+          setErrors(isList(names) ? split.fields : rename(split.fields, names));
           setFormErrors(split.form);
           setExistingId(split.existingId);
         } else {
@@ -97,3 +101,17 @@ export function useMutationForm(fields: readonly string[]) {
 }
 
 export type MutationForm = ReturnType<typeof useMutationForm>;
+
+function isList(fields: readonly string[] | Readonly<Record<string, string>>): fields is readonly string[] {
+  return Array.isArray(fields);
+}
+
+/** Messages under the form's names; two paths shown at one field keep the first message. */
+function rename(messages: Record<string, string>, names: Readonly<Record<string, string>>) {
+  const renamed: Record<string, string> = {};
+  for (const [path, message] of Object.entries(messages)) {
+    const name = names[path] ?? path;
+    if (!renamed[name]) renamed[name] = message;
+  }
+  return renamed;
+}

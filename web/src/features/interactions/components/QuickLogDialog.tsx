@@ -14,7 +14,7 @@ import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import type { CompanyKind, InteractionKind, LogInteractionInput, Outcome } from '../../../gql/graphql';
 import { fromLocalInput, toLocalInput } from '../../../lib/dates/local';
-import { splitUserErrors } from '../../../lib/forms/userErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { useFormat } from '../../../lib/i18n/useFormat';
 import { roundedNow } from '../dateTime';
 import { LogInteractionMutation, QuickLogContextQuery } from '../graphql/quickLog';
@@ -86,10 +86,9 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
   const [subject, setSubject] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { errors, formErrors, saving: loading, submit } = useMutationForm(SERVER_FIELDS);
   const [logged, setLogged] = useState<Logged | null>(null);
-  const [logInteraction, { loading }] = useMutation(LogInteractionMutation);
+  const [logInteraction] = useMutation(LogInteractionMutation);
 
   const context = useQuery(QuickLogContextQuery, {
     variables: {
@@ -131,13 +130,11 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
   const about = counterpart?.name ?? exporter?.name;
   const autoSubject = about ? t(`autoSubject.${kind}`, { name: about }) : t(`kinds.${kind}`);
 
-  async function onSubmit() {
+  function onSubmit() {
     const required: Partial<Record<FormField, string>> = {};
     if (!exporter) required.exporter = tc('common.required');
     if (!whenDate) required.when = tc('common.required');
-    setErrors(required);
-    setFormErrors([]);
-    if (!exporter || !whenDate) return;
+    if (!exporter || !whenDate) return submit(async () => null, { check: required, onSuccess: () => {} });
 
     const at = whenDate.toISOString();
     const input: LogInteractionInput = {
@@ -156,32 +153,15 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
       input.status = effectiveStatus;
     }
 
-    try {
-      const { data } = await logInteraction({ variables: { input } });
-      const payload = data?.logInteraction;
-      if (!payload) {
-        setFormErrors([tc('errors.generic')]);
-        return;
-      }
-      if (payload.userErrors.length > 0) {
-        const split = splitUserErrors(payload.userErrors, Object.keys(SERVER_FIELDS));
-        const byField: Partial<Record<FormField, string>> = {};
-        for (const [name, message] of Object.entries(split.fields)) {
-          const field = SERVER_FIELDS[name];
-          if (field && !byField[field]) byField[field] = message;
-        }
-        setErrors(byField);
-        setFormErrors(split.form);
-        return;
-      }
-      if (payload.interaction) {
-        setLogged(payload.interaction);
+    return submit(async () => (await logInteraction({ variables: { input } })).data?.logInteraction, {
+      check: required,
+      onSuccess: ({ interaction }) => {
+        if (!interaction) return;
+        setLogged(interaction);
         // Timelines, agendas and the dashboard on screen show the new entry.
         void client.refetchQueries({ include: 'active' }).catch(() => {});
-      }
-    } catch {
-      setFormErrors([tc('errors.network')]);
-    }
+      },
+    });
   }
 
   if (logged) {
