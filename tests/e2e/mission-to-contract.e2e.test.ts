@@ -234,8 +234,8 @@ describe('a new account manager runs a mission to a signed contract', () => {
 
     // The whole board in view (7 columns of 272 px), so the drop target is on screen.
     await page.setViewportSize({ width: 2300, height: 900 });
-    const lead = page.getByRole('region', { name: 'Lead', exact: true });
-    const won = page.getByRole('region', { name: 'Contract signed', exact: true });
+    const lead = page.getByRole('region', { name: 'Новый лид', exact: true });
+    const won = page.getByRole('region', { name: 'Контракт подписан', exact: true });
     const card = lead.getByRole('article', { name: dealTitle });
     await card.waitFor();
     const leadBefore = await columnCount(lead);
@@ -254,7 +254,7 @@ describe('a new account manager runs a mission to a signed contract', () => {
     expect(await columnCount(won)).toBe(wonColumnBefore + 1);
     await expect(lead.getByRole('article', { name: dealTitle }).count()).resolves.toBe(0);
     await page
-      .getByText(new RegExp(`“${escapeRegExp(dealTitle)}” moved to Contract signed`))
+      .getByText(new RegExp(`“${escapeRegExp(dealTitle)}” moved to Контракт подписан`))
       .first()
       .waitFor();
 
@@ -305,6 +305,6 @@ async function dragWithMouse(p: Page, card: Locator, target: Locator): Promise<v
   // dnd-kit announces the pick-up to screen readers.
   await p.getByText(/^Picked up deal|is over stage/).waitFor();
   await glide(to.x + to.width / 2, to.y + Math.min(to.height / 2, 220), 20);
-  await p.getByText(/is over stage Contract signed\.$/).waitFor();
+  await p.getByText(/is over stage Контракт подписан\.$/).waitFor();
   await p.mouse.up();
 }

@@ -67,7 +67,7 @@ async function discoverIds(page: Page): Promise<Ids> {
   const company = new URL(page.url()).pathname.split('/')[2] ?? '';
 
   await page.goto('/pipeline');
-  const negotiation = page.getByRole('region', { name: 'Negotiation', exact: true });
+  const negotiation = page.getByRole('region', { name: 'Переговоры', exact: true });
   await negotiation.getByRole('article').first().getByRole('button').first().click();
   await page.waitForURL((url) => url.searchParams.has('deal'));
   const deal = new URL(page.url()).searchParams.get('deal') ?? '';
@@ -131,7 +131,7 @@ const SCREENS: Screen[] = [
   {
     name: 'pipeline',
     path: () => '/pipeline',
-    ready: (page) => page.getByRole('region', { name: 'Contract signed', exact: true }).waitFor(),
+    ready: (page) => page.getByRole('region', { name: 'Контракт подписан', exact: true }).waitFor(),
   },
   {
     name: 'deal-drawer',
