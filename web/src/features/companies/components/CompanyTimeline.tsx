@@ -8,9 +8,9 @@ import { Button } from '../../../components/ui/Button';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { graphql } from '../../../gql';
 import type { Timeline_DealFragment, Timeline_InteractionFragment, Timeline_TaskFragment } from '../../../gql/graphql';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useFormat } from '../../../lib/i18n/useFormat';
 import { meetingStatusTone, outcomeTone, stageCategoryTone } from '../../../lib/status/tones';
-import { fragmentRows } from '../hooks/fragmentRows';
 import { TimelineIcon } from './TimelineIcon';
 import { buildTimeline, type TimelineFilter, type TimelineItem } from './timeline';
 

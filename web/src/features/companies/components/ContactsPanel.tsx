@@ -8,7 +8,7 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { Panel } from '../../../components/ui/Panel';
 import { graphql } from '../../../gql';
 import type { ContactsPanel_ContactFragment } from '../../../gql/graphql';
-import { fragmentRows } from '../hooks/fragmentRows';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { ContactFormDialog, type ContactFormFragment } from './ContactFormDialog';
 
 export const ContactsPanelFragment = graphql(`

@@ -7,8 +7,8 @@ import { Button } from '../../../components/ui/Button';
 import { type Column, DataTable, type SortState } from '../../../components/ui/DataTable';
 import { graphql } from '../../../gql';
 import type { ContactOrderField, ContactsTable_ContactFragment } from '../../../gql/graphql';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useFormat } from '../../../lib/i18n/useFormat';
-import { fragmentRows } from '../hooks/fragmentRows';
 
 export const ContactsTableFragment = graphql(`
   fragment ContactsTable_contact on Contact {

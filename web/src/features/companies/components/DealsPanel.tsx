@@ -7,9 +7,9 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { Panel } from '../../../components/ui/Panel';
 import { graphql } from '../../../gql';
 import type { DealsPanel_DealFragment } from '../../../gql/graphql';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useFormat } from '../../../lib/i18n/useFormat';
 import { stageCategoryTone } from '../../../lib/status/tones';
-import { fragmentRows } from '../hooks/fragmentRows';
 
 export const DealsPanelFragment = graphql(`
   fragment DealsPanel_deal on Deal {

@@ -7,9 +7,9 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { Panel } from '../../../components/ui/Panel';
 import { graphql } from '../../../gql';
 import type { MissionsPanel_MissionFragment } from '../../../gql/graphql';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useFormat } from '../../../lib/i18n/useFormat';
 import { missionStatusTone } from '../../../lib/status/tones';
-import { fragmentRows } from '../hooks/fragmentRows';
 import { useCountries } from '../hooks/useCountries';
 
 export const MissionsPanelFragment = graphql(`

@@ -1,4 +1,5 @@
-import { useQuery } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -10,29 +11,67 @@ import { Panel } from '../../../components/ui/Panel';
 import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
 import { TextField } from '../../../components/ui/TextField';
+import { graphql } from '../../../gql';
+import type { AgendaPanel_MeetingFragment, AgendaPanel_ParticipantFragment } from '../../../gql/graphql';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { today } from '../../../lib/dates/local';
 import { MissionAgendaQuery } from '../graphql/agenda';
-import type { AgendaItem, Participant } from '../graphql/types';
 import { daysBetween, findClashes } from '../hooks/time';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 import { AgendaMeeting } from './AgendaMeeting';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
+
+export const AgendaPanelParticipantFragment = graphql(`
+  fragment AgendaPanel_participant on MissionParticipant {
+    id
+    status
+    company {
+      id
+      name
+    }
+  }
+`);
+
+/** A meeting of the day (MissionAgendaQuery selects it unmasked): where it goes, and its card. */
+export const AgendaPanelMeetingFragment = graphql(`
+  fragment AgendaPanel_meeting on Interaction {
+    id
+    startsAt
+    endsAt
+    status
+    subject
+    exporter {
+      id
+      name
+    }
+    counterpart {
+      id
+      name
+    }
+    contacts {
+      id
+    }
+    ...AgendaMeeting_interaction
+  }
+`);
 
 export interface AgendaPanelProps {
   missionId: string;
   timeZone: string;
   startsOn: string | null;
   endsOn: string | null;
-  participants: readonly Participant[];
+  participants: readonly FragmentType<typeof AgendaPanelParticipantFragment>[];
   editable: boolean;
 }
 
 interface Lane {
   exporter: { id: string; name: string };
-  meetings: AgendaItem[];
+  meetings: AgendaPanel_MeetingFragment[];
 }
 
-export function AgendaPanel({ missionId, timeZone, startsOn, endsOn, participants, editable }: AgendaPanelProps) {
+export function AgendaPanel({ missionId, timeZone, startsOn, endsOn, participants: refs, editable }: AgendaPanelProps) {
+  const { data: participantData } = useFragment({ fragment: AgendaPanelParticipantFragment, from: [...refs] });
+  const participants = fragmentRows<AgendaPanel_ParticipantFragment>(participantData);
   const { t } = useTranslation('missions');
   const fmt = useMissionFormat();
   const [params, setParams] = useSearchParams();
@@ -212,7 +251,7 @@ export function AgendaPanel({ missionId, timeZone, startsOn, endsOn, participant
           days={days}
           defaultDay={day}
           defaultExporterId={planning.exporterId}
-          participants={activeParticipants}
+          exporters={activeParticipants.map((p) => p.company)}
           onConflict={(existingId, conflictDay) => {
             setHighlightId(existingId);
             if (conflictDay !== day) setDay(conflictDay);

@@ -1,4 +1,5 @@
-import { useMutation } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,20 +13,40 @@ import { FormDialog } from '../../../components/ui/FormDialog';
 import { Panel } from '../../../components/ui/Panel';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
-import type { ParticipantStatus } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
+import type { DelegationPanel_ParticipantFragment as Participant, ParticipantStatus } from '../../../gql/graphql';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useFormErrors } from '../../../lib/forms/useFormErrors';
 import { participantStatusTone } from '../../../lib/status/tones';
 import { AddMissionParticipantMutation, UpdateMissionParticipantMutation } from '../graphql/mission';
-import type { Participant } from '../graphql/types';
 import { PARTICIPANT_STATUSES, useMissionFormat } from '../hooks/useMissionFormat';
+
+export const DelegationPanelParticipantFragment = graphql(`
+  fragment DelegationPanel_participant on MissionParticipant {
+    id
+    status
+    notes
+    company {
+      id
+      name
+      city
+      country
+    }
+    meetings(first: 1) {
+      totalCount
+    }
+  }
+`);
 
 export interface DelegationPanelProps {
   missionId: string;
-  participants: readonly Participant[];
+  participants: readonly FragmentType<typeof DelegationPanelParticipantFragment>[];
   editable: boolean;
 }
 
-export function DelegationPanel({ missionId, participants, editable }: DelegationPanelProps) {
+export function DelegationPanel({ missionId, participants: refs, editable }: DelegationPanelProps) {
+  const { data } = useFragment({ fragment: DelegationPanelParticipantFragment, from: [...refs] });
+  const participants = fragmentRows<Participant>(data);
   const { t } = useTranslation('missions');
   const { t: tc } = useTranslation();
   const fmt = useMissionFormat();

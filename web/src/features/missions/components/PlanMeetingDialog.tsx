@@ -8,7 +8,6 @@ import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { MeetingContactsQuery, MissionAgendaQuery, PlanMeetingMutation } from '../graphql/agenda';
-import type { Participant } from '../graphql/types';
 import { zonedToUtc } from '../hooks/time';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
@@ -21,7 +20,8 @@ export interface PlanMeetingDialogProps {
   days: readonly string[];
   defaultDay: string;
   defaultExporterId: string;
-  participants: readonly Participant[];
+  /** The exporters of the delegation who can meet (not withdrawn). */
+  exporters: readonly { id: string; name: string }[];
   /** The meeting the new one clashes with, and its day. */
   onConflict: (existingId: string, day: string) => void;
   onPlanned: (day: string) => void;
@@ -34,7 +34,7 @@ export function PlanMeetingDialog({
   days,
   defaultDay,
   defaultExporterId,
-  participants,
+  exporters,
   onConflict,
   onPlanned,
   onClose,
@@ -55,7 +55,7 @@ export function PlanMeetingDialog({
   const [conflictId, setConflictId] = useState<string | null>(null);
   const [plan] = useMutation(PlanMeetingMutation);
 
-  const exporter = participants.find((p) => p.company.id === exporterId)?.company ?? null;
+  const exporter = exporters.find((company) => company.id === exporterId) ?? null;
   const defaultSubject =
     exporter && counterpart ? t('plan.defaultSubject', { exporter: exporter.name, counterpart: counterpart.name }) : '';
 
@@ -150,7 +150,7 @@ export function PlanMeetingDialog({
           setExporterId(e.target.value);
           setContactIds([]);
         }}
-        options={participants.map((p) => ({ value: p.company.id, label: p.company.name }))}
+        options={exporters.map((company) => ({ value: company.id, label: company.name }))}
         error={errors.exporterId}
         required
       />

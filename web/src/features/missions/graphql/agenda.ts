@@ -5,23 +5,7 @@ export const MissionAgendaQuery = graphql(`
     mission(id: $id) {
       id
       agenda(day: $day) {
-        id
-        startsAt
-        endsAt
-        status
-        subject
-        exporter {
-          id
-          name
-        }
-        counterpart {
-          id
-          name
-        }
-        contacts {
-          id
-        }
-        ...AgendaMeeting_interaction
+        ...AgendaPanel_meeting @unmask
       }
     }
   }

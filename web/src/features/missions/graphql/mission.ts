@@ -15,17 +15,8 @@ export const MissionPageQuery = graphql(`
         totalCount
         nodes {
           id
-          status
-          notes
-          company {
-            id
-            name
-            city
-            country
-          }
-          meetings(first: 1) {
-            totalCount
-          }
+          ...DelegationPanel_participant
+          ...AgendaPanel_participant
         }
       }
     }
