@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/Button';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
-import { splitUserErrors } from '../../lib/forms/userErrors';
+import { useMutationForm } from '../../lib/forms/useMutationForm';
 import { switchLanguage } from '../../lib/i18n/i18n';
 import { isLanguage, readStoredLanguage } from '../../lib/i18n/languages';
 import { useFormat } from '../../lib/i18n/useFormat';
@@ -32,7 +32,7 @@ export function InvitationPage() {
     skip: !token,
     fetchPolicy: 'network-only',
   });
-  const [accept, { loading: accepting }] = useMutation(AcceptInvitationMutation);
+  const [accept] = useMutation(AcceptInvitationMutation);
 
   // Greet the invitee in the language their admin chose, unless this browser already has one.
   const invitedLocale = data?.invitation?.locale;
@@ -44,10 +44,11 @@ export function InvitationPage() {
 
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useMutationForm(['password']);
+  const { errors: fieldErrors, saving: accepting } = form;
+  const formError = form.formErrors.length > 0 ? form.formErrors.join(' ') : null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const local: Partial<Record<Field, string>> = {};
     if (!password) local.password = t('auth.invitation.required');
@@ -55,35 +56,23 @@ export function InvitationPage() {
       local.password = t('auth.invitation.tooShort', { count: MIN_PASSWORD_LENGTH });
     if (!confirmation) local.confirmation = t('auth.invitation.required');
     else if (password && confirmation !== password) local.confirmation = t('auth.invitation.mismatch');
-    setFieldErrors(local);
-    setFormError(null);
-    if (local.password || local.confirmation) return;
-
-    try {
-      const { data: result } = await accept({ variables: { input: { token, password } } });
-      const payload = result?.acceptInvitation;
-      if (!payload) {
-        setFormError(t('errors.generic'));
-        return;
-      }
-      if (payload.userErrors.length > 0) {
-        const split = splitUserErrors(payload.userErrors, ['password']);
-        setFieldErrors({ password: split.fields.password });
-        setFormError(split.form.length > 0 ? split.form.join(' ') : null);
-        return;
-      }
-      // The server has signed the user in (session cookie): the shell learns who they are.
-      if (payload.user) client.writeQuery({ query: ViewerQuery, data: { viewer: payload.user } });
-      try {
-        // Asks the server, with the new session cookie, who is signed in (the shell reads this query).
-        await client.query({ query: ViewerQuery, fetchPolicy: 'network-only' });
-      } catch {
-        // The user written above is enough to enter; the next request will tell if the session holds.
-      }
-      await navigate('/', { replace: true });
-    } catch {
-      setFormError(t('errors.network'));
-    }
+    return form.submit(
+      async () => (await accept({ variables: { input: { token, password } } })).data?.acceptInvitation,
+      {
+        check: local,
+        onSuccess: async ({ user }) => {
+          // The server has signed the user in (session cookie): the shell learns who they are.
+          if (user) client.writeQuery({ query: ViewerQuery, data: { viewer: user } });
+          try {
+            // Asks the server, with the new session cookie, who is signed in (the shell reads this query).
+            await client.query({ query: ViewerQuery, fetchPolicy: 'network-only' });
+          } catch {
+            // The user written above is enough to enter; the next request will tell if the session holds.
+          }
+          await navigate('/', { replace: true });
+        },
+      },
+    );
   }
 
   let content: ReactNode;

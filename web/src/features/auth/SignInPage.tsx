@@ -1,4 +1,3 @@
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { TextField } from '../../components/ui/TextField';
+import { useMutationForm } from '../../lib/forms/useMutationForm';
 import { switchLanguage } from '../../lib/i18n/i18n';
 import { isLanguage, readStoredLanguage } from '../../lib/i18n/languages';
 import { useFormat } from '../../lib/i18n/useFormat';
@@ -28,20 +28,18 @@ export function SignInPage() {
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [login, { loading }] = useMutation(SignInMutation);
+  // The server's messages are shown as given: at the email or password field, or above the form.
+  const form = useMutationForm(['email', 'password']);
+  const { errors: fieldErrors, saving: loading } = form;
+  const formError = form.formErrors.length > 0 ? form.formErrors.join(' ') : null;
+  const [login] = useMutation(SignInMutation);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const required: FieldErrors = {};
     if (!email.trim()) required.email = t('auth.signIn.required');
     if (!password) required.password = t('auth.signIn.required');
-    setFieldErrors(required);
-    setFormError(null);
-    if (required.email || required.password) return;
-
-    try {
+    const sent = async () => {
       const { data } = await login({
         variables: { input: { email: email.trim(), password } },
         update(cache, { data: result }) {
@@ -49,41 +47,24 @@ export function SignInPage() {
           if (viewer) cache.writeQuery({ query: ViewerQuery, data: { viewer } });
         },
       });
-      const payload = data?.login;
-      if (!payload) {
-        setFormError(t('errors.generic'));
-        return;
-      }
-      if (payload.userErrors.length > 0) {
-        // The server's messages are shown as given; a field path like ["input", "email"]
-        // puts the message under that field, anything else above the form.
-        const byField: FieldErrors = {};
-        const general: string[] = [];
-        for (const userError of payload.userErrors) {
-          const field = userError.field?.at(-1);
-          if (field === 'email' || field === 'password') byField[field] = userError.message;
-          else general.push(userError.message);
-        }
-        setFieldErrors(byField);
-        setFormError(general.length > 0 ? general.join(' ') : null);
-        return;
-      }
-      if (payload.viewer) {
+      return data?.login;
+    };
+    return form.submit(sent, {
+      check: required,
+      onSuccess: async ({ viewer }) => {
+        if (!viewer) return;
         // Until someone picks a language on this browser, the user's own language applies.
-        if (!readStoredLanguage() && isLanguage(payload.viewer.locale))
-          void switchLanguage(i18n, payload.viewer.locale, false);
+        if (!readStoredLanguage() && isLanguage(viewer.locale)) void switchLanguage(i18n, viewer.locale, false);
         await navigate(next, { replace: true });
-      }
-    } catch (error) {
-      const refusal = signInRefusal(error);
-      if (refusal) {
+      },
+      failure: (error) => {
+        const refusal = signInRefusal(error);
+        if (!refusal) return null;
         const { value, unit } = waitUnit(refusal.seconds);
         const wait = formatNumber(value, { style: 'unit', unit, unitDisplay: 'short' });
-        setFormError(t(refusal.busy ? 'auth.signIn.busy' : 'auth.signIn.rateLimited', { wait }));
-        return;
-      }
-      setFormError(CombinedGraphQLErrors.is(error) ? t('errors.generic') : t('errors.network'));
-    }
+        return t(refusal.busy ? 'auth.signIn.busy' : 'auth.signIn.rateLimited', { wait });
+      },
+    });
   }
 
   return (

@@ -11,8 +11,10 @@ export interface MutationPayload {
 export interface SubmitSteps<P extends MutationPayload> {
   /** Messages of the checks made before sending (required fields), by field: any stops the submit. */
   check?: Readonly<Record<string, string | undefined>>;
-  /** What success does with the payload (save the result, close the dialog). */
-  onSuccess: (payload: P) => void;
+  /** What success does with the payload (save the result, close the dialog, go to the next page). */
+  onSuccess: (payload: P) => void | Promise<void>;
+  /** The message for a failed request that the form knows better (a rate limit); else the usual one. */
+  failure?: (error: unknown) => string | null;
   /**
    * Takes the userErrors the form treats its own way (a CONFLICT that links to the other record)
    * and returns the ones left to show; the form stays open either way.
@@ -42,7 +44,7 @@ export function useMutationForm(fields: readonly string[] | Readonly<Record<stri
   const submit = useCallback(
     async <P extends MutationPayload>(
       send: () => Promise<P | null | undefined>,
-      { check = {}, onSuccess, handle }: SubmitSteps<P>,
+      { check = {}, onSuccess, handle, failure }: SubmitSteps<P>,
     ): Promise<void> => {
       if (busy.current) return;
       const local = Object.fromEntries(Object.entries(check).filter((entry): entry is [string, string] => !!entry[1]));
@@ -64,10 +66,11 @@ export function useMutationForm(fields: readonly string[] | Readonly<Record<stri
           setFormErrors(split.form);
           setExistingId(split.existingId);
         } else {
-          onSuccess(payload);
+          await onSuccess(payload);
         }
       } catch (error) {
-        setFormErrors([CombinedGraphQLErrors.is(error) ? t('errors.generic') : t('errors.network')]);
+        const known = failure?.(error);
+        setFormErrors([known ?? (CombinedGraphQLErrors.is(error) ? t('errors.generic') : t('errors.network'))]);
       } finally {
         busy.current = false;
         setSaving(false);

@@ -148,7 +148,12 @@ function NewDealForm({
         });
         return result.data?.createDeal;
       },
-      { check: next, onSuccess: ({ deal }) => deal && onCreated(deal.id) },
+      {
+        check: next,
+        onSuccess: ({ deal }) => {
+          if (deal) onCreated(deal.id);
+        },
+      },
     );
   }
 
