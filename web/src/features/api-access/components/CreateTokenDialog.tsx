@@ -5,7 +5,7 @@ import { CopyField } from '../../../components/ui/CopyField';
 import { FormDialog } from '../../../components/ui/FormDialog';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextField } from '../../../components/ui/TextField';
-import { useFormErrors } from '../../../lib/forms/useFormErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { curlExample } from '../curl';
 import { CreateApiTokenMutation } from '../graphql/apiTokens';
 
@@ -27,24 +27,23 @@ function CreateToken({ open, onClose }: CreateTokenDialogProps) {
   const { t: tc } = useTranslation();
   const [name, setName] = useState('');
   const [expiresInDays, setExpiresInDays] = useState<string>('90');
-  const { errors, formErrors, check, showUserErrors, fail } = useFormErrors();
+  const { errors, formErrors, saving, submit: send } = useMutationForm(['name', 'expiresInDays']);
   const [secret, setSecret] = useState<string | null>(null);
-  const [create, { loading }] = useMutation(CreateApiTokenMutation, { refetchQueries: ['ApiTokens'] });
+  const [create] = useMutation(CreateApiTokenMutation, { refetchQueries: ['ApiTokens'] });
 
-  async function submit() {
-    if (!check(name.trim() ? {} : { name: tc('common.required') })) return;
-    try {
-      const { data } = await create({
-        variables: { input: { name: name.trim(), expiresInDays: Number(expiresInDays) } },
-      });
-      const payload = data?.createApiToken;
-      if (!payload) throw new Error('no payload');
-      if (showUserErrors(payload.userErrors, ['name', 'expiresInDays'])) return;
-      if (payload.secret) setSecret(payload.secret);
-      else onClose();
-    } catch {
-      fail();
-    }
+  function submit() {
+    return send(
+      async () => {
+        const { data } = await create({
+          variables: { input: { name: name.trim(), expiresInDays: Number(expiresInDays) } },
+        });
+        return data?.createApiToken;
+      },
+      {
+        check: { name: name.trim() ? undefined : tc('common.required') },
+        onSuccess: (payload) => (payload.secret ? setSecret(payload.secret) : onClose()),
+      },
+    );
   }
 
   return (
@@ -54,7 +53,7 @@ function CreateToken({ open, onClose }: CreateTokenDialogProps) {
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('create.submit')}
-      saving={loading}
+      saving={saving}
       formErrors={formErrors}
       formClassName="api-access-form"
       result={

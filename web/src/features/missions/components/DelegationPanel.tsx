@@ -16,7 +16,7 @@ import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { graphql } from '../../../gql';
 import type { DelegationPanel_ParticipantFragment as Participant, ParticipantStatus } from '../../../gql/graphql';
 import { fragmentRows } from '../../../lib/apollo/fragmentRows';
-import { useFormErrors } from '../../../lib/forms/useFormErrors';
+import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { participantStatusTone } from '../../../lib/status/tones';
 import { AddMissionParticipantMutation, UpdateMissionParticipantMutation } from '../graphql/mission';
 import { PARTICIPANT_STATUSES, useMissionFormat } from '../hooks/useMissionFormat';
@@ -193,22 +193,22 @@ function AddParticipantDialog({ missionId, onClose }: { missionId: string; onClo
   const [company, setCompany] = useState<CompanyOption | null>(null);
   const [status, setStatus] = useState<ParticipantStatus>('INVITED');
   const [notes, setNotes] = useState('');
-  const { errors, formErrors, check, showUserErrors, fail } = useFormErrors();
-  const [add, { loading }] = useMutation(AddMissionParticipantMutation);
+  const { errors, formErrors, saving, submit: send } = useMutationForm(['companyId', 'status', 'notes']);
+  const [add] = useMutation(AddMissionParticipantMutation);
 
-  async function submit() {
-    if (!check(company ? {} : { companyId: tc('common.required') }) || !company) return;
-    try {
-      const result = await add({
-        variables: { input: { missionId, companyId: company.id, status, notes: notes.trim() || null } },
-        refetchQueries: ['MissionPage', 'MissionOutcome'],
-        awaitRefetchQueries: true,
-      });
-      if (showUserErrors(result.data?.addMissionParticipant.userErrors, ['companyId', 'status', 'notes'])) return;
-      onClose();
-    } catch {
-      fail();
-    }
+  function submit() {
+    return send(
+      async () => {
+        if (!company) return null;
+        const result = await add({
+          variables: { input: { missionId, companyId: company.id, status, notes: notes.trim() || null } },
+          refetchQueries: ['MissionPage', 'MissionOutcome'],
+          awaitRefetchQueries: true,
+        });
+        return result.data?.addMissionParticipant;
+      },
+      { check: { companyId: company ? undefined : tc('common.required') }, onSuccess: onClose },
+    );
   }
 
   return (
@@ -217,7 +217,7 @@ function AddParticipantDialog({ missionId, onClose }: { missionId: string; onClo
       title={t('delegation.addTitle')}
       onSubmit={submit}
       submitLabel={t('delegation.addSubmit')}
-      saving={loading}
+      saving={saving}
       formErrors={formErrors}
       formClassName="missions-form"
     >
