@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type EntityManager as CoreEntityManager, DataloaderType } from '@mikro-orm/core';
+import { DataloaderType } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -76,4 +76,3 @@ export function ormConfig(options: OrmOptions) {
   });
 }
 
-export type { CoreEntityManager };

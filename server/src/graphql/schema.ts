@@ -3,7 +3,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
 import { resolvers } from './resolvers.js';
-import { DateScalar, DateTimeScalar } from './scalars.js';
+import { DateTimeScalar } from './scalars.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -25,5 +25,3 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
 export async function printedSchema(): Promise<string> {
   return `${printSchema(lexicographicSortSchema(await graphqlSchema()))}\n`;
 }
-
-export { DateScalar };

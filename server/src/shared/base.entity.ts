@@ -1,4 +1,4 @@
-import { type Opt, OptionalProps } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from './ids.js';
@@ -20,5 +20,3 @@ export abstract class BaseEntity {
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
-
-export type { Opt };

@@ -143,7 +143,7 @@ export const ILLUSTRATIVE_COMPANIES: IllustrativeCompany[] = [
 ];
 
 /** Name pools for generated contacts: [full name, e-mail local part]. */
-export const MOROCCAN_NAMES: [string, string][] = [
+const MOROCCAN_NAMES: [string, string][] = [
   ['Karim Alaoui', 'k.alaoui'],
   ['Salma Bennani', 's.bennani'],
   ['Youssef El Amrani', 'y.elamrani'],
@@ -160,7 +160,7 @@ export const MOROCCAN_NAMES: [string, string][] = [
   ['Ghita Bensouda', 'g.bensouda'],
 ];
 
-export const RUSSIAN_NAMES: [string, string][] = [
+const RUSSIAN_NAMES: [string, string][] = [
   ['Алексей Смирнов', 'a.smirnov'],
   ['Ольга Иванова', 'o.ivanova'],
   ['Дмитрий Орлов', 'd.orlov'],

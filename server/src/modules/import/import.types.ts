@@ -268,15 +268,6 @@ export class ImportPreviewPayload {
 }
 
 @ObjectType()
-export class ImportFilePayload {
-  @Field(() => ImportFileInfo, { nullable: true })
-  file?: ImportFileInfo;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-@ObjectType()
 export class ApplyImportPayload {
   @Field(() => ImportBatch, { nullable: true })
   batch?: ImportBatch;

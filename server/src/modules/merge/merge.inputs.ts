@@ -33,7 +33,6 @@ export class MergeCompanyFieldsInput {
   @Field(() => ID, { nullable: true }) accountManager?: string | null;
 }
 export const COMPANY_MERGE_FIELDS = ['name', 'kind', 'country', 'city', 'website', 'notes', 'accountManager'] as const;
-export type CompanyMergeField = (typeof COMPANY_MERGE_FIELDS)[number];
 
 @InputType({
   description: 'For each field, the id of the contact whose value the kept contact takes. Languages are united.',
@@ -45,7 +44,6 @@ export class MergeContactFieldsInput {
   @Field(() => ID, { nullable: true }) phone?: string | null;
 }
 export const CONTACT_MERGE_FIELDS = ['fullName', 'jobTitle', 'email', 'phone'] as const;
-export type ContactMergeField = (typeof CONTACT_MERGE_FIELDS)[number];
 
 @InputType()
 abstract class MergeInput {

@@ -9,8 +9,3 @@ export function canEdit(role: Role | null | undefined): boolean {
 export function isAdmin(role: Role | null | undefined): boolean {
   return role === 'ADMIN';
 }
-
-/** Who may read the audit log. */
-export function canAudit(role: Role | null | undefined): boolean {
-  return role === 'ADMIN' || role === 'ANALYST';
-}

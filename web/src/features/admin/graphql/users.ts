@@ -21,6 +21,7 @@ export const AdminUsersQuery = graphql(`
   }
 `);
 
+/** @public A document graphql-codegen reads; queries spread it by name. */
 export const UserRowFragment = graphql(`
   fragment UserRow_user on User {
     id

@@ -9,6 +9,7 @@ export const ApiTokensQuery = graphql(`
   }
 `);
 
+/** @public A document graphql-codegen reads; queries spread it by name. */
 export const ApiTokenRowFragment = graphql(`
   fragment ApiTokenRow_token on ApiToken {
     id

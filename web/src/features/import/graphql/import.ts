@@ -60,6 +60,7 @@ export const PreviewImportQuery = graphql(`
   }
 `);
 
+/** @public A document graphql-codegen reads; queries spread it by name. */
 export const PreviewStepCountsFragment = graphql(`
   fragment PreviewStep_counts on ImportCounts {
     total
@@ -73,6 +74,7 @@ export const PreviewStepCountsFragment = graphql(`
   }
 `);
 
+/** @public A document graphql-codegen reads; queries spread it by name. */
 export const PreviewStepRowFragment = graphql(`
   fragment PreviewStep_row on ImportRow {
     row

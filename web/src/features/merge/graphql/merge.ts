@@ -81,6 +81,7 @@ export const MergeCompaniesPreviewQuery = graphql(`
   }
 `);
 
+/** @public A document graphql-codegen reads; queries spread it by name. */
 export const MergeDialogCompanyFragment = graphql(`
   fragment MergeDialog_company on Company {
     id
@@ -130,6 +131,7 @@ export const MergeContactsPreviewQuery = graphql(`
   }
 `);
 
+/** @public A document graphql-codegen reads; queries spread it by name. */
 export const MergeDialogContactFragment = graphql(`
   fragment MergeDialog_contact on Contact {
     id

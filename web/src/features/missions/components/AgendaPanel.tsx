@@ -33,6 +33,7 @@ export const AgendaPanelParticipantFragment = graphql(`
 `);
 
 /** A meeting of the day (MissionAgendaQuery selects it unmasked): where it goes, and its card. */
+/** @public A document graphql-codegen reads; queries spread it by name. */
 export const AgendaPanelMeetingFragment = graphql(`
   fragment AgendaPanel_meeting on Interaction {
     id

@@ -63,12 +63,6 @@ export function dayInZone(value: string | Date, timeZone: string): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
-/** The wall-clock time (HH:MM) of an instant in a time zone. */
-export function timeInZone(value: string | Date, timeZone: string): string {
-  const p = zonedParts(typeof value === 'string' ? new Date(value) : value, timeZone);
-  return `${pad(p.hour)}:${pad(p.minute)}`;
-}
-
 /** Every day from start to end (inclusive), at most 31; only start when there is no end. */
 export function daysBetween(start: string | null, end: string | null): string[] {
   if (!start) return [];
