@@ -24,7 +24,7 @@ function argumentsOf(error: ValidationError, constraint: string): unknown[] {
   return rule?.constraints ?? [];
 }
 
-/** The catalog text of a broken rule: the declared English messages give way to texts in every language. */
+/** The catalog text of a broken rule, chosen by the rule's name (and the property's, for @Matches). */
 function textOf(error: ValidationError, constraint: string): Message {
   const [first] = argumentsOf(error, constraint);
   const bound = Number(first);
@@ -91,6 +91,11 @@ function flatten(errors: ValidationError[], path: string[]): UserError[] {
  * field paths start at `input` (["input", "email"]): the client shows each at its field.
  */
 export async function validateInput(input: object, path: string[] = ['input']): Promise<UserError[]> {
-  const errors = await validate(input, { forbidUnknownValues: false, skipMissingProperties: false });
+  // The rules' own (English) messages are never shown: textOf picks the catalog's.
+  const errors = await validate(input, {
+    forbidUnknownValues: false,
+    skipMissingProperties: false,
+    dismissDefaultMessages: true,
+  });
   return flatten(errors, path);
 }

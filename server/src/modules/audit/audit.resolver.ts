@@ -4,8 +4,8 @@ import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared
 import { loadOptionalRef } from '../../shared/load.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
+import { auditWhere } from './audit.filter.js';
 import { AuditEventFilter, AuditEventOrder, AuditEventOrderField } from './audit.inputs.js';
-import { auditWhere } from './audit.service.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 const AuditEventConnection = ConnectionType(AuditEvent);

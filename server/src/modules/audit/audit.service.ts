@@ -1,8 +1,5 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
-import { isUuid } from '../../shared/ids.js';
-import type { AuditEventFilter } from './audit.inputs.js';
 import { type AuditChanges, AuditEvent } from './audit-event.entity.js';
 
 type Snapshot = Record<string, unknown>;
@@ -48,21 +45,4 @@ export function recordAudit(
     changes: changesBetween(event.before ?? null, event.after ?? null),
     at: new Date(),
   });
-}
-
-/** Ids that are not UUIDs match nothing, as unknown ids do; an empty list means no condition. */
-function ids(values: readonly string[]): string[] {
-  return [...new Set(values.filter(isUuid))];
-}
-
-export function auditWhere(filter: AuditEventFilter | null | undefined): FilterQuery<AuditEvent> {
-  if (!filter) return {};
-  const and: FilterQuery<AuditEvent>[] = [];
-  if (filter.actorIds?.length) and.push({ actor: { $in: ids(filter.actorIds) } });
-  if (filter.entities?.length) and.push({ entity: { $in: [...filter.entities] } });
-  if (filter.entityId != null) and.push({ entityId: isUuid(filter.entityId) ? filter.entityId : { $in: [] } });
-  if (filter.actions?.length) and.push({ action: { $in: [...filter.actions] } });
-  if (filter.atFrom) and.push({ at: { $gte: filter.atFrom } });
-  if (filter.atTo) and.push({ at: { $lt: filter.atTo } });
-  return and.length > 0 ? { $and: and } : {};
 }

@@ -1,8 +1,8 @@
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../shared/connection.js';
+import { HasLetterOrDigit, IsCountryCode } from '../../shared/validators.js';
 import { CompanyKind } from './company.enums.js';
-import { HasLetterOrDigit, IsCountryCode } from './validators.js';
 
 const WEBSITE = { protocols: ['http', 'https'], require_protocol: true, require_tld: true };
 /** An empty website clears it; anything else must be a URL. */

@@ -11,6 +11,7 @@ import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
 import { Company } from './company.entity.js';
+import { companyWhere } from './company.filter.js';
 import {
   CompanyFilter,
   CompanyOrder,
@@ -19,7 +20,7 @@ import {
   UpdateCompanyInput,
 } from './company.inputs.js';
 import { CreateCompanyPayload, UpdateCompanyPayload } from './company.payloads.js';
-import { companyWhere, createCompany, updateCompany } from './company.service.js';
+import { createCompany, updateCompany } from './company.service.js';
 
 const CompanyConnection = ConnectionType(Company);
 const ContactConnection = ConnectionType(Contact);

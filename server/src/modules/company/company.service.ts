@@ -1,19 +1,16 @@
-import { type FilterQuery, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
-import { isUuid } from '../../shared/ids.js';
-import { DEFAULT_LANGUAGE, type Language, msg } from '../../shared/messages/index.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
-import { normalizeName } from '../../shared/normalize.js';
+import { distinct, normalizeName, text } from '../../shared/normalize.js';
 import { UserErrorCode } from '../../shared/user-error.js';
+import { refuseNulls } from '../../shared/validators.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
-import { Deal } from '../deal/deal.entity.js';
-import { searchFilterCondition } from '../search/search.terms.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { Company } from './company.entity.js';
-import type { CompanyFilter, CreateCompanyInput, UpdateCompanyInput } from './company.inputs.js';
-import { containsPattern, distinct, refuseNulls, text } from './validators.js';
+import type { CreateCompanyInput, UpdateCompanyInput } from './company.inputs.js';
 
 const AUDITED = ['name', 'kind', 'country', 'city', 'website', 'brands', 'notes', 'accountManager'] as const;
 const UNIQUE_NAME_COUNTRY = 'company_agency_normalized_name_country_unique';
@@ -21,39 +18,6 @@ const UNIQUE_NAME_COUNTRY = 'company_agency_normalized_name_country_unique';
 /** The audited fields, sectors as sorted ids (the collection must be loaded). */
 function companySnapshot(company: Company): Record<string, unknown> {
   return { ...snapshot(company, AUDITED), sectors: company.sectors.getIdentifiers<string>().sort() };
-}
-
-/** Ids as given by a client: only well-formed ones can match (a malformed one matches nothing). */
-export function validIds(ids: readonly string[]): string[] {
-  return ids.filter(isUuid);
-}
-
-/** The MikroORM condition for a CompanyFilter (the agency filter is added by the scoped EntityManager). */
-export function companyWhere(
-  em: EntityManager,
-  filter: CompanyFilter | null | undefined,
-  language: Language = DEFAULT_LANGUAGE,
-): FilterQuery<Company> {
-  const where: FilterQuery<Company> & Record<string | symbol, unknown> = {};
-  if (!filter) return where;
-  if (filter.kinds?.length) where.kind = { $in: filter.kinds };
-  if (filter.countries?.length) where.country = { $in: filter.countries.map((c) => c.trim().toUpperCase()) };
-  if (filter.sectorIds?.length) where.sectors = { $some: { id: { $in: validIds(filter.sectorIds) } } };
-  if (filter.accountManagerIds?.length) where.accountManager = { $in: validIds(filter.accountManagerIds) };
-  if (filter.nameContains != null) {
-    const needle = normalizeName(filter.nameContains);
-    if (needle) where.normalizedName = { $like: containsPattern(needle) };
-  }
-  const search = searchFilterCondition(filter.search, language, false);
-  if (search) where[raw(search.sql, search.params)] = [];
-  if (filter.hasDeals != null) {
-    const deal = em.getMetadata().get(Deal);
-    const column = (property: 'exporter' | 'buyer') => deal.properties[property].fieldNames[0];
-    const exists = (alias: string) =>
-      `exists (select 1 from "${deal.tableName}" as d where d."${column('exporter')}" = ${alias}."id" or d."${column('buyer')}" = ${alias}."id")`;
-    where[raw((alias: string) => (filter.hasDeals ? exists(alias) : `not ${exists(alias)}`))] = [];
-  }
-  return where;
 }
 
 async function sectorsByIds(em: EntityManager, ids: readonly string[]): Promise<Sector[]> {

@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../shared/connection.js';
-import { HasLetterOrDigit, IsPhone } from '../company/validators.js';
+import { HasLetterOrDigit, IsPhone } from '../../shared/validators.js';
 
 /** An empty e-mail or phone clears it; anything else must have the right form. */
 const given = (_: object, value: unknown) => value != null && value !== '';

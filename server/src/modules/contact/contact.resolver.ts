@@ -8,6 +8,7 @@ import { Company } from '../company/company.entity.js';
 import { liveRecord, WITH_MERGED } from '../merge/merge-records.js';
 import { Role } from '../user/user.enums.js';
 import { Contact } from './contact.entity.js';
+import { contactWhere } from './contact.filter.js';
 import {
   ContactFilter,
   ContactOrder,
@@ -16,7 +17,7 @@ import {
   UpdateContactInput,
 } from './contact.inputs.js';
 import { CreateContactPayload, UpdateContactPayload } from './contact.payloads.js';
-import { contactWhere, createContact, updateContact } from './contact.service.js';
+import { createContact, updateContact } from './contact.service.js';
 
 const ContactConnection = ConnectionType(Contact);
 

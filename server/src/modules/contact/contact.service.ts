@@ -1,38 +1,16 @@
-import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
-import { DEFAULT_LANGUAGE, type Language, msg } from '../../shared/messages/index.js';
+import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
-import { normalizeName } from '../../shared/normalize.js';
+import { distinct, normalizeName, text } from '../../shared/normalize.js';
 import { UserErrorCode } from '../../shared/user-error.js';
+import { refuseNulls } from '../../shared/validators.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Company } from '../company/company.entity.js';
-import { validIds } from '../company/company.service.js';
-import { containsPattern, distinct, escapeLike, refuseNulls, text } from '../company/validators.js';
-import { searchFilterCondition } from '../search/search.terms.js';
 import { Contact } from './contact.entity.js';
-import type { ContactFilter, CreateContactInput, UpdateContactInput } from './contact.inputs.js';
+import type { CreateContactInput, UpdateContactInput } from './contact.inputs.js';
 
 const AUDITED = ['company', 'fullName', 'jobTitle', 'email', 'phone', 'languages'] as const;
-
-/** The MikroORM condition for a ContactFilter (the agency filter is added by the scoped EntityManager). */
-export function contactWhere(
-  filter: ContactFilter | null | undefined,
-  language: Language = DEFAULT_LANGUAGE,
-): FilterQuery<Contact> {
-  const where: FilterQuery<Contact> & Record<string | symbol, unknown> = {};
-  if (!filter) return where;
-  if (filter.companyIds?.length) where.company = { $in: validIds(filter.companyIds) };
-  if (filter.nameContains != null) {
-    const needle = normalizeName(filter.nameContains);
-    if (needle) where.normalizedName = { $like: containsPattern(needle) };
-  }
-  const email = filter.email?.trim();
-  if (email) where.email = { $ilike: escapeLike(email) };
-  const search = searchFilterCondition(filter.search, language, true);
-  if (search) where[raw(search.sql, search.params)] = [];
-  return where;
-}
 
 async function companyById(em: EntityManager, id: string): Promise<Company> {
   const company = await em.findOne(Company, id);

@@ -1,21 +1,10 @@
-import {
-  IsInt,
-  IsISO4217CurrencyCode,
-  IsISO31661Alpha2,
-  IsNotEmpty,
-  IsOptional,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsISO4217CurrencyCode, IsNotEmpty, IsOptional, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars.js';
 import { OrderDirection } from '../../shared/connection.js';
 import { AMOUNT, CURRENCY } from '../../shared/money.js';
+import { IsCountryCode } from '../../shared/validators.js';
 import { StageCategory } from '../pipeline/pipeline.enums.js';
-
-const COUNTRY = /^[A-Z]{2}$/;
 
 /**
  * The fields of a deal that are set the same way when it is created and when it is updated (on
@@ -78,8 +67,7 @@ abstract class DealDetailsInput {
     description: "ISO 3166-1 alpha-2 code of the market; on creation the buyer's country by default.",
   })
   @IsOptional()
-  @Matches(COUNTRY)
-  @IsISO31661Alpha2()
+  @IsCountryCode()
   destinationCountry?: string | null;
 
   @Field(() => ID, { nullable: true })

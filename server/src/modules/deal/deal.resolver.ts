@@ -56,12 +56,12 @@ export class DealResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => DealFilter, { nullable: true }) filter: DealFilter | null,
     @Arg('orderBy', () => DealOrder, { nullable: true }) orderBy: DealOrder | null,
-    @Ctx() { em }: Context,
+    @Ctx() { em, language }: Context,
   ) {
     return paginate(
       em,
       Deal,
-      dealWhere(filter),
+      dealWhere(filter, language),
       orderBy ?? { field: DealOrderField.CREATED_AT, direction: OrderDirection.DESC },
       page,
     );

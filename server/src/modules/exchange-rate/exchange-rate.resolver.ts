@@ -1,13 +1,12 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
-import { badInput, ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
-import { CURRENCY } from '../../shared/money.js';
+import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Role } from '../user/user.enums.js';
 import { plainDecimal } from './conversion.js';
 import { ExchangeRate } from './exchange-rate.entity.js';
+import { exchangeRateWhere } from './exchange-rate.filter.js';
 import {
   ExchangeRateFilter,
   ExchangeRateOrder,
@@ -18,19 +17,6 @@ import { SetExchangeRatePayload } from './exchange-rate.payloads.js';
 import { setExchangeRate } from './exchange-rate.service.js';
 
 const ExchangeRateConnection = ConnectionType(ExchangeRate);
-
-function exchangeRateWhere(filter: ExchangeRateFilter | null): FilterQuery<ExchangeRate> {
-  const and: FilterQuery<ExchangeRate>[] = [];
-  if (filter?.currencies) {
-    if (filter.currencies.some((code) => !CURRENCY.test(code))) {
-      throw badInput('currencies must be ISO 4217 codes in capitals, e.g. EUR', 'filter');
-    }
-    and.push({ currency: { $in: filter.currencies } });
-  }
-  if (filter?.validOnFrom) and.push({ validOn: { $gte: filter.validOnFrom } });
-  if (filter?.validOnTo) and.push({ validOn: { $lte: filter.validOnTo } });
-  return and.length > 0 ? { $and: and } : {};
-}
 
 @Resolver(() => ExchangeRate)
 export class ExchangeRateResolver {

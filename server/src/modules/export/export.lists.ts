@@ -9,11 +9,11 @@ import { OrderDirection, type OrderSpec } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { type Message, msg } from '../../shared/messages/index.js';
 import { Company } from '../company/company.entity.js';
+import { companyWhere } from '../company/company.filter.js';
 import { CompanyOrderField } from '../company/company.inputs.js';
-import { companyWhere } from '../company/company.service.js';
 import { Contact } from '../contact/contact.entity.js';
+import { contactWhere } from '../contact/contact.filter.js';
 import { ContactOrderField } from '../contact/contact.inputs.js';
-import { contactWhere } from '../contact/contact.service.js';
 import { Deal } from '../deal/deal.entity.js';
 import { dealWhere } from '../deal/deal.filter.js';
 import { DealOrderField } from '../deal/deal.inputs.js';
@@ -22,6 +22,7 @@ import { InteractionKind, MeetingStatus } from '../interaction/interaction.enums
 import { interactionWhere } from '../interaction/interaction.filter.js';
 import { InteractionOrderField } from '../interaction/interaction.inputs.js';
 import { Mission } from '../mission/mission.entity.js';
+import { participantWhere } from '../mission/mission.filter.js';
 import { MissionParticipant } from '../mission/mission-participant.entity.js';
 import { dayBounds, hostTimeZone } from '../mission/time-zone.js';
 import { keyBatches, type Row, rowBatches } from './export.batches.js';
@@ -159,7 +160,7 @@ export async function planExport(
         field: DealOrderField.CREATED_AT,
         direction: OrderDirection.DESC,
       };
-      const condition = where(() => dealWhere(filter));
+      const condition = where(() => dealWhere(filter, language));
       return {
         list,
         columns: DEAL_EXPORT,
@@ -174,7 +175,7 @@ export async function planExport(
         field: InteractionOrderField.OCCURRED_AT,
         direction: OrderDirection.DESC,
       };
-      const condition = where(() => interactionWhere(filter));
+      const condition = where(() => interactionWhere(filter, language));
       return {
         list,
         columns: INTERACTION_EXPORT,
@@ -186,11 +187,12 @@ export async function planExport(
     }
     case 'delegation': {
       const mission = await missionOf(em, params.missionId);
-      const filter = await coerce<{ statuses?: string[] | null }>(params.filter, 'filter', 'MissionParticipantFilter');
-      const condition: FilterQuery<MissionParticipant> = {
-        mission: mission.id,
-        ...(filter?.statuses?.length ? { status: { $in: filter.statuses as never } } : {}),
-      };
+      const filter = await coerce<Parameters<typeof participantWhere>[0]>(
+        params.filter,
+        'filter',
+        'MissionParticipantFilter',
+      );
+      const condition: FilterQuery<MissionParticipant> = { mission: mission.id, ...participantWhere(filter) };
       // The delegation's order (mission.participants): as added, then by id.
       const order = { field: 'createdAt', direction: OrderDirection.ASC };
       const details = delegationDetails(em, agencyId);

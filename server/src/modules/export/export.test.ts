@@ -121,9 +121,19 @@ describe('authentication and requests', () => {
     expect(badOrder.status).toBe(400);
     expect(JSON.parse(badOrder.body.toString()).errors[0].message).toMatch(/^Параметр orderBy/);
 
+    // A malformed id matches nothing, as in the list itself; an overlong text is refused.
     const badId = await download('/export/deals.csv', { filter: { ownerIds: ['nope'] } }, { cookie: manager });
-    expect(badId.status).toBe(400);
-    expect(JSON.parse(badId.body.toString()).errors[0].message).toContain('"nope" is not an id');
+    expect(badId.status).toBe(200);
+    expect(badId.body.toString().trim().split('\n')).toHaveLength(1);
+    const longText = await download(
+      '/export/deals.csv',
+      { filter: { titleContains: 'x'.repeat(201) } },
+      { cookie: manager, language: 'fr' },
+    );
+    expect(longText.status).toBe(400);
+    expect(JSON.parse(longText.body.toString()).errors[0].message).toContain(
+      'Le filtre titleContains compte au plus 200 caractères.',
+    );
 
     const noMission = await download('/export/delegation.csv', {}, { cookie: manager });
     expect(noMission.status).toBe(400);

@@ -22,6 +22,6 @@ export class CompanyInteractionsResolver {
     @Arg('filter', () => InteractionFilter, { nullable: true }) filter: InteractionFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return companyTimeline(ctx, company.id, page, interactionWhere(filter));
+    return companyTimeline(ctx, company.id, page, interactionWhere(filter, ctx.language));
   }
 }

@@ -34,12 +34,12 @@ export class InteractionResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => InteractionFilter, { nullable: true }) filter: InteractionFilter | null,
     @Arg('orderBy', () => InteractionOrder, { nullable: true }) orderBy: InteractionOrder | null,
-    @Ctx() { em }: Context,
+    @Ctx() { em, language }: Context,
   ) {
     return paginate(
       em,
       Interaction,
-      interactionWhere(filter),
+      interactionWhere(filter, language),
       orderBy ?? { field: InteractionOrderField.OCCURRED_AT, direction: OrderDirection.DESC },
       page,
     );

@@ -26,7 +26,7 @@ export class MissionInteractionsResolver {
       parentId: mission.id,
       order: { field: 'occurredAt', direction: OrderDirection.ASC },
       ...page,
-      where: interactionWhere(filter),
+      where: interactionWhere(filter, ctx.language),
     });
   }
 }

@@ -121,7 +121,7 @@ describe('createMission', () => {
       name: '  Mission Mosprom à Dubaï  ',
       kind: 'TRADE_FAIR',
       status: 'OPEN',
-      hostCountry: 'ae',
+      hostCountry: 'AE',
       city: 'Dubaï',
       startsOn: '2026-02-10',
       endsOn: '2026-02-14',
@@ -196,6 +196,8 @@ describe('createMission', () => {
     await refused('createMission', { ...BASE, name: 'x'.repeat(301) }, 'input.name', 'INVALID');
     await refused('createMission', { ...BASE, hostCountry: 'Maroc' }, 'input.hostCountry', 'INVALID');
     await refused('createMission', { ...BASE, hostCountry: 'XX' }, 'input.hostCountry', 'INVALID');
+    // A country is taken in capitals, as for companies and deals (IsCountryCode).
+    await refused('createMission', { ...BASE, hostCountry: 'ae' }, 'input.hostCountry', 'INVALID');
     await refused('createMission', { ...BASE, city: 'c'.repeat(121) }, 'input.city', 'INVALID');
     await refused(
       'createMission',

@@ -1,16 +1,9 @@
-import {
-  IsBoolean,
-  IsISO31661Alpha2,
-  IsNotEmpty,
-  IsOptional,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars.js';
 import { OrderDirection } from '../../shared/connection.js';
 import { MoneyInput } from '../../shared/money.js';
+import { IsCountryCode } from '../../shared/validators.js';
 import { MissionKind, MissionStatus, ParticipantStatus } from './mission.enums.js';
 
 @InputType({ description: 'Which missions to list; the conditions add up (AND). An empty list means no condition.' })
@@ -151,7 +144,7 @@ export class CreateMissionInput extends MissionDetailsInput {
   kind!: MissionKind;
 
   @Field({ description: 'ISO 3166-1 alpha-2 code of the country the mission goes to, e.g. MA.' })
-  @IsISO31661Alpha2()
+  @IsCountryCode()
   hostCountry!: string;
 }
 
@@ -177,7 +170,7 @@ export class UpdateMissionInput extends MissionDetailsInput {
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
   @IsOptional()
-  @IsISO31661Alpha2()
+  @IsCountryCode()
   hostCountry?: string | null;
 }
 

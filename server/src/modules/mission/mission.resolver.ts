@@ -13,6 +13,7 @@ import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
 import { Mission } from './mission.entity.js';
+import { missionWhere, participantWhere } from './mission.filter.js';
 import {
   AddMissionParticipantInput,
   CreateMissionInput,
@@ -34,7 +35,6 @@ import {
   addMissionParticipant,
   createMission,
   findMission,
-  missionWhere,
   updateMission,
   updateMissionParticipant,
 } from './mission.service.js';
@@ -59,12 +59,12 @@ export class MissionResolver {
       description: 'Default: STARTS_ON DESC (latest first; undated missions first).',
     })
     orderBy: MissionOrder | null,
-    @Ctx() { em }: Context,
+    @Ctx() { em, language }: Context,
   ) {
     return paginate(
       em,
       Mission,
-      missionWhere(filter),
+      missionWhere(filter, language),
       orderBy ?? { field: MissionOrderField.STARTS_ON, direction: OrderDirection.DESC },
       page,
     );
@@ -115,14 +115,13 @@ export class MissionResolver {
     @Arg('filter', () => MissionParticipantFilter, { nullable: true }) filter: MissionParticipantFilter | null,
     @Ctx() ctx: Context,
   ) {
-    const statuses = filter?.statuses?.length ? filter.statuses : undefined;
     return nestedPage(ctx, {
       entity: MissionParticipant,
       parent: 'mission',
       parentId: mission.id,
       order: { field: 'createdAt', direction: OrderDirection.ASC },
       ...page,
-      where: statuses ? { status: { $in: statuses } } : undefined,
+      where: participantWhere(filter),
     });
   }
 

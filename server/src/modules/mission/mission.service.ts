@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
@@ -18,7 +17,6 @@ import { MissionStatus, ParticipantStatus } from './mission.enums.js';
 import type {
   AddMissionParticipantInput,
   CreateMissionInput,
-  MissionFilter,
   UpdateMissionInput,
   UpdateMissionParticipantInput,
 } from './mission.inputs.js';
@@ -42,34 +40,6 @@ const MISSION_AUDITED = [
 const PARTICIPANT_AUDITED = ['mission', 'company', 'status', 'notes'] as const;
 
 // ---------------------------------------------------------------- reads
-
-/** Keeps the non-empty list, or undefined: an empty list sets no condition. */
-function some<T>(values: readonly T[] | null | undefined): T[] | undefined {
-  return values && values.length > 0 ? [...values] : undefined;
-}
-
-/** The MikroORM condition for a MissionFilter (agency scoping comes from the EntityManager). */
-export function missionWhere(filter: MissionFilter | null | undefined): FilterQuery<Mission> {
-  const where: Record<string, unknown> = {};
-  if (!filter) return where;
-  const statuses = some(filter.statuses);
-  if (statuses) where.status = { $in: statuses };
-  const kinds = some(filter.kinds);
-  if (kinds) where.kind = { $in: kinds };
-  const countries = some(filter.hostCountries);
-  if (countries) where.hostCountry = { $in: countries.map((code) => code.trim().toUpperCase()) };
-  const startsOn: Record<string, string> = {};
-  if (filter.startsFrom) startsOn.$gte = filter.startsFrom;
-  if (filter.startsTo) startsOn.$lte = filter.startsTo;
-  if (Object.keys(startsOn).length > 0) where.startsOn = startsOn;
-  const organizers = some(filter.organizerIds);
-  // An id that is not a UUID matches no agency (and must not reach PostgreSQL as a uuid).
-  if (organizers) where.organizer = { $in: organizers.filter(isUuid) };
-  const name = filter.nameContains ? normalizeName(filter.nameContains) : '';
-  // normalizeName leaves only letters, digits and single spaces: nothing to escape for LIKE.
-  if (name) where.normalizedName = { $like: `%${name}%` };
-  return where;
-}
 
 export async function findMission(em: EntityManager, id: string): Promise<Mission | null> {
   return isUuid(id) ? em.findOne(Mission, id) : null;

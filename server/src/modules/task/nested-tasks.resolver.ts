@@ -5,8 +5,8 @@ import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
 import { Company } from '../company/company.entity.js';
 import { Mission } from '../mission/mission.entity.js';
 import { Task } from './task.entity.js';
+import { taskWhere } from './task.filter.js';
 import { TaskFilter } from './task.inputs.js';
-import { taskWhere } from './task.service.js';
 
 const TaskConnection = ConnectionType(Task);
 

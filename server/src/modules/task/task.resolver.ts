@@ -10,9 +10,10 @@ import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
 import { Task } from './task.entity.js';
+import { taskWhere } from './task.filter.js';
 import { CompleteTaskInput, CreateTaskInput, TaskFilter, TaskOrder, TaskOrderField } from './task.inputs.js';
 import { CompleteTaskPayload, CreateTaskPayload } from './task.payloads.js';
-import { completeTask, createTask, taskWhere } from './task.service.js';
+import { completeTask, createTask } from './task.service.js';
 
 export const TaskConnection = ConnectionType(Task);
 

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { msg } from '../../shared/messages/index.js';
@@ -7,32 +6,15 @@ import { type UserError, UserErrorCode, userError } from '../../shared/user-erro
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Company } from '../company/company.entity.js';
 import { Deal } from '../deal/deal.entity.js';
-import { idList } from '../interaction/interaction.filter.js';
 import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
 import { Task } from './task.entity.js';
-import type { CompleteTaskInput, CreateTaskInput, TaskFilter } from './task.inputs.js';
+import type { CompleteTaskInput, CreateTaskInput } from './task.inputs.js';
 
 const AUDITED = ['title', 'notes', 'dueOn', 'done', 'doneAt', 'assignee', 'company', 'mission', 'deal'] as const;
 
 const field = (name: string) => ['input', name];
-
-export function taskWhere(filter: TaskFilter | null | undefined): FilterQuery<Task> {
-  if (!filter) return {};
-  const and: object[] = [];
-  const assignees = idList(filter.assigneeIds);
-  if (assignees) and.push({ assignee: assignees });
-  if (filter.dueBefore) and.push({ dueOn: { $lt: filter.dueBefore } });
-  if (filter.done != null) and.push({ done: filter.done });
-  const deals = idList(filter.dealIds);
-  if (deals) and.push({ deal: deals });
-  const companies = idList(filter.companyIds);
-  if (companies) and.push({ company: companies });
-  const missions = idList(filter.missionIds);
-  if (missions) and.push({ mission: missions });
-  return (and.length > 0 ? { $and: and } : {}) as FilterQuery<Task>;
-}
 
 /** Who may get a task: an active user of the agency whose role can complete it. */
 async function assignee(em: EntityManager, id: string, errors: UserError[]): Promise<User | null> {

@@ -6,6 +6,7 @@ import { startSession } from '../auth/session.service.js';
 import { acceptInvitation, describeLink, inviteUser, resetPasswordLink } from './invitation.service.js';
 import { statusOf, User } from './user.entity.js';
 import { Role, UserStatus } from './user.enums.js';
+import { userWhere } from './user.filter.js';
 import {
   AcceptInvitationInput,
   DeactivateUserInput,
@@ -26,7 +27,7 @@ import {
   ResetPasswordLinkPayload,
   SetUserRolePayload,
 } from './user.payloads.js';
-import { deactivateUser, reactivateUser, setUserRole, userWhere } from './user.service.js';
+import { deactivateUser, reactivateUser, setUserRole } from './user.service.js';
 
 const UserConnection = ConnectionType(User);
 
@@ -40,10 +41,10 @@ export class UserResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null,
     @Arg('orderBy', () => UserOrder, { nullable: true }) orderBy: UserOrder | null,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() { em, viewer, language }: Context,
   ) {
     const order = orderBy ?? { field: UserOrderField.FULL_NAME, direction: OrderDirection.ASC };
-    return paginate(em, User, userWhere(filter, viewer!.role), order, page);
+    return paginate(em, User, userWhere(filter, viewer!.role, language), order, page);
   }
 
   @FieldResolver(() => UserStatus)

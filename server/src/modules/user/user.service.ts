@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { type Message, msg } from '../../shared/messages/index.js';
@@ -10,29 +9,7 @@ import { OneTimeToken } from '../auth/one-time-token.entity.js';
 import { closeAllSessions } from '../auth/session.service.js';
 import { User } from './user.entity.js';
 import { Role } from './user.enums.js';
-import type { DeactivateUserInput, ReactivateUserInput, SetUserRoleInput, UserFilter } from './user.inputs.js';
-
-/** `%`, `_` and `\` match themselves in a LIKE pattern. */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, '\\$&');
-}
-
-/**
- * Every role lists its agency's users (assignee pickers need them); only ADMIN sees the
- * inactive ones (invited, deactivated): for the other roles `active` is forced to true.
- */
-export function userWhere(filter: UserFilter | null | undefined, viewerRole: Role): FilterQuery<User> {
-  const and: FilterQuery<User>[] = [];
-  if (viewerRole !== Role.ADMIN) and.push({ active: true });
-  else if (filter?.active != null) and.push({ active: filter.active });
-  if (filter?.roles?.length) and.push({ role: { $in: filter.roles } });
-  const text = filter?.nameOrEmailContains?.trim();
-  if (text) {
-    const pattern = `%${escapeLike(text)}%`;
-    and.push({ $or: [{ fullName: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
-  }
-  return and.length > 0 ? { $and: and } : {};
-}
+import type { DeactivateUserInput, ReactivateUserInput, SetUserRoleInput } from './user.inputs.js';
 
 export async function findUser(em: EntityManager, userId: string): Promise<User> {
   const user = await em.findOne(User, userId);

@@ -188,6 +188,8 @@ export const en = {
   // search
   searchQueryEmpty: 'Type at least one letter or digit to search.',
   searchQueryTooLong: ({ max }: { max: number }) => `A search is at most ${max} characters long.`,
+  filterTextTooLong: ({ field, max }: { field: string; max: number }) =>
+    `The filter ${field} is at most ${max} characters long.`,
 
   // merge
   mergeKeepAlsoMerged: 'The record kept cannot also be one of the records merged into it.',

@@ -177,6 +177,7 @@ export const fr: Messages = {
   // search
   searchQueryEmpty: 'Tapez au moins une lettre ou un chiffre pour chercher.',
   searchQueryTooLong: ({ max }) => `Une recherche compte au plus ${max} caractères.`,
+  filterTextTooLong: ({ field, max }) => `Le filtre ${field} compte au plus ${max} caractères.`,
 
   // merge
   mergeKeepAlsoMerged: 'La fiche conservée ne peut pas être aussi l’une des fiches fusionnées avec elle.',

@@ -182,6 +182,7 @@ export const ru: Messages = {
   // search
   searchQueryEmpty: 'Введите хотя бы одну букву или цифру для поиска.',
   searchQueryTooLong: ({ max }) => `Поисковый запрос — не длиннее ${max} символов.`,
+  filterTextTooLong: ({ field, max }) => `Фильтр ${field} — не длиннее ${max} символов.`,
 
   // merge
   mergeKeepAlsoMerged: 'Сохраняемая карточка не может быть одновременно одной из объединяемых с ней.',
