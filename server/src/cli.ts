@@ -22,7 +22,9 @@ Options of create-admin (all required):
   --agency-name <name>   Full name of the agency, e.g. "Association marocaine des exportateurs"
   --short-name <name>    Short name, e.g. ASMEX
   --kind <kind>          ${Object.values(AgencyKind).join(' | ')}
-  --country <code>       ISO 3166-1 alpha-2 code, e.g. MA
+  --country <code>       ISO 3166-1 alpha-2 code, e.g. MA; it sets the agency's language (French
+                         for MA, Russian for RU, ...; else English): its default pipeline and
+                         its admin's interface are in it
   --currency <code>      ISO 4217 code of the base currency, e.g. MAD
   --email <email>        The admin's e-mail (their sign-in)
   --full-name <name>     The admin's full name
