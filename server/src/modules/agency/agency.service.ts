@@ -1,4 +1,5 @@
 import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { escapeLike } from '../../shared/filters.js';
 import { hashPassword } from '../auth/password.js';
 import { createDefaultPipeline } from '../pipeline/pipeline.defaults.js';
 import type { Pipeline } from '../pipeline/pipeline.entity.js';
@@ -103,7 +104,7 @@ export async function createAgencyWithAdmin(em: EntityManager, input: AgencySetu
   const passwordHash = await hashPassword(valid.adminPassword);
   try {
     return await em.transactional(async (tx) => {
-      const taken = await tx.count(User, { email: { $ilike: valid.adminEmail.replace(/[\\%_]/g, '\\$&') } });
+      const taken = await tx.count(User, { email: { $ilike: escapeLike(valid.adminEmail) } });
       if (taken > 0) throw emailTakenError(valid.adminEmail);
       const agency = tx.create(Agency, {
         name: valid.name,
