@@ -16,6 +16,7 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   inMemory?: boolean;
   onQuery?: (sql: string) => void;
+  onStatement?: (sql: string, params: readonly unknown[]) => void;
 }
 
 /** Opens the configured database: DATABASE_URL when set, otherwise embedded PGlite. */
@@ -40,6 +41,7 @@ export async function openDatabase(
         singleConnection: Boolean(embedded),
         logSql: config.logSql,
         onQuery: options.onQuery,
+        onStatement: options.onStatement,
         acquireTimeoutMs: config.dbAcquireTimeoutMs,
         statementTimeoutMs: config.statementTimeoutMs,
         analyticsTimeoutMs: config.analytics?.timeoutMs,

@@ -19,6 +19,8 @@ export interface OrmOptions {
   logSql?: boolean;
   /** Called with each SQL statement (statement counting in tests). */
   onQuery?: (sql: string) => void;
+  /** Called with each SQL statement and its bound parameters, before it runs (tests: which values a statement binds). */
+  onStatement?: (sql: string, params: readonly unknown[]) => void;
   /** Longest wait for a connection (a free one from the pool, or a new one), in ms; then SERVICE_UNAVAILABLE. */
   acquireTimeoutMs?: number;
   /** Longest statement, and longest analytics statement, in ms, on PostgreSQL (db/statement-timeout.ts). */
@@ -55,6 +57,7 @@ export function ormConfig(options: OrmOptions) {
     forceUtcTimezone: true,
     serialization: { forceObject: true },
     debug: options.logSql || options.onQuery ? ['query'] : false,
+    ...(options.onStatement ? { onQuery: statementHook(options.onStatement) } : {}),
     logger: (message: string) => {
       if (options.onQuery) options.onQuery(message);
       if (options.logSql) process.stderr.write(`${message}\n`);
@@ -76,3 +79,10 @@ export function ormConfig(options: OrmOptions) {
   });
 }
 
+/** MikroORM's `onQuery` hook, which sees each statement with its parameters: reports them, changes nothing. */
+function statementHook(report: (sql: string, params: readonly unknown[]) => void) {
+  return (sql: string, params: readonly unknown[]): string => {
+    report(sql, params);
+    return sql;
+  };
+}

@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorCode } from '../graphql/errors.js';
-import { isUnstorableText } from './storable-text.js';
+import { checkCursor, cursorRefused } from './cursor.js';
+import { msg, render } from './messages/index.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -47,47 +48,6 @@ export class PageArgs {
   before?: string | null;
 }
 
-/** Whether a cursor's sort key fits the key's runtime type (a date key holds a date string). */
-function fitsKey(value: unknown, keyType: string | undefined): boolean {
-  if (value === null || keyType === undefined) return true;
-  if (keyType === 'Date') return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-  if (keyType === 'string' || keyType === 'number' || keyType === 'boolean') return typeof value === keyType;
-  return true;
-}
-
-/**
- * A cursor holds the sort key and the id, as scalars (the key of the key's type when it is
- * known); anything else was not made by us.
- */
-export function checkCursor(
-  cursor: string | null | undefined,
-  keys: number,
-  argumentName: string,
-  keyType?: string,
-): void {
-  if (cursor == null) return;
-  let values: unknown;
-  try {
-    values = Cursor.decode(cursor);
-  } catch {
-    values = undefined;
-  }
-  const list = Array.isArray(values) ? (values as unknown[]) : [];
-  const scalars =
-    list.length === keys &&
-    list.every(
-      (value) =>
-        value === null ||
-        ['number', 'boolean'].includes(typeof value) ||
-        (typeof value === 'string' && !isUnstorableText(value)),
-    );
-  if (!scalars || !fitsKey(keys > 1 ? list[0] : null, keyType) || !UUID.test(String(list[keys - 1]))) {
-    throw badInput('The cursor is not valid for this list and order.', argumentName);
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * What a forged cursor value of the wrong type makes fail: PostgreSQL's "invalid input syntax"
  * family, its refusals of NUL and of characters the encoding has not (22021, 22P05), a comparison
@@ -102,17 +62,27 @@ export function badInput(message: string, argumentName?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName } });
 }
 
+/**
+ * The one page-size check: `size` (the argument `argument`, DEFAULT_PAGE_SIZE when omitted) is an
+ * integer from 0 to `max` (MAX_PAGE_SIZE unless the list says less).
+ */
+export function checkPageSize(
+  size: number | null | undefined,
+  argument: 'first' | 'last' = 'first',
+  limits: { max: number; fallback: number } = { max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE },
+): number {
+  const checked = size ?? limits.fallback;
+  if (!Number.isInteger(checked) || checked < 0 || checked > limits.max) {
+    throw badInput(render(msg('pageSizeOutOfRange', { field: argument, max: limits.max })), argument);
+  }
+  return checked;
+}
+
 /** Checks Relay arguments; the page size asked for, and its direction. */
 export function pageSize(args: PageArgs): { size: number; backwards: boolean } {
   if (args.first != null && args.last != null) throw badInput('Pass either `first` or `last`, not both.');
   const backwards = args.last != null || (args.before != null && args.first == null);
-  const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw badInput(
-      `\`${backwards ? 'last' : 'first'}\` must be between 0 and ${MAX_PAGE_SIZE}.`,
-      backwards ? 'last' : 'first',
-    );
-  }
+  const size = backwards ? checkPageSize(args.last, 'last') : checkPageSize(args.first, 'first');
   return { size, backwards };
 }
 
@@ -235,7 +205,7 @@ export async function paginate<T extends object>(
       (error as Error).message?.includes('cursor') ||
       isBadValueError(error)
     ) {
-      throw badInput('The cursor is not valid for this list and order.', backwards ? 'before' : 'after');
+      throw cursorRefused(backwards ? 'before' : 'after');
     }
     throw error;
   }

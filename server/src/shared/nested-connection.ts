@@ -1,12 +1,11 @@
-import { Cursor, type EntityClass, type FilterQuery, raw } from '@mikro-orm/core';
+import { type EntityClass, type FilterQuery, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { ArgsType, Field, Int } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import {
-  badInput,
   type ConnectionShape,
-  checkCursor,
+  checkPageSize,
   DEFAULT_PAGE_SIZE,
   isBadValueError,
   MAX_PAGE_SIZE,
@@ -14,8 +13,9 @@ import {
   type OrderSpec,
   toConnection,
 } from './connection.js';
-import { isUuid } from './ids.js';
+import { checkCursor, cursorFor, cursorRefused } from './cursor.js';
 import { perRequest } from './per-request.js';
+import { agencyQuery, built, type Sql, sql } from './sql.js';
 
 /** The page arguments of a nested connection (batched pages go forwards only). */
 @ArgsType()
@@ -49,7 +49,7 @@ export interface NestedPageRequest<T extends object> {
  * count for all parents, and only when asked for.
  */
 export function nestedPage<T extends object>(ctx: Context, request: NestedPageRequest<T>): Promise<ConnectionShape<T>> {
-  const first = nestedPageSize(request.first);
+  const first = checkPageSize(request.first);
   const key = JSON.stringify([
     request.entity.name,
     request.parent,
@@ -70,35 +70,6 @@ export function nestedPage<T extends object>(ctx: Context, request: NestedPageRe
 // nestedPage is made of them; so are the batched pages it cannot express (two parent columns, a
 // join, a child listed under two parents): see mission.loaders.ts and company-timeline.ts.
 
-/** `first` of a nested page, checked: at most MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when omitted. */
-export function nestedPageSize(first: number | null | undefined): number {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
-  }
-  return size;
-}
-
-/** Decodes an `after` cursor of `[key, id]`, checking its shape so that no forged value reaches SQL. */
-export function decodeKeyCursor(after: string, isKey: (value: unknown) => boolean): [unknown, string] {
-  let values: unknown;
-  try {
-    values = Cursor.decode(after);
-  } catch {
-    values = undefined;
-  }
-  if (
-    !Array.isArray(values) ||
-    values.length !== 2 ||
-    !isKey(values[0]) ||
-    typeof values[1] !== 'string' ||
-    !isUuid(values[1])
-  ) {
-    throw badInput('The cursor is not valid for this list and order.', 'after');
-  }
-  return [values[0], values[1]];
-}
-
 /** The column of an entity's property (a to-one relation: its foreign key). */
 export function columnOf(em: EntityManager, entity: EntityClass<object>, property: string): string {
   const prop = em.getMetadata().get(entity).properties[property as never] as { fieldNames: string[] } | undefined;
@@ -113,16 +84,13 @@ export function columnOf(em: EntityManager, entity: EntityClass<object>, propert
  */
 export function firstRowsPerParent(
   em: EntityManager,
-  sql: string,
-  params: readonly unknown[],
+  statement: Sql,
   first: number,
 ): Promise<Record<string, unknown>[]> {
-  return em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(`select * from (${sql}) as page where page.__rn <= ? order by page.__rn`, [
-      ...params,
-      first + 1,
-    ]);
+  return agencyQuery<Record<string, unknown>>(
+    em,
+    sql`select * from (${statement}) as page where page.__rn <= ${first + 1} order by page.__rn`,
+  );
 }
 
 /**
@@ -180,7 +148,6 @@ async function loadPages<T extends object>(
   parentIds: readonly string[],
 ): Promise<ConnectionShape<T>[]> {
   const em = ctx.em;
-  const meta = em.getMetadata().get(request.entity);
   const parentColumn = columnOf(em, request.entity, request.parent);
   const keyColumn = columnOf(em, request.entity, request.order.field);
   const direction = request.order.direction === OrderDirection.DESC ? 'desc' : 'asc';
@@ -195,16 +162,14 @@ async function loadPages<T extends object>(
     ),
   ]).where({ ...(request.where ?? {}), [request.parent]: { $in: [...parentIds] } } as never);
   if (request.after) {
-    checkCursor(request.after, request.order.field === 'id' ? 1 : 2, 'after');
-    const values = Cursor.decode(request.after);
+    const values = checkCursor(request.after, request.order.field === 'id' ? 1 : 2, 'after')!;
     const comparison = direction === 'asc' ? '>' : '<';
     if (request.order.field === 'id') qb.andWhere(raw(`t.id ${comparison} ?`, [values[0]]));
     else qb.andWhere(raw(`(t.${keyColumn}, t.id) ${comparison} (?, ?)`, [values[0], values[1]]));
   }
   await qb.applyFilters();
-  const { sql, params } = qb.toQuery();
-  const rows = await firstRowsPerParent(em, sql, params, first).catch((error: unknown) => {
-    if (isBadValueError(error)) throw badInput('The cursor is not valid for this list and order.', 'after');
+  const rows = await firstRowsPerParent(em, built(qb.toQuery()), first).catch((error: unknown) => {
+    if (isBadValueError(error)) throw cursorRefused('after');
     throw error;
   });
   const byParent = groupByParent(em, request.entity, rows, (row) => row[parentColumn] as string);
@@ -218,7 +183,7 @@ async function loadPages<T extends object>(
     (parentId) => parentId,
     byParent,
     { first, after: request.after },
-    (node) => Cursor.for(meta, node as never, orderBy as never),
+    (node) => cursorFor(em, request.entity, node, orderBy),
     (parentId) => counts.load(parentId),
   );
 }
@@ -234,8 +199,7 @@ async function countChildren<T extends object>(
     .where({ ...(request.where ?? {}), [request.parent]: { $in: [...parentIds] } } as never)
     .groupBy(raw(`t.${parentColumn}`) as never);
   await qb.applyFilters();
-  const { sql, params } = qb.toQuery();
-  const rows = await em.getConnection().execute<{ parent_id: string; n: string }[]>(sql, params as unknown[]);
+  const rows = await agencyQuery<{ parent_id: string; n: string }>(em, built(qb.toQuery()));
   const counts = new Map(rows.map((row) => [row.parent_id, Number(row.n)]));
   return parentIds.map((id) => counts.get(id) ?? 0);
 }

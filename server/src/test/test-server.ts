@@ -40,6 +40,8 @@ export interface TestServer {
   app: App;
   /** SQL statements issued since the last reset. */
   statements: string[];
+  /** The same statements before they run, each with its bound parameters. */
+  boundStatements: { sql: string; params: readonly unknown[] }[];
   resetStatements(): void;
   gql<T = Record<string, any>>(
     query: string,
@@ -86,6 +88,8 @@ export async function startTestServer(
   const template = options.template ?? 'demo';
   const statements: string[] = [];
   const onQuery = (message: string) => statements.push(message);
+  const boundStatements: TestServer['boundStatements'] = [];
+  const onStatement = (sql: string, params: readonly unknown[]) => boundStatements.push({ sql, params });
   const pgUrl = serverUrl();
   let db: Database;
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -96,13 +100,13 @@ export async function startTestServer(
     const { statementTimeoutMs, analytics } = options.config ?? {};
     db = await openDatabase(
       { databaseUrl: withDatabase(pgUrl, name), dataDir: '', logSql: false, statementTimeoutMs, analytics },
-      { onQuery },
+      { onQuery, onStatement },
     );
     dropDatabase = () => adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
   } else {
     db = await openDatabase(
       { databaseUrl: undefined, dataDir: '', logSql: false },
-      { loadDataDir: loadDump(template), onQuery },
+      { loadDataDir: loadDump(template), onQuery, onStatement },
     );
   }
   const config = { ...loadConfig({}), production: options.production ?? true, ...options.config };
@@ -147,8 +151,10 @@ export async function startTestServer(
       return rows[0].id;
     },
     statements,
+    boundStatements,
     resetStatements: () => {
       statements.length = 0;
+      boundStatements.length = 0;
     },
     gql,
     async login(email, password = DEMO_PASSWORD) {

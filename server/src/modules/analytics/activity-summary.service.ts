@@ -1,10 +1,11 @@
 import type { Context } from '../../graphql/context.js';
+import { agencyOf, EMPTY, type Sql, sql, trusted } from '../../shared/sql.js';
 import type { InteractionKind } from '../interaction/interaction.enums.js';
 import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { ActivityGrouping, ActivityRow, ActivitySummary } from './activity-summary.type.js';
+import { analyticsQuery, checkRange, dayEnd, dayStart } from './analytics-sql.js';
 import { agencyCte, baseMoney, DEAL_RATE } from './deal-value.js';
-import { agencyOf, analyticsQuery, checkRange, dayEnd, dayStart, EMPTY, type Sql, sql, trusted } from './sql.js';
 
 export interface ActivityArgs {
   from: string;

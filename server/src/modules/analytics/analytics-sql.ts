@@ -1,76 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ANALYTICS_CONNECTION } from '../../db/statement-timeout.js';
-import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../shared/connection.js';
-import { isUuid } from '../../shared/ids.js';
+import { agencyQuery, built, EMPTY, type Sql, sql, trusted } from '../../shared/sql.js';
 import { Deal } from '../deal/deal.entity.js';
 import { dealWhere } from '../deal/deal.filter.js';
 import type { DealFilter } from '../deal/deal.inputs.js';
 
 /**
- * A piece of SQL with its parameters in order. Built with the `sql` tag, where every
- * interpolated value becomes a bound parameter and an interpolated `Sql` is spliced in with
- * its own parameters: nothing a client sends is ever concatenated into a statement.
- */
-export class Sql {
-  constructor(
-    readonly text: string,
-    readonly params: readonly unknown[],
-  ) {}
-}
-
-export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
-  let text = strings[0];
-  const params: unknown[] = [];
-  values.forEach((value, index) => {
-    if (value instanceof Sql) {
-      text += value.text;
-      params.push(...value.params);
-    } else {
-      if (value === undefined) throw new Error('sql: undefined parameter');
-      text += '?';
-      params.push(value);
-    }
-    text += strings[index + 1];
-  });
-  return new Sql(text, params);
-}
-
-/** SQL written by us (column names, expressions chosen from an enum): never client input. */
-export function trusted(text: string): Sql {
-  return new Sql(text, []);
-}
-
-export function joinSql(parts: Sql[], separator: string): Sql {
-  return new Sql(
-    parts.map((part) => part.text).join(separator),
-    parts.flatMap((part) => part.params),
-  );
-}
-
-export const EMPTY = trusted('');
-
-/**
- * Runs one statement. Analytics read through raw SQL, which the agency filter does not see:
- * every statement binds the viewer's agency on every table it reads (see `agencyOf`).
- */
-export function query<T>(em: EntityManager, statement: Sql): Promise<T[]> {
-  return em.getConnection().execute<T[]>(statement.text, [...statement.params]);
-}
-
-/**
- * Runs one analytics statement: as `query`, through the analytics connections, whose statement
- * timeout is the longer analytics one (db/statement-timeout.ts; the one connection on PGlite).
+ * Runs one analytics statement: as `agencyQuery` (it must bind the viewer's agency, on every
+ * table it reads), through the analytics connections, whose statement timeout is the longer
+ * analytics one (db/statement-timeout.ts; the one connection on PGlite).
  */
 export function analyticsQuery<T>(em: EntityManager, statement: Sql): Promise<T[]> {
-  return em.getConnection(ANALYTICS_CONNECTION).execute<T[]>(statement.text, [...statement.params]);
-}
-
-/** The viewer's agency: the value every analytics statement binds on every table. */
-export function agencyOf(ctx: Context): string {
-  const agencyId = ctx.viewer?.agencyId;
-  if (!agencyId || !isUuid(agencyId)) throw new Error('Analytics need a signed-in viewer');
-  return agencyId;
+  return agencyQuery<T>(em, statement, { connection: ANALYTICS_CONNECTION });
 }
 
 /**
@@ -91,8 +33,7 @@ export async function dealFilterSql(
     .select('f.id')
     .where({ $and: [where, { agency: agencyId, stage: { agency: agencyId } }] } as never);
   await qb.applyFilters();
-  const { sql: text, params } = qb.toQuery();
-  return new Sql(` and ${alias}.id in (${text})`, params as unknown[]);
+  return sql` and ${trusted(alias)}.id in (${built(qb.toQuery())})`;
 }
 
 /** The first instant of a calendar day in UTC, as SQL: days of instants are UTC days. */

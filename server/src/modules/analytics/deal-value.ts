@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { type Money, money } from '../../shared/money.js';
+import { type Sql, sql, trusted } from '../../shared/sql.js';
 import { rateSql, today } from '../exchange-rate/conversion.js';
-import { type Sql, sql, trusted } from './sql.js';
 
 /**
  * The one conversion rule of conversion.ts, as SQL for reports. A statement that values deals

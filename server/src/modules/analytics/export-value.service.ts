@@ -1,10 +1,12 @@
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../shared/connection.js';
+import { agencyOf } from '../../shared/sql.js';
 import { Company } from '../company/company.entity.js';
 import type { DealFilter } from '../deal/deal.inputs.js';
 import { Mission } from '../mission/mission.entity.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
+import { analyticsQuery, checkRange, dealFilterSql } from './analytics-sql.js';
 import { addDays, daysBetween, minusYears, periodOf, yearsBetween } from './calendar.js';
 import { baseMoney } from './deal-value.js';
 import { type ExportValueSqlRow, exportValueSql, isCalendar } from './export-value.sql.js';
@@ -17,7 +19,6 @@ import {
   ExportValueRow,
 } from './export-value.type.js';
 import { analyticsLimits, checkExportValueRange, checkRows } from './limits.js';
-import { agencyOf, analyticsQuery, checkRange, dealFilterSql } from './sql.js';
 
 export interface ExportValueArgs {
   groupBy: ExportValueDimension[];

@@ -1,6 +1,6 @@
+import { EMPTY, joinSql, type Sql, sql, trusted } from '../../shared/sql.js';
 import { agencyCte, DEAL_RATE, DEAL_VALUE } from './deal-value.js';
 import { CALENDAR_DIMENSIONS, ExportValueDimension } from './export-value.type.js';
-import { EMPTY, joinSql, type Sql, sql, trusted } from './sql.js';
 
 export const isCalendar = (dimension: ExportValueDimension) => CALENDAR_DIMENSIONS.includes(dimension);
 

@@ -1,6 +1,7 @@
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
 import { money } from '../../shared/money.js';
+import { agencyOf, type Sql, sql, trusted } from '../../shared/sql.js';
 import { Company } from '../company/company.entity.js';
 import type { CompanyKind } from '../company/company.enums.js';
 import { rateSql } from '../exchange-rate/conversion.js';
@@ -8,6 +9,7 @@ import { MeetingStatus } from '../interaction/interaction.enums.js';
 import { Mission } from '../mission/mission.entity.js';
 import { ParticipantStatus } from '../mission/mission.enums.js';
 import type { StageCategory } from '../pipeline/pipeline.enums.js';
+import { analyticsQuery, percentSql } from './analytics-sql.js';
 import { agencyCte, baseMoney, DEAL_RATE, DEAL_VALUE } from './deal-value.js';
 import { lazy } from './lazy.js';
 import {
@@ -24,7 +26,6 @@ import {
   ParticipantStatusCount,
   type RoiUnavailableReason,
 } from './mission-outcome.type.js';
-import { agencyOf, analyticsQuery, percentSql, type Sql, sql, trusted } from './sql.js';
 
 /**
  * missionOutcome: one ORM read (the mission, through the agency filter: another agency's id

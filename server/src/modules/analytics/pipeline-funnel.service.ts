@@ -1,22 +1,12 @@
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
+import { agencyOf, EMPTY, type Sql, sql } from '../../shared/sql.js';
 import type { DealFilter } from '../deal/deal.inputs.js';
 import { Pipeline } from '../pipeline/pipeline.entity.js';
 import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
+import { analyticsQuery, checkRange, dayEnd, dayStart, dealFilterSql, percentSql } from './analytics-sql.js';
 import { lazy } from './lazy.js';
 import { FunnelStage, type FunnelSummary, LostReasonRank, PipelineFunnel } from './pipeline-funnel.type.js';
-import {
-  agencyOf,
-  analyticsQuery,
-  checkRange,
-  dayEnd,
-  dayStart,
-  dealFilterSql,
-  EMPTY,
-  percentSql,
-  type Sql,
-  sql,
-} from './sql.js';
 
 export interface FunnelArgs {
   pipelineId: string;

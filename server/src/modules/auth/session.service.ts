@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { crossAgencyEm } from '../../db/agency-scope.js';
 import type { Context, Viewer } from '../../graphql/context.js';
 import { noteViewer } from '../../log/request-scope.js';
+import { crossAgencyQuery, sql } from '../../shared/sql.js';
 import type { User } from '../user/user.entity.js';
 import { Session } from './session.entity.js';
 import { randomSecret, sha256 } from './tokens.js';
@@ -48,23 +49,32 @@ export async function viewerFromSession(
   token: string,
   idleHours: number,
 ): Promise<Viewer | null> {
-  const rows = await rootEm.getConnection().execute<SessionRow[]>(
-    `select s.id as session_id, u.id as user_id, u.agency_id, u.role, s.last_seen_at
+  const rows = await crossAgencyQuery<SessionRow>(
+    rootEm,
+    sql`select s.id as session_id, u.id as user_id, u.agency_id, u.role, s.last_seen_at
        from session s join "user" u on u.id = s.user_id
-      where s.token_hash = ? and s.expires_at > now() and u.active
-        and (?::int = 0 or s.last_seen_at > now() - make_interval(hours => ?::int))`,
-    [sha256(token), idleHours, idleHours],
+      where s.token_hash = ${sha256(token)} and s.expires_at > now() and u.active
+        and (${idleHours}::int = 0 or s.last_seen_at > now() - make_interval(hours => ${idleHours}::int))`,
+    'the session is found by its secret token before anyone, and so any agency, is known',
   );
   const row = rows[0];
   if (!row) return null;
   if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-    await rootEm.getConnection().execute('update session set last_seen_at = now() where id = ?', [row.session_id]);
+    await crossAgencyQuery(
+      rootEm,
+      sql`update session set last_seen_at = now() where id = ${row.session_id}`,
+      'the session found by its token above',
+    );
   }
   return { userId: row.user_id, agencyId: row.agency_id, role: row.role, via: 'session', sessionId: row.session_id };
 }
 
 export async function closeSession(rootEm: EntityManager, token: string): Promise<void> {
-  await rootEm.getConnection().execute('delete from session where token_hash = ?', [sha256(token)]);
+  await crossAgencyQuery(
+    rootEm,
+    sql`delete from session where token_hash = ${sha256(token)}`,
+    'signing out: the session is known by its secret token only',
+  );
 }
 
 /** Signs a user out everywhere (deactivation, password reset). */

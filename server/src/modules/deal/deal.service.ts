@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { Context } from '../../graphql/context.js';
 import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
+import { agencyQuery, sql } from '../../shared/sql.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { Agency } from '../agency/agency.entity.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
@@ -258,8 +259,7 @@ export async function updateDeal(em: EntityManager, ctx: Context, input: UpdateD
     await em.flush();
   } catch (error) {
     if (!(error instanceof OptimisticLockError)) throw error;
-    const current = await em.execute<{ version: number }[]>('select version from deal where id = ?', [deal.id]);
-    conflict(input.version, current[0]?.version ?? input.version);
+    conflict(input.version, (await currentVersion(em, deal.id)) ?? input.version);
   }
   return deal;
 }
@@ -298,8 +298,7 @@ export async function moveDeal(
     { stage: toStage.id, closedOn, lostReason, version: input.version + 1, updatedAt: now },
   );
   if (updated !== 1) {
-    const current = await em.execute<{ version: number }[]>('select version from deal where id = ?', [deal.id]);
-    conflict(input.version, current[0]?.version ?? input.version);
+    conflict(input.version, (await currentVersion(em, deal.id)) ?? input.version);
   }
   const stageChange = em.create(DealStageChange, {
     agency: viewer.agencyId,
@@ -319,4 +318,13 @@ export async function moveDeal(
   // Reload the row we changed (the identity map still holds the version we read).
   const moved = await em.findOneOrFail(Deal, deal.id, { refresh: true });
   return { deal: moved, stageChange };
+}
+
+/** The version of a deal as committed (after a lost optimistic-lock race). */
+async function currentVersion(em: EntityManager, dealId: string): Promise<number | undefined> {
+  const rows = await agencyQuery<{ version: number }>(
+    em,
+    (agency) => sql`select version from deal where id = ${dealId} and agency_id = ${agency}`,
+  );
+  return rows[0]?.version;
 }

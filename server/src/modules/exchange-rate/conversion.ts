@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { Decimal } from 'decimal.js';
 import type { Context } from '../../graphql/context.js';
 import { perRequest } from '../../shared/per-request.js';
+import { agencyQuery, joinSql, sql, trusted } from '../../shared/sql.js';
 
 /**
  * Conversion of amounts to the agency's base currency. One rule everywhere (a deal's
@@ -46,16 +47,17 @@ export function rateOn(ctx: Context, currency: string, day: string): Promise<Rat
     () =>
       new DataLoader<string, RateOn>(async (keys) => {
         const pairs = keys.map((key) => key.split('|') as [string, string]);
-        const values = pairs.map(() => '(?::text, ?::date)').join(', ');
-        const rows = await ctx.em
-          .getConnection()
-          .execute<{ currency: string; day: string; base: string; rate: string | null }[]>(
-            `select k.currency, k.day::text as day, a.base_currency as base,
-             (${rateSql('k.currency', 'k.day', 'a.base_currency')})::text as rate
+        const values = joinSql(
+          pairs.map(([currency, day]) => sql`(${currency}::text, ${day}::date)`),
+          ', ',
+        );
+        const rows = await agencyQuery<{ currency: string; day: string; base: string; rate: string | null }>(
+          ctx.em,
+          (agency) => sql`select k.currency, k.day::text as day, a.base_currency as base,
+             (${trusted(rateSql('k.currency', 'k.day', 'a.base_currency'))})::text as rate
            from agency a cross join (values ${values}) as k(currency, day)
-           where a.id = ?`,
-            [...pairs.flat(), ctx.viewer!.agencyId],
-          );
+           where a.id = ${agency}`,
+        );
         const byKey = new Map(rows.map((row) => [`${row.currency}|${row.day}`, row]));
         return keys.map((key) => {
           const row = byKey.get(key);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { msg } from '../../shared/messages/index.js';
+import { agencyQuery, EMPTY, list, sql, trusted } from '../../shared/sql.js';
 import { UserErrorCode, userError } from '../../shared/user-error.js';
 import type { Company } from '../company/company.entity.js';
 import { type Draft, field, type Resolved, refuseAll } from './interaction.draft.js';
@@ -33,48 +34,37 @@ export async function checkAgenda(
   selfId: string,
 ): Promise<void> {
   const agencyId = ctx.viewer!.agencyId;
-  const connection = em.getConnection();
-  const tx = em.getTransactionContext();
-  await connection.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`agenda:${agencyId}`], 'all', tx);
+  await agencyQuery(em, (agency) => sql`select pg_advisory_xact_lock(hashtextextended('agenda:' || ${agency}, 0))`);
 
   const parties = [resolved.exporter, resolved.counterpart].filter((c): c is Company => Boolean(c));
-  const partyIds = parties.map((company) => company.id);
+  const partyIds = list(parties.map((company) => company.id));
   const contactIds = resolved.contacts.map((contact) => contact.id);
-  const marks = (values: unknown[]) => values.map(() => '?').join(', ');
-  const sharesContact = `exists (select 1 from interaction_contact ic where ic.interaction_id = i.id and ic.contact_id in (${marks(contactIds)}))`;
-  const sql = `
+  const contacts = contactIds.length > 0 ? list(contactIds) : null;
+  const sharesContact = contacts
+    ? sql`or exists (select 1 from interaction_contact ic where ic.interaction_id = i.id and ic.contact_id in (${contacts}))`
+    : EMPTY;
+  const sharedContacts = contacts
+    ? sql`(select string_agg(ct.full_name, ', ' order by ct.full_name)
+                     from interaction_contact ic join contact ct on ct.id = ic.contact_id
+                    where ic.interaction_id = i.id and ic.contact_id in (${contacts}))`
+    : trusted('null');
+  const clashes = await agencyQuery<ClashRow>(
+    em,
+    sql`
     select i.id, i.subject, i.starts_at, i.ends_at, i.exporter_id, i.counterpart_id,
            e.name as exporter_name, c.name as counterpart_name,
-           ${
-             contactIds.length > 0
-               ? `(select string_agg(ct.full_name, ', ' order by ct.full_name)
-                     from interaction_contact ic join contact ct on ct.id = ic.contact_id
-                    where ic.interaction_id = i.id and ic.contact_id in (${marks(contactIds)}))`
-               : 'null'
-           } as shared_contacts
+           ${sharedContacts} as shared_contacts
       from interaction i
       join company e on e.id = i.exporter_id
       left join company c on c.id = i.counterpart_id
-     where i.agency_id = ? and i.id <> ? and i.kind = ? and i.status in (?, ?)
-       and i.starts_at < ? and i.ends_at > ?
-       and (i.exporter_id in (${marks(partyIds)}) or i.counterpart_id in (${marks(partyIds)})
-            ${contactIds.length > 0 ? `or ${sharesContact}` : ''})
+     where i.agency_id = ${agencyId} and i.id <> ${selfId} and i.kind = ${InteractionKind.MEETING}
+       and i.status in (${MeetingStatus.PLANNED}, ${MeetingStatus.HELD})
+       and i.starts_at < ${draft.endsAt} and i.ends_at > ${draft.startsAt}
+       and (i.exporter_id in (${partyIds}) or i.counterpart_id in (${partyIds})
+            ${sharesContact})
      order by i.starts_at, i.id
-     limit 5`;
-  const params = [
-    ...contactIds,
-    agencyId,
-    selfId,
-    InteractionKind.MEETING,
-    MeetingStatus.PLANNED,
-    MeetingStatus.HELD,
-    draft.endsAt,
-    draft.startsAt,
-    ...partyIds,
-    ...partyIds,
-    ...contactIds,
-  ];
-  const clashes = await connection.execute<ClashRow[]>(sql, params, 'all', tx);
+     limit 5`,
+  );
   refuseAll(
     clashes.map((clash) => {
       const busy = parties

@@ -1,17 +1,15 @@
-import { Cursor, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { Context } from '../../graphql/context.js';
-import type { ConnectionShape } from '../../shared/connection.js';
-import { decodeKeyCursor, groupByParent, nestedPageSize, toPages } from '../../shared/nested-connection.js';
+import { type ConnectionShape, checkPageSize } from '../../shared/connection.js';
+import { cursorFor, decodeCursor, isId, isInstant } from '../../shared/cursor.js';
+import { groupByParent, toPages } from '../../shared/nested-connection.js';
 import { perRequest } from '../../shared/per-request.js';
+import { agencyQuery, built, EMPTY, list, sql, trusted } from '../../shared/sql.js';
 import { Interaction } from './interaction.entity.js';
 
 /** A company's timeline: newest first, ties broken by id. */
 const ORDER = { occurredAt: 'desc', id: 'desc' } as const;
-
-const isInstant = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-
-const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /**
  * The interactions of the company as one list, whether it was the exporter or the counterpart.
@@ -26,8 +24,8 @@ export function companyTimeline(
   page: { first?: number | null; after?: string | null },
   where: FilterQuery<Interaction>,
 ): Promise<ConnectionShape<Interaction>> {
-  const first = nestedPageSize(page.first);
-  const after = page.after ? decodeKeyCursor(page.after, isInstant) : null;
+  const first = checkPageSize(page.first);
+  const after = page.after ? (decodeCursor(page.after, [isInstant, isId]) as [unknown, string]) : null;
   const key = JSON.stringify(['companyTimeline', first, page.after ?? null, where]);
   const loader = perRequest(
     ctx,
@@ -46,10 +44,10 @@ async function involving(ctx: Context, companyIds: readonly string[], where: Fil
   const either = { $or: [{ exporter: { $in: [...companyIds] } }, { counterpart: { $in: [...companyIds] } }] };
   qb.select('t.*').where((Object.keys(where).length > 0 ? { $and: [where, either] } : either) as never);
   await qb.applyFilters();
-  return qb.toQuery();
+  return built(qb.toQuery());
 }
 
-const PARTIES = 'cross join lateral (values (m.exporter_id), (m.counterpart_id)) as p(company_id)';
+const PARTIES = trusted('cross join lateral (values (m.exporter_id), (m.counterpart_id)) as p(company_id)');
 
 async function loadTimelines(
   ctx: Context,
@@ -59,17 +57,18 @@ async function loadTimelines(
   where: FilterQuery<Interaction>,
 ): Promise<ConnectionShape<Interaction>[]> {
   const em = ctx.em;
-  const { sql, params } = await involving(ctx, companyIds, where);
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select * from (
+  const involved = await involving(ctx, companyIds, where);
+  const keyset = after ? sql` and (m.occurred_at, m.id) < (${after[0]}, ${after[1]})` : EMPTY;
+  const rows = await agencyQuery<Record<string, unknown>>(
+    em,
+    sql`select * from (
        select m.*, p.company_id as __company,
               row_number() over (partition by p.company_id order by m.occurred_at desc, m.id desc) as __rn
-         from (${sql}) as m ${PARTIES}
-        where p.company_id in (${marks(companyIds)})${after ? ' and (m.occurred_at, m.id) < (?, ?)' : ''}
+         from (${involved}) as m ${PARTIES}
+        where p.company_id in (${list(companyIds)})${keyset}
      ) as page
-     where page.__rn <= ?
+     where page.__rn <= ${first + 1}
      order by page.__company, page.__rn`,
-    [...(params as unknown[]), ...companyIds, ...(after ?? []), first + 1],
   );
 
   const byCompany = groupByParent(em, Interaction, rows, (row) => row.__company as string);
@@ -78,13 +77,12 @@ async function loadTimelines(
     `companyTimelineCount:${JSON.stringify(where)}`,
     () => new DataLoader<string, number>((ids) => countTimelines(ctx, ids, where)),
   );
-  const meta = em.getMetadata().get(Interaction);
   return toPages(
     companyIds,
     (companyId) => companyId,
     byCompany,
     { first, after },
-    (node) => Cursor.for(meta, node as never, ORDER as never),
+    (node) => cursorFor(em, Interaction, node, ORDER),
     (companyId) => counts.load(companyId),
   );
 }
@@ -94,13 +92,13 @@ async function countTimelines(
   companyIds: readonly string[],
   where: FilterQuery<Interaction>,
 ): Promise<number[]> {
-  const { sql, params } = await involving(ctx, companyIds, where);
-  const rows = await ctx.em.getConnection().execute<{ company_id: string; n: string }[]>(
-    `select p.company_id, count(*) as n
-       from (${sql}) as m ${PARTIES}
-      where p.company_id in (${marks(companyIds)})
+  const involved = await involving(ctx, companyIds, where);
+  const rows = await agencyQuery<{ company_id: string; n: string }>(
+    ctx.em,
+    sql`select p.company_id, count(*) as n
+       from (${involved}) as m ${PARTIES}
+      where p.company_id in (${list(companyIds)})
       group by p.company_id`,
-    [...(params as unknown[]), ...companyIds],
   );
   const counts = new Map(rows.map((row) => [row.company_id, Number(row.n)]));
   return companyIds.map((id) => counts.get(id) ?? 0);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { badInput, type ConnectionShape, toConnection } from '../../shared/connection.js';
+import { type ConnectionShape, checkPageSize, DEFAULT_PAGE_SIZE, toConnection } from '../../shared/connection.js';
+import { decodeCursor, encodeCursor } from '../../shared/cursor.js';
 import { PUBLIC_MAIL_DOMAINS } from '../../shared/fold.js';
 import { Company } from '../company/company.entity.js';
 import { Contact } from '../contact/contact.entity.js';
@@ -189,14 +190,9 @@ export function candidatesStatement(kind: DuplicateKind, agencyId: string, limit
     : { sql: `${CONTACT_PAIRS} ${PAGE}`, params: [agencyId, limit, offset] };
 }
 
-function decodeOffset(after: string | null | undefined): number {
-  if (after == null) return 0;
-  const match = /^offset:(\d{1,7})$/.exec(Buffer.from(after, 'base64url').toString());
-  if (!match) throw badInput('The cursor is not valid for this list.', 'after');
-  return Number(match[1]);
-}
-
-const encodeOffset = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+/** An offset into the ranked pairs: at most 7 digits, as the cursor of its pair. */
+const isOffset = (value: unknown) =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) < 10_000_000;
 
 export async function duplicateCandidates(
   em: EntityManager,
@@ -204,11 +200,8 @@ export async function duplicateCandidates(
   kind: DuplicateKind,
   page: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<DuplicateCandidate>> {
-  const first = page.first ?? 20;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_CANDIDATES_PAGE) {
-    throw badInput(`\`first\` must be between 0 and ${MAX_CANDIDATES_PAGE}.`, 'first');
-  }
-  const offset = decodeOffset(page.after);
+  const first = checkPageSize(page.first, 'first', { max: MAX_CANDIDATES_PAGE, fallback: DEFAULT_PAGE_SIZE });
+  const offset = page.after == null ? 0 : (decodeCursor(page.after, [isOffset])[0] as number);
   // Bounded by construction (see COMPANY_PAIRS); the timeout is the last guard, for this transaction only.
   const rows = await em.transactional(async (tx) => {
     await tx.execute(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
@@ -232,7 +225,7 @@ export async function duplicateCandidates(
         companies: kind === DuplicateKind.COMPANY ? pair : [],
         contacts: kind === DuplicateKind.CONTACT ? pair : [],
       });
-      return { node, cursor: encodeOffset(offset + index + 1) };
+      return { node, cursor: encodeCursor([offset + index + 1]) };
     });
   const total = rows[0]?.total ?? 0;
   return toConnection({

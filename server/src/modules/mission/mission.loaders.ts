@@ -1,19 +1,14 @@
-import { Cursor, raw } from '@mikro-orm/core';
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Context } from '../../graphql/context.js';
 import { isIsoDate } from '../../graphql/scalars.js';
-import type { ConnectionShape } from '../../shared/connection.js';
+import { type ConnectionShape, checkPageSize } from '../../shared/connection.js';
+import { decodeCursor, encodeCursor, isId, isInstant } from '../../shared/cursor.js';
 import { isUuid } from '../../shared/ids.js';
-import {
-  columnOf,
-  decodeKeyCursor,
-  firstRowsPerParent,
-  groupByParent,
-  nestedPageSize,
-  toPages,
-} from '../../shared/nested-connection.js';
+import { columnOf, firstRowsPerParent, groupByParent, toPages } from '../../shared/nested-connection.js';
 import { perRequest } from '../../shared/per-request.js';
+import { agencyQuery, built } from '../../shared/sql.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { InteractionKind, MeetingStatus } from '../interaction/interaction.enums.js';
 import { Mission } from './mission.entity.js';
@@ -27,7 +22,6 @@ import { dayBounds } from './time-zone.js';
  * EntityManager's query builder.
  */
 
-const isInstant = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 const isDateOrNull = (value: unknown) => value === null || (typeof value === 'string' && isIsoDate(value));
 
 // ------------------------------------------------- a participant's meetings
@@ -57,8 +51,8 @@ export function participantMeetings(
   participant: MissionParticipant,
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<Interaction>> {
-  const first = nestedPageSize(args.first);
-  const after = args.after ? decodeKeyCursor(args.after, isInstant) : null;
+  const first = checkPageSize(args.first);
+  const after = args.after ? (decodeCursor(args.after, [isInstant, isId]) as [unknown, string]) : null;
   const loader = perRequest(
     ctx,
     `mission:meetings:${first}:${args.after ?? ''}`,
@@ -91,8 +85,7 @@ async function loadMeetings(
     .andWhere(pairCondition(em, pairs));
   if (after) qb.andWhere(raw(`(i.${occurredAt}, i.id) > (?, ?)`, after));
   await qb.applyFilters();
-  const { sql, params } = qb.toQuery();
-  const rows = await firstRowsPerParent(em, sql, params, first);
+  const rows = await firstRowsPerParent(em, built(qb.toQuery()), first);
   const byPair = groupByParent(em, Interaction, rows, (row) => `${row[mission]}|${row[exporter]}`);
   const counts = perRequest(
     ctx,
@@ -104,7 +97,7 @@ async function loadMeetings(
     pairKey,
     byPair,
     { first, after: afterCursor },
-    (meeting) => Cursor.encode([meeting.occurredAt.toISOString(), meeting.id]),
+    (meeting) => encodeCursor([meeting.occurredAt.toISOString(), meeting.id]),
     (pair) => counts.load(pair),
   );
 }
@@ -118,10 +111,7 @@ async function countMeetings(em: EntityManager, pairs: readonly Pair[]): Promise
     .andWhere(pairCondition(em, pairs))
     .groupBy([raw(`i.${mission}`), raw(`i.${exporter}`)] as never);
   await qb.applyFilters();
-  const { sql, params } = qb.toQuery();
-  const rows = await em
-    .getConnection()
-    .execute<{ mission_id: string; exporter_id: string; n: string }[]>(sql, params as unknown[]);
+  const rows = await agencyQuery<{ mission_id: string; exporter_id: string; n: string }>(em, built(qb.toQuery()));
   const counts = new Map(rows.map((row) => [`${row.mission_id}|${row.exporter_id}`, Number(row.n)]));
   return pairs.map((pair) => counts.get(pairKey(pair)) ?? 0);
 }
@@ -138,8 +128,8 @@ export function companyMissions(
   companyId: string,
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<Mission>> {
-  const first = nestedPageSize(args.first);
-  const after = args.after ? decodeKeyCursor(args.after, isDateOrNull) : null;
+  const first = checkPageSize(args.first);
+  const after = args.after ? (decodeCursor(args.after, [isDateOrNull, isId]) as [unknown, string]) : null;
   const loader = perRequest(
     ctx,
     `mission:company-missions:${first}:${args.after ?? ''}`,
@@ -178,8 +168,7 @@ async function loadCompanyMissions(
     );
   }
   await qb.applyFilters();
-  const { sql, params } = qb.toQuery();
-  const rows = await firstRowsPerParent(em, sql, params, first);
+  const rows = await firstRowsPerParent(em, built(qb.toQuery()), first);
   const byCompany = groupByParent(em, Mission, rows, (row) => row.__parent as string);
   const counts = perRequest(
     ctx,
@@ -191,7 +180,7 @@ async function loadCompanyMissions(
     (id) => id,
     byCompany,
     { first, after: afterCursor },
-    (mission) => Cursor.encode([mission.startsOn ?? null, mission.id]),
+    (mission) => encodeCursor([mission.startsOn ?? null, mission.id]),
     (id) => counts.load(id),
   );
 }
@@ -203,8 +192,7 @@ async function countCompanyMissions(em: EntityManager, companyIds: readonly stri
     .where({ company: { $in: [...companyIds] } })
     .groupBy(raw(`p.${company}`) as never);
   await qb.applyFilters();
-  const { sql, params } = qb.toQuery();
-  const rows = await em.getConnection().execute<{ company_id: string; n: string }[]>(sql, params as unknown[]);
+  const rows = await agencyQuery<{ company_id: string; n: string }>(em, built(qb.toQuery()));
   const counts = new Map(rows.map((row) => [row.company_id, Number(row.n)]));
   return companyIds.map((id) => counts.get(id) ?? 0);
 }

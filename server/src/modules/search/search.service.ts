@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
-import { badInput, type ConnectionShape, isBadValueError, toConnection } from '../../shared/connection.js';
+import { type ConnectionShape, checkPageSize, isBadValueError, toConnection } from '../../shared/connection.js';
+import { cursorRefused, decodeCursor, encodeCursor, isFiniteNumber, isId, isText } from '../../shared/cursor.js';
 import { websiteDomain } from '../../shared/fold.js';
-import { isUuid } from '../../shared/ids.js';
-import { isUnstorableText } from '../../shared/storable-text.js';
-import { joinSql, query, type Sql, sql, trusted } from '../analytics/sql.js';
+import { agencyQuery, joinSql, type Sql, sql, trusted } from '../../shared/sql.js';
 import { Company } from '../company/company.entity.js';
 import { Contact } from '../contact/contact.entity.js';
 import { Deal } from '../deal/deal.entity.js';
@@ -126,40 +125,6 @@ function scoredHits(agencyId: string, terms: SearchTerms, kinds: SearchKind[]): 
 
 type CursorKey = [score: number, sortName: string, id: string];
 
-function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): CursorKey {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  if (
-    !Array.isArray(value) ||
-    value.length !== 3 ||
-    typeof value[0] !== 'number' ||
-    !Number.isFinite(value[0]) ||
-    typeof value[1] !== 'string' ||
-    isUnstorableText(value[1]) ||
-    typeof value[2] !== 'string' ||
-    !isUuid(value[2])
-  ) {
-    throw badInput('The cursor is not valid for this search.', 'after');
-  }
-  return value as CursorKey;
-}
-
-function pageSizeOf(first: number | null | undefined): number {
-  const size = first ?? DEFAULT_SEARCH_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_SEARCH_SIZE) {
-    throw badInput(`\`first\` must be between 0 and ${MAX_SEARCH_SIZE}.`, 'first');
-  }
-  return size;
-}
-
 /** The fields a person recognises a record by, in the order they are preferred when several match. */
 function fieldsOf(row: HitRow): { field: SearchField; text: string }[] {
   const fields: { field: SearchField; text: string | null | undefined }[] =
@@ -219,9 +184,9 @@ async function loadNodes(em: EntityManager, rows: HitRow[]): Promise<Map<string,
 export async function search(ctx: Context, args: SearchArgs): Promise<ConnectionShape<SearchHit>> {
   const agencyId = ctx.viewer!.agencyId;
   const terms = searchTerms(args.query, ctx.language);
-  const size = pageSizeOf(args.first);
+  const size = checkPageSize(args.first, 'first', { max: MAX_SEARCH_SIZE, fallback: DEFAULT_SEARCH_SIZE });
   const kinds = args.kinds?.length ? [...new Set(args.kinds)] : Object.values(SearchKind);
-  const after = args.after != null ? decodeCursor(args.after) : null;
+  const after = args.after != null ? (decodeCursor(args.after, [isFiniteNumber, isText, isId]) as CursorKey) : null;
   const hits = scoredHits(agencyId, terms, kinds);
   const keyset = after
     ? sql`where score < ${after[0]} or (score = ${after[0]} and (sort_name, id) > (${after[1]}, ${after[2]}::uuid))`
@@ -229,12 +194,12 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
   let rows: HitRow[] = [];
   if (size > 0) {
     try {
-      rows = await query<HitRow>(
+      rows = await agencyQuery<HitRow>(
         ctx.em,
         sql`select * from (${hits}) as hits ${keyset} order by score desc, sort_name, id limit ${size + 1}`,
       );
     } catch (error) {
-      if (isBadValueError(error)) throw badInput('The cursor is not valid for this search.', 'after');
+      if (isBadValueError(error)) throw cursorRefused('after');
       throw error;
     }
   }
@@ -245,7 +210,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
     .map((row) => {
       const score = Number(row.score);
       const hit: SearchHit = { kind: row.kind, score, ...describe(row, terms), node: nodes.get(row.id)! };
-      return { node: hit, cursor: encodeCursor([score, row.sort_name, row.id]) };
+      return { node: hit, cursor: encodeCursor([score, row.sort_name, row.id] satisfies CursorKey) };
     });
   return toConnection({
     edges,
@@ -256,7 +221,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     count: async () => {
-      const [row] = await query<{ count: string }>(ctx.em, sql`select count(*) as count from (${hits}) as hits`);
+      const [row] = await agencyQuery<{ count: string }>(ctx.em, sql`select count(*) as count from (${hits}) as hits`);
       return Number(row.count);
     },
   });

@@ -1,7 +1,7 @@
 import { badInput } from '../../shared/connection.js';
 import { fold } from '../../shared/fold.js';
 import { type Language, msg, render } from '../../shared/messages/index.js';
-import { type Sql, sql, trusted } from '../analytics/sql.js';
+import { type Sql, sql, trusted } from '../../shared/sql.js';
 import { MAX_QUERY_LENGTH } from './search.type.js';
 
 /**

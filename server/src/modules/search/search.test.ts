@@ -321,7 +321,7 @@ describe('search: bad input', () => {
     expect((await error({ query: 'x'.repeat(201) }, 'ru')).message).toBe('Поисковый запрос — не длиннее 200 символов.');
     expect((await error({ query: 'fish', first: 51 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect((await error({ query: 'fish', after: 'not-a-cursor' })).message).toBe(
-      'The cursor is not valid for this search.',
+      'The cursor is not valid for this list and order.',
     );
     const forged = Buffer.from(JSON.stringify([1, 'x', "1'; drop table company; --"])).toString('base64url');
     expect((await error({ query: 'fish', after: forged })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });

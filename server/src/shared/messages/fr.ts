@@ -271,4 +271,6 @@ export const fr: Messages = {
   statementTimeout:
     'La requête a pris trop de temps et a été arrêtée. Demandez moins (une période plus courte, moins de regroupements ou des pages plus petites) ou réessayez plus tard.',
   databaseUnavailable: 'La base de données est momentanément indisponible. Réessayez dans quelques secondes.',
+  cursorInvalid: 'Le curseur n’est pas valable pour cette liste et cet ordre.',
+  pageSizeOutOfRange: ({ field, max }) => `\`${field}\` doit être compris entre 0 et ${max}.`,
 };

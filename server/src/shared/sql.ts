@@ -1,0 +1,112 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AgencyScopeError, scopedAgencyId } from '../db/agency-scope.js';
+import type { Context } from '../graphql/context.js';
+import { isUuid } from './ids.js';
+
+/**
+ * Raw SQL, the one way: every statement the ORM cannot express is a `Sql` built with the `sql`
+ * tag (every interpolated value becomes a bound parameter; an interpolated `Sql` is spliced in
+ * with its own parameters: nothing a client sends is ever concatenated into a statement), and
+ * runs with `agencyQuery`, which refuses a statement that does not bind the agency of the
+ * EntityManager it runs on. The raw SQL of agency-crossing code (sign-in, sessions, the CLI,
+ * seeds, the bench) names itself with `crossAgencyQuery` and a reason.
+ */
+export class Sql {
+  constructor(
+    readonly text: string,
+    readonly params: readonly unknown[],
+  ) {}
+}
+
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+  let text = strings[0];
+  const params: unknown[] = [];
+  values.forEach((value, index) => {
+    if (value instanceof Sql) {
+      text += value.text;
+      params.push(...value.params);
+    } else {
+      if (value === undefined) throw new Error('sql: undefined parameter');
+      text += '?';
+      params.push(value);
+    }
+    text += strings[index + 1];
+  });
+  return new Sql(text, params);
+}
+
+/** SQL written by us (column names, expressions chosen from an enum): never client input. */
+export function trusted(text: string): Sql {
+  return new Sql(text, []);
+}
+
+export function joinSql(parts: Sql[], separator: string): Sql {
+  return new Sql(
+    parts.map((part) => part.text).join(separator),
+    parts.flatMap((part) => part.params),
+  );
+}
+
+export const EMPTY = trusted('');
+
+/** `?, ?, …`: one bound parameter per value (for `in (…)`; the list must not be empty). */
+export function list(values: readonly unknown[]): Sql {
+  return joinSql(
+    values.map((value) => sql`${value}`),
+    ', ',
+  );
+}
+
+/** A query builder's statement (`qb.toQuery()` after `await qb.applyFilters()`: the agency filter binds the agency). */
+export function built(query: { sql: string; params: readonly unknown[] }): Sql {
+  return new Sql(query.sql, query.params);
+}
+
+export interface RunOptions {
+  /** A named connection (the analytics one, db/statement-timeout.ts); the default one otherwise. */
+  connection?: 'read' | 'write';
+}
+
+/**
+ * Runs one raw statement of a request on the request's agency-scoped EntityManager. The
+ * statement must bind that agency (as a parameter: `${agencyId}` in the tag, or the agency filter
+ * of a query builder's statement, or the argument of `statement` given as a function of the
+ * agency: `(agency) => sql\`… where agency_id = ${agency}\``); one that does not is refused before it runs, so a raw
+ * statement that forgets the agency cannot be written. Checked on every call: it is a scan of
+ * the parameters.
+ */
+export async function agencyQuery<T>(
+  em: EntityManager,
+  statement: Sql | ((agencyId: string) => Sql),
+  options: RunOptions = {},
+): Promise<T[]> {
+  const agencyId = scopedAgencyId(em);
+  if (!agencyId) throw new AgencyScopeError('Raw SQL of a request needs an agency-scoped EntityManager');
+  if (typeof statement === 'function') return agencyQuery(em, statement(agencyId), options);
+  if (!statement.params.includes(agencyId)) {
+    throw new AgencyScopeError(`Raw SQL that does not bind the viewer's agency: ${statement.text.slice(0, 80)}`);
+  }
+  return run(em, statement, options);
+}
+
+/**
+ * Runs a raw statement that crosses agencies on purpose; `reason` says why (it documents the
+ * call site, e.g. "sign-in: the session is looked up by its token before anyone is known").
+ */
+export async function crossAgencyQuery<T>(em: EntityManager, statement: Sql, reason: string): Promise<T[]> {
+  if (!reason) throw new Error('crossAgencyQuery needs a reason');
+  return run(em, statement, {});
+}
+
+function run<T>(em: EntityManager, statement: Sql, options: RunOptions): Promise<T[]> {
+  return em
+    .getConnection(options.connection)
+    .execute<T[]>(statement.text, [...statement.params], 'all', em.getTransactionContext());
+}
+
+/** The viewer's agency: the value every raw statement of a request binds. */
+export function agencyOf(ctx: Context): string {
+  const agencyId = ctx.viewer?.agencyId;
+  if (!agencyId || !isUuid(agencyId)) throw new Error('Raw SQL of a request needs a signed-in viewer');
+  return agencyId;
+}
