@@ -41,17 +41,21 @@ export function useMutationForm(fields: readonly string[] | Readonly<Record<stri
   const known = useRef(fields);
   known.current = fields;
 
+  /** Shows the messages of the checks made before sending (and no others): true when there are none. */
+  const showChecks = useCallback((check: Readonly<Record<string, string | undefined>>) => {
+    const local = Object.fromEntries(Object.entries(check).filter((entry): entry is [string, string] => !!entry[1]));
+    setErrors(local);
+    setFormErrors([]);
+    setExistingId(null);
+    return Object.keys(local).length === 0;
+  }, []);
+
   const submit = useCallback(
     async <P extends MutationPayload>(
       send: () => Promise<P | null | undefined>,
       { check = {}, onSuccess, handle, failure }: SubmitSteps<P>,
     ): Promise<void> => {
-      if (busy.current) return;
-      const local = Object.fromEntries(Object.entries(check).filter((entry): entry is [string, string] => !!entry[1]));
-      setErrors(local);
-      setFormErrors([]);
-      setExistingId(null);
-      if (Object.keys(local).length > 0) return;
+      if (busy.current || !showChecks(check)) return;
       busy.current = true;
       setSaving(true);
       try {
@@ -76,18 +80,7 @@ export function useMutationForm(fields: readonly string[] | Readonly<Record<stri
         setSaving(false);
       }
     },
-    [t],
-  );
-
-  /** Forgets one field's message (the user is fixing it). */
-  const clearError = useCallback(
-    (field: string) =>
-      setErrors((current) => {
-        if (!(field in current)) return current;
-        const { [field]: _cleared, ...rest } = current;
-        return rest;
-      }),
-    [],
+    [t, showChecks],
   );
 
   /** Forgets every message (a dialog kept mounted while closed starts clean next time). */
@@ -98,8 +91,8 @@ export function useMutationForm(fields: readonly string[] | Readonly<Record<stri
   }, []);
 
   return useMemo(
-    () => ({ errors, formErrors, existingId, saving, submit, clearError, reset }),
-    [errors, formErrors, existingId, saving, submit, clearError, reset],
+    () => ({ errors, formErrors, existingId, saving, submit, showChecks, reset }),
+    [errors, formErrors, existingId, saving, submit, showChecks, reset],
   );
 }
 

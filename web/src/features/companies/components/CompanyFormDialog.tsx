@@ -107,7 +107,7 @@ function CompanyForm({ onClose, company, onSaved }: CompanyFormDialogProps) {
     brands: (existing?.brands ?? []).join(', '),
     notes: existing?.notes ?? '',
   }));
-  const { errors, formErrors, existingId, saving, submit } = useMutationForm(FIELDS);
+  const { errors, formErrors, existingId, saving, submit, showChecks } = useMutationForm(FIELDS);
 
   const [createCompany] = useMutation(CreateCompanyMutation);
   const [updateCompany] = useMutation(UpdateCompanyMutation);
@@ -122,7 +122,10 @@ function CompanyForm({ onClose, company, onSaved }: CompanyFormDialogProps) {
     if (!values.kind) required.kind = tc('common.required');
     if (!values.country) required.country = tc('common.required');
     const kind = values.kind;
-    if (!kind) return submit(async () => null, { check: required, onSuccess: onClose });
+    if (!kind) {
+      showChecks(required);
+      return;
+    }
 
     const common = {
       name: values.name.trim(),

@@ -66,7 +66,7 @@ function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDia
   const [phone, setPhone] = useState(existing?.phone ?? '');
   const [languages, setLanguages] = useState((existing?.languages ?? []).join(', '));
   const askCompany = !fixedCompany;
-  const { errors, formErrors, saving, submit } = useMutationForm(askCompany ? FIELDS : FIELDS.slice(1));
+  const { errors, formErrors, saving, submit, showChecks } = useMutationForm(askCompany ? FIELDS : FIELDS.slice(1));
 
   const [createContact] = useMutation(CreateContactMutation);
   const [updateContact] = useMutation(UpdateContactMutation);
@@ -75,7 +75,10 @@ function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDia
     const required: FieldErrors = {};
     if (!fullName.trim()) required.fullName = tc('common.required');
     if (!company) required.companyId = tc('common.required');
-    if (!company) return submit(async () => null, { check: required, onSuccess: onClose });
+    if (!company) {
+      showChecks(required);
+      return;
+    }
 
     const fields = {
       fullName: fullName.trim(),

@@ -86,7 +86,7 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
   const [subject, setSubject] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [notes, setNotes] = useState('');
-  const { errors, formErrors, saving: loading, submit } = useMutationForm(SERVER_FIELDS);
+  const { errors, formErrors, saving: loading, submit, showChecks } = useMutationForm(SERVER_FIELDS);
   const [logged, setLogged] = useState<Logged | null>(null);
   const [logInteraction] = useMutation(LogInteractionMutation);
 
@@ -134,7 +134,10 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
     const required: Partial<Record<FormField, string>> = {};
     if (!exporter) required.exporter = tc('common.required');
     if (!whenDate) required.when = tc('common.required');
-    if (!exporter || !whenDate) return submit(async () => null, { check: required, onSuccess: () => {} });
+    if (!exporter || !whenDate) {
+      showChecks(required);
+      return;
+    }
 
     const at = whenDate.toISOString();
     const input: LogInteractionInput = {

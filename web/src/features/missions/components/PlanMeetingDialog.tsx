@@ -51,7 +51,7 @@ export function PlanMeetingDialog({
   const [place, setPlace] = useState('');
   const [contactIds, setContactIds] = useState<string[]>([]);
   const [notes, setNotes] = useState('');
-  const { errors, formErrors, saving, submit: send } = useMutationForm(FIELDS);
+  const { errors, formErrors, saving, submit: send, showChecks } = useMutationForm(FIELDS);
   const [conflictId, setConflictId] = useState<string | null>(null);
   const [plan] = useMutation(PlanMeetingMutation);
 
@@ -82,7 +82,10 @@ export function PlanMeetingDialog({
     if (!day) local.day = tc('common.required');
     if (!time) local.startsAt = tc('common.required');
     setConflictId(null);
-    if (!counterpart) return send(async () => null, { check: local, onSuccess: onClose });
+    if (!counterpart) {
+      showChecks(local);
+      return;
+    }
 
     const startsAt = zonedToUtc(day, time, timeZone);
     const endsAt = new Date(startsAt.getTime() + duration * 60_000);
