@@ -1,4 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserSelect } from '../../../components/pickers/UserSelect';
@@ -13,14 +14,27 @@ import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
-import type { MissionTasksQuery as Q } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
 import { today } from '../../../lib/dates/local';
 import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { useListPage } from '../../../lib/pagination/useListPage';
 import { CompleteMissionTaskMutation, CreateMissionTaskMutation, MissionTasksQuery } from '../graphql/tasks';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
-type Task = Q['tasks']['nodes'][number];
+export const MissionTaskItemFragment = graphql(`
+  fragment MissionTaskItem_task on Task {
+    id
+    title
+    dueOn
+    done
+    doneAt
+    notes
+    assignee {
+      id
+      fullName
+    }
+  }
+`);
 
 export function TasksPanel({ missionId, editable }: { missionId: string; editable: boolean }) {
   const { t } = useTranslation('missions');
@@ -78,19 +92,22 @@ export function TasksPanel({ missionId, editable }: { missionId: string; editabl
   );
 }
 
-function TaskItem({ task, editable }: { task: Task; editable: boolean }) {
+function TaskItem({ task: ref, editable }: { task: FragmentType<typeof MissionTaskItemFragment>; editable: boolean }) {
+  const { data: task, complete: loaded } = useFragment({ fragment: MissionTaskItemFragment, from: ref });
   const { t } = useTranslation('missions');
   const { t: tc } = useTranslation();
   const fmt = useMissionFormat();
   const [complete, { loading }] = useMutation(CompleteMissionTaskMutation);
   const [error, setError] = useState<string | null>(null);
+  if (!loaded) return null;
+  const taskId = task.id;
   const overdue = !task.done && task.dueOn !== null && task.dueOn < today();
 
   async function done() {
     setError(null);
     try {
       const result = await complete({
-        variables: { input: { taskId: task.id } },
+        variables: { input: { taskId } },
         refetchQueries: ['MissionTasks'],
       });
       const errors = result.data?.completeTask.userErrors ?? [];

@@ -19,15 +19,7 @@ export const MissionTasksQuery = graphql(`
       }
       nodes {
         id
-        title
-        dueOn
-        done
-        doneAt
-        notes
-        assignee {
-          id
-          fullName
-        }
+        ...MissionTaskItem_task
       }
     }
   }
