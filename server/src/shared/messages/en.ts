@@ -285,8 +285,7 @@ export const en = {
     'The request took too long and was stopped. Ask for less (a shorter period, fewer groupings or smaller pages) or try again later.',
   databaseUnavailable: 'The database is unavailable for the moment. Try again in a few seconds.',
   cursorInvalid: 'The cursor is not valid for this list and order.',
-  pageSizeOutOfRange: ({ field, max }: { field: string; max: number }) =>
-    `\`${field}\` must be between 0 and ${max}.`,
+  pageSizeOutOfRange: ({ field, max }: { field: string; max: number }) => `\`${field}\` must be between 0 and ${max}.`,
 };
 
 export type Messages = typeof en;
