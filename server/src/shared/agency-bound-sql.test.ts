@@ -1,3 +1,4 @@
+import type { EntityName } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgencyScopeError, agencyEm } from '../db/agency-scope.js';
 import { agencyOwnedEntities } from '../db/entities.js';
@@ -70,7 +71,10 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('every statement of a request binds the viewer agency', () => {
-  const tables = () => agencyOwnedEntities.map((entity) => server.db.orm.getMetadata().get(entity).tableName);
+  const tables = () =>
+    (agencyOwnedEntities as readonly EntityName<object>[]).map(
+      (entity) => server.db.orm.getMetadata().get(entity).tableName,
+    );
 
   for (const [name, query] of Object.entries(REQUESTS)) {
     it(name, async () => {
