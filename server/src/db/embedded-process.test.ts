@@ -39,13 +39,22 @@ async function start(folder: string, seedDemo = false): Promise<ServerProcess> {
   return server;
 }
 
+/** What these tests read of an answer: the one mutation and the one list they send. */
+interface Answer {
+  data?: {
+    createCompany?: { userErrors: unknown[] };
+    companies?: { nodes: { name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  } | null;
+  errors?: unknown[];
+}
+
 async function gql(server: ServerProcess, query: string, variables: Record<string, unknown>, cookie?: string) {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { response, body: (await response.json()) as { data?: Record<string, any> | null; errors?: unknown[] } };
+  return { response, body: (await response.json()) as Answer };
 }
 
 async function signIn(server: ServerProcess): Promise<string> {
@@ -66,7 +75,7 @@ async function createCompany(server: ServerProcess, cookie: string, name: string
     { input: { name, kind: 'BUYER', country: 'FR' } },
     cookie,
   );
-  return response.status === 200 && !body.errors && body.data?.createCompany.userErrors.length === 0;
+  return response.status === 200 && !body.errors && body.data?.createCompany?.userErrors.length === 0;
 }
 
 /** A createCompany sent over a raw socket but for its last byte, which `finish` sends; it resolves to the raw answer. */
@@ -117,7 +126,7 @@ async function companyNames(server: ServerProcess, cookie: string): Promise<stri
     );
     const page = body.data?.companies;
     if (!page) throw new Error(`companies: ${JSON.stringify(body.errors)}`);
-    names.push(...page.nodes.map((node: { name: string }) => node.name));
+    names.push(...page.nodes.map((node) => node.name));
     if (!page.pageInfo.hasNextPage) return names.sort();
     after = page.pageInfo.endCursor;
   }
