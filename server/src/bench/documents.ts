@@ -1,9 +1,17 @@
-import { type DocumentNode, print } from 'graphql';
+import { type DocumentNode, print, visit } from 'graphql';
 // The web client's own operations, as GraphQL Code Generator compiled them from its components:
 // the bench sends exactly what the screens send, and follows them when a screen changes.
 import * as web from '../../../web/src/gql/graphql.js';
 
-const text = (document: unknown) => print(document as DocumentNode);
+/** Directives Apollo Client reads and removes before sending (data masking): never sent to a server. */
+const CLIENT_ONLY_DIRECTIVES = new Set(['unmask', 'nonreactive']);
+
+const text = (document: unknown) =>
+  print(
+    visit(document as DocumentNode, {
+      Directive: (node) => (CLIENT_ONLY_DIRECTIVES.has(node.name.value) ? null : undefined),
+    }),
+  );
 
 export const Viewer = text(web.ViewerDocument);
 export const PipelineSwitcher = text(web.PipelineSwitcherDocument);

@@ -61,7 +61,12 @@ export function benchRequests(ctx: RequestContext): BenchRequest[] {
   return [
     { name: 'viewer (app shell)', query: doc.Viewer, variables: {} },
     { name: 'pipeline switcher', query: doc.PipelineSwitcher, variables: {} },
-    { name: 'pipeline board', query: doc.PipelineBoard, variables: { pipelineId: ctx.pipelineId } },
+    {
+      name: 'pipeline board',
+      query: doc.PipelineBoard,
+      // The board's page per column (web: STAGE_PAGE_SIZE).
+      variables: { pipelineId: ctx.pipelineId, stagePageSize: 30 },
+    },
     {
       name: 'companies: first 25 by name',
       query: doc.CompaniesPage,
