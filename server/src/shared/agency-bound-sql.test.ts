@@ -1,7 +1,6 @@
-import type { EntityName } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgencyScopeError, agencyEm } from '../db/agency-scope.js';
-import { agencyOwnedEntities } from '../db/entities.js';
+import { agencyBinding } from '../test/agency-bound.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 import { agencyQuery, sql } from './sql.js';
 
@@ -15,16 +14,6 @@ let server: TestServer;
 let manager: string;
 let agencyId: string;
 let ids: Record<string, string>;
-
-/**
- * Statements that touch agency-owned tables without the agency, and why that is right: the
- * session look-up of sign-in (by the hash of the secret token, before anyone is known).
- */
-const ALLOWED = [/from "?session"? .*token_hash/s, /update "?session"? set last_seen_at/s];
-
-function bindsAgency(statement: { sql: string; params: readonly unknown[] }): boolean {
-  return statement.params.includes(agencyId) || statement.sql.includes(`'${agencyId}'`);
-}
 
 const REQUESTS: Record<string, string> = {
   companiesPage: `{ companies(first: 20, filter: { search: "a" }) { totalCount nodes { id name sectors { code }
@@ -46,11 +35,6 @@ const REQUESTS: Record<string, string> = {
   missionOutcome: `query($mission: ID!) { missionOutcome(missionId: $mission) { meetingsHeld leads valueWon { amount } } }`,
 };
 
-/** The agency-owned tables a statement names. */
-function ownedTables(statement: string, tables: string[]): string[] {
-  return tables.filter((table) => new RegExp(`(from|join|into|update)\\s+"?${table}"?[\\s)]`, 'i').test(statement));
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   manager = await server.login('manager@mosprom.demo');
@@ -71,25 +55,14 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('every statement of a request binds the viewer agency', () => {
-  const tables = () =>
-    (agencyOwnedEntities as readonly EntityName<object>[]).map(
-      (entity) => server.db.orm.getMetadata().get(entity).tableName,
-    );
-
   for (const [name, query] of Object.entries(REQUESTS)) {
     it(name, async () => {
       server.resetStatements();
       const response = await server.gql(query, ids, { cookie: manager });
       expect(response.errors, name).toBeUndefined();
-      const owned = server.boundStatements.filter((statement) => ownedTables(statement.sql, tables()).length > 0);
+      const { owned, unbound } = agencyBinding(server, agencyId);
       expect(owned.length, name).toBeGreaterThan(0);
-      const unbound = owned.filter(
-        (statement) => !bindsAgency(statement) && !ALLOWED.some((allowed) => allowed.test(statement.sql)),
-      );
-      expect(
-        unbound.map((statement) => statement.sql),
-        name,
-      ).toEqual([]);
+      expect(unbound, name).toEqual([]);
     });
   }
 });
