@@ -1,7 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
-import { ANALYST, buildAnalyticsFixture } from './analytics.fixture.js';
+import type { TestServer } from '../../test/test-server.js';
+import { startAnalyticsServer } from './analytics.fixture.js';
 
 /**
  * activitySummary on the fixture of analytics.fixture.ts, for 2025 (and 2024). What happened in
@@ -18,9 +17,7 @@ let server: TestServer;
 let analyst: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ template: 'empty' });
-  await buildAnalyticsFixture(server.db.orm.em as unknown as EntityManager);
-  analyst = await server.login(ANALYST.email, ANALYST.password);
+  ({ server, analyst } = await startAnalyticsServer());
 });
 afterAll(() => server?.close());
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyEm } from '../../db/agency-scope.js';
 import { normalizeName } from '../../shared/normalize.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import type { TestServer } from '../../test/test-server.js';
 import { Company } from '../company/company.entity.js';
 import { CompanyKind } from '../company/company.enums.js';
 import { Interaction } from '../interaction/interaction.entity.js';
@@ -12,7 +12,7 @@ import { ParticipantStatus } from '../mission/mission.enums.js';
 import { MissionParticipant } from '../mission/mission-participant.entity.js';
 import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
 import { User } from '../user/user.entity.js';
-import { ANALYST, type AnalyticsFixture, buildAnalyticsFixture } from './analytics.fixture.js';
+import { type AnalyticsFixture, startAnalyticsServer } from './analytics.fixture.js';
 import { createDealWithHistory } from './analytics-deals.fixture.js';
 
 /**
@@ -25,9 +25,7 @@ let fx: AnalyticsFixture;
 let analyst: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ template: 'empty' });
-  fx = await buildAnalyticsFixture(server.db.orm.em as unknown as EntityManager);
-  analyst = await server.login(ANALYST.email, ANALYST.password);
+  ({ server, fx, analyst } = await startAnalyticsServer());
 });
 afterAll(() => server?.close());
 

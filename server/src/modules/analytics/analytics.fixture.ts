@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { agencyEm, crossAgencyEm } from '../../db/agency-scope.js';
 import { normalizeName } from '../../shared/normalize.js';
+import { startTestServer, type TestServer } from '../../test/test-server.js';
 import { createAgencyWithAdmin } from '../agency/agency.service.js';
 import { hashPassword } from '../auth/password.js';
 import { Company } from '../company/company.entity.js';
@@ -74,6 +75,24 @@ export interface AnalyticsFixture {
 
 export const ANALYST = { email: 'analyst@alpha.test', password: 'analyst-password' };
 export const OTHER_ADMIN = { email: 'admin@beta.test', password: 'beta-admin-password' };
+
+/** A test server on an empty database holding this fixture, with the sessions of its analyst and of the other agency's admin. */
+export interface AnalyticsServer {
+  server: TestServer;
+  fx: AnalyticsFixture;
+  /** Session cookie of ANALYST (agency Alpha). */
+  analyst: string;
+  /** Session cookie of OTHER_ADMIN (agency Beta): what Alpha's data must not leak to. */
+  otherAdmin: string;
+}
+
+export async function startAnalyticsServer(): Promise<AnalyticsServer> {
+  const server = await startTestServer({ template: 'empty' });
+  const fx = await buildAnalyticsFixture(server.db.orm.em as unknown as EntityManager);
+  const analyst = await server.login(ANALYST.email, ANALYST.password);
+  const otherAdmin = await server.login(OTHER_ADMIN.email, OTHER_ADMIN.password);
+  return { server, fx, analyst, otherAdmin };
+}
 
 const DAY = 86_400_000;
 const at = (day: string) => new Date(`${day}T10:00:00Z`);

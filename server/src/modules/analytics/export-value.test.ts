@@ -1,7 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
-import { ANALYST, buildAnalyticsFixture, OTHER_ADMIN } from './analytics.fixture.js';
+import type { TestServer } from '../../test/test-server.js';
+import { OTHER_ADMIN, startAnalyticsServer } from './analytics.fixture.js';
 
 /**
  * exportValue on the fixture of analytics.fixture.ts. Alpha's won deals, valued by hand at the
@@ -21,9 +20,7 @@ let server: TestServer;
 let analyst: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ template: 'empty' });
-  await buildAnalyticsFixture(server.db.orm.em as unknown as EntityManager);
-  analyst = await server.login(ANALYST.email, ANALYST.password);
+  ({ server, analyst } = await startAnalyticsServer());
 });
 afterAll(() => server?.close());
 

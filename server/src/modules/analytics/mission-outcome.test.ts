@@ -1,8 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import type { TestServer } from '../../test/test-server.js';
 import { today } from '../exchange-rate/conversion.js';
-import { ANALYST, type AnalyticsFixture, buildAnalyticsFixture, OTHER_ADMIN } from './analytics.fixture.js';
+import { type AnalyticsFixture, startAnalyticsServer } from './analytics.fixture.js';
 
 /**
  * missionOutcome on the fixture of analytics.fixture.ts, every figure counted by hand below.
@@ -15,10 +14,7 @@ let analyst: string;
 let beta: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ template: 'empty' });
-  fx = await buildAnalyticsFixture(server.db.orm.em as unknown as EntityManager);
-  analyst = await server.login(ANALYST.email, ANALYST.password);
-  beta = await server.login(OTHER_ADMIN.email, OTHER_ADMIN.password);
+  ({ server, fx, analyst, otherAdmin: beta } = await startAnalyticsServer());
 });
 afterAll(() => server?.close());
 
@@ -44,6 +40,41 @@ const statuses = (counts: Record<string, number>, all: string[]) =>
   all.map((status) => ({ status, count: counts[status] ?? 0 }));
 const PARTICIPANT = ['INVITED', 'REGISTERED', 'CONFIRMED', 'ATTENDED', 'WITHDREW'];
 const MEETING = ['PLANNED', 'HELD', 'CANCELLED', 'NO_SHOW'];
+
+/** A cohort: deals won within `months` of the mission's end (`until`), valued in RUB. */
+const cohort = (
+  months: number,
+  until: string,
+  elapsed: boolean,
+  dealsWon: number,
+  won: string,
+  withoutRate: number,
+) => ({
+  months,
+  until,
+  elapsed,
+  dealsWon,
+  valueWon: { amount: won },
+  dealsWithoutRate: withoutRate,
+});
+/** An exporter's line: [meetings held, leads, won], then the won and open values in RUB. */
+const exporter = (
+  name: string,
+  participantStatus: string,
+  [meetingsHeld, leads, won]: [number, number, number],
+  valueWon: string,
+  valueOpen: string,
+  dealsWithoutRate: number,
+) => ({
+  exporter: { name },
+  participantStatus,
+  meetingsHeld,
+  leads,
+  won,
+  valueWon: { amount: valueWon },
+  valueOpen: { amount: valueOpen },
+  dealsWithoutRate,
+});
 
 describe('missionOutcome', () => {
   it('Casablanca 2024: delegation, meetings, leads, values, conversion, ROI, cohorts and exporters', async () => {
@@ -100,66 +131,18 @@ describe('missionOutcome', () => {
       roiUnavailableReason: null,
       cohorts: [
         // 2024-03-12 + 6 months = 2024-09-12: D1 only.
-        {
-          months: 6,
-          until: '2024-09-12',
-          elapsed: true,
-          dealsWon: 1,
-          valueWon: { amount: '10000000.00' },
-          dealsWithoutRate: 0,
-        },
+        cohort(6, '2024-09-12', true, 1, '10000000.00', 0),
         // + 12 months = 2025-03-12: still D1 (D2 signed 2025-04-10).
-        {
-          months: 12,
-          until: '2025-03-12',
-          elapsed: true,
-          dealsWon: 1,
-          valueWon: { amount: '10000000.00' },
-          dealsWithoutRate: 0,
-        },
+        cohort(12, '2025-03-12', true, 1, '10000000.00', 0),
         // + 24 months = 2026-03-12: D1 and D2.
-        {
-          months: 24,
-          until: '2026-03-12',
-          elapsed: true,
-          dealsWon: 2,
-          valueWon: { amount: '14500000.00' },
-          dealsWithoutRate: 0,
-        },
+        cohort(24, '2026-03-12', true, 2, '14500000.00', 0),
       ],
       exporters: [
-        {
-          // mt1, mt2, mt3; leads D1, D2, D6; won D1 + D2.
-          exporter: { name: 'Alpha Conserves' },
-          participantStatus: 'ATTENDED',
-          meetingsHeld: 3,
-          leads: 3,
-          won: 2,
-          valueWon: { amount: '14500000.00' },
-          valueOpen: { amount: '0.00' },
-          dealsWithoutRate: 0,
-        },
-        {
-          // mt4 (mt5 no-show, mt6 cancelled); leads D3 (lost), D5 (open, 2,850,000).
-          exporter: { name: 'Beta Displays' },
-          participantStatus: 'ATTENDED',
-          meetingsHeld: 1,
-          leads: 2,
-          won: 0,
-          valueWon: { amount: '0.00' },
-          valueOpen: { amount: '2850000.00' },
-          dealsWithoutRate: 0,
-        },
-        {
-          exporter: { name: 'Gamma Lasers' },
-          participantStatus: 'WITHDREW',
-          meetingsHeld: 0,
-          leads: 0,
-          won: 0,
-          valueWon: { amount: '0.00' },
-          valueOpen: { amount: '0.00' },
-          dealsWithoutRate: 0,
-        },
+        // mt1, mt2, mt3; leads D1, D2, D6; won D1 + D2.
+        exporter('Alpha Conserves', 'ATTENDED', [3, 3, 2], '14500000.00', '0.00', 0),
+        // mt4 (mt5 no-show, mt6 cancelled); leads D3 (lost), D5 (open, 2,850,000).
+        exporter('Beta Displays', 'ATTENDED', [1, 2, 0], '0.00', '2850000.00', 0),
+        exporter('Gamma Lasers', 'WITHDREW', [0, 0, 0], '0.00', '0.00', 0),
       ],
     });
   });
@@ -193,52 +176,13 @@ describe('missionOutcome', () => {
       roiUnavailableReason: 'EXCHANGE_RATE_MISSING',
       cohorts: [
         // 2025-08-05: D8 only, counted but valued at nothing (no rate).
-        {
-          months: 6,
-          until: '2025-08-05',
-          elapsed: true,
-          dealsWon: 1,
-          valueWon: { amount: '0.00' },
-          dealsWithoutRate: 1,
-        },
-        {
-          months: 12,
-          until: '2026-02-05',
-          elapsed: true,
-          dealsWon: 2,
-          valueWon: { amount: '3800000.00' },
-          dealsWithoutRate: 1,
-        },
-        {
-          months: 24,
-          until: '2027-02-05',
-          elapsed: '2027-02-05' < today(),
-          dealsWon: 2,
-          valueWon: { amount: '3800000.00' },
-          dealsWithoutRate: 1,
-        },
+        cohort(6, '2025-08-05', true, 1, '0.00', 1),
+        cohort(12, '2026-02-05', true, 2, '3800000.00', 1),
+        cohort(24, '2027-02-05', '2027-02-05' < today(), 2, '3800000.00', 1),
       ],
       exporters: [
-        {
-          exporter: { name: 'Beta Displays' },
-          participantStatus: 'ATTENDED',
-          meetingsHeld: 1,
-          leads: 1,
-          won: 1,
-          valueWon: { amount: '3800000.00' },
-          valueOpen: { amount: '0.00' },
-          dealsWithoutRate: 0,
-        },
-        {
-          exporter: { name: 'Gamma Lasers' },
-          participantStatus: 'CONFIRMED',
-          meetingsHeld: 1,
-          leads: 1,
-          won: 1,
-          valueWon: { amount: '0.00' },
-          valueOpen: { amount: '0.00' },
-          dealsWithoutRate: 1,
-        },
+        exporter('Beta Displays', 'ATTENDED', [1, 1, 1], '3800000.00', '0.00', 0),
+        exporter('Gamma Lasers', 'CONFIRMED', [1, 1, 1], '0.00', '0.00', 1),
       ],
     });
   });

@@ -1,8 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import type { TestServer } from '../../test/test-server.js';
 import { defaultStageNames } from '../pipeline/pipeline.defaults.js';
-import { ANALYST, type AnalyticsFixture, buildAnalyticsFixture, OTHER_ADMIN } from './analytics.fixture.js';
+import { type AnalyticsFixture, startAnalyticsServer } from './analytics.fixture.js';
 
 /**
  * pipelineFunnel on the fixture of analytics.fixture.ts (13 deals of Alpha's export pipeline).
@@ -16,10 +15,7 @@ let analyst: string;
 let beta: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ template: 'empty' });
-  fx = await buildAnalyticsFixture(server.db.orm.em as unknown as EntityManager);
-  analyst = await server.login(ANALYST.email, ANALYST.password);
-  beta = await server.login(OTHER_ADMIN.email, OTHER_ADMIN.password);
+  ({ server, fx, analyst, otherAdmin: beta } = await startAnalyticsServer());
 });
 afterAll(() => server?.close());
 
