@@ -81,6 +81,25 @@ async function refused(
 
 const BASE = { name: 'Mission Mosprom à Dubaï', kind: 'TRADE_FAIR', hostCountry: 'AE' };
 
+/** Bad inputs of createMission (each a change to BASE), with the field and code of the refusal. */
+const BAD_MISSIONS: [Record<string, unknown>, string, string][] = [
+  [{ name: '' }, 'input.name', 'REQUIRED'],
+  [{ name: '   ' }, 'input.name', 'REQUIRED'],
+  [{ name: 'x'.repeat(301) }, 'input.name', 'INVALID'],
+  [{ hostCountry: 'Maroc' }, 'input.hostCountry', 'INVALID'],
+  [{ hostCountry: 'XX' }, 'input.hostCountry', 'INVALID'],
+  // A country is taken in capitals, as for companies and deals (IsCountryCode).
+  [{ hostCountry: 'ae' }, 'input.hostCountry', 'INVALID'],
+  [{ city: 'c'.repeat(121) }, 'input.city', 'INVALID'],
+  [{ startsOn: '2026-02-10', endsOn: '2026-02-09' }, 'input.endsOn', 'INVALID'],
+  [{ budget: { amount: '-1.00', currency: 'RUB' } }, 'input.budget.amount', 'INVALID'],
+  [{ budget: { amount: '1.005', currency: 'RUB' } }, 'input.budget.amount', 'INVALID'],
+  [{ budget: { amount: '10', currency: 'RUBL' } }, 'input.budget.currency', 'INVALID'],
+  [{ budget: { amount: '10', currency: 'XYZ' } }, 'input.budget.currency', 'INVALID'],
+  [{ leadId: 'not-an-id' }, 'input.leadId', 'INVALID'],
+  [{ partnerIds: ['nope'] }, 'input.partnerIds', 'INVALID'],
+];
+
 beforeAll(async () => {
   server = await startTestServer();
   ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
@@ -191,46 +210,9 @@ describe('createMission', () => {
   });
 
   it('refuses bad input field by field, writing nothing', async () => {
-    await refused('createMission', { ...BASE, name: '' }, 'input.name', 'REQUIRED');
-    await refused('createMission', { ...BASE, name: '   ' }, 'input.name', 'REQUIRED');
-    await refused('createMission', { ...BASE, name: 'x'.repeat(301) }, 'input.name', 'INVALID');
-    await refused('createMission', { ...BASE, hostCountry: 'Maroc' }, 'input.hostCountry', 'INVALID');
-    await refused('createMission', { ...BASE, hostCountry: 'XX' }, 'input.hostCountry', 'INVALID');
-    // A country is taken in capitals, as for companies and deals (IsCountryCode).
-    await refused('createMission', { ...BASE, hostCountry: 'ae' }, 'input.hostCountry', 'INVALID');
-    await refused('createMission', { ...BASE, city: 'c'.repeat(121) }, 'input.city', 'INVALID');
-    await refused(
-      'createMission',
-      { ...BASE, startsOn: '2026-02-10', endsOn: '2026-02-09' },
-      'input.endsOn',
-      'INVALID',
-    );
-    await refused(
-      'createMission',
-      { ...BASE, budget: { amount: '-1.00', currency: 'RUB' } },
-      'input.budget.amount',
-      'INVALID',
-    );
-    await refused(
-      'createMission',
-      { ...BASE, budget: { amount: '1.005', currency: 'RUB' } },
-      'input.budget.amount',
-      'INVALID',
-    );
-    await refused(
-      'createMission',
-      { ...BASE, budget: { amount: '10', currency: 'RUBL' } },
-      'input.budget.currency',
-      'INVALID',
-    );
-    await refused(
-      'createMission',
-      { ...BASE, budget: { amount: '10', currency: 'XYZ' } },
-      'input.budget.currency',
-      'INVALID',
-    );
-    await refused('createMission', { ...BASE, leadId: 'not-an-id' }, 'input.leadId', 'INVALID');
-    await refused('createMission', { ...BASE, partnerIds: ['nope'] }, 'input.partnerIds', 'INVALID');
+    for (const [patch, field, code] of BAD_MISSIONS) {
+      await refused('createMission', { ...BASE, ...patch }, field, code);
+    }
   });
 
   it('takes a budget currency in any case and stores it in capitals, never tripping the database check', async () => {
