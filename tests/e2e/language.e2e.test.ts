@@ -35,9 +35,23 @@ describe('the UI language', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     const nav = page.getByRole('navigation', { name: 'Главное меню' });
     await nav.waitFor();
+    // From the reload on, note every navigation's name as it appears: none may be French first.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenTexts: string[] }).seenTexts = seen;
+      new MutationObserver(() => {
+        for (const element of document.querySelectorAll('nav[aria-label]')) {
+          const text = element.getAttribute('aria-label') ?? '';
+          if (!seen.includes(text)) seen.push(text);
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    });
     await page.reload();
     await nav.waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    const seen = await page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
+    expect(seen).toContain('Главное меню');
+    expect(seen).not.toContain('Navigation principale');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,13 +3,13 @@ import { RouterProvider } from 'react-router/dom';
 import { createApp } from './app/createApp';
 import { AppProviders } from './app/providers';
 import { createI18n, loadResources } from './lib/i18n/i18n';
-import { detectBrowserLanguage, readStoredLanguage } from './lib/i18n/languages';
+import { startupLanguage } from './lib/i18n/languages';
 import './styles/tokens.css';
 import './styles/base.css';
 
-// An explicit choice in the picker first, else the browser's languages; once the viewer is
-// known, their own language (useViewerLanguage).
-const language = readStoredLanguage() ?? detectBrowserLanguage(navigator.languages);
+// An explicit choice in the picker first, else the last signed-in user's language, else the
+// browser's languages; once the viewer is known, their own language (useViewerLanguage).
+const language = startupLanguage(navigator.languages);
 const i18n = createI18n(language, await loadResources(language));
 const { client, router } = createApp();
 

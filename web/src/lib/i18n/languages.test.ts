@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectBrowserLanguage } from './languages';
+import { detectBrowserLanguage, rememberViewerLanguage, startupLanguage, storeLanguage } from './languages';
 
 describe('the language of someone not signed in, from the browser', () => {
   it('takes the first of the browser’s languages we have, English otherwise', () => {
@@ -12,5 +12,19 @@ describe('the language of someone not signed in, from the browser', () => {
     expect(detectBrowserLanguage(['ar-MA', 'es'])).toBe('en');
     expect(detectBrowserLanguage([])).toBe('en');
     expect(detectBrowserLanguage(undefined)).toBe('en');
+  });
+});
+
+describe('the language a page load starts in', () => {
+  it('is the choice made on this browser, else the last signed-in user’s, else the browser’s', () => {
+    expect(startupLanguage(['ru-RU'])).toBe('ru');
+    rememberViewerLanguage('fr');
+    expect(startupLanguage(['ru-RU'])).toBe('fr');
+    storeLanguage('en');
+    expect(startupLanguage(['ru-RU'])).toBe('en');
+    localStorage.clear();
+    rememberViewerLanguage('fr');
+    rememberViewerLanguage(null); // signed out
+    expect(startupLanguage(['ru-RU'])).toBe('ru');
   });
 });

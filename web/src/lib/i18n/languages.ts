@@ -3,6 +3,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'fr';
 
 const STORAGE_KEY = 'crm.language';
+/** The last signed-in user's own language on this browser: the next page load starts in it. */
+const VIEWER_KEY = 'crm.viewerLanguage';
 
 // The UI language picks the conventions for dates and numbers; English follows British
 // usage (day before month), which reads the same to our French and Russian users.
@@ -29,20 +31,44 @@ export function detectBrowserLanguage(preferred: readonly string[] | undefined):
   return 'en';
 }
 
-/** Reads the user's explicit choice; storage can be unavailable (privacy modes), so never throw. */
-export function readStoredLanguage(): Language | null {
+// Storage can be unavailable (privacy modes): never throw; a value not kept only holds for this page.
+function readKey(key: string): Language | null {
   try {
-    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    const stored = globalThis.localStorage?.getItem(key);
     return isLanguage(stored) ? stored : null;
   } catch {
     return null;
   }
 }
 
-export function storeLanguage(language: Language): void {
+function writeKey(key: string, language: Language | null): void {
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, language);
+    if (language) globalThis.localStorage?.setItem(key, language);
+    else globalThis.localStorage?.removeItem(key);
   } catch {
     // Not persisted: the choice still holds for this page's lifetime.
   }
+}
+
+/** The user's explicit choice in the language picker on this browser. */
+export function readStoredLanguage(): Language | null {
+  return readKey(STORAGE_KEY);
+}
+
+export function storeLanguage(language: Language): void {
+  writeKey(STORAGE_KEY, language);
+}
+
+/** Keeps (or, with null at sign-out, forgets) the signed-in user's own language for the next page load. */
+export function rememberViewerLanguage(language: Language | null): void {
+  writeKey(VIEWER_KEY, language);
+}
+
+/**
+ * The language a page load starts in, before any request: the picker's choice, else the language
+ * of the user signed in on this browser (so a reload shows no other language first), else the
+ * browser's languages.
+ */
+export function startupLanguage(preferred: readonly string[] | undefined): Language {
+  return readStoredLanguage() ?? readKey(VIEWER_KEY) ?? detectBrowserLanguage(preferred);
 }

@@ -1,16 +1,23 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { switchLanguage } from '../i18n/i18n';
-import { isLanguage, readStoredLanguage } from '../i18n/languages';
+import { isLanguage, readStoredLanguage, rememberViewerLanguage } from '../i18n/languages';
 
 /**
  * Shows the UI in the signed-in user's own language (their `locale`), on every page load,
- * unless they chose another one in the language picker on this browser.
+ * unless they chose another one in the language picker on this browser. The language is
+ * remembered for the next load, which starts in it (`startupLanguage`).
+ *
+ * Returns whether the UI already shows the language it should: until then a page holds its
+ * content back, so it never appears in one language and then another.
  */
-export function useViewerLanguage(locale: string | null | undefined): void {
+export function useViewerLanguage(locale: string | null | undefined): boolean {
   const { i18n } = useTranslation();
+  const own = isLanguage(locale) ? locale : null;
+  const pending = own !== null && !readStoredLanguage() && i18n.resolvedLanguage !== own;
   useEffect(() => {
-    if (!isLanguage(locale) || readStoredLanguage() || i18n.resolvedLanguage === locale) return;
-    void switchLanguage(i18n, locale, false);
-  }, [i18n, locale]);
+    if (own) rememberViewerLanguage(own);
+    if (own && pending) void switchLanguage(i18n, own, false);
+  }, [i18n, own, pending]);
+  return !pending;
 }

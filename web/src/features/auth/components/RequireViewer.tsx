@@ -15,10 +15,11 @@ export function RequireViewer({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const { viewer, loading, error, refetch } = useViewer();
-  useViewerLanguage(viewer?.locale);
+  // Held back until the UI is in the viewer's language, so no page shows in another one first.
+  const languageReady = useViewerLanguage(viewer?.locale);
   const here = `${location.pathname}${location.search}${location.hash}`;
 
-  if (loading) {
+  if (loading || (viewer && !languageReady)) {
     return (
       <div className="auth-pending">
         <Spinner size="large" label={t('app.loading')} />

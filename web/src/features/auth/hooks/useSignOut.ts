@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
+import { rememberViewerLanguage } from '../../../lib/i18n/languages';
 import { SignOutMutation } from '../graphql/session';
 import { SIGN_IN_PATH } from '../signInPath';
 
@@ -11,6 +12,8 @@ export function useSignOut() {
 
   const signOut = useCallback(async () => {
     await logout();
+    // The next page load is for someone not signed in: it follows the browser again.
+    rememberViewerLanguage(null);
     // Leave the signed-in pages first, then drop every cached record of this user, so
     // nothing still mounted refetches, and the next person on this browser sees none of it.
     await navigate(SIGN_IN_PATH, { replace: true });
