@@ -1,129 +1,69 @@
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Badge } from '../../components/ui/Badge';
+import { useNavigate } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { ConnectionPager } from '../../components/ui/ConnectionPager';
-import { type Column, DataTable, type SortState } from '../../components/ui/DataTable';
+import type { SortState } from '../../components/ui/DataTable';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { QueryError } from '../../components/ui/QueryError';
 import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
-import type { MissionFilter, MissionKind, MissionOrderField, MissionsListQuery as Q } from '../../gql/graphql';
+import type { MissionFilter, MissionKind, MissionOrderField, MissionStatus } from '../../gql/graphql';
+import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
 import { useListPage } from '../../lib/pagination/useListPage';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
-import { missionStatusTone } from '../../lib/status/tones';
 import { MissionFormDialog } from './components/MissionFormDialog';
+import { MissionsTable } from './components/MissionsTable';
 import { MissionsListQuery } from './graphql/missions';
 import { MISSION_KINDS, MISSION_STATUSES, useMissionFormat } from './hooks/useMissionFormat';
 import { usePageTitle } from './hooks/usePageTitle';
 import './missions.css';
-import { QueryError } from '../../components/ui/QueryError';
-import { useDebouncedValue } from '../../lib/hooks/useDebouncedValue';
 
-type Row = Q['missions']['nodes'][number];
+/** A day as the URL keeps it (YYYY-MM-DD); anything else is no filter. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function MissionsPage() {
   const { t } = useTranslation('missions');
   const { t: tc } = useTranslation();
+  const navigate = useNavigate();
   const { viewer } = useViewer();
   const editable = canEdit(viewer?.role);
   const fmt = useMissionFormat();
   usePageTitle(t('list.title'));
 
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
-  const [kind, setKind] = useState('');
-  const [country, setCountry] = useState('');
-  const [startsFrom, setStartsFrom] = useState('');
-  const [startsTo, setStartsTo] = useState('');
+  const search = useUrlSearch();
+  const [status, setStatus] = useUrlParam('status');
+  const [kind, setKind] = useUrlParam('kind');
+  const [country, setCountry] = useUrlParam('country');
+  const [startsFrom, setStartsFrom] = useUrlParam('from');
+  const [startsTo, setStartsTo] = useUrlParam('to');
   const [sort, setSort] = useState<SortState<MissionOrderField>>({ field: 'STARTS_ON', direction: 'DESC' });
   const [creating, setCreating] = useState(false);
-  const debouncedSearch = useDebouncedValue(search.trim());
 
-  const filter = useMemo<MissionFilter>(() => {
-    const f: MissionFilter = {};
-    if (debouncedSearch) f.nameContains = debouncedSearch;
-    if (status) f.statuses = [status as (typeof MISSION_STATUSES)[number]];
-    if (kind) f.kinds = [kind as MissionKind];
-    if (country) f.hostCountries = [country];
-    if (startsFrom) f.startsFrom = startsFrom;
-    if (startsTo) f.startsTo = startsTo;
-    return f;
-  }, [debouncedSearch, status, kind, country, startsFrom, startsTo]);
-
+  const filter: MissionFilter = {
+    nameContains: search.search || undefined,
+    statuses: MISSION_STATUSES.includes(status as MissionStatus) ? [status as MissionStatus] : undefined,
+    kinds: MISSION_KINDS.includes(kind as MissionKind) ? [kind as MissionKind] : undefined,
+    hostCountries: country ? [country] : undefined,
+    startsFrom: DAY.test(startsFrom) ? startsFrom : undefined,
+    startsTo: DAY.test(startsTo) ? startsTo : undefined,
+  };
   const page = useListPage([filter, sort]);
 
   const { data, previousData, loading, error, refetch } = useQuery(MissionsListQuery, {
     variables: { filter, orderBy: sort, ...page.variables },
   });
   const shown = data ?? previousData;
-  const filtered = Object.keys(filter).length > 0;
-
-  const columns: Column<Row, MissionOrderField>[] = [
-    {
-      key: 'name',
-      header: t('columns.name'),
-      sortField: 'NAME',
-      render: (m) => (
-        <div className="missions-cell-main">
-          <Link to={`/missions/${m.id}`} className="missions-link-strong">
-            {m.name}
-          </Link>
-          <span className="missions-muted">{t(`kind.${m.kind}`)}</span>
-        </div>
-      ),
-    },
-    {
-      key: 'status',
-      header: t('columns.status'),
-      render: (m) => <Badge tone={missionStatusTone[m.status]}>{t(`status.${m.status}`)}</Badge>,
-    },
-    {
-      key: 'place',
-      header: t('columns.place'),
-      render: (m) => [m.city, fmt.countryName(m.hostCountry)].filter(Boolean).join(', '),
-    },
-    {
-      key: 'dates',
-      header: t('columns.dates'),
-      sortField: 'STARTS_ON',
-      render: (m) =>
-        m.startsOn ? (
-          <span>
-            {fmt.formatDateRange(m.startsOn, m.endsOn)}
-            {m.datesApproximate && <span className="missions-muted"> ({t('mission.approximate')})</span>}
-          </span>
-        ) : (
-          <span className="missions-muted">{t('mission.noDates')}</span>
-        ),
-    },
-    {
-      key: 'delegation',
-      header: t('columns.delegation'),
-      align: 'end',
-      secondary: true,
-      render: (m) => fmt.formatNumber(m.participants.totalCount),
-    },
-    {
-      key: 'lead',
-      header: t('columns.lead'),
-      secondary: true,
-      render: (m) => m.lead?.fullName ?? <span className="missions-muted">{tc('common.unknown')}</span>,
-    },
-  ];
+  const filtered = Object.values(filter).some((value) => value !== undefined);
 
   const clear = () => {
-    setSearch('');
-    setStatus('');
-    setKind('');
-    setCountry('');
-    setStartsFrom('');
-    setStartsTo('');
+    search.clear();
+    void navigate({ search: '' });
   };
 
   return (
@@ -140,8 +80,8 @@ export function MissionsPage() {
             type="search"
             label={t('list.searchLabel')}
             placeholder={t('list.searchPlaceholder')}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            value={search.text}
+            onChange={(e) => search.setText(e.target.value)}
           />
         }
         clear={filtered ? { label: t('list.clearFilters'), onClear: clear } : null}
@@ -187,11 +127,8 @@ export function MissionsPage() {
         <Spinner size="large" label={t('list.loading')} />
       ) : (
         <>
-          <DataTable
-            caption={t('list.caption')}
-            columns={columns}
-            rows={shown.missions.nodes}
-            rowKey={(m) => m.id}
+          <MissionsTable
+            missions={shown.missions.nodes}
             sort={sort}
             onSortChange={setSort}
             busy={loading}

@@ -6,7 +6,8 @@ import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { Spinner } from '../../components/ui/Spinner';
-import type { PrintAgendaQuery as Q } from '../../gql/graphql';
+import { graphql } from '../../gql';
+import type { PrintAgenda_MeetingFragment as Meeting } from '../../gql/graphql';
 import { meetingStatusTone } from '../../lib/status/tones';
 import { PrintAgendaQuery } from './graphql/agenda';
 import { dayInZone } from './hooks/time';
@@ -15,7 +16,33 @@ import { usePageTitle } from './hooks/usePageTitle';
 import './print.css';
 import { QueryError } from '../../components/ui/QueryError';
 
-type Meeting = NonNullable<Q['mission']>['interactions']['nodes'][number];
+/** @public A document graphql-codegen reads; PrintAgendaQuery spreads it unmasked (this page runs it). */
+export const PrintAgendaMeetingFragment = graphql(`
+  fragment PrintAgenda_meeting on Interaction {
+    id
+    subject
+    startsAt
+    endsAt
+    occurredAt
+    status
+    place
+    counterpart {
+      id
+      name
+      kind
+      city
+    }
+    contacts {
+      id
+      fullName
+      jobTitle
+      phone
+      company {
+        id
+      }
+    }
+  }
+`);
 
 export function PrintAgendaPage() {
   const { missionId = '', companyId = '' } = useParams();

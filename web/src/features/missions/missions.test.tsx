@@ -115,37 +115,42 @@ const agendaAnswer = answer(MissionAgendaQuery).with(() => ({
 
 const missionRoutes = [{ path: '/missions/:missionId', element: <MissionPage /> }];
 
-describe('MissionsPage', () => {
-  it('lists missions and filters them on the server', async () => {
-    const filters: unknown[] = [];
-    const { link } = scriptedLink(
-      viewerAnswer,
-      usersAnswer,
-      answer(MissionsListQuery).with((variables) => {
-        filters.push(variables.filter);
-        return {
-          data: {
-            missions: {
-              __typename: 'MissionConnection',
-              totalCount: 1,
-              pageInfo,
-              nodes: [
-                {
-                  ...casablanca,
-                  lead: { __typename: 'User', id: 'user-1', fullName: 'Алексей Морозов' },
-                  participants: { __typename: 'MissionParticipantConnection', totalCount: 6 },
-                },
-              ],
+function missionsAnswer(filters: unknown[]) {
+  return answer(MissionsListQuery).with((variables) => {
+    filters.push(variables.filter);
+    return {
+      data: {
+        missions: {
+          __typename: 'MissionConnection',
+          totalCount: 1,
+          pageInfo,
+          nodes: [
+            {
+              ...casablanca,
+              lead: { __typename: 'User', id: 'user-1', fullName: 'Алексей Морозов' },
+              participants: { __typename: 'MissionParticipantConnection', totalCount: 6 },
             },
-          },
-        };
-      }),
-    );
-    renderRoutes({ transport: link, routes: [{ path: '/missions', element: <MissionsPage /> }], url: '/missions' });
+          ],
+        },
+      },
+    };
+  });
+}
+
+describe('MissionsPage', () => {
+  it('lists missions and filters them on the server, with the filters kept in the URL', async () => {
+    const filters: unknown[] = [];
+    const { link } = scriptedLink(viewerAnswer, usersAnswer, missionsAnswer(filters));
+    const { router } = renderRoutes({
+      transport: link,
+      routes: [{ path: '/missions', element: <MissionsPage /> }],
+      url: '/missions',
+    });
 
     const row = await screen.findByRole('link', { name: 'Mission commerciale Mosprom à Casablanca' });
     expect(row.getAttribute('href')).toBe('/missions/m1');
     expect(screen.getByText('Алексей Морозов')).toBeTruthy();
+    expect(screen.getByText('6')).toBeTruthy();
     expect(screen.getByText('Missions: 1')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'New mission' })).toBeTruthy();
 
@@ -153,6 +158,30 @@ describe('MissionsPage', () => {
     await waitFor(() => expect(filters).toContainEqual({ statuses: ['COMPLETED'] }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Host country' }), { target: { value: 'MA' } });
     await waitFor(() => expect(filters).toContainEqual({ statuses: ['COMPLETED'], hostCountries: ['MA'] }));
+    expect(router.state.location.search).toBe('?status=COMPLETED&country=MA');
+  });
+
+  it('starts from the filters in the URL, as after a reload', async () => {
+    const filters: unknown[] = [];
+    const { link } = scriptedLink(viewerAnswer, usersAnswer, missionsAnswer(filters));
+    renderRoutes({
+      transport: link,
+      routes: [{ path: '/missions', element: <MissionsPage /> }],
+      url: '/missions?q=Casa&status=COMPLETED&kind=TRADE_MISSION&from=2025-01-01',
+    });
+
+    expect(await screen.findByRole('link', { name: 'Mission commerciale Mosprom à Casablanca' })).toBeTruthy();
+    expect(filters[0]).toEqual({
+      nameContains: 'Casa',
+      statuses: ['COMPLETED'],
+      kinds: ['TRADE_MISSION'],
+      startsFrom: '2025-01-01',
+    });
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveProperty('value', 'Casa');
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveProperty('value', 'COMPLETED');
+
+    fireEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0] as HTMLElement);
+    await waitFor(() => expect(filters.at(-1)).toEqual({}));
   });
 });
 

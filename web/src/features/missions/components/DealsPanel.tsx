@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useFragment, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,13 +10,46 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { Panel } from '../../../components/ui/Panel';
 import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
-import type { DealOrderField, MissionDealsQuery as Q } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
+import type { DealOrderField, MissionDealsPanel_DealFragment as Row } from '../../../gql/graphql';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useListPage } from '../../../lib/pagination/useListPage';
 import { stageCategoryTone } from '../../../lib/status/tones';
 import { MissionDealsQuery } from '../graphql/deals';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
-type Row = Q['deals']['nodes'][number];
+export const MissionDealsPanelFragment = graphql(`
+  fragment MissionDealsPanel_deal on Deal {
+    id
+    title
+    exchangeRateMissing
+    amount {
+      amount
+      currency
+    }
+    amountInBaseCurrency {
+      amount
+      currency
+    }
+    stage {
+      id
+      name
+      category
+    }
+    exporter {
+      id
+      name
+    }
+    buyer {
+      id
+      name
+    }
+    owner {
+      id
+      fullName
+    }
+  }
+`);
 
 export function DealsPanel({ missionId }: { missionId: string }) {
   const { t } = useTranslation('missions');
@@ -29,6 +62,8 @@ export function DealsPanel({ missionId }: { missionId: string }) {
     variables: { filter, orderBy: sort, ...page.variables },
   });
   const shown = data ?? previousData;
+  const { data: rowData } = useFragment({ fragment: MissionDealsPanelFragment, from: [...(shown?.deals.nodes ?? [])] });
+  const rows = fragmentRows<Row>(rowData);
 
   const columns: Column<Row, DealOrderField>[] = [
     {
@@ -99,7 +134,7 @@ export function DealsPanel({ missionId }: { missionId: string }) {
           <DataTable
             caption={t('deals.title')}
             columns={columns}
-            rows={shown.deals.nodes}
+            rows={rows}
             rowKey={(d) => d.id}
             sort={sort}
             onSortChange={setSort}

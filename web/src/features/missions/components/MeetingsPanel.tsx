@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useFragment, useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,20 +12,42 @@ import { Panel } from '../../../components/ui/Panel';
 import { QueryError } from '../../../components/ui/QueryError';
 import { SelectField } from '../../../components/ui/SelectField';
 import { Spinner } from '../../../components/ui/Spinner';
+import { graphql } from '../../../gql';
 import type {
   InteractionFilter,
   InteractionOrderField,
   MeetingStatus,
   Outcome,
-  MissionMeetingsQuery as Q,
+  MissionMeetingsPanel_InteractionFragment as Row,
 } from '../../../gql/graphql';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useListPage } from '../../../lib/pagination/useListPage';
 import { meetingStatusTone, outcomeTone } from '../../../lib/status/tones';
 import { MissionMeetingsQuery } from '../graphql/meetings';
 import { OUTCOMES, useMissionFormat } from '../hooks/useMissionFormat';
 import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
 
-type Row = Q['interactions']['nodes'][number];
+export const MissionMeetingsPanelFragment = graphql(`
+  fragment MissionMeetingsPanel_interaction on Interaction {
+    id
+    kind
+    subject
+    occurredAt
+    startsAt
+    status
+    outcome
+    notes
+    exporter {
+      id
+      name
+    }
+    counterpart {
+      id
+      name
+    }
+  }
+`);
+
 const STATUSES: MeetingStatus[] = ['PLANNED', 'HELD', 'NO_SHOW', 'CANCELLED'];
 
 export function MeetingsPanel({
@@ -59,6 +81,11 @@ export function MeetingsPanel({
     variables: { filter, orderBy: sort, ...page.variables },
   });
   const shown = data ?? previousData;
+  const { data: rowData } = useFragment({
+    fragment: MissionMeetingsPanelFragment,
+    from: [...(shown?.interactions.nodes ?? [])],
+  });
+  const rows = fragmentRows<Row>(rowData);
 
   const columns: Column<Row, InteractionOrderField>[] = [
     {
@@ -165,7 +192,7 @@ export function MeetingsPanel({
           <DataTable
             caption={t('meetings.title')}
             columns={columns}
-            rows={shown.interactions.nodes}
+            rows={rows}
             rowKey={(i) => i.id}
             sort={sort}
             onSortChange={setSort}

@@ -8,14 +8,51 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { Panel } from '../../../components/ui/Panel';
 import { QueryError } from '../../../components/ui/QueryError';
 import { Spinner } from '../../../components/ui/Spinner';
-import type { MissionOutcomeQuery as Q } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
+import type {
+  OutcomePanel_CohortFragment as CohortRow,
+  OutcomePanel_ExporterFragment as ExporterRow,
+} from '../../../gql/graphql';
 import { participantStatusTone } from '../../../lib/status/tones';
 import { MissionOutcomeQuery } from '../graphql/outcome';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
-type Outcome = NonNullable<Q['missionOutcome']>;
-type ExporterRow = Outcome['exporters'][number];
-type CohortRow = Outcome['cohorts'][number];
+/** @public A document graphql-codegen reads; MissionOutcomeQuery spreads it unmasked (a cohort has no id). */
+export const OutcomePanelCohortFragment = graphql(`
+  fragment OutcomePanel_cohort on MissionCohort {
+    months
+    until
+    elapsed
+    dealsWon
+    dealsWithoutRate
+    valueWon {
+      amount
+      currency
+    }
+  }
+`);
+
+/** @public A document graphql-codegen reads; MissionOutcomeQuery spreads it unmasked (a row has no id). */
+export const OutcomePanelExporterFragment = graphql(`
+  fragment OutcomePanel_exporter on MissionExporterOutcome {
+    exporter {
+      id
+      name
+    }
+    participantStatus
+    meetingsHeld
+    leads
+    won
+    valueWon {
+      amount
+      currency
+    }
+    valueOpen {
+      amount
+      currency
+    }
+  }
+`);
 
 function Kpi({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
   return (

@@ -62,28 +62,7 @@ export const PrintAgendaQuery = graphql(`
       interactions(first: 100, filter: { exporterIds: [$companyId], kinds: [MEETING], statuses: [PLANNED, HELD, NO_SHOW] }) {
         totalCount
         nodes {
-          id
-          subject
-          startsAt
-          endsAt
-          occurredAt
-          status
-          place
-          counterpart {
-            id
-            name
-            kind
-            city
-          }
-          contacts {
-            id
-            fullName
-            jobTitle
-            phone
-            company {
-              id
-            }
-          }
+          ...PrintAgenda_meeting @unmask
         }
       }
     }

@@ -12,33 +12,7 @@ export const MissionDealsQuery = graphql(`
       }
       nodes {
         id
-        title
-        exchangeRateMissing
-        amount {
-          amount
-          currency
-        }
-        amountInBaseCurrency {
-          amount
-          currency
-        }
-        stage {
-          id
-          name
-          category
-        }
-        exporter {
-          id
-          name
-        }
-        buyer {
-          id
-          name
-        }
-        owner {
-          id
-          fullName
-        }
+        ...MissionDealsPanel_deal
       }
     }
   }

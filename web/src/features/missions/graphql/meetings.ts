@@ -19,21 +19,7 @@ export const MissionMeetingsQuery = graphql(`
       }
       nodes {
         id
-        kind
-        subject
-        occurredAt
-        startsAt
-        status
-        outcome
-        notes
-        exporter {
-          id
-          name
-        }
-        counterpart {
-          id
-          name
-        }
+        ...MissionMeetingsPanel_interaction
       }
     }
   }

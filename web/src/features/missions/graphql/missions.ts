@@ -19,21 +19,7 @@ export const MissionsListQuery = graphql(`
       }
       nodes {
         id
-        name
-        kind
-        status
-        hostCountry
-        city
-        startsOn
-        endsOn
-        datesApproximate
-        lead {
-          id
-          fullName
-        }
-        participants(first: 1) {
-          totalCount
-        }
+        ...MissionsTable_mission
       }
     }
   }

@@ -50,33 +50,10 @@ export const MissionOutcomeQuery = graphql(`
         leadToWonPercent
       }
       cohorts {
-        months
-        until
-        elapsed
-        dealsWon
-        dealsWithoutRate
-        valueWon {
-          amount
-          currency
-        }
+        ...OutcomePanel_cohort @unmask
       }
       exporters {
-        exporter {
-          id
-          name
-        }
-        participantStatus
-        meetingsHeld
-        leads
-        won
-        valueWon {
-          amount
-          currency
-        }
-        valueOpen {
-          amount
-          currency
-        }
+        ...OutcomePanel_exporter @unmask
       }
     }
   }
