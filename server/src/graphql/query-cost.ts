@@ -72,6 +72,30 @@ export function isConnectionType(type: GraphQLNamedType): type is GraphQLObjectT
   return 'edges' in fields && 'pageInfo' in fields;
 }
 
+/**
+ * The cost of a member of a connection, requested or actual alike: `edges` and `nodes` cost their
+ * items (`items(each)`: each item's own cost, 0 for an edge, plus its selection), `totalCount` 1 and
+ * `pageInfo` nothing unless the schema says otherwise; undefined for any other field.
+ */
+function connectionMemberCost(
+  name: string,
+  own: number | undefined,
+  items: (each: number) => number,
+): number | undefined {
+  switch (name) {
+    case 'edges':
+      return items(0);
+    case 'nodes':
+      return items(own ?? 1);
+    case 'totalCount':
+      return own ?? 1;
+    case 'pageInfo':
+      return own ?? 0;
+    default:
+      return undefined;
+  }
+}
+
 function ownCost(field: GraphQLField<unknown, unknown>): number | undefined {
   const complexity = field.extensions?.complexity;
   return typeof complexity === 'number' ? complexity : undefined;
@@ -181,16 +205,12 @@ class RequestedCost {
     const named = getNamedType(field.type);
     const own = ownCost(field);
     if (isConnectionType(parent)) {
-      switch (node.name.value) {
-        case 'edges':
-          return pageSize * this.children(node, named);
-        case 'nodes':
-          return pageSize * ((own ?? 1) + this.children(node, named));
-        case 'totalCount':
-          return own ?? 1;
-        case 'pageInfo':
-          return own ?? 0;
-      }
+      const member = connectionMemberCost(
+        node.name.value,
+        own,
+        (each) => pageSize * (each + this.children(node, named)),
+      );
+      if (member !== undefined) return member;
     }
     if (isLeafType(named)) return own ?? 0;
     const base = rootMutation ? this.model.mutationCost : (own ?? 1);
@@ -286,16 +306,10 @@ class ActualCost {
     const value = data[key];
     if (isConnectionType(parent)) {
       const items = Array.isArray(value) ? (value as (Data | null)[]) : [];
-      switch (node.name.value) {
-        case 'edges':
-          return items.reduce((sum, item) => sum + (item ? this.children(node, named, item) : 0), 0);
-        case 'nodes':
-          return items.reduce((sum, item) => sum + (own ?? 1) + (item ? this.children(node, named, item) : 0), 0);
-        case 'totalCount':
-          return own ?? 1;
-        case 'pageInfo':
-          return own ?? 0;
-      }
+      const member = connectionMemberCost(node.name.value, own, (each) =>
+        items.reduce((sum, item) => sum + each + (item ? this.children(node, named, item) : 0), 0),
+      );
+      if (member !== undefined) return member;
     }
     if (isLeafType(named)) return own ?? 0;
     const base = rootMutation ? this.model.mutationCost : (own ?? 1);
