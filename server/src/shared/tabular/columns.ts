@@ -19,8 +19,11 @@ const col = (field: string, en: string, fr: string, ru: string, ...synonyms: str
   synonyms,
 });
 
+/** The record's id: an exported file carries it, so its rows match the same records when imported back. */
+const ID_COLUMN = col('id', 'ID', 'ID', 'ID', 'identifier', 'identifiant', 'идентификатор', 'uuid');
+
 export const COMPANY_COLUMNS: ColumnSpec[] = [
-  col('id', 'ID', 'ID', 'ID', 'identifier', 'identifiant', 'идентификатор', 'uuid'),
+  ID_COLUMN,
   col(
     'name',
     'Company',
@@ -74,7 +77,7 @@ export const COMPANY_COLUMNS: ColumnSpec[] = [
 ];
 
 export const CONTACT_COLUMNS: ColumnSpec[] = [
-  col('id', 'ID', 'ID', 'ID', 'identifier', 'identifiant', 'идентификатор', 'uuid'),
+  ID_COLUMN,
   col(
     'fullName',
     'Full name',
