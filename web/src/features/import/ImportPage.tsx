@@ -5,11 +5,11 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { Panel } from '../../components/ui/Panel';
-import type { ImportKind } from '../../gql/graphql';
+import type { ImportKind, PreviewStep_CountsFragment, ReportStep_BatchFragment } from '../../gql/graphql';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
 import { MappingStep } from './components/MappingStep';
-import { type AppliedBatch, type AppliedCounts, PreviewStep } from './components/PreviewStep';
+import { PreviewStep } from './components/PreviewStep';
 import { Progress } from './components/Progress';
 import { ReportStep } from './components/ReportStep';
 import { UploadStep } from './components/UploadStep';
@@ -35,7 +35,10 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>('upload');
   const [fileId, setFileId] = useState<string | null>(null);
   const [mapping, setMapping] = useState<(string | null)[] | null>(null);
-  const [applied, setApplied] = useState<{ batch: AppliedBatch; counts: AppliedCounts } | null>(null);
+  const [applied, setApplied] = useState<{
+    batch: ReportStep_BatchFragment;
+    counts: PreviewStep_CountsFragment;
+  } | null>(null);
   const file = useQuery(ImportFileQuery, {
     variables: { id: fileId ?? '', kind },
     skip: !fileId,

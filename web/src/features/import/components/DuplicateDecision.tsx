@@ -1,9 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportDecisionAction, PreviewImportQuery } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
+import type { DuplicateDecision_RowFragment, ImportDecisionAction } from '../../../gql/graphql';
 
-export type PreviewRow = NonNullable<PreviewImportQuery['previewImport']['preview']>['rows']['nodes'][number] & {
-  values?: string[];
-};
+/** @public A document graphql-codegen reads; PreviewStep_row spreads it unmasked (an import row has no id). */
+export const DuplicateDecisionRowFragment = graphql(`
+  fragment DuplicateDecision_row on ImportRow {
+    row
+    name
+    candidates {
+      id
+      row
+      name
+      country
+      city
+      website
+      email
+      similarity
+    }
+  }
+`);
 
 export interface Decision {
   action: ImportDecisionAction;
@@ -11,7 +26,7 @@ export interface Decision {
 }
 
 export interface DuplicateDecisionProps {
-  row: PreviewRow;
+  row: DuplicateDecision_RowFragment;
   /** The row's cells by header, to show what the file says next to the records it resembles. */
   details: string;
   decision: Decision | undefined;

@@ -1,11 +1,34 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
-import type { ImportFileQuery } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
 
-type FileInfo = NonNullable<ImportFileQuery['importFile']>;
+export const MappingStepFragment = graphql(`
+  fragment MappingStep_file on ImportFileInfo {
+    id
+    fileName
+    format
+    encoding
+    separator
+    sheet
+    rowCount
+    columns {
+      index
+      header
+      field
+      samples
+    }
+    fields {
+      field
+      label
+      required
+    }
+  }
+`);
 
 export interface MappingStepProps {
-  file: FileInfo;
+  file: FragmentType<typeof MappingStepFragment>;
   mapping: (string | null)[];
   onChange: (mapping: (string | null)[]) => void;
   onCheck: () => void;
@@ -13,8 +36,10 @@ export interface MappingStepProps {
 }
 
 /** Step 2: a field (or nothing) per column of the file, proposed by the server, editable. */
-export function MappingStep({ file, mapping, onChange, onCheck, onAnotherFile }: MappingStepProps) {
+export function MappingStep({ file: ref, mapping, onChange, onCheck, onAnotherFile }: MappingStepProps) {
   const { t } = useTranslation('import');
+  const { data: file, complete } = useFragment({ fragment: MappingStepFragment, from: ref });
+  if (!complete) return null;
   const missing = file.fields.filter((field) => field.required && !mapping.includes(field.field));
 
   function choose(index: number, value: string) {

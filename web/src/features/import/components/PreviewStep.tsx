@@ -6,25 +6,62 @@ import { Button } from '../../../components/ui/Button';
 import { type Column, DataTable } from '../../../components/ui/DataTable';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Panel } from '../../../components/ui/Panel';
+import { graphql } from '../../../gql';
 import type {
-  ApplyImportMutation as ApplyResult,
   ImportDecisionAction,
   ImportKind,
   ImportRowAction,
+  PreviewStep_CountsFragment,
+  PreviewStep_RowFragment,
+  ReportStep_BatchFragment,
 } from '../../../gql/graphql';
 import { importRowActionTone } from '../../../lib/status/tones';
 import { forgetImported } from '../forgetImported';
 import { ApplyImportMutation, PreviewImportQuery } from '../graphql/import';
 import { rejectedRowsUrl } from '../upload';
-import { type Decision, DuplicateDecision, type PreviewRow } from './DuplicateDecision';
+import { type Decision, DuplicateDecision } from './DuplicateDecision';
 import { RunProgress } from './RunProgress';
 
 const PAGE = 50;
 const ACTIONS: ImportRowAction[] = ['CREATE', 'UPDATE', 'LINK', 'UNCHANGED', 'SKIP', 'ERROR', 'POSSIBLE_DUPLICATE'];
 const COUNTS = ['total', 'create', 'update', 'link', 'unchanged', 'skip', 'error', 'possibleDuplicate'] as const;
 
-export type AppliedBatch = NonNullable<ApplyResult['applyImport']['batch']>;
-export type AppliedCounts = NonNullable<ApplyResult['applyImport']['preview']>['counts'];
+/** @public A document graphql-codegen reads; the preview and the applied import select it unmasked. */
+export const PreviewStepCountsFragment = graphql(`
+  fragment PreviewStep_counts on ImportCounts {
+    total
+    create
+    update
+    link
+    unchanged
+    skip
+    error
+    possibleDuplicate
+  }
+`);
+
+/** @public A document graphql-codegen reads; PreviewImportQuery selects it unmasked (an import row has no id). */
+export const PreviewStepRowFragment = graphql(`
+  fragment PreviewStep_row on ImportRow {
+    row
+    action
+    name
+    target {
+      id
+      name
+    }
+    reasons
+    changes
+    decision
+    errors {
+      column
+      header
+      field
+      message
+    }
+    ...DuplicateDecision_row @unmask
+  }
+`);
 
 export interface PreviewStepProps {
   fileId: string;
@@ -33,7 +70,7 @@ export interface PreviewStepProps {
   mapping: (string | null)[];
   headers: string[];
   onRemap: () => void;
-  onApplied: (batch: AppliedBatch, counts: AppliedCounts) => void;
+  onApplied: (batch: ReportStep_BatchFragment, counts: PreviewStep_CountsFragment) => void;
 }
 
 /** Step 3: what the import would do (nothing written), decisions on look-alikes, then apply. */
@@ -92,7 +129,7 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
     }
   }
 
-  const columns: Column<PreviewRow>[] = [
+  const columns: Column<PreviewStep_RowFragment>[] = [
     { key: 'row', header: t('preview.row'), align: 'end', render: (row) => row.row },
     {
       key: 'action',

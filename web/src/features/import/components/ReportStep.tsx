@@ -5,15 +5,26 @@ import { Link } from 'react-router';
 import { Button } from '../../../components/ui/Button';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Panel } from '../../../components/ui/Panel';
-import type { ImportKind } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
+import type { ImportKind, PreviewStep_CountsFragment, ReportStep_BatchFragment } from '../../../gql/graphql';
 import { forgetImported } from '../forgetImported';
 import { UndoImportMutation } from '../graphql/import';
 import { rejectedRowsUrl } from '../upload';
-import type { AppliedBatch, AppliedCounts } from './PreviewStep';
+
+/**
+ * @public A document graphql-codegen reads; ApplyImportMutation selects it unmasked: the batch is
+ * kept in state, as the cache forgets what the import touched right after applying it.
+ */
+export const ReportStepBatchFragment = graphql(`
+  fragment ReportStep_batch on ImportBatch {
+    id
+    fileName
+  }
+`);
 
 export interface ReportStepProps {
-  batch: AppliedBatch;
-  counts: AppliedCounts;
+  batch: ReportStep_BatchFragment;
+  counts: PreviewStep_CountsFragment;
   kind: ImportKind;
   fileId: string;
   missionId: string | null;

@@ -4,24 +4,11 @@ export const ImportFileQuery = graphql(`
   query ImportFile($id: ID!, $kind: ImportKind!) {
     importFile(id: $id, kind: $kind) {
       id
-      fileName
-      fileSize
-      format
-      encoding
-      separator
-      sheet
-      rowCount
       columns {
-        index
         header
         field
-        samples
       }
-      fields {
-        field
-        label
-        required
-      }
+      ...MappingStep_file
     }
   }
 `);
@@ -60,60 +47,14 @@ export const PreviewImportQuery = graphql(`
   }
 `);
 
-/** @public A document graphql-codegen reads; queries spread it by name. */
-export const PreviewStepCountsFragment = graphql(`
-  fragment PreviewStep_counts on ImportCounts {
-    total
-    create
-    update
-    link
-    unchanged
-    skip
-    error
-    possibleDuplicate
-  }
-`);
-
-/** @public A document graphql-codegen reads; queries spread it by name. */
-export const PreviewStepRowFragment = graphql(`
-  fragment PreviewStep_row on ImportRow {
-    row
-    action
-    name
-    target {
-      id
-      name
-    }
-    reasons
-    changes
-    decision
-    errors {
-      column
-      header
-      field
-      message
-    }
-    candidates {
-      id
-      row
-      name
-      country
-      city
-      website
-      email
-      similarity
-    }
-  }
-`);
-
 export const ApplyImportMutation = graphql(`
   mutation ApplyImport($input: ImportInput!) {
     applyImport(input: $input) {
       batch {
         id
-        fileName
         status
         createdAt
+        ...ReportStep_batch @unmask
       }
       preview {
         counts {
