@@ -26,7 +26,12 @@ const irina = user('u-admin', 'Ирина Соколова', 'admin@mosprom.demo
 const alexei = user('u-manager', 'Alexeï Morozov', 'manager@mosprom.demo', 'ACCOUNT_MANAGER');
 const maria = user('u-invited', 'Мария Кузнецова', 'analyst@mosprom.demo', 'ANALYST', 'INVITED');
 
-const usersAnswer = answer(AdminUsersQuery).with(() => ({
+const usersAsked: Record<string, unknown>[] = [];
+const usersAnswer = answer(AdminUsersQuery).with((variables) => {
+  usersAsked.push(variables);
+  return usersData;
+});
+const usersData = {
   data: {
     viewer: { __typename: 'User', id: 'u-admin' },
     users: {
@@ -42,7 +47,7 @@ const usersAnswer = answer(AdminUsersQuery).with(() => ({
       nodes: [alexei, irina, maria],
     },
   },
-}));
+};
 
 const route = { path: '/admin/users', element: <UsersPage /> };
 
@@ -153,5 +158,24 @@ describe('UsersPage', () => {
     expect(alert.textContent).toContain('Ирина Соколова');
     // The select shows the role the user still has.
     expect(select.value).toBe('ADMIN');
+  });
+
+  it('keeps its search, filters and order in the URL, so a reload shows the same list', async () => {
+    usersAsked.length = 0;
+    const { link } = scriptedLink(usersAnswer);
+    renderRoutes({
+      transport: link,
+      url: '/admin/users?q=mor&status=inactive&role=ANALYST&sort=-email',
+      routes: [route],
+    });
+
+    await screen.findByRole('table', { name: 'Users' });
+    expect((screen.getByRole('searchbox', { name: 'Search' }) as HTMLInputElement).value).toBe('mor');
+    expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('inactive');
+    expect((screen.getByRole('combobox', { name: 'Role' }) as HTMLSelectElement).value).toBe('ANALYST');
+    expect(usersAsked[0]).toMatchObject({
+      filter: { nameOrEmailContains: 'mor', active: false, roles: ['ANALYST'] },
+      orderBy: { field: 'EMAIL', direction: 'DESC' },
+    });
   });
 });

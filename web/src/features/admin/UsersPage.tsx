@@ -1,27 +1,26 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
-import { ConnectionPager } from '../../components/ui/ConnectionPager';
-import { type Column, DataTable, type SortState } from '../../components/ui/DataTable';
+import { ConnectionList } from '../../components/ui/ConnectionList';
+import type { SortState } from '../../components/ui/DataTable';
 import { Dialog } from '../../components/ui/Dialog';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { SelectField } from '../../components/ui/SelectField';
-import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
-import type { AdminUsersQuery as AdminUsersQueryType, Role, UserOrderField } from '../../gql/graphql';
+import type { Role, UserOrderField } from '../../gql/graphql';
+import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
+import { useUrlSort } from '../../lib/hooks/useUrlSort';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { useListPage } from '../../lib/pagination/useListPage';
-import { userStatusTone } from '../../lib/status/tones';
-import { initials } from '../../lib/text/initials';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { InviteUserDialog } from './components/InviteUserDialog';
 import { OneTimeLinkView } from './components/OneTimeLinkView';
 import { ROLES } from './components/roles';
+import { type UserRow, UsersTable } from './components/UsersTable';
 import {
   AdminUsersQuery,
   DeactivateUserMutation,
@@ -30,22 +29,24 @@ import {
   SetUserRoleMutation,
 } from './graphql/users';
 import './admin.css';
-import { QueryError } from '../../components/ui/QueryError';
-import { useDebouncedValue } from '../../lib/hooks/useDebouncedValue';
 
-type UserRow = AdminUsersQueryType['users']['nodes'][number];
 type StatusFilter = 'all' | 'active' | 'inactive';
+
+const SORT_FIELDS: Record<string, UserOrderField> = { name: 'FULL_NAME', email: 'EMAIL' };
+const DEFAULT_SORT: SortState<UserOrderField> = { field: 'FULL_NAME', direction: 'ASC' };
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const { formatDate, formatNumber } = useFormat();
+  const { formatNumber } = useFormat();
 
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
-  const [role, setRole] = useState<Role | ''>('');
-  const [sort, setSort] = useState<SortState<UserOrderField>>({ field: 'FULL_NAME', direction: 'ASC' });
-  const query = useDebouncedValue(search.trim());
+  const search = useUrlSearch();
+  const [statusParam, setStatus] = useUrlParam('status');
+  const [roleParam, setRole] = useUrlParam('role');
+  const [sort, setSort] = useUrlSort(SORT_FIELDS, DEFAULT_SORT);
+  const query = search.search;
+  const status: StatusFilter = statusParam === 'active' || statusParam === 'inactive' ? statusParam : 'all';
+  const role = ROLES.find((value) => value === roleParam) ?? '';
 
   const filter = {
     nameOrEmailContains: query || undefined,
@@ -141,122 +142,6 @@ export function UsersPage() {
   }
 
   const viewerId = shown?.viewer?.id;
-  const columns: Column<UserRow, UserOrderField>[] = [
-    {
-      key: 'name',
-      header: t('users.columns.name'),
-      sortField: 'FULL_NAME',
-      render: (user) => (
-        <span className="admin-user">
-          <span className="admin-user__avatar" aria-hidden="true">
-            {initials(user.fullName)}
-          </span>
-          <span className="admin-user__name">
-            {user.fullName}
-            {user.id === viewerId && <span className="admin-user__you"> {t('users.you')}</span>}
-            <span className="admin-user__email" aria-hidden="true">
-              {user.email}
-            </span>
-          </span>
-        </span>
-      ),
-    },
-    {
-      key: 'email',
-      header: t('users.columns.email'),
-      sortField: 'EMAIL',
-      secondary: true,
-      render: (user) => <span className="admin-muted">{user.email}</span>,
-    },
-    {
-      key: 'role',
-      header: t('users.columns.role'),
-      render: (user) => (
-        <select
-          className="ui-field__input admin-inline-select"
-          aria-label={t('users.roleOf', { name: user.fullName })}
-          value={user.role}
-          disabled={pendingRole === user.id || user.status === 'DEACTIVATED'}
-          onChange={(event) => void changeRole(user, event.target.value as Role)}
-        >
-          {ROLES.map((value) => (
-            <option key={value} value={value}>
-              {tc(`roles.${value}`)}
-            </option>
-          ))}
-        </select>
-      ),
-    },
-    {
-      key: 'status',
-      header: t('users.columns.status'),
-      render: (user) => <Badge tone={userStatusTone[user.status]}>{t(`users.status.${user.status}`)}</Badge>,
-    },
-    {
-      key: 'lastLogin',
-      header: t('users.columns.lastLogin'),
-      secondary: true,
-      render: (user) =>
-        user.lastLoginAt ? (
-          <time dateTime={user.lastLoginAt}>
-            {formatDate(user.lastLoginAt, { dateStyle: 'medium', timeStyle: 'short' })}
-          </time>
-        ) : (
-          <span className="admin-muted">{t('users.never')}</span>
-        ),
-    },
-    {
-      key: 'actions',
-      header: tc('common.actions'),
-      align: 'end',
-      render: (user) => (
-        <span className="admin-row-actions">
-          {user.status === 'DEACTIVATED' ? (
-            <Button
-              size="small"
-              variant="secondary"
-              loading={busyRow === user.id}
-              aria-label={t('users.reactivateUser', { name: user.fullName })}
-              onClick={() => void reactivate(user)}
-            >
-              {t('users.reactivate')}
-            </Button>
-          ) : (
-            <>
-              <Button
-                size="small"
-                variant="ghost"
-                loading={busyRow === user.id}
-                aria-label={
-                  user.status === 'INVITED'
-                    ? t('users.newInvitationFor', { name: user.fullName })
-                    : t('users.resetLinkFor', { name: user.fullName })
-                }
-                onClick={() => void makeResetLink(user)}
-              >
-                {user.status === 'INVITED' ? t('users.newInvitation') : t('users.resetLink')}
-              </Button>
-              {user.id !== viewerId && (
-                <Button
-                  size="small"
-                  variant="ghost"
-                  className="admin-danger-text"
-                  aria-label={t('users.deactivateUser', { name: user.fullName })}
-                  onClick={() => {
-                    setDeactivateError(null);
-                    setToDeactivate(user);
-                  }}
-                >
-                  {t('users.deactivate')}
-                </Button>
-              )}
-            </>
-          )}
-        </span>
-      ),
-    },
-  ];
-
   const filtered = Boolean(query || role || status !== 'all');
   const connection = shown?.users;
 
@@ -275,15 +160,15 @@ export function UsersPage() {
             label={tc('common.search')}
             type="search"
             placeholder={t('users.searchPlaceholder')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
+            value={search.text}
+            onChange={(event) => search.setText(event.target.value)}
           />
         }
       >
         <SelectField
           label={t('users.statusFilter')}
           value={status}
-          onChange={(event) => setStatus(event.target.value as StatusFilter)}
+          onChange={(event) => setStatus(event.target.value === 'all' ? '' : event.target.value)}
           options={[
             { value: 'all', label: t('users.statusFilters.all') },
             { value: 'active', label: t('users.statusFilters.active') },
@@ -294,7 +179,7 @@ export function UsersPage() {
           label={t('users.roleFilter')}
           value={role}
           placeholder={tc('common.all')}
-          onChange={(event) => setRole(event.target.value as Role | '')}
+          onChange={(event) => setRole(event.target.value)}
           options={ROLES.map((value) => ({ value, label: tc(`roles.${value}`) }))}
         />
       </FilterBar>
@@ -308,19 +193,29 @@ export function UsersPage() {
         </div>
       )}
 
-      {error && !shown ? (
-        <QueryError refetch={refetch} />
-      ) : !connection ? (
-        <Spinner size="large" label={t('users.loading')} />
-      ) : (
-        <>
-          <DataTable
-            caption={t('users.title')}
-            columns={columns}
-            rows={connection.nodes}
-            rowKey={(user) => user.id}
+      <ConnectionList
+        connection={connection}
+        error={error}
+        refetch={refetch}
+        loadingLabel={t('users.loading')}
+        page={page}
+        summary={(count) => t('users.count', { count, formatted: formatNumber(count) })}
+      >
+        {(users) => (
+          <UsersTable
+            users={users.nodes}
+            viewerId={viewerId}
             sort={sort}
             onSortChange={setSort}
+            pendingRole={pendingRole}
+            busyRow={busyRow}
+            onChangeRole={(user, next) => void changeRole(user, next)}
+            onReactivate={(user) => void reactivate(user)}
+            onResetLink={(user) => void makeResetLink(user)}
+            onDeactivate={(user) => {
+              setDeactivateError(null);
+              setToDeactivate(user);
+            }}
             busy={loading}
             empty={
               filtered ? (
@@ -333,14 +228,8 @@ export function UsersPage() {
               )
             }
           />
-          <ConnectionPager
-            connection={connection}
-            page={page}
-            summary={t('users.count', { count: connection.totalCount, formatted: formatNumber(connection.totalCount) })}
-            hideWhenEmpty
-          />
-        </>
-      )}
+        )}
+      </ConnectionList>
 
       <InviteUserDialog open={inviting} onClose={() => setInviting(false)} />
 

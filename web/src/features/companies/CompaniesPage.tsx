@@ -15,6 +15,7 @@ import { SelectField } from '../../components/ui/SelectField';
 import { Spinner } from '../../components/ui/Spinner';
 import type { CompanyFilter, CompanyKind, CompanyOrderField } from '../../gql/graphql';
 import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
+import { useUrlSort } from '../../lib/hooks/useUrlSort';
 import { useListPage } from '../../lib/pagination/useListPage';
 import { CompaniesTable } from './components/CompaniesTable';
 import { CompanyFormDialog } from './components/CompanyFormDialog';
@@ -24,7 +25,6 @@ import { CompaniesPageQuery, CompanySectorsQuery } from './graphql/companies';
 import { useCanEdit } from './hooks/useCanEdit';
 import { useCountries } from './hooks/useCountries';
 import { useSectorName } from './hooks/useSectorName';
-import { parseSort, serializeSort } from './sort';
 import './companies.css';
 import { QueryError } from '../../components/ui/QueryError';
 
@@ -46,8 +46,7 @@ export function CompaniesPage() {
   const [sector, setSector] = useUrlParam('sector');
   const [manager, setManager] = useUrlParam('manager');
   const [deals, setDeals] = useUrlParam('deals');
-  const [sortParam, setSortParam] = useUrlParam('sort');
-  const sort = parseSort(sortParam, SORT_FIELDS, DEFAULT_SORT);
+  const [sort, setSort] = useUrlSort(SORT_FIELDS, DEFAULT_SORT);
 
   const filter: CompanyFilter = {
     search: search.search || undefined,
@@ -156,7 +155,7 @@ export function CompaniesPage() {
           <CompaniesTable
             companies={connection.nodes}
             sort={sort}
-            onSortChange={(next) => setSortParam(serializeSort(next, SORT_FIELDS, DEFAULT_SORT))}
+            onSortChange={setSort}
             busy={loading}
             empty={
               filtered ? (

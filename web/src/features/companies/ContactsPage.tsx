@@ -12,14 +12,14 @@ import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { Spinner } from '../../components/ui/Spinner';
 import type { ContactFilter, ContactOrderField } from '../../gql/graphql';
-import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
+import { useUrlSearch } from '../../lib/hooks/useUrlSearch';
+import { useUrlSort } from '../../lib/hooks/useUrlSort';
 import { useListPage } from '../../lib/pagination/useListPage';
 import { ContactFormDialog } from './components/ContactFormDialog';
 import { ContactsTable } from './components/ContactsTable';
 import { SearchBox } from './components/SearchBox';
 import { ContactsPageQuery } from './graphql/contacts';
 import { useCanEdit } from './hooks/useCanEdit';
-import { parseSort, serializeSort } from './sort';
 import './companies.css';
 import { QueryError } from '../../components/ui/QueryError';
 
@@ -34,8 +34,7 @@ export function ContactsPage() {
   const [editingId, setEditingId] = useState<string | null>(null);
 
   const search = useUrlSearch();
-  const [sortParam, setSortParam] = useUrlParam('sort');
-  const sort = parseSort(sortParam, SORT_FIELDS, DEFAULT_SORT);
+  const [sort, setSort] = useUrlSort(SORT_FIELDS, DEFAULT_SORT);
   const filter: ContactFilter = { search: search.search || undefined };
   const page = useListPage([filter, sort]);
 
@@ -91,7 +90,7 @@ export function ContactsPage() {
           <ContactsTable
             contacts={connection.nodes}
             sort={sort}
-            onSortChange={(next) => setSortParam(serializeSort(next, SORT_FIELDS, DEFAULT_SORT))}
+            onSortChange={setSort}
             busy={loading}
             onEdit={editable ? setEditingId : undefined}
             empty={

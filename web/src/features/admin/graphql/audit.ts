@@ -19,16 +19,7 @@ export const AuditEventsQuery = graphql(`
       }
       nodes {
         id
-        at
-        action
-        entity
-        entityId
-        changes
-        actor {
-          id
-          fullName
-          email
-        }
+        ...AuditEventsTable_event
       }
     }
   }

@@ -23,10 +23,7 @@ export const AdminExchangeRatesQuery = graphql(`
       }
       nodes {
         id
-        currency
-        rate
-        validOn
-        updatedAt
+        ...ExchangeRatesTable_rate
       }
     }
   }
@@ -37,10 +34,7 @@ export const SetExchangeRateMutation = graphql(`
     setExchangeRate(input: $input) {
       exchangeRate {
         id
-        currency
-        rate
-        validOn
-        updatedAt
+        ...ExchangeRatesTable_rate
       }
       userErrors {
         field

@@ -15,24 +15,9 @@ export const AdminUsersQuery = graphql(`
       }
       nodes {
         id
-        ...UserRow_user @unmask
+        ...UsersTable_user
       }
     }
-  }
-`);
-
-/** @public A document graphql-codegen reads; queries spread it by name. */
-export const UserRowFragment = graphql(`
-  fragment UserRow_user on User {
-    id
-    fullName
-    email
-    role
-    status
-    active
-    lastLoginAt
-    deactivatedAt
-    createdAt
   }
 `);
 
@@ -41,7 +26,7 @@ export const InviteUserMutation = graphql(`
     inviteUser(input: $input) {
       user {
         id
-        ...UserRow_user
+        ...UsersTable_user
       }
       link {
         path
@@ -62,7 +47,7 @@ export const SetUserRoleMutation = graphql(`
     setUserRole(input: $input) {
       user {
         id
-        ...UserRow_user
+        ...UsersTable_user
       }
       userErrors {
         field
@@ -78,7 +63,7 @@ export const DeactivateUserMutation = graphql(`
     deactivateUser(input: $input) {
       user {
         id
-        ...UserRow_user
+        ...UsersTable_user
       }
       userErrors {
         field
@@ -94,7 +79,7 @@ export const ReactivateUserMutation = graphql(`
     reactivateUser(input: $input) {
       user {
         id
-        ...UserRow_user
+        ...UsersTable_user
       }
       userErrors {
         field
@@ -110,7 +95,7 @@ export const ResetPasswordLinkMutation = graphql(`
     resetPasswordLink(input: $input) {
       user {
         id
-        ...UserRow_user
+        ...UsersTable_user
       }
       link {
         path
