@@ -99,9 +99,15 @@ export async function crossAgencyQuery<T>(em: EntityManager, statement: Sql, rea
 }
 
 function run<T>(em: EntityManager, statement: Sql, options: RunOptions): Promise<T[]> {
-  return em
-    .getConnection(options.connection)
-    .execute<T[]>(statement.text, [...statement.params], 'all', em.getTransactionContext());
+  return (
+    em
+      .getConnection(options.connection)
+      .execute<T[]>(statement.text, [...statement.params], 'all', em.getTransactionContext())
+      // As em.execute does: a constraint violation becomes the ORM's exception (runMutation answers it).
+      .catch((error: Error) => {
+        throw em.getDriver().convertException(error);
+      })
+  );
 }
 
 /** The viewer's agency: the value every raw statement of a request binds. */

@@ -3,34 +3,60 @@ import type { Context } from '../../graphql/context.js';
 import { newId } from '../../shared/ids.js';
 import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
+import { agencyQuery, sql } from '../../shared/sql.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ImportBatchStatus, ImportKind } from './import.enums.js';
 import type { StoredFile } from './import-file.service.js';
 import { ImportPhase, type ImportProgress } from './import-progress.js';
 import { rememberedColumns } from './mapping.js';
-import { type ExistingCompany, type Plan, RowAction, type RowPlan } from './plan-model.js';
+import { type ExistingCompany, type ExistingContact, type Plan, RowAction, type RowPlan } from './plan-model.js';
 import {
-  CONTACT_RECORD,
   type CompanyRecord,
+  type ContactRecord,
   companyRecord,
   contactRecord,
   type Details,
-  inChunks,
   insertCompanies,
+  insertContacts,
   setSectors,
   updateCompanies,
+  updateContacts,
+  writeInChunks,
 } from './record-writers.js';
 
-async function applyCompanies(
-  em: EntityManager,
-  ctx: Context,
-  plan: Plan,
-  batchId: string,
-  details: Details,
-  progress?: ImportProgress,
+/** What applying one plan writes with: the transaction's em, the request, the batch and what it records of it. */
+interface BatchWrite {
+  em: EntityManager;
+  ctx: Context;
+  agencyId: string;
+  plan: Plan;
+  batchId: string;
+  details: Details;
+  progress?: ImportProgress;
+}
+
+/** One audit event per updated record: the fields the row changes, before and after. */
+function auditUpdate(
+  { em, ctx }: BatchWrite,
+  entity: 'Company' | 'Contact',
+  row: RowPlan,
+  id: string,
+  before: (field: string) => unknown,
+  after: (field: string) => unknown,
 ) {
-  const agencyId = ctx.viewer!.agencyId;
+  const values = (of: (field: string) => unknown) => Object.fromEntries(row.changes.map((field) => [field, of(field)]));
+  recordAudit(em, ctx, {
+    action: `update${entity}`,
+    entity,
+    entityId: id,
+    before: values(before),
+    after: values(after),
+  });
+}
+
+async function applyCompanies(run: BatchWrite) {
+  const { em, agencyId, plan, batchId, details, progress } = run;
   const created: CompanyRecord[] = [];
   const updated: CompanyRecord[] = [];
   const createdSectors: { id: string; sectorIds: string[] }[] = [];
@@ -49,13 +75,14 @@ async function applyCompanies(
       updated.push(record);
       if (row.changes.includes('sectors')) updatedSectors.push({ id: existing.id, sectorIds: row.company!.sectorIds });
       details.updatedCompanies.push({ id: existing.id, before: existing });
-      recordAudit(em, ctx, {
-        action: 'updateCompany',
-        entity: 'Company',
-        entityId: existing.id,
-        before: Object.fromEntries(row.changes.map((field) => [field, auditValue(existing, field)])),
-        after: Object.fromEntries(row.changes.map((field) => [field, auditValue(record, field, row)])),
-      });
+      auditUpdate(
+        run,
+        'Company',
+        row,
+        existing.id,
+        (field) => auditValue(existing, field),
+        (field) => auditValue(record, field, row),
+      );
     } else if (row.action === RowAction.LINK) {
       companyId = row.target!.id;
     }
@@ -70,16 +97,16 @@ async function applyCompanies(
   await setSectors(em, agencyId, createdSectors, false);
   await updateCompanies(em, agencyId, updated, progress);
   await setSectors(em, agencyId, updatedSectors, true);
-  await inChunks(
+  await writeInChunks(
+    em,
     participants,
-    (chunk) =>
-      em.execute(
-        `insert into mission_participant (id, agency_id, mission_id, company_id, status, notes, import_batch_id, created_at, updated_at)
-       select r.id, ?, m.id, r.company_id, r.status, r.notes, ?, now(), now()
-       from jsonb_to_recordset(?::jsonb) as r(id uuid, company_id uuid, status text, notes text)
-       join mission m on m.id = ? and m.agency_id = ?`,
-        [agencyId, batchId, JSON.stringify(chunk), plan.missionId, agencyId],
-      ),
+    (
+      chunk,
+    ) => sql`insert into mission_participant (id, agency_id, mission_id, company_id, status, notes, import_batch_id,
+         created_at, updated_at)
+       select r.id, ${agencyId}, m.id, r.company_id, r.status, r.notes, ${batchId}, now(), now()
+       from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(id uuid, company_id uuid, status text, notes text)
+       join mission m on m.id = ${plan.missionId} and m.agency_id = ${agencyId}`,
     progress,
   );
 }
@@ -95,17 +122,16 @@ function auditValue(source: ExistingCompany | CompanyRecord, field: string, row?
   }
 }
 
-async function applyContacts(
-  em: EntityManager,
-  ctx: Context,
-  plan: Plan,
-  batchId: string,
-  details: Details,
-  progress?: ImportProgress,
-) {
-  const agencyId = ctx.viewer!.agencyId;
-  const created: ReturnType<typeof contactRecord>[] = [];
-  const updated: ReturnType<typeof contactRecord>[] = [];
+/** A contact's field as its column holds it (`jobTitle`: job_title, `company`: company_id). */
+function contactColumn(source: ExistingContact | ContactRecord, field: string): unknown {
+  const column = field === 'company' ? 'company_id' : field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return (source as unknown as Record<string, unknown>)[column] ?? null;
+}
+
+async function applyContacts(run: BatchWrite) {
+  const { em, agencyId, plan, batchId, details, progress } = run;
+  const created: ContactRecord[] = [];
+  const updated: ContactRecord[] = [];
   for (const row of plan.rows) {
     if (row.action === RowAction.CREATE) {
       const id = newId();
@@ -116,47 +142,19 @@ async function applyContacts(
       const record = contactRecord(row, existing.id, existing);
       updated.push(record);
       details.updatedContacts.push({ id: existing.id, before: existing });
-      const plain = (source: Record<string, unknown>, field: string) =>
-        source[field === 'company' ? 'company_id' : field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] ?? null;
-      recordAudit(em, ctx, {
-        action: 'updateContact',
-        entity: 'Contact',
-        entityId: existing.id,
-        before: Object.fromEntries(row.changes.map((field) => [field, plain({ ...existing }, field)])),
-        after: Object.fromEntries(row.changes.map((field) => [field, plain({ ...record }, field)])),
-      });
+      auditUpdate(
+        run,
+        'Contact',
+        row,
+        existing.id,
+        (field) => contactColumn(existing, field),
+        (field) => contactColumn(record, field),
+      );
     }
   }
   progress?.phase(ImportPhase.WRITING, created.length + updated.length);
-  // Companies referenced are the agency's: the join refuses (drops) any other id.
-  await inChunks(
-    created,
-    (chunk) =>
-      em.execute(
-        `insert into contact (id, agency_id, company_id, full_name, normalized_name, job_title, email, phone, languages,
-         import_batch_id, created_at, updated_at)
-       select r.id, ?, c.id, r.full_name, r.normalized_name, r.job_title, r.email, r.phone, coalesce(r.languages, '{}'),
-         ?, now(), now()
-       from jsonb_to_recordset(?::jsonb) as ${CONTACT_RECORD}
-       join company c on c.id = r.company_id and c.agency_id = ?`,
-        [agencyId, batchId, JSON.stringify(chunk), agencyId],
-      ),
-    progress,
-  );
-  await inChunks(
-    updated,
-    (chunk) =>
-      em.execute(
-        `update contact x set company_id = c.id, full_name = r.full_name, normalized_name = r.normalized_name,
-         job_title = r.job_title, email = r.email, phone = r.phone, languages = coalesce(r.languages, '{}'),
-         updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as ${CONTACT_RECORD}
-       join company c on c.id = r.company_id and c.agency_id = ?
-       where x.id = r.id and x.agency_id = ?`,
-        [JSON.stringify(chunk), agencyId, agencyId],
-      ),
-    progress,
-  );
+  await insertContacts(em, agencyId, batchId, created, progress);
+  await updateContacts(em, agencyId, updated, progress);
 }
 
 /**
@@ -183,33 +181,27 @@ export async function applyPlan(
   const batchId = newId();
   const details: Details = { companies: [], contacts: [], participants: [], updatedCompanies: [], updatedContacts: [] };
   const counts = plan.counts;
-  await em.execute(
-    `insert into import_batch (id, agency_id, kind, mission_id, file_name, file_size, sha256, created_by_id, counts, details, status, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, '{}'::jsonb, ?, now(), now())`,
-    [
-      batchId,
-      agencyId,
-      plan.kind,
-      plan.kind === ImportKind.DELEGATION ? plan.missionId : null,
-      file.fileName,
-      file.fileSize,
-      file.sha256,
-      ctx.viewer!.userId,
-      JSON.stringify(counts),
-      ImportBatchStatus.APPLIED,
-    ],
+  const missionId = plan.kind === ImportKind.DELEGATION ? plan.missionId : null;
+  await agencyQuery(
+    em,
+    sql`insert into import_batch (id, agency_id, kind, mission_id, file_name, file_size, sha256, created_by_id, counts,
+       details, status, created_at, updated_at)
+     values (${batchId}, ${agencyId}, ${plan.kind}, ${missionId}, ${file.fileName}, ${file.fileSize}, ${file.sha256},
+       ${ctx.viewer!.userId}, ${JSON.stringify(counts)}::jsonb, '{}'::jsonb, ${ImportBatchStatus.APPLIED}, now(), now())`,
   );
-  if (plan.kind === ImportKind.CONTACTS) await applyContacts(em, ctx, plan, batchId, details, progress);
-  else await applyCompanies(em, ctx, plan, batchId, details, progress);
-  await em.execute('update import_batch set details = ?::jsonb where id = ? and agency_id = ?', [
-    JSON.stringify(details),
-    batchId,
-    agencyId,
-  ]);
-  await em.execute(
-    `insert into import_mapping (id, agency_id, kind, columns, created_at, updated_at) values (?, ?, ?, ?::jsonb, now(), now())
+  const run: BatchWrite = { em, ctx, agencyId, plan, batchId, details, progress };
+  if (plan.kind === ImportKind.CONTACTS) await applyContacts(run);
+  else await applyCompanies(run);
+  await agencyQuery(
+    em,
+    sql`update import_batch set details = ${JSON.stringify(details)}::jsonb where id = ${batchId} and agency_id = ${agencyId}`,
+  );
+  const columns = JSON.stringify(rememberedColumns(plan.headers, plan.mapping));
+  await agencyQuery(
+    em,
+    sql`insert into import_mapping (id, agency_id, kind, columns, created_at, updated_at)
+     values (${newId()}, ${agencyId}, ${plan.kind}, ${columns}::jsonb, now(), now())
      on conflict (agency_id, kind) do update set columns = import_mapping.columns || excluded.columns, updated_at = now()`,
-    [newId(), agencyId, plan.kind, JSON.stringify(rememberedColumns(plan.headers, plan.mapping))],
   );
   recordAudit(em, ctx, {
     action: 'applyImport',

@@ -1,17 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fold } from '../../shared/fold.js';
+import { agencyQuery, sql } from '../../shared/sql.js';
 import type { ExistingCompany, ExistingContact } from './plan-model.js';
 import type { Lookups } from './row-values.js';
 
 export async function loadLookups(em: EntityManager, agencyId: string): Promise<Lookups> {
-  const [agency] = await em.execute<{ country: string }[]>('select country from agency where id = ?', [agencyId]);
-  const sectors = await em.execute<{ id: string; code: string; names: Record<string, string> }[]>(
-    'select id, code, names from sector where agency_id = ?',
-    [agencyId],
+  const [agency] = await agencyQuery<{ country: string }>(em, sql`select country from agency where id = ${agencyId}`);
+  const sectors = await agencyQuery<{ id: string; code: string; names: Record<string, string> }>(
+    em,
+    sql`select id, code, names from sector where agency_id = ${agencyId}`,
   );
-  const users = await em.execute<{ id: string; email: string; full_name: string }[]>(
-    'select id, email, full_name from "user" where agency_id = ? and active',
-    [agencyId],
+  const users = await agencyQuery<{ id: string; email: string; full_name: string }>(
+    em,
+    sql`select id, email, full_name from "user" where agency_id = ${agencyId} and active`,
   );
   const sectorIndex = new Map<string, string>();
   for (const sector of sectors) {
@@ -27,18 +28,18 @@ export async function loadLookups(em: EntityManager, agencyId: string): Promise<
 
 /** The agency's live companies (merged ones never match), in one statement. */
 export async function loadCompanies(em: EntityManager, agencyId: string): Promise<ExistingCompany[]> {
-  return em.execute<ExistingCompany[]>(
-    `select c.id, c.name, c.kind, c.country, c.city, c.website, c.brands, c.notes, c.account_manager_id, c.updated_at,
+  return agencyQuery<ExistingCompany>(
+    em,
+    sql`select c.id, c.name, c.kind, c.country, c.city, c.website, c.brands, c.notes, c.account_manager_id, c.updated_at,
        coalesce((select array_agg(cs.sector_id::text order by cs.sector_id) from company_sector cs where cs.company_id = c.id), '{}') as sector_ids
-     from company c where c.agency_id = ? and c.merged_into_id is null`,
-    [agencyId],
+     from company c where c.agency_id = ${agencyId} and c.merged_into_id is null`,
   );
 }
 
 export async function loadContacts(em: EntityManager, agencyId: string): Promise<ExistingContact[]> {
-  return em.execute<ExistingContact[]>(
-    `select id, company_id, full_name, job_title, email, phone, languages, updated_at
-     from contact where agency_id = ? and merged_into_id is null`,
-    [agencyId],
+  return agencyQuery<ExistingContact>(
+    em,
+    sql`select id, company_id, full_name, job_title, email, phone, languages, updated_at
+     from contact where agency_id = ${agencyId} and merged_into_id is null`,
   );
 }

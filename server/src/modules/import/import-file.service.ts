@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, newId } from '../../shared/ids.js';
 import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
+import { agencyQuery, sql, trusted } from '../../shared/sql.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { readTable, type Table, UnreadableFileError } from './read-file.js';
 
@@ -59,22 +60,14 @@ export async function storeFile(
     sha256: createHash('sha256').update(bytes).digest('hex'),
     createdAt: new Date(),
   };
-  await em.execute('delete from import_file where agency_id = ? and expires_at < now()', [viewer.agencyId]);
-  await em.execute(
-    `insert into import_file (id, agency_id, created_by_id, file_name, file_size, sha256, content, created_at, updated_at, expires_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      file.id,
-      viewer.agencyId,
-      viewer.userId,
-      file.fileName,
-      file.fileSize,
-      file.sha256,
-      bytes,
-      file.createdAt,
-      file.createdAt,
-      new Date(file.createdAt.getTime() + FILE_TTL_MS),
-    ],
+  await agencyQuery(em, sql`delete from import_file where agency_id = ${viewer.agencyId} and expires_at < now()`);
+  const expiresAt = new Date(file.createdAt.getTime() + FILE_TTL_MS);
+  await agencyQuery(
+    em,
+    sql`insert into import_file (id, agency_id, created_by_id, file_name, file_size, sha256, content, created_at,
+       updated_at, expires_at)
+     values (${file.id}, ${viewer.agencyId}, ${viewer.userId}, ${file.fileName}, ${file.fileSize}, ${file.sha256},
+       ${bytes}, ${file.createdAt}, ${file.createdAt}, ${expiresAt})`,
   );
   remember(file.id, table);
   return { ...file, table };
@@ -90,12 +83,17 @@ export async function loadFile(
   const notFound = () => refuse(UserErrorCode.NOT_FOUND, msg('importFileNotFound'), field);
   if (!isUuid(id)) return notFound();
   const cached = parsed.get(id);
-  const rows = await em.execute<
-    { id: string; file_name: string; file_size: number; sha256: string; created_at: Date; content?: Buffer }[]
-  >(
-    `select id, file_name, file_size, sha256, created_at${cached ? '' : ', content'}
-     from import_file where agency_id = ? and id = ? and expires_at > now()`,
-    [agencyId, id],
+  const rows = await agencyQuery<{
+    id: string;
+    file_name: string;
+    file_size: number;
+    sha256: string;
+    created_at: Date;
+    content?: Buffer;
+  }>(
+    em,
+    sql`select id, file_name, file_size, sha256, created_at${trusted(cached ? '' : ', content')}
+     from import_file where agency_id = ${agencyId} and id = ${id} and expires_at > now()`,
   );
   const row = rows[0];
   if (!row) return notFound();

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { type Message, render } from '../../shared/messages/index.js';
+import { agencyQuery, sql } from '../../shared/sql.js';
 import { ImportKind } from './import.enums.js';
 import type { ImportInput } from './import.types.js';
 import { type ImportCounts, ImportFileInfo, type ImportPreview, type ImportRow } from './import.types.js';
@@ -14,9 +15,9 @@ import type { Table } from './read-file.js';
 const SAMPLES = 3;
 
 async function rememberedMapping(em: EntityManager, agencyId: string, kind: ImportKind) {
-  const rows = await em.execute<{ columns: Record<string, string> }[]>(
-    'select columns from import_mapping where agency_id = ? and kind = ?',
-    [agencyId, kind],
+  const rows = await agencyQuery<{ columns: Record<string, string> }>(
+    em,
+    sql`select columns from import_mapping where agency_id = ${agencyId} and kind = ${kind}`,
   );
   return rows[0]?.columns ?? null;
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { fold, websiteDomain } from '../../shared/fold.js';
 import { msg } from '../../shared/messages/index.js';
+import { agencyQuery, sql } from '../../shared/sql.js';
 import { CompanyKind } from '../company/company.enums.js';
 import { loadCompanies, loadLookups } from './existing-records.js';
 import { ImportKind } from './import.enums.js';
@@ -36,9 +37,9 @@ export async function planCompanies(
   const companies = await loadCompanies(em, agencyId);
   let participants = new Set<string>();
   if (delegation && input.missionId) {
-    const rows = await em.execute<{ company_id: string }[]>(
-      'select company_id from mission_participant where agency_id = ? and mission_id = ?',
-      [agencyId, input.missionId],
+    const rows = await agencyQuery<{ company_id: string }>(
+      em,
+      sql`select company_id from mission_participant where agency_id = ${agencyId} and mission_id = ${input.missionId}`,
     );
     participants = new Set(rows.map((row) => row.company_id));
   }

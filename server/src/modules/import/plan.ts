@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
 import { msg } from '../../shared/messages/index.js';
+import { agencyQuery, sql } from '../../shared/sql.js';
 import { ImportKind } from './import.enums.js';
 import { ImportPhase } from './import-progress.js';
 import { COLUMNS_OF, type Mapping, REQUIRED_FIELDS } from './mapping.js';
@@ -46,10 +47,10 @@ export async function planImport(em: EntityManager, ctx: Context, table: Table, 
   if (input.kind === ImportKind.DELEGATION) {
     const missions =
       input.missionId && isUuid(input.missionId)
-        ? await em.execute<{ id: string }[]>('select id from mission where agency_id = ? and id = ?', [
-            ctx.viewer!.agencyId,
-            input.missionId,
-          ])
+        ? await agencyQuery<{ id: string }>(
+            em,
+            sql`select id from mission where agency_id = ${ctx.viewer!.agencyId} and id = ${input.missionId}`,
+          )
         : [];
     if (missions.length === 0) plan.errors.push({ field: 'missionId', text: msg('importNeedsMission') });
   }

@@ -1,6 +1,7 @@
 /** The set-based SQL writers (chunked jsonb_to_recordset statements) shared by applying and undoing an import. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { normalizeName } from '../../shared/normalize.js';
+import { agencyQuery, type Sql, sql, trusted } from '../../shared/sql.js';
 import type { ImportProgress } from './import-progress.js';
 import type { ExistingCompany, ExistingContact, RowPlan } from './plan-model.js';
 
@@ -18,7 +19,7 @@ export interface Details extends Record<string, unknown> {
 /** A uuid[] parameter as PostgreSQL's array literal (a JS array would be spread into a list of parameters). */
 export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
-export async function inChunks<T>(
+async function inChunks<T>(
   items: readonly T[],
   write: (chunk: T[]) => Promise<unknown>,
   progress?: ImportProgress,
@@ -30,21 +31,26 @@ export async function inChunks<T>(
   }
 }
 
-const COMPANY_RECORD = `r(id uuid, name text, normalized_name text, kind text, country text, city text, website text,
-  brands text[], notes text, account_manager_id uuid)`;
-
-export interface CompanyRecord {
-  id: string;
-  name: string;
-  normalized_name: string;
-  kind: string;
-  country: string;
-  city: string | null;
-  website: string | null;
-  brands: string[];
-  notes: string | null;
-  account_manager_id: string | null;
+/** Runs one statement per chunk of `records` on the request's agency-scoped `em`. */
+export function writeInChunks<T>(
+  em: EntityManager,
+  records: readonly T[],
+  statement: (chunk: T[]) => Sql,
+  progress?: ImportProgress,
+): Promise<void> {
+  return inChunks(records, (chunk) => agencyQuery(em, statement(chunk)), progress);
 }
+
+/** The rows of a chunk as a table `r` of the given columns (one jsonb parameter for the whole chunk). */
+function recordset(chunk: readonly object[], columns: string): Sql {
+  return sql`jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(${trusted(columns)})`;
+}
+
+const COMPANY_COLUMNS = `id uuid, name text, normalized_name text, kind text, country text, city text, website text,
+  brands text[], notes text, account_manager_id uuid`;
+
+/** The columns of a company that an import writes. */
+export type CompanyRecord = Omit<ExistingCompany, 'sector_ids' | 'updated_at'> & { normalized_name: string };
 
 /** The company a row leaves: the record's values, replaced by the row's non-empty cells. */
 export function companyRecord(row: RowPlan, id: string, existing?: ExistingCompany): CompanyRecord {
@@ -65,10 +71,13 @@ export function companyRecord(row: RowPlan, id: string, existing?: ExistingCompa
   };
 }
 
-export const CONTACT_RECORD = `r(id uuid, company_id uuid, full_name text, normalized_name text, job_title text, email text,
-  phone text, languages text[])`;
+const CONTACT_COLUMNS = `id uuid, company_id uuid, full_name text, normalized_name text, job_title text, email text,
+  phone text, languages text[]`;
 
-export function contactRecord(row: RowPlan, id: string, existing?: ExistingContact) {
+/** The columns of a contact that an import writes. */
+export type ContactRecord = Omit<ExistingContact, 'updated_at'> & { normalized_name: string };
+
+export function contactRecord(row: RowPlan, id: string, existing?: ExistingContact): ContactRecord {
   const values = row.contact!;
   const given = (field: string) => !existing || values.given.has(field);
   const fullName = given('fullName') ? values.fullName.trim() : existing!.full_name;
@@ -84,45 +93,43 @@ export function contactRecord(row: RowPlan, id: string, existing?: ExistingConta
   };
 }
 
-export async function insertCompanies(
+export function insertCompanies(
   em: EntityManager,
   agencyId: string,
   batchId: string,
   records: CompanyRecord[],
   progress?: ImportProgress,
 ) {
-  await inChunks(
+  return writeInChunks(
+    em,
     records,
-    (chunk) =>
-      em.execute(
-        `insert into company (id, agency_id, name, normalized_name, kind, country, city, website, brands, notes,
+    (
+      chunk,
+    ) => sql`insert into company (id, agency_id, name, normalized_name, kind, country, city, website, brands, notes,
          account_manager_id, import_batch_id, created_at, updated_at)
-       select r.id, ?, r.name, r.normalized_name, r.kind, r.country, r.city, r.website, coalesce(r.brands, '{}'),
-         r.notes, r.account_manager_id, ?, now(), now()
-       from jsonb_to_recordset(?::jsonb) as ${COMPANY_RECORD}`,
-        [agencyId, batchId, JSON.stringify(chunk)],
-      ),
+       select r.id, ${agencyId}, r.name, r.normalized_name, r.kind, r.country, r.city, r.website, coalesce(r.brands, '{}'),
+         r.notes, r.account_manager_id, ${batchId}, now(), now()
+       from ${recordset(chunk, COMPANY_COLUMNS)}`,
     progress,
   );
 }
 
-export async function updateCompanies(
+export function updateCompanies(
   em: EntityManager,
   agencyId: string,
   records: CompanyRecord[],
   progress?: ImportProgress,
 ) {
-  await inChunks(
+  return writeInChunks(
+    em,
     records,
-    (chunk) =>
-      em.execute(
-        `update company c set name = r.name, normalized_name = r.normalized_name, kind = r.kind, country = r.country,
+    (
+      chunk,
+    ) => sql`update company c set name = r.name, normalized_name = r.normalized_name, kind = r.kind, country = r.country,
          city = r.city, website = r.website, brands = coalesce(r.brands, '{}'), notes = r.notes,
          account_manager_id = r.account_manager_id, updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as ${COMPANY_RECORD}
-       where c.id = r.id and c.agency_id = ?`,
-        [JSON.stringify(chunk), agencyId],
-      ),
+       from ${recordset(chunk, COMPANY_COLUMNS)}
+       where c.id = r.id and c.agency_id = ${agencyId}`,
     progress,
   );
 }
@@ -135,22 +142,63 @@ export async function setSectors(
   replace: boolean,
 ) {
   if (replace) {
-    await inChunks(companies, (chunk) =>
-      em.execute(
-        'delete from company_sector cs using company c where cs.company_id = c.id and c.agency_id = ? and c.id = any(?::uuid[])',
-        [agencyId, uuidArray(chunk.map((company) => company.id))],
-      ),
+    await writeInChunks(
+      em,
+      companies,
+      (chunk) => sql`delete from company_sector cs using company c
+        where cs.company_id = c.id and c.agency_id = ${agencyId}
+          and c.id = any(${uuidArray(chunk.map((company) => company.id))}::uuid[])`,
     );
   }
   const pairs = companies.flatMap((company) =>
     company.sectorIds.map((sectorId) => ({ company_id: company.id, sector_id: sectorId })),
   );
-  await inChunks(pairs, (chunk) =>
-    em.execute(
-      `insert into company_sector (company_id, sector_id)
-       select r.company_id, r.sector_id from jsonb_to_recordset(?::jsonb) as r(company_id uuid, sector_id uuid)
-       join sector s on s.id = r.sector_id and s.agency_id = ?`,
-      [JSON.stringify(chunk), agencyId],
-    ),
+  await writeInChunks(
+    em,
+    pairs,
+    (chunk) => sql`insert into company_sector (company_id, sector_id)
+       select r.company_id, r.sector_id from ${recordset(chunk, 'company_id uuid, sector_id uuid')}
+       join sector s on s.id = r.sector_id and s.agency_id = ${agencyId}`,
+  );
+}
+
+/** Contacts of the import; the companies they point to are the agency's (the join drops any other id). */
+export function insertContacts(
+  em: EntityManager,
+  agencyId: string,
+  batchId: string,
+  records: ContactRecord[],
+  progress?: ImportProgress,
+) {
+  return writeInChunks(
+    em,
+    records,
+    (chunk) => sql`insert into contact (id, agency_id, company_id, full_name, normalized_name, job_title, email, phone,
+         languages, import_batch_id, created_at, updated_at)
+       select r.id, ${agencyId}, c.id, r.full_name, r.normalized_name, r.job_title, r.email, r.phone,
+         coalesce(r.languages, '{}'), ${batchId}, now(), now()
+       from ${recordset(chunk, CONTACT_COLUMNS)}
+       join company c on c.id = r.company_id and c.agency_id = ${agencyId}`,
+    progress,
+  );
+}
+
+/** Puts these values in the contacts (the companies they point to are the agency's, as on insert). */
+export function updateContacts(
+  em: EntityManager,
+  agencyId: string,
+  records: ContactRecord[],
+  progress?: ImportProgress,
+) {
+  return writeInChunks(
+    em,
+    records,
+    (chunk) => sql`update contact x set company_id = c.id, full_name = r.full_name, normalized_name = r.normalized_name,
+         job_title = r.job_title, email = r.email, phone = r.phone, languages = coalesce(r.languages, '{}'),
+         updated_at = now()
+       from ${recordset(chunk, CONTACT_COLUMNS)}
+       join company c on c.id = r.company_id and c.agency_id = ${agencyId}
+       where x.id = r.id and x.agency_id = ${agencyId}`,
+    progress,
   );
 }

@@ -4,10 +4,11 @@ import { isUuid } from '../../shared/ids.js';
 import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { normalizeName } from '../../shared/normalize.js';
+import { agencyQuery, sql, trusted } from '../../shared/sql.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ImportBatchStatus } from './import.enums.js';
-import { CONTACT_RECORD, type Details, inChunks, setSectors, updateCompanies, uuidArray } from './record-writers.js';
+import { type Details, setSectors, updateCompanies, updateContacts, uuidArray } from './record-writers.js';
 
 /**
  * Undoes an import while what it did is untouched: deletes the records it created and puts back
@@ -18,9 +19,9 @@ export async function undoBatch(em: EntityManager, ctx: Context, batchId: string
   const agencyId = ctx.viewer!.agencyId;
   const notFound = () => refuse(UserErrorCode.NOT_FOUND, msg('importBatchNotFound'), ['batchId']);
   if (!isUuid(batchId)) return notFound();
-  const [batch] = await em.execute<{ id: string; status: string; created_at: Date; details: Details }[]>(
-    'select id, status, created_at, details from import_batch where agency_id = ? and id = ? for update',
-    [agencyId, batchId],
+  const [batch] = await agencyQuery<{ id: string; status: string; created_at: Date; details: Details }>(
+    em,
+    sql`select id, status, created_at, details from import_batch where agency_id = ${agencyId} and id = ${batchId} for update`,
   );
   if (!batch) return notFound();
   if (batch.status === ImportBatchStatus.UNDONE) {
@@ -31,34 +32,24 @@ export async function undoBatch(em: EntityManager, ctx: Context, batchId: string
   const updatedCompanyIds = details.updatedCompanies.map((entry) => entry.id);
   const updatedContactIds = details.updatedContacts.map((entry) => entry.id);
 
-  const [modified] = await em.execute<{ name: string }[]>(
-    `select name from company where agency_id = ? and updated_at > ?
-       and (import_batch_id = ? or id = any(?::uuid[]) or merged_into_id is not null and import_batch_id = ?)
+  const [modified] = await agencyQuery<{ name: string }>(
+    em,
+    sql`select name from company where agency_id = ${agencyId} and updated_at > ${since}
+       and (import_batch_id = ${batchId} or id = any(${uuidArray(updatedCompanyIds)}::uuid[])
+         or merged_into_id is not null and import_batch_id = ${batchId})
      union all
-     select full_name from contact where agency_id = ? and updated_at > ? and (import_batch_id = ? or id = any(?::uuid[]))
+     select full_name from contact where agency_id = ${agencyId} and updated_at > ${since}
+       and (import_batch_id = ${batchId} or id = any(${uuidArray(updatedContactIds)}::uuid[]))
      union all
      select c.name from mission_participant p join company c on c.id = p.company_id
-     where p.agency_id = ? and p.import_batch_id = ? and p.updated_at > ?
+     where p.agency_id = ${agencyId} and p.import_batch_id = ${batchId} and p.updated_at > ${since}
      limit 1`,
-    [
-      agencyId,
-      since,
-      batchId,
-      uuidArray(updatedCompanyIds),
-      batchId,
-      agencyId,
-      since,
-      batchId,
-      uuidArray(updatedContactIds),
-      agencyId,
-      batchId,
-      since,
-    ],
   );
   if (modified) return refuse(UserErrorCode.CONFLICT, msg('importUndoModified', { name: modified.name }), ['batchId']);
 
-  const [referenced] = await em.execute<{ name: string }[]>(
-    `select c.name from company c where c.agency_id = ? and c.import_batch_id = ? and (
+  const [referenced] = await agencyQuery<{ name: string }>(
+    em,
+    sql`select c.name from company c where c.agency_id = ${agencyId} and c.import_batch_id = ${batchId} and (
        exists (select 1 from contact x where x.company_id = c.id and x.import_batch_id is distinct from c.import_batch_id)
        or exists (select 1 from mission_participant p where p.company_id = c.id and p.import_batch_id is distinct from c.import_batch_id)
        or exists (select 1 from mission_partner p where p.company_id = c.id)
@@ -67,19 +58,22 @@ export async function undoBatch(em: EntityManager, ctx: Context, batchId: string
        or exists (select 1 from interaction i where i.exporter_id = c.id or i.counterpart_id = c.id)
        or exists (select 1 from company m where m.merged_into_id = c.id))
      union all
-     select x.full_name from contact x where x.agency_id = ? and x.import_batch_id = ? and (
+     select x.full_name from contact x where x.agency_id = ${agencyId} and x.import_batch_id = ${batchId} and (
        exists (select 1 from interaction_contact ic where ic.contact_id = x.id)
        or exists (select 1 from contact m where m.merged_into_id = x.id))
      limit 1`,
-    [agencyId, batchId, agencyId, batchId],
   );
   if (referenced) {
     return refuse(UserErrorCode.CONFLICT, msg('importUndoReferenced', { name: referenced.name }), ['batchId']);
   }
 
-  await em.execute('delete from mission_participant where agency_id = ? and import_batch_id = ?', [agencyId, batchId]);
-  await em.execute('delete from contact where agency_id = ? and import_batch_id = ?', [agencyId, batchId]);
-  await em.execute('delete from company where agency_id = ? and import_batch_id = ?', [agencyId, batchId]);
+  // What the batch created, children first.
+  for (const table of ['mission_participant', 'contact', 'company']) {
+    await agencyQuery(
+      em,
+      sql`delete from ${trusted(table)} where agency_id = ${agencyId} and import_batch_id = ${batchId}`,
+    );
+  }
   const restoredCompanies = details.updatedCompanies.map(({ before }) => ({
     ...before,
     normalized_name: normalizeName(before.name),
@@ -91,24 +85,15 @@ export async function undoBatch(em: EntityManager, ctx: Context, batchId: string
     details.updatedCompanies.map(({ before }) => ({ id: before.id, sectorIds: before.sector_ids })),
     true,
   );
-  await inChunks(details.updatedContacts, (chunk) =>
-    em.execute(
-      `update contact x set company_id = c.id, full_name = r.full_name, normalized_name = r.normalized_name,
-         job_title = r.job_title, email = r.email, phone = r.phone, languages = coalesce(r.languages, '{}'),
-         updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as ${CONTACT_RECORD}
-       join company c on c.id = r.company_id and c.agency_id = ?
-       where x.id = r.id and x.agency_id = ?`,
-      [
-        JSON.stringify(chunk.map(({ before }) => ({ ...before, normalized_name: normalizeName(before.full_name) }))),
-        agencyId,
-        agencyId,
-      ],
-    ),
-  );
-  await em.execute(
-    `update import_batch set status = ?, undone_at = now(), updated_at = now() where id = ? and agency_id = ?`,
-    [ImportBatchStatus.UNDONE, batchId, agencyId],
+  const restoredContacts = details.updatedContacts.map(({ before }) => ({
+    ...before,
+    normalized_name: normalizeName(before.full_name),
+  }));
+  await updateContacts(em, agencyId, restoredContacts);
+  await agencyQuery(
+    em,
+    sql`update import_batch set status = ${ImportBatchStatus.UNDONE}, undone_at = now(), updated_at = now()
+     where id = ${batchId} and agency_id = ${agencyId}`,
   );
   recordAudit(em, ctx, {
     action: 'undoImport',
