@@ -78,7 +78,8 @@ export function benchRequests(ctx: RequestContext): BenchRequest[] {
       variables: { filter: { nameContains: 'oasis' }, orderBy: { field: 'NAME', direction: 'ASC' }, first: 25 },
     },
     { name: 'company page + timeline', query: doc.CompanyPage, variables: { id: ctx.companyId } },
-    { name: 'mission page', query: doc.MissionPage, variables: { id: ctx.missionId } },
+    // The page sizes the web sends (web: lib/pagination/useListPage.ts).
+    { name: 'mission page', query: doc.MissionPage, variables: { id: ctx.missionId, participants: 100 } },
     { name: 'mission agenda (1 day)', query: doc.MissionAgenda, variables: { id: ctx.missionId, day: ctx.agendaDay } },
     { name: 'missionOutcome', query: doc.MissionOutcome, variables: { missionId: ctx.missionId } },
     {
@@ -94,9 +95,15 @@ export function benchRequests(ctx: RequestContext): BenchRequest[] {
     {
       name: 'dashboard: my work',
       query: doc.DashboardWork,
-      variables: { viewerId: ctx.viewerId, weekFrom: week.from.toISOString(), weekTo: week.to.toISOString() },
+      variables: {
+        viewerId: ctx.viewerId,
+        weekFrom: week.from.toISOString(),
+        weekTo: week.to.toISOString(),
+        tasks: 20,
+        meetings: 50,
+      },
     },
-    { name: 'dashboard: analytics', query: doc.DashboardAnalytics, variables: window },
+    { name: 'dashboard: analytics', query: doc.DashboardAnalytics, variables: { ...window, pipelines: 20 } },
     // The command palette (12 hits), as the user types: a name prefix, Cyrillic, a typo, a phone number.
     { name: 'search: prefix "cedar exp"', query: doc.SearchPalette, variables: { query: 'cedar exp', first: 12 } },
     { name: 'search: Cyrillic "Смирнов"', query: doc.SearchPalette, variables: { query: 'Смирнов', first: 12 } },

@@ -198,11 +198,13 @@ describe('DashboardPage', () => {
     expect(within(meetings).getByRole('link', { name: 'Épiceries Al Wafa' })).toBeTruthy();
     expect(within(meetings).getByText('Planned')).toBeTruthy();
 
-    // This week in the user's time, Monday to Monday; open tasks assigned to the viewer.
+    // This week in the user's time, Monday to Monday; the first 20 open tasks assigned to the viewer.
     expect(variables[0]).toEqual({
       viewerId: viewer.id,
       weekFrom: new Date(2026, 10, 23).toISOString(),
       weekTo: new Date(2026, 10, 30).toISOString(),
+      tasks: 20,
+      meetings: 50,
     });
 
     const kpis = await screen.findByRole('region', { name: 'Key figures' });

@@ -11,6 +11,7 @@ import type { DashboardAnalyticsQuery } from '../../gql/graphql';
 import { parseIsoDay, toIsoDay } from '../../lib/dates/local';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { sumDecimals, toNumber } from '../../lib/money/decimal';
+import { DASHBOARD_MEETINGS, DASHBOARD_PIPELINES, DASHBOARD_TASKS } from '../../lib/pagination/useListPage';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
 import type { FunnelStep } from './components/FunnelChart';
@@ -120,10 +121,18 @@ export function DashboardPage() {
   const editable = canEdit(viewer?.role);
 
   const work = useQuery(DashboardWorkQuery, {
-    variables: { viewerId: viewer?.id ?? '', weekFrom: week.from.toISOString(), weekTo: week.to.toISOString() },
+    variables: {
+      viewerId: viewer?.id ?? '',
+      weekFrom: week.from.toISOString(),
+      weekTo: week.to.toISOString(),
+      tasks: DASHBOARD_TASKS,
+      meetings: DASHBOARD_MEETINGS,
+    },
     skip: !viewer,
   });
-  const analytics = useQuery(AnalyticsQuery, { variables: { from: range.from, to: range.to } });
+  const analytics = useQuery(AnalyticsQuery, {
+    variables: { from: range.from, to: range.to, pipelines: DASHBOARD_PIPELINES },
+  });
   const pipelines = analytics.data?.pipelines.nodes ?? [];
   const defaultPipeline = pipelines.find((pipeline) => pipeline.isDefault) ?? pipelines[0];
   const funnel = useQuery(DashboardFunnelQuery, {

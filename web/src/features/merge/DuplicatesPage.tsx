@@ -8,14 +8,13 @@ import { QueryError } from '../../components/ui/QueryError';
 import { Spinner } from '../../components/ui/Spinner';
 import { Tabs, tabId } from '../../components/ui/Tabs';
 import type { DuplicateKind } from '../../gql/graphql';
-import { useListPage } from '../../lib/pagination/useListPage';
+import { DUPLICATES_PAGE_SIZE, useListPage } from '../../lib/pagination/useListPage';
 import { CandidateList } from './components/CandidateList';
 import { CompanyMergeDialog } from './components/CompanyMergeDialog';
 import { ContactMergeDialog } from './components/ContactMergeDialog';
 import { DuplicateCandidatesQuery } from './graphql/merge';
 import './merge.css';
 
-const PAGE_SIZE = 20;
 const KINDS: readonly DuplicateKind[] = ['COMPANY', 'CONTACT'];
 const PARAM: Record<DuplicateKind, string> = { COMPANY: 'companies', CONTACT: 'contacts' };
 /** At most this many records merge at once (the server's limit is the kept one and 10 more). */
@@ -31,7 +30,7 @@ export function DuplicatesPage() {
   const kind: DuplicateKind = params.get('kind') === PARAM.CONTACT ? 'CONTACT' : 'COMPANY';
   const mergeIds = [...new Set((params.get('merge') ?? '').split(',').filter(Boolean))].slice(0, MAX_IDS);
   // Offset cursors: forward only, so the way back is kept.
-  const page = useListPage(kind, { pageSize: PAGE_SIZE, forwardOnly: true });
+  const page = useListPage(kind, { pageSize: DUPLICATES_PAGE_SIZE, forwardOnly: true });
   const { first, after } = page.variables;
 
   const { data, previousData, error, refetch } = useQuery(DuplicateCandidatesQuery, {

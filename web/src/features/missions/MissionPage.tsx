@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { Spinner } from '../../components/ui/Spinner';
 import { Tabs, tabId } from '../../components/ui/Tabs';
+import { MAX_PAGE_SIZE } from '../../lib/pagination/useListPage';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
 import { AgendaPanel } from './components/AgendaPanel';
@@ -37,7 +38,9 @@ export function MissionPage() {
   const tabParam = params.get('tab');
   const tab: Tab = isTab(tabParam) ? tabParam : 'delegation';
   const [editing, setEditing] = useState(false);
-  const { data, loading, error, refetch } = useQuery(MissionPageQuery, { variables: { id: missionId } });
+  const { data, loading, error, refetch } = useQuery(MissionPageQuery, {
+    variables: { id: missionId, participants: MAX_PAGE_SIZE },
+  });
   usePageTitle(data?.mission?.name);
 
   const selectTab = (next: Tab) =>

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/ui/EmptyState';
 import { Spinner } from '../../components/ui/Spinner';
 import { graphql } from '../../gql';
 import type { PrintAgenda_MeetingFragment as Meeting } from '../../gql/graphql';
+import { MAX_PAGE_SIZE } from '../../lib/pagination/useListPage';
 import { meetingStatusTone } from '../../lib/status/tones';
 import { PrintAgendaQuery } from './graphql/agenda';
 import { dayInZone } from './hooks/time';
@@ -49,7 +50,9 @@ export function PrintAgendaPage() {
   const { t } = useTranslation('missions');
   const { t: tc } = useTranslation();
   const fmt = useMissionFormat();
-  const { data, loading, error, refetch } = useQuery(PrintAgendaQuery, { variables: { missionId, companyId } });
+  const { data, loading, error, refetch } = useQuery(PrintAgendaQuery, {
+    variables: { missionId, companyId, first: MAX_PAGE_SIZE },
+  });
   const mission = data?.mission;
   const company = data?.company;
   usePageTitle(mission && company ? `${company.name} — ${mission.name}` : null);

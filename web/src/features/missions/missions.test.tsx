@@ -349,7 +349,7 @@ describe('PrintAgendaPage', () => {
     const { link } = scriptedLink(
       viewerAnswer,
       answer(PrintAgendaQuery).with((variables) => {
-        expect(variables).toEqual({ missionId: 'm1', companyId: 'c-fish' });
+        expect(variables).toEqual({ missionId: 'm1', companyId: 'c-fish', first: 100 });
         const base = {
           __typename: 'Interaction' as const,
           endsAt: null,

@@ -3,6 +3,22 @@ import { useCallback, useState } from 'react';
 /** The rows of one page of every list (pages, panels), unless a list has a reason to differ. */
 export const PAGE_SIZE = 25;
 
+/** The lists that differ, and why. The server's largest page: lists a screen shows whole (a delegation, an agenda). */
+export const MAX_PAGE_SIZE = 100;
+/** The search palette's hits. */
+export const SEARCH_PAGE_SIZE = 12;
+/** Pairs of likely duplicates per page. */
+export const DUPLICATES_PAGE_SIZE = 20;
+/** An import's preview rows per page, and the look-alikes it asks a decision on at most. */
+export const IMPORT_PREVIEW_PAGE_SIZE = 50;
+export const IMPORT_DUPLICATES_SHOWN = 500;
+/** The contacts offered when planning a meeting. */
+export const CONTACT_CHOICES = 50;
+/** The dashboard: the viewer's next open tasks, the week's meetings, the pipelines whose open value it sums. */
+export const DASHBOARD_TASKS = 20;
+export const DASHBOARD_MEETINGS = 50;
+export const DASHBOARD_PIPELINES = 20;
+
 export interface PageInfoLike {
   hasNextPage: boolean;
   hasPreviousPage: boolean;

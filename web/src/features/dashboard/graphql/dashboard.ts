@@ -2,9 +2,9 @@ import { graphql } from '../../../gql';
 
 /** The viewer's own work: open tasks by due date and this week's meetings. */
 export const DashboardWorkQuery = graphql(`
-  query DashboardWork($viewerId: ID!, $weekFrom: DateTime!, $weekTo: DateTime!) {
+  query DashboardWork($viewerId: ID!, $weekFrom: DateTime!, $weekTo: DateTime!, $tasks: Int!, $meetings: Int!) {
     tasks(
-      first: 20
+      first: $tasks
       filter: { assigneeIds: [$viewerId], done: false }
       orderBy: { field: DUE_ON, direction: ASC }
     ) {
@@ -15,7 +15,7 @@ export const DashboardWorkQuery = graphql(`
       }
     }
     interactions(
-      first: 50
+      first: $meetings
       filter: { kinds: [MEETING], authorIds: [$viewerId], occurredFrom: $weekFrom, occurredTo: $weekTo }
       orderBy: { field: OCCURRED_AT, direction: ASC }
     ) {
@@ -33,7 +33,7 @@ export const DashboardWorkQuery = graphql(`
  * mission, and the open value of every pipeline (stage totals, no deal rows).
  */
 export const DashboardAnalyticsQuery = graphql(`
-  query DashboardAnalytics($from: Date!, $to: Date!) {
+  query DashboardAnalytics($from: Date!, $to: Date!, $pipelines: Int!) {
     byHalfYear: exportValue(groupBy: [HALF_YEAR], from: $from, to: $to, compareWithPrevious: true) {
       baseCurrency
       total {
@@ -91,7 +91,7 @@ export const DashboardAnalyticsQuery = graphql(`
         }
       }
     }
-    pipelines(first: 20) {
+    pipelines(first: $pipelines) {
       nodes {
         id
         name

@@ -15,6 +15,7 @@ import type {
   PreviewStep_RowFragment,
   ReportStep_BatchFragment,
 } from '../../../gql/graphql';
+import { IMPORT_DUPLICATES_SHOWN, IMPORT_PREVIEW_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import { importRowActionTone } from '../../../lib/status/tones';
 import { forgetImported } from '../forgetImported';
 import { ApplyImportMutation, PreviewImportQuery } from '../graphql/import';
@@ -22,7 +23,6 @@ import { rejectedRowsUrl } from '../upload';
 import { type Decision, DuplicateDecision } from './DuplicateDecision';
 import { RunProgress } from './RunProgress';
 
-const PAGE = 50;
 const ACTIONS: ImportRowAction[] = ['CREATE', 'UPDATE', 'LINK', 'UNCHANGED', 'SKIP', 'ERROR', 'POSSIBLE_DUPLICATE'];
 const COUNTS = ['total', 'create', 'update', 'link', 'unchanged', 'skip', 'error', 'possibleDuplicate'] as const;
 
@@ -84,7 +84,13 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
   const [undecided, setUndecided] = useState<ImportDecisionAction | null>(null);
   const input = { fileId, kind, missionId, mapping, decisions: [] };
   const { data, previousData, loading, error, refetch } = useQuery(PreviewImportQuery, {
-    variables: { input, actions: filter ? [filter] : null, first: PAGE, offset },
+    variables: {
+      input,
+      actions: filter ? [filter] : null,
+      first: IMPORT_PREVIEW_PAGE_SIZE,
+      offset,
+      duplicates: IMPORT_DUPLICATES_SHOWN,
+    },
     fetchPolicy: 'network-only',
   });
   const [apply, applying] = useMutation(ApplyImportMutation);
@@ -259,15 +265,27 @@ export function PreviewStep({ fileId, kind, missionId, mapping, headers, onRemap
           rowKey={(row) => String(row.row)}
           busy={loading}
         />
-        {shownRows > PAGE && (
+        {shownRows > IMPORT_PREVIEW_PAGE_SIZE && (
           <div className="import-buttons">
             <span className="import-muted">
-              {t('preview.range', { from: offset + 1, to: Math.min(offset + PAGE, shownRows), total: shownRows })}
+              {t('preview.range', {
+                from: offset + 1,
+                to: Math.min(offset + IMPORT_PREVIEW_PAGE_SIZE, shownRows),
+                total: shownRows,
+              })}
             </span>
-            <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            <Button
+              variant="secondary"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - IMPORT_PREVIEW_PAGE_SIZE))}
+            >
               {t('preview.previous')}
             </Button>
-            <Button variant="secondary" disabled={offset + PAGE >= shownRows} onClick={() => setOffset(offset + PAGE)}>
+            <Button
+              variant="secondary"
+              disabled={offset + IMPORT_PREVIEW_PAGE_SIZE >= shownRows}
+              onClick={() => setOffset(offset + IMPORT_PREVIEW_PAGE_SIZE)}
+            >
               {t('preview.more')}
             </Button>
           </div>

@@ -14,7 +14,13 @@ export const ImportFileQuery = graphql(`
 `);
 
 export const PreviewImportQuery = graphql(`
-  query PreviewImport($input: ImportInput!, $actions: [ImportRowAction!], $first: Int!, $offset: Int!) {
+  query PreviewImport(
+    $input: ImportInput!
+    $actions: [ImportRowAction!]
+    $first: Int!
+    $offset: Int!
+    $duplicates: Int!
+  ) {
     previewImport(input: $input) {
       preview {
         counts {
@@ -24,7 +30,7 @@ export const PreviewImportQuery = graphql(`
           field
           message
         }
-        duplicates: rows(actions: [POSSIBLE_DUPLICATE], first: 500) {
+        duplicates: rows(actions: [POSSIBLE_DUPLICATE], first: $duplicates) {
           totalCount
           nodes {
             values

@@ -1,10 +1,38 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
-import type { DuplicateCandidatesQuery, DuplicateKind } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
+import type { CandidateList_CandidateFragment as Candidate, DuplicateKind } from '../../../gql/graphql';
+import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 
-type Candidate = DuplicateCandidatesQuery['duplicateCandidates']['nodes'][number];
+export const CandidateListFragment = graphql(`
+  fragment CandidateList_candidate on DuplicateCandidate {
+    id
+    score
+    reasons
+    companies {
+      id
+      name
+      country
+      city
+      website
+    }
+    contacts {
+      id
+      fullName
+      jobTitle
+      email
+      phone
+      company {
+        id
+        name
+      }
+    }
+  }
+`);
 
 interface Side {
   id: string;
@@ -38,13 +66,14 @@ export function CandidateList({
   onReview,
 }: {
   kind: DuplicateKind;
-  candidates: readonly Candidate[];
+  candidates: readonly FragmentType<typeof CandidateListFragment>[];
   onReview: (ids: string[]) => void;
 }) {
   const { t } = useTranslation('merge');
+  const { data } = useFragment({ fragment: CandidateListFragment, from: [...candidates] });
   return (
     <ul className="merge-candidates" aria-label={t('page.listLabel')}>
-      {candidates.map((candidate) => {
+      {fragmentRows<Candidate>(data).map((candidate) => {
         const pair = sides(candidate, kind, (company) => t('page.of', { company }));
         return (
           <li key={candidate.id} className="merge-candidate">

@@ -12,28 +12,7 @@ export const DuplicateCandidatesQuery = graphql(`
       }
       nodes {
         id
-        score
-        reasons
-        companies {
-          id
-          name
-          kind
-          country
-          city
-          website
-          createdAt
-        }
-        contacts {
-          id
-          fullName
-          jobTitle
-          email
-          phone
-          company {
-            id
-            name
-          }
-        }
+        ...CandidateList_candidate
       }
     }
   }

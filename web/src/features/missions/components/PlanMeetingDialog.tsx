@@ -7,6 +7,7 @@ import { SelectField } from '../../../components/ui/SelectField';
 import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { TextField } from '../../../components/ui/TextField';
 import { useMutationForm } from '../../../lib/forms/useMutationForm';
+import { CONTACT_CHOICES } from '../../../lib/pagination/useListPage';
 import { MeetingContactsQuery, MissionAgendaQuery, PlanMeetingMutation } from '../graphql/agenda';
 import { zonedToUtc } from '../hooks/time';
 import { useMissionFormat } from '../hooks/useMissionFormat';
@@ -61,7 +62,7 @@ export function PlanMeetingDialog({
 
   const companyIds = [exporterId, counterpart?.id].filter((id): id is string => Boolean(id));
   const contacts = useQuery(MeetingContactsQuery, {
-    variables: { companyIds },
+    variables: { companyIds, first: CONTACT_CHOICES },
     skip: companyIds.length === 0,
   });
   const availableContacts = (contacts.data?.contacts.nodes ?? []).filter((c) => companyIds.includes(c.company.id));

@@ -50,7 +50,7 @@ export const UpdateMeetingMutation = graphql(`
 `);
 
 export const PrintAgendaQuery = graphql(`
-  query PrintAgenda($missionId: ID!, $companyId: ID!) {
+  query PrintAgenda($missionId: ID!, $companyId: ID!, $first: Int!) {
     mission(id: $missionId) {
       id
       name
@@ -59,7 +59,7 @@ export const PrintAgendaQuery = graphql(`
       timeZone
       startsOn
       endsOn
-      interactions(first: 100, filter: { exporterIds: [$companyId], kinds: [MEETING], statuses: [PLANNED, HELD, NO_SHOW] }) {
+      interactions(first: $first, filter: { exporterIds: [$companyId], kinds: [MEETING], statuses: [PLANNED, HELD, NO_SHOW] }) {
         totalCount
         nodes {
           ...PrintAgenda_meeting @unmask
@@ -76,8 +76,8 @@ export const PrintAgendaQuery = graphql(`
 `);
 
 export const MeetingContactsQuery = graphql(`
-  query MeetingContacts($companyIds: [ID!]) {
-    contacts(first: 50, filter: { companyIds: $companyIds }, orderBy: { field: FULL_NAME, direction: ASC }) {
+  query MeetingContacts($companyIds: [ID!], $first: Int!) {
+    contacts(first: $first, filter: { companyIds: $companyIds }, orderBy: { field: FULL_NAME, direction: ASC }) {
       nodes {
         id
         fullName

@@ -1,7 +1,7 @@
 import { graphql } from '../../../gql';
 
 export const MissionPageQuery = graphql(`
-  query MissionPage($id: ID!) {
+  query MissionPage($id: ID!, $participants: Int!) {
     mission(id: $id) {
       id
       name
@@ -11,7 +11,7 @@ export const MissionPageQuery = graphql(`
       endsOn
       ...MissionHeader_mission
       ...MissionForm_mission
-      participants(first: 100) {
+      participants(first: $participants) {
         totalCount
         nodes {
           id

@@ -6,18 +6,59 @@ import { classNames } from '../../../components/ui/classNames';
 import { Dialog } from '../../../components/ui/Dialog';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { Spinner } from '../../../components/ui/Spinner';
-import type { SearchPaletteQuery as SearchPaletteResult } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
+import type { SearchDialog_EdgeFragment as Edge } from '../../../gql/graphql';
 import { useDebouncedValue } from '../../../lib/hooks/useDebouncedValue';
+import { SEARCH_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import { SearchPaletteQuery } from '../graphql/search';
 import { Highlighted } from './Highlighted';
 
-const PAGE_SIZE = 12;
 /** The server's limit. */
 const MAX_QUERY_LENGTH = 200;
 /** The server needs a letter or a digit; punctuation alone is not sent. */
 const SEARCHABLE = /[\p{L}\p{N}]/u;
 
-type Edge = SearchPaletteResult['search']['edges'][number];
+/** @public A document graphql-codegen reads; SearchPaletteQuery, run by this dialog, selects it unmasked. */
+export const SearchDialogEdgeFragment = graphql(`
+  fragment SearchDialog_edge on SearchHitEdge {
+    cursor
+    node {
+      kind
+      matchedField
+      snippet
+      highlights {
+        start
+        length
+      }
+      node {
+        __typename
+        ... on Company {
+          id
+          name
+          city
+          country
+        }
+        ... on Contact {
+          id
+          fullName
+          company {
+            id
+            name
+          }
+        }
+        ... on Mission {
+          id
+          name
+          city
+        }
+        ... on Deal {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
 
 interface Result {
   key: string;
@@ -71,7 +112,7 @@ export function SearchDialog({ onClose }: SearchDialogProps) {
   const searchable = SEARCHABLE.test(query);
 
   const { data, previousData, loading, error, refetch } = useQuery(SearchPaletteQuery, {
-    variables: { query, first: PAGE_SIZE },
+    variables: { query, first: SEARCH_PAGE_SIZE },
     skip: !searchable,
     fetchPolicy: 'network-only',
   });
