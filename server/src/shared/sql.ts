@@ -110,6 +110,45 @@ function run<T>(em: EntityManager, statement: Sql, options: RunOptions): Promise
   );
 }
 
+const SAVEPOINT_NAME = /^[a-z_]+$/;
+
+/**
+ * Runs `write` inside a savepoint of the current transaction: when it throws, the transaction is
+ * rolled back to the savepoint (and stays usable: the caller may still read, e.g. to name the
+ * row a unique constraint found) and the error is thrown again; released otherwise.
+ */
+export async function withSavepoint<T>(em: EntityManager, name: string, write: () => Promise<T>): Promise<T> {
+  if (!SAVEPOINT_NAME.test(name)) throw new Error(`withSavepoint: bad name ${name}`);
+  await run(em, trusted(`savepoint ${name}`), {});
+  let result: T;
+  try {
+    result = await write();
+  } catch (error) {
+    // When the connection itself is gone the rollback fails too: the first error says why.
+    await run(em, trusted(`rollback to savepoint ${name}`), {}).catch(() => undefined);
+    throw error;
+  }
+  await run(em, trusted(`release savepoint ${name}`), {});
+  return result;
+}
+
+/**
+ * Runs `work` in a transaction whose statements stop after `ms` (SQLSTATE 57014, answered as
+ * TIMEOUT: db/statement-timeout.ts): a tighter guard than the connection's own timeout, for
+ * this transaction only. PGlite ignores it, as it ignores every statement timeout.
+ */
+export function withStatementTimeout<T>(
+  em: EntityManager,
+  ms: number,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`withStatementTimeout: bad timeout ${ms}`);
+  return em.transactional(async (tx) => {
+    await run(tx, sql`select set_config('statement_timeout', ${String(ms)}, true)`, {});
+    return work(tx);
+  });
+}
+
 /** The viewer's agency: the value every raw statement of a request binds. */
 export function agencyOf(ctx: Context): string {
   const agencyId = ctx.viewer?.agencyId;

@@ -4,6 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
 import { distinct, normalizeName, text } from '../../shared/normalize.js';
+import { agencyQuery, sql, withSavepoint } from '../../shared/sql.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { refuseNulls } from '../../shared/validators.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
@@ -16,7 +17,7 @@ const AUDITED = ['name', 'kind', 'country', 'city', 'website', 'brands', 'notes'
 const UNIQUE_NAME_COUNTRY = 'company_agency_normalized_name_country_unique';
 
 /** The audited fields, sectors as sorted ids (the collection must be loaded). */
-function companySnapshot(company: Company): Record<string, unknown> {
+export function companySnapshot(company: Company): Record<string, unknown> {
   return { ...snapshot(company, AUDITED), sectors: company.sectors.getIdentifiers<string>().sort() };
 }
 
@@ -62,10 +63,9 @@ async function refuseExisting(em: EntityManager, normalizedName: string, country
  * same company; the unique constraint catches it, and the refusal still names the existing
  * row. A savepoint keeps the transaction usable to look that row up.
  */
-async function flushCompany(em: EntityManager, ctx: Context, company: Company): Promise<void> {
-  await em.execute('savepoint company_write');
+async function flushCompany(em: EntityManager, company: Company): Promise<void> {
   try {
-    await em.flush();
+    await withSavepoint(em, 'company_write', () => em.flush());
   } catch (error) {
     const violation = error as UniqueConstraintViolationException & { constraint?: string };
     if (
@@ -74,14 +74,13 @@ async function flushCompany(em: EntityManager, ctx: Context, company: Company): 
     ) {
       throw error;
     }
-    await em.execute('rollback to savepoint company_write');
-    const rows = await em.execute<{ id: string }[]>(
-      'select id from company where agency_id = ? and normalized_name = ? and country = ? and id <> ?',
-      [ctx.viewer!.agencyId, company.normalizedName, company.country, company.id],
+    const rows = await agencyQuery<{ id: string }>(
+      em,
+      (agency) => sql`select id from company where agency_id = ${agency}
+        and normalized_name = ${company.normalizedName} and country = ${company.country} and id <> ${company.id}`,
     );
     refuseDuplicate(rows[0]?.id);
   }
-  await em.execute('release savepoint company_write');
 }
 
 export async function createCompany(em: EntityManager, ctx: Context, input: CreateCompanyInput): Promise<Company> {
@@ -109,7 +108,7 @@ export async function createCompany(em: EntityManager, ctx: Context, input: Crea
     entityId: company.id,
     after: companySnapshot(company),
   });
-  await flushCompany(em, ctx, company);
+  await flushCompany(em, company);
   return company;
 }
 
@@ -151,6 +150,6 @@ export async function updateCompany(em: EntityManager, ctx: Context, input: Upda
     before,
     after: companySnapshot(company),
   });
-  await flushCompany(em, ctx, company);
+  await flushCompany(em, company);
   return company;
 }
