@@ -245,8 +245,8 @@ async function main(): Promise<void> {
             top,
           ]);
         }
-        const { sql, params } = candidatesStatement(kind, agencyId, 51, 0);
-        const plan = await conn.execute<Record<string, string>[]>(`explain (analyze, costs off) ${sql}`, params);
+        const { text, params } = candidatesStatement(kind, agencyId, 51, 0);
+        const plan = await conn.execute<Record<string, string>[]>(`explain (analyze, costs off) ${text}`, [...params]);
         const lines = plan.map((row) => Object.values(row)[0]);
         const scans = [
           ...new Set(lines.filter((l) => /Scan on|Scan using/.test(l)).map((l) => l.trim().replace(/\(.*$/, ''))),

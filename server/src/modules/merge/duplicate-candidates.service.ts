@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type ConnectionShape, checkPageSize, DEFAULT_PAGE_SIZE, toConnection } from '../../shared/connection.js';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.js';
 import { PUBLIC_MAIL_DOMAINS } from '../../shared/fold.js';
+import { agencyQuery, list, type Sql, sql, trusted, withStatementTimeout } from '../../shared/sql.js';
 import { Company } from '../company/company.entity.js';
 import { Contact } from '../contact/contact.entity.js';
 
@@ -76,7 +77,7 @@ const WEBSITE_DOMAIN = `nullif(lower(regexp_replace(website, '^([a-z]+://){0,1}(
 
 /** The next `n` records of the window's partition, as an array (one pair per element). */
 // Sort keys compare bytewise (collate "C"): only neighbours matter, and it sorts 10,000 names several times faster.
-const next = (n: number) => `rows between 1 following and ${n} following`;
+const next = (n: number) => trusted(`rows between 1 following and ${n} following`);
 
 /**
  * Candidate pairs of companies, from set-based passes over the agency's live companies (hash
@@ -91,10 +92,10 @@ const next = (n: number) => `rows between 1 following and ${n} following`;
  *   similarity) with the next NAME_NEIGHBOURS of each of its blocks.
  * One row per pair with its reasons; the score combines the reasons' weights as independent evidence.
  */
-const COMPANY_PAIRS = `
+const companyPairs = (agencyId: string) => sql`
 with live as (
-  select id, created_at, country, fold_name as fname, ${WEBSITE_DOMAIN} as domain
-  from company where agency_id = ? and merged_into_id is null
+  select id, created_at, country, fold_name as fname, ${trusted(WEBSITE_DOMAIN)} as domain
+  from company where agency_id = ${agencyId} and merged_into_id is null
 ),
 same_name as (
   select id, array_agg(id) over (partition by fname collate "C", country order by created_at, id ${next(GROUP_NEIGHBOURS)}) as ids
@@ -102,17 +103,17 @@ same_name as (
 ),
 sites as (
   select id, domain from (select id, domain, count(*) over (partition by domain collate "C") as n from live where domain is not null) s
-  where n <= ${SHARED_DOMAIN_LIMIT}
+  where n <= ${trusted(String(SHARED_DOMAIN_LIMIT))}
 ),
 mails as (
   select id, domain from (
     select id, domain, count(*) over (partition by domain collate "C") as n from (
       select distinct c.company_id as id, lower(split_part(c.email, '@', 2)) as domain
       from contact c join live co on co.id = c.company_id
-      where c.agency_id = ? and c.merged_into_id is null and c.email like '%_@_%'
-        and lower(split_part(c.email, '@', 2)) not in (?)
+      where c.agency_id = ${agencyId} and c.merged_into_id is null and c.email like '%_@_%'
+        and lower(split_part(c.email, '@', 2)) not in (${list([...PUBLIC_MAIL_DOMAINS])})
     ) d
-  ) s where n <= ${SHARED_DOMAIN_LIMIT}
+  ) s where n <= ${trusted(String(SHARED_DOMAIN_LIMIT))}
 ),
 blocks as (
   select id, fname, w as block, fname as sort_key from live, unnest(string_to_array(fname, ' ')) w where length(w) > 1
@@ -136,7 +137,7 @@ evidence as (
   from sites a join sites b on a.domain = b.domain and a.id < b.id
   union all
   select a, b, 'SIMILAR_NAME', s * 0.8
-  from (select a, b, similarity(af, bf) as s from named) n where s >= ${SIMILAR_NAME_THRESHOLD}
+  from (select a, b, similarity(af, bf) as s from named) n where s >= ${trusted(String(SIMILAR_NAME_THRESHOLD))}
   union all
   select a.id, b.id, 'SAME_EMAIL_DOMAIN', 0.6
   from mails a join mails b on a.domain = b.domain and a.id < b.id
@@ -147,11 +148,11 @@ evidence as (
  * GROUP_NEIGHBOURS of its group; similar folded names at one company, each name compared with
  * the next GROUP_NEIGHBOURS of its company in name order.
  */
-const CONTACT_PAIRS = `
+const contactPairs = (agencyId: string) => sql`
 with live as (
   select id, created_at, company_id, lower(email) as email,
     nullif(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), '') as phone, fold_name as fname
-  from contact where agency_id = ? and merged_into_id is null
+  from contact where agency_id = ${agencyId} and merged_into_id is null
 ),
 chains as (
   select id, 'SAME_EMAIL' as reason, 0.95::float8 as w,
@@ -173,21 +174,20 @@ evidence as (
   select a, b, 'SIMILAR_NAME', s * 0.9 from (
     select least(n.id, x.id) as a, greatest(n.id, x.id) as b, similarity(n.fname, x.fname) as s
     from near n cross join unnest(n.ids, n.names) x(id, fname)
-  ) p where s >= ${SIMILAR_NAME_THRESHOLD}
+  ) p where s >= ${trusted(String(SIMILAR_NAME_THRESHOLD))}
 )`;
 
-const PAGE = `
+const rankedPage = (limit: number, offset: number) => sql`
 select a, b, round(100 * (1 - exp(sum(ln(1 - least(w, 0.99))))))::int as score,
   array_agg(distinct reason order by reason) as reasons, count(*) over ()::int as total
 from evidence group by a, b
 order by score desc, a, b
-limit ? offset ?`;
+limit ${limit} offset ${offset}`;
 
 /** The one statement that finds a page of candidate pairs (exported for the bench's EXPLAIN). */
-export function candidatesStatement(kind: DuplicateKind, agencyId: string, limit: number, offset: number) {
-  return kind === DuplicateKind.COMPANY
-    ? { sql: `${COMPANY_PAIRS} ${PAGE}`, params: [agencyId, agencyId, [...PUBLIC_MAIL_DOMAINS], limit, offset] }
-    : { sql: `${CONTACT_PAIRS} ${PAGE}`, params: [agencyId, limit, offset] };
+export function candidatesStatement(kind: DuplicateKind, agencyId: string, limit: number, offset: number): Sql {
+  const pairs = kind === DuplicateKind.COMPANY ? companyPairs(agencyId) : contactPairs(agencyId);
+  return sql`${pairs} ${rankedPage(limit, offset)}`;
 }
 
 /** An offset into the ranked pairs: at most 7 digits, as the cursor of its pair. */
@@ -202,12 +202,10 @@ export async function duplicateCandidates(
 ): Promise<ConnectionShape<DuplicateCandidate>> {
   const first = checkPageSize(page.first, 'first', { max: MAX_CANDIDATES_PAGE, fallback: DEFAULT_PAGE_SIZE });
   const offset = page.after == null ? 0 : (decodeCursor(page.after, [isOffset])[0] as number);
-  // Bounded by construction (see COMPANY_PAIRS); the timeout is the last guard, for this transaction only.
-  const rows = await em.transactional(async (tx) => {
-    await tx.execute(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
-    const { sql, params } = candidatesStatement(kind, agencyId, first + 1, offset);
-    return await tx.execute<PairRow[]>(sql, params);
-  });
+  // Bounded by construction (see companyPairs); the timeout is the last guard, for this transaction only.
+  const rows = await withStatementTimeout(em, STATEMENT_TIMEOUT_MS, (tx) =>
+    agencyQuery<PairRow>(tx, candidatesStatement(kind, agencyId, first + 1, offset)),
+  );
   const shown = rows.slice(0, first);
   const ids = [...new Set(shown.flatMap((row) => [row.a, row.b]))];
   const entity = kind === DuplicateKind.COMPANY ? Company : Contact;
@@ -241,15 +239,10 @@ export async function duplicateCandidates(
 }
 
 async function countPairs(em: EntityManager, agencyId: string, kind: DuplicateKind): Promise<number> {
-  const [row] =
-    kind === DuplicateKind.COMPANY
-      ? await em.execute<{ n: number }[]>(`${COMPANY_PAIRS} select count(distinct (a, b))::int as n from evidence`, [
-          agencyId,
-          agencyId,
-          [...PUBLIC_MAIL_DOMAINS],
-        ])
-      : await em.execute<{ n: number }[]>(`${CONTACT_PAIRS} select count(distinct (a, b))::int as n from evidence`, [
-          agencyId,
-        ]);
+  const pairs = kind === DuplicateKind.COMPANY ? companyPairs(agencyId) : contactPairs(agencyId);
+  const [row] = await agencyQuery<{ n: number }>(
+    em,
+    sql`${pairs} select count(distinct (a, b))::int as n from evidence`,
+  );
   return row.n;
 }

@@ -4,6 +4,8 @@ import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../shared/ids.js';
 import type { Message } from '../../shared/messages/index.js';
 import { msg } from '../../shared/messages/index.js';
+import { UserErrorsException } from '../../shared/mutation.js';
+import { agencyQuery, joinSql, list, type Sql, sql, trusted } from '../../shared/sql.js';
 import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Company } from '../company/company.entity.js';
@@ -15,6 +17,8 @@ export const WITH_MERGED = { filters: { [NOT_MERGED_FILTER]: false } } as const;
 
 type Mergeable = Company | Contact;
 
+type MergeSetInput = { keepId: string; mergeIds: string[]; seen?: SeenVersionInput[] | null };
+
 export interface MergeSet<T extends Mergeable> {
   keep: T;
   merged: T[];
@@ -23,6 +27,7 @@ export interface MergeSet<T extends Mergeable> {
   mergedIds: string[];
 }
 
+const tableOf = (entity: typeof Company | typeof Contact) => trusted(entity === Company ? 'company' : 'contact');
 const label = (record: Mergeable) => (record instanceof Company ? record.name : record.fullName);
 const entityName = (record: Mergeable) => (record instanceof Company ? 'Company' : 'Contact');
 
@@ -31,10 +36,10 @@ const entityName = (record: Mergeable) => (record instanceof Company ? 'Company'
  * all exist in the agency and are live, none changed since the reviewer saw it. Locked `for
  * update` when merging, so that no one changes them between the check and the merge.
  */
-export async function loadMergeSet<T extends Mergeable>(
+async function loadMergeSet<T extends Mergeable>(
   em: EntityManager,
   entity: typeof Company | typeof Contact,
-  input: { keepId: string; mergeIds: string[]; seen?: SeenVersionInput[] | null },
+  input: MergeSetInput,
   options: { lock: boolean; errors: UserError[]; notFound: Message },
 ): Promise<MergeSet<T> | null> {
   const { errors } = options;
@@ -55,11 +60,11 @@ export async function loadMergeSet<T extends Mergeable>(
   const ids = [keepId, ...mergeIds];
   const valid = ids.filter(isUuid);
   if (options.lock && valid.length > 0) {
-    const table = entity === Company ? 'company' : 'contact';
-    await em.execute(`select id from "${table}" where agency_id = ? and id in (?) order by id for update`, [
-      scopedAgency(em),
-      valid,
-    ]);
+    await agencyQuery(
+      em,
+      (agency) =>
+        sql`select id from ${tableOf(entity)} where agency_id = ${agency} and id in (${list(valid)}) order by id for update`,
+    );
   }
   const found = (valid.length
     ? await em.find(entity as unknown as typeof Company, { id: { $in: valid } }, WITH_MERGED)
@@ -95,7 +100,7 @@ export async function loadMergeSet<T extends Mergeable>(
 }
 
 /** For each field, the record whose value is kept (the kept record when not chosen). */
-export function chosenSources<T extends Mergeable, F extends string>(
+function chosenSources<T extends Mergeable, F extends string>(
   set: MergeSet<T>,
   fields: Partial<Record<F, string | null>> | null | undefined,
   names: readonly F[],
@@ -113,14 +118,61 @@ export function chosenSources<T extends Mergeable, F extends string>(
   return sources;
 }
 
-/** Archives the merged records into the kept one (merged `now`), with an audit entry each. */
-export function archiveMerged<T extends Mergeable>(
+/** What a preview shows of a merge refused before its plan: the records, when they were found, and why. */
+interface RefusedMerge<T extends Mergeable> {
+  keep: T | null;
+  merged: T[];
+  result: null;
+  moves: [];
+  userErrors: UserError[];
+}
+
+/**
+ * The start of every merge plan: the checked records (loadMergeSet) and, for each field, the
+ * record whose value is kept (chosenSources); or, when either is refused, the preview saying why.
+ * Further refusals of the plan go into `errors`.
+ */
+export async function startMergePlan<T extends Mergeable, F extends string>(
+  em: EntityManager,
+  entity: typeof Company | typeof Contact,
+  input: MergeSetInput & { fields?: Partial<Record<F, string | null>> | null },
+  names: readonly F[],
+  options: { lock: boolean; notFound: Message },
+): Promise<{ set: MergeSet<T>; sources: Record<F, T>; errors: UserError[] } | { refused: RefusedMerge<T> }> {
+  const errors: UserError[] = [];
+  const refused = (set?: MergeSet<T>) => ({
+    refused: { keep: set?.keep ?? null, merged: set?.merged ?? [], result: null, moves: [] as [], userErrors: errors },
+  });
+  const set = await loadMergeSet<T>(em, entity, input, { ...options, errors });
+  if (!set) return refused();
+  const sources = chosenSources(set, input.fields, names, errors);
+  return errors.length > 0 ? refused(set) : { set, sources, errors };
+}
+
+/** A plan the merge may carry out; its refusals are thrown otherwise (the mutation answers them as userErrors). */
+export function approved<P extends { set?: MergeSet<Mergeable>; preview: { userErrors: UserError[] } }>(
+  plan: P,
+): Extract<P, { set: MergeSet<Mergeable> }> {
+  if (!plan.set || plan.preview.userErrors.length > 0) throw new UserErrorsException(plan.preview.userErrors);
+  return plan as Extract<P, { set: MergeSet<Mergeable> }>;
+}
+
+/**
+ * The end of every merge: archives the merged records into the kept one (with an audit entry
+ * each) and flushes first (the kept record may take one of their unique names), then gives the
+ * kept record its merged values (`apply`) and audits it: `audited` before and after, and the
+ * records merged into it.
+ */
+export async function finishMerge<T extends Mergeable>(
   em: EntityManager,
   ctx: Context,
   set: MergeSet<T>,
   action: 'mergeCompanies' | 'mergeContacts',
-  now: Date,
-): void {
+  audited: (record: T) => Record<string, unknown>,
+  apply: (keep: T) => void,
+): Promise<T> {
+  const before = audited(set.keep);
+  const now = new Date();
   for (const record of set.merged) {
     (record as { mergedInto?: T | null }).mergedInto = set.keep;
     record.mergedAt = now;
@@ -132,30 +184,49 @@ export function archiveMerged<T extends Mergeable>(
       after: { mergedInto: set.keep.id },
     });
   }
-}
-
-/** The kept record's audit entry: its values before and after the merge, and the records merged into it. */
-export function auditKept<T extends Mergeable>(
-  em: EntityManager,
-  ctx: Context,
-  set: MergeSet<T>,
-  action: 'mergeCompanies' | 'mergeContacts',
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): void {
+  await em.flush();
+  apply(set.keep);
+  set.keep.updatedAt = now;
   recordAudit(em, ctx, {
     action,
     entity: entityName(set.keep),
     entityId: set.keep.id,
     before: { ...before, merged: [] },
-    after: { ...after, merged: set.mergedIds },
+    after: { ...audited(set.keep), merged: set.mergedIds },
   });
+  await em.flush();
+  return set.keep;
 }
 
-export function scopedAgency(em: EntityManager): string {
-  const params = em.getFilterParams<{ agencyId?: string }>('agency');
-  if (!params?.agencyId) throw new Error('A merge needs an agency-scoped EntityManager');
-  return params.agencyId;
+/** `[record, keeper]` pairs as the rows of a `values` list, `d(id, keeper)` once named. */
+export function keeperValues(pairs: readonly (readonly [string, string])[]): Sql {
+  return joinSql(
+    pairs.map(([id, keeper]) => sql`(${id}::uuid, ${keeper}::uuid)`),
+    ', ',
+  );
+}
+
+/**
+ * Moves the meetings of contacts to the contact each merges into (`[contact, keeper]` pairs): a
+ * meeting both attended keeps one link. Only meetings of the agency are touched.
+ */
+export async function moveMeetings(em: EntityManager, pairs: readonly (readonly [string, string])[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const keepers = keeperValues(pairs);
+  await agencyQuery(
+    em,
+    (agency) => sql`insert into interaction_contact (interaction_id, contact_id)
+      select ic.interaction_id, d.keeper from interaction_contact ic
+      join (values ${keepers}) as d(id, keeper) on d.id = ic.contact_id
+      join interaction i on i.id = ic.interaction_id and i.agency_id = ${agency}
+      on conflict do nothing`,
+  );
+  await agencyQuery(
+    em,
+    (agency) => sql`delete from interaction_contact ic using interaction i
+      where i.id = ic.interaction_id and i.agency_id = ${agency}
+        and ic.contact_id in (${list(pairs.map(([id]) => id))})`,
+  );
 }
 
 /** Unique values, first seen first. */
@@ -173,16 +244,16 @@ export async function liveRecord<T extends Mergeable>(
   agencyId: string,
   id: string,
 ): Promise<T | null> {
-  const table = entity === Company ? 'company' : 'contact';
-  const rows = await em.execute<{ id: string }[]>(
-    `with recursive chain(id, next, depth) as (
-       select id, merged_into_id, 0 from "${table}" where agency_id = ? and id = ?
+  const table = tableOf(entity);
+  const rows = await agencyQuery<{ id: string }>(
+    em,
+    sql`with recursive chain(id, next, depth) as (
+       select id, merged_into_id, 0 from ${table} where agency_id = ${agencyId} and id = ${id}
        union all
-       select t.id, t.merged_into_id, chain.depth + 1 from "${table}" t
-       join chain on t.id = chain.next where t.agency_id = ? and chain.depth < 50
+       select t.id, t.merged_into_id, chain.depth + 1 from ${table} t
+       join chain on t.id = chain.next where t.agency_id = ${agencyId} and chain.depth < 50
      )
      select id from chain where next is null limit 1`,
-    [agencyId, id, agencyId],
   );
   if (!rows[0]) return null;
   return (await em.findOne(entity as unknown as typeof Company, rows[0].id)) as unknown as T | null;
