@@ -1,3 +1,4 @@
+import { crossAgencyQuery, sql } from '../shared/sql.js';
 import type { Database } from './database.js';
 
 /** How long /readyz waits for `select 1` before answering "not ready" (a hung server must not hang probes). */
@@ -9,13 +10,10 @@ export async function databaseAnswers(db: Pick<Database, 'orm'>, timeoutMs: numb
   const timedOut = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const answered = db.orm.em
-    .getConnection()
-    .execute('select 1')
-    .then(
-      () => true,
-      () => false,
-    );
+  const answered = crossAgencyQuery(db.orm.em, sql`select 1`, 'the readiness probe: reads no data').then(
+    () => true,
+    () => false,
+  );
   try {
     return await Promise.race([answered, timedOut]);
   } finally {

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Agency } from '../../modules/agency/agency.entity.js';
 import { hashPassword } from '../../modules/auth/password.js';
+import { crossAgencyQuery, joinSql, sql, trusted } from '../../shared/sql.js';
 import { crossAgencyEm } from '../agency-scope.js';
 import { DEMO_PASSWORD, seedAgencies } from './agencies.js';
 import { seedCompanies } from './companies.js';
@@ -27,7 +28,11 @@ export async function seedDemo(orm: MikroORM): Promise<DemoSeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return em.transactional(async (tx) => {
     // Two servers starting on one empty database: the second waits, then finds the agencies.
-    await tx.execute(`select pg_advisory_xact_lock(hashtext('crm-demo-seed'))`);
+    await crossAgencyQuery(
+      tx,
+      sql`select pg_advisory_xact_lock(hashtext('crm-demo-seed'))`,
+      'the demo seed loads every agency, once, whichever server starts first',
+    );
     if ((await tx.count(Agency, {})) > 0) return { seeded: false };
     const world = seedAgencies(tx, passwordHash);
     seedCompanies(world);
@@ -47,8 +52,13 @@ async function countRows(em: EntityManager): Promise<Record<string, number>> {
     .map((meta) => meta.tableName)
     .filter((table, index, all) => all.indexOf(table) === index && table !== 'mikro_orm_migrations')
     .sort();
-  const rows = await em.execute<{ table_name: string; n: string }[]>(
-    tables.map((table) => `select '${table}' as table_name, count(*) as n from "${table}"`).join(' union all '),
+  const rows = await crossAgencyQuery<{ table_name: string; n: string }>(
+    em,
+    joinSql(
+      tables.map((table) => sql`select ${table} as table_name, count(*) as n from ${trusted(`"${table}"`)}`),
+      ' union all ',
+    ),
+    'the demo seed counts the rows it created, in every agency',
   );
   return Object.fromEntries(
     rows.sort((a, b) => a.table_name.localeCompare(b.table_name)).map((row) => [row.table_name, Number(row.n)]),

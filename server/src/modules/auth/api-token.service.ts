@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context, Viewer } from '../../graphql/context.js';
 import { msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
+import { agencyQuery, crossAgencyQuery, sql } from '../../shared/sql.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ApiToken } from './api-token.entity.js';
@@ -67,29 +68,31 @@ interface TokenRow {
 /** The viewer behind a bearer token: null when unknown, expired, revoked or its owner is inactive. */
 export async function viewerFromToken(rootEm: EntityManager, secret: string): Promise<Viewer | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
-  const rows = await rootEm.getConnection().execute<TokenRow[]>(
-    `select t.id as token_id, u.id as user_id, u.agency_id, u.role, t.last_used_at
+  const rows = await crossAgencyQuery<TokenRow>(
+    rootEm,
+    sql`select t.id as token_id, u.id as user_id, u.agency_id, u.role, t.last_used_at
        from api_token t join "user" u on u.id = t.user_id
-      where t.token_hash = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.active`,
-    [sha256(secret)],
+      where t.token_hash = ${sha256(secret)} and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.active`,
+    'the token is found by its secret before anyone, and so any agency, is known',
   );
   const row = rows[0];
   if (!row) return null;
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
-    await rootEm.getConnection().execute('update api_token set last_used_at = now() where id = ?', [row.token_id]);
+    await crossAgencyQuery(
+      rootEm,
+      sql`update api_token set last_used_at = now() where id = ${row.token_id}`,
+      'the token found by its secret above',
+    );
   }
   return { userId: row.user_id, agencyId: row.agency_id, role: row.role, via: 'token', tokenId: row.token_id };
 }
 
 /** Revokes every live token of a user (deactivation): a later reactivation does not revive them. */
 export async function revokeAllApiTokens(em: EntityManager, userId: string): Promise<number> {
-  const rows = await em
-    .getConnection()
-    .execute<{ id: string }[]>(
-      'update api_token set revoked_at = now() where user_id = ? and revoked_at is null returning id',
-      [userId],
-      'all',
-      em.getTransactionContext(),
-    );
+  const rows = await agencyQuery<{ id: string }>(
+    em,
+    (agency) => sql`update api_token set revoked_at = now()
+      where agency_id = ${agency} and user_id = ${userId} and revoked_at is null returning id`,
+  );
   return rows.length;
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { crossAgencyEm } from '../../db/agency-scope.js';
 import type { Context, Viewer } from '../../graphql/context.js';
 import { noteViewer } from '../../log/request-scope.js';
-import { crossAgencyQuery, sql } from '../../shared/sql.js';
+import { agencyQuery, crossAgencyQuery, sql } from '../../shared/sql.js';
 import type { User } from '../user/user.entity.js';
 import { Session } from './session.entity.js';
 import { randomSecret, sha256 } from './tokens.js';
@@ -79,9 +79,7 @@ export async function closeSession(rootEm: EntityManager, token: string): Promis
 
 /** Signs a user out everywhere (deactivation, password reset). */
 export async function closeAllSessions(em: EntityManager, userId: string): Promise<void> {
-  await em
-    .getConnection()
-    .execute('delete from session where user_id = ?', [userId], 'run', em.getTransactionContext());
+  await agencyQuery(em, (agency) => sql`delete from session where agency_id = ${agency} and user_id = ${userId}`);
 }
 
 /** Signs a user in on this browser (sign-in, accepted invitation): replaces its session, if any, and sets the cookie. */

@@ -3,6 +3,7 @@ import { agencyEm } from '../../db/agency-scope.js';
 import type { Context, Viewer } from '../../graphql/context.js';
 import { msg } from '../../shared/messages/index.js';
 import { type Payload, refuse, runMutation } from '../../shared/mutation.js';
+import { agencyQuery, crossAgencyQuery, sql } from '../../shared/sql.js';
 import { UserErrorCode, userError } from '../../shared/user-error.js';
 import { validateInput } from '../../shared/validation.js';
 import { Agency } from '../agency/agency.entity.js';
@@ -68,14 +69,11 @@ export async function inviteUser(
   // inside the mutation's transaction (the embedded database has a single connection). The refusal
   // is the same whichever agency the address belongs to (same query, same code, message and field,
   // no id): an admin must not learn that someone works at another agency.
-  const [taken] = await em
-    .getConnection()
-    .execute<{ taken: boolean }[]>(
-      'select true as taken from "user" where email = ?',
-      [email],
-      'all',
-      em.getTransactionContext(),
-    );
+  const [taken] = await crossAgencyQuery<{ taken: boolean }>(
+    em,
+    sql`select true as taken from "user" where email = ${email}`,
+    'e-mail addresses are unique across agencies (sign-in is by e-mail alone)',
+  );
   if (taken) refuse(UserErrorCode.DUPLICATE, msg('emailTaken'), ['input', 'email']);
   const user = em.create(User, {
     agency: ctx.viewer!.agencyId,
@@ -139,11 +137,12 @@ interface LinkRow {
 /** The live link behind a token, across agencies (the caller is anonymous): null when unknown, used or expired. */
 async function findLink(rootEm: EntityManager, token: string): Promise<LinkRow | null> {
   if (token.length > 200) return null;
-  const rows = await rootEm.getConnection().execute<LinkRow[]>(
-    `select t.id, t.agency_id, t.user_id, u.role, t.purpose, t.expires_at
+  const rows = await crossAgencyQuery<LinkRow>(
+    rootEm,
+    sql`select t.id, t.agency_id, t.user_id, u.role, t.purpose, t.expires_at
        from one_time_token t join "user" u on u.id = t.user_id
-      where t.token_hash = ? and t.used_at is null and t.expires_at > now() and u.deactivated_at is null`,
-    [sha256(token)],
+      where t.token_hash = ${sha256(token)} and t.used_at is null and t.expires_at > now() and u.deactivated_at is null`,
+    'the link is found by its secret token before anyone, and so any agency, is known',
   );
   return rows[0] ?? null;
 }
@@ -183,14 +182,11 @@ export async function acceptInvitation(
   const scoped: Context = { ...ctx, em: agencyEm(ctx.rootEm, link.agency_id), viewer };
   return runMutation(scoped, undefined, async (em) => {
     // Single use even under concurrent requests: only one transaction can mark the link used.
-    const claimed = await em
-      .getConnection()
-      .execute<{ id: string }[]>(
-        'update one_time_token set used_at = now() where id = ? and used_at is null and expires_at > now() returning id',
-        [link.id],
-        'all',
-        em.getTransactionContext(),
-      );
+    const claimed = await agencyQuery<{ id: string }>(
+      em,
+      (agency) => sql`update one_time_token set used_at = now()
+        where agency_id = ${agency} and id = ${link.id} and used_at is null and expires_at > now() returning id`,
+    );
     const user = await em.findOne(User, link.user_id);
     if (claimed.length === 0 || !user || user.deactivatedAt)
       refuse(UserErrorCode.INVALID, BAD_LINK, ['input', 'token']);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { type Message, msg } from '../../shared/messages/index.js';
 import { refuse } from '../../shared/mutation.js';
+import { agencyQuery, sql } from '../../shared/sql.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { revokeAllApiTokens } from '../auth/api-token.service.js';
@@ -24,14 +25,10 @@ export async function findUser(em: EntityManager, userId: string): Promise<User>
  */
 async function keepAnAdmin(em: EntityManager, user: User, message: Message): Promise<void> {
   if (user.role !== Role.ADMIN || !user.active) return;
-  const admins = await em
-    .getConnection()
-    .execute<{ id: string }[]>(
-      `select id from "user" where agency_id = ? and role = 'ADMIN' and active for update`,
-      [user.agency.id],
-      'all',
-      em.getTransactionContext(),
-    );
+  const admins = await agencyQuery<{ id: string }>(
+    em,
+    (agency) => sql`select id from "user" where agency_id = ${agency} and role = 'ADMIN' and active for update`,
+  );
   if (!admins.some((admin) => admin.id !== user.id)) {
     refuse(UserErrorCode.CONFLICT, message, ['input', 'userId'], user.id);
   }
