@@ -7,21 +7,19 @@ import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { Panel } from '../../components/ui/Panel';
 import { Spinner } from '../../components/ui/Spinner';
-import type { DashboardAnalyticsQuery } from '../../gql/graphql';
 import { parseIsoDay, toIsoDay } from '../../lib/dates/local';
 import { useFormat } from '../../lib/i18n/useFormat';
-import { sumDecimals, toNumber } from '../../lib/money/decimal';
 import { DASHBOARD_MEETINGS, DASHBOARD_PIPELINES, DASHBOARD_TASKS } from '../../lib/pagination/useListPage';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
 import type { FunnelStep } from './components/FunnelChart';
 import { splitHalfYear } from './components/halfYear';
-import { KpiCards, type KpiFigures, type WinRate } from './components/KpiCards';
+import { KpiCards, type WinRate } from './components/KpiCards';
 import { MyTasks } from './components/MyTasks';
-import { type MissionValue, TopMissions } from './components/TopMissions';
-import type { HalfYearPoint } from './components/ValueWonChart';
+import { TopMissions } from './components/TopMissions';
 import { WeekMeetings } from './components/WeekMeetings';
 import { halfYearWindow, weekRange } from './dates';
+import { halfYearPoints, kpiFigures, topMissions } from './figures';
 import {
   DashboardAnalyticsQuery as AnalyticsQuery,
   DashboardFunnelQuery,
@@ -33,8 +31,6 @@ import './dashboard.css';
 // charts follow in their own chunk.
 const ValueWonChart = lazy(() => import('./components/ValueWonChart').then((m) => ({ default: m.ValueWonChart })));
 const FunnelChart = lazy(() => import('./components/FunnelChart').then((m) => ({ default: m.FunnelChart })));
-
-type Analytics = DashboardAnalyticsQuery;
 
 function greetingKey(hour: number) {
   if (hour < 12) return 'greeting.morning' as const;
@@ -56,58 +52,6 @@ function SectionStatus({ loading, error, onRetry }: { loading: boolean; error: u
     );
   }
   return null;
-}
-
-function kpiFigures(data: Analytics, currentHalfStart: string): KpiFigures {
-  const report = data.byHalfYear;
-  const current = report.rows.find((row) => row.halfYear?.start === currentHalfStart) ?? report.rows.at(-1);
-  const openStages = data.pipelines.nodes.flatMap((pipeline) =>
-    pipeline.stages.filter((stage) => stage.category === 'OPEN'),
-  );
-  return {
-    currency: report.baseCurrency,
-    halfYear: {
-      label: current?.halfYear?.label ?? current?.label ?? '',
-      value: current?.current.value.amount ?? '0.00',
-      dealsWon: current?.current.dealsWon ?? 0,
-      growthPercent: current?.growthPercent ?? null,
-      previous: current?.previous?.value.amount ?? null,
-    },
-    open: {
-      value: sumDecimals(openStages.map((stage) => stage.deals.totalAmount.amount)),
-      deals: openStages.reduce((sum, stage) => sum + stage.deals.totalCount, 0),
-      currenciesWithoutRate: [...new Set(openStages.flatMap((stage) => stage.deals.currenciesWithoutRate))].sort(),
-    },
-  };
-}
-
-function halfYearPoints(data: Analytics, currentHalfStart: string): HalfYearPoint[] {
-  return data.byHalfYear.rows.map((row) => ({
-    label: row.halfYear?.label ?? row.label,
-    value: row.current.value.amount,
-    previous: row.previous?.value.amount ?? null,
-    dealsWon: row.current.dealsWon,
-    growthPercent: row.growthPercent,
-    inProgress: row.halfYear?.start === currentHalfStart,
-  }));
-}
-
-function topMissions(data: Analytics): MissionValue[] {
-  return data.byMission.rows
-    .flatMap((row) =>
-      row.mission && row.current.dealsWon > 0
-        ? [
-            {
-              id: row.mission.id,
-              name: row.mission.name,
-              value: row.current.value.amount,
-              dealsWon: row.current.dealsWon,
-            },
-          ]
-        : [],
-    )
-    .sort((a, b) => toNumber(b.value) - toNumber(a.value) || b.dealsWon - a.dealsWon)
-    .slice(0, 5);
 }
 
 export function DashboardPage() {
@@ -173,11 +117,11 @@ export function DashboardPage() {
   const missing = analyticsData?.byHalfYear.total;
   let figures: ReactNode = null;
   if (analyticsData) {
-    const kpis = kpiFigures(analyticsData, range.currentHalfStart);
+    const kpis = kpiFigures(analyticsData.byHalfYear, analyticsData.pipelines.nodes, range.currentHalfStart);
     kpis.halfYear.label = t('halfYear', splitHalfYear(kpis.halfYear.label));
     figures = <KpiCards figures={kpis} winRate={winRate} />;
   }
-  const missions = analyticsData ? topMissions(analyticsData) : [];
+  const missions = analyticsData ? topMissions(analyticsData.byMission) : [];
 
   return (
     <div className="dash">
@@ -242,7 +186,10 @@ export function DashboardPage() {
             ) : (
               <>
                 <Suspense fallback={<Spinner label={t('chart.loading')} />}>
-                  <ValueWonChart points={halfYearPoints(analyticsData, range.currentHalfStart)} currency={currency} />
+                  <ValueWonChart
+                    points={halfYearPoints(analyticsData.byHalfYear, range.currentHalfStart)}
+                    currency={currency}
+                  />
                 </Suspense>
                 {missing && missing.dealsWithoutRate > 0 && (
                   <p className="dash-warning">

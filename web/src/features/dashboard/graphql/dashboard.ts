@@ -35,79 +35,17 @@ export const DashboardWorkQuery = graphql(`
 export const DashboardAnalyticsQuery = graphql(`
   query DashboardAnalytics($from: Date!, $to: Date!, $pipelines: Int!) {
     byHalfYear: exportValue(groupBy: [HALF_YEAR], from: $from, to: $to, compareWithPrevious: true) {
-      baseCurrency
-      total {
-        dealsWon
-        dealsWithoutRate
-        currenciesWithoutRate
-        value {
-          amount
-          currency
-        }
-      }
-      rows {
-        key
-        label
-        halfYear {
-          label
-          start
-          end
-        }
-        current {
-          dealsWon
-          dealsWithoutRate
-          currenciesWithoutRate
-          value {
-            amount
-            currency
-          }
-        }
-        previous {
-          dealsWon
-          value {
-            amount
-            currency
-          }
-        }
-        growthPercent
-      }
+      ...DashboardHalfYears_report @unmask
     }
     byMission: exportValue(groupBy: [MISSION], from: $from, to: $to) {
-      baseCurrency
-      rows {
-        key
-        label
-        mission {
-          id
-          name
-        }
-        current {
-          dealsWon
-          dealsWithoutRate
-          value {
-            amount
-            currency
-          }
-        }
-      }
+      ...DashboardMissions_report @unmask
     }
     pipelines(first: $pipelines) {
       nodes {
         id
         name
         isDefault
-        stages {
-          id
-          category
-          deals(first: 0) {
-            totalCount
-            currenciesWithoutRate
-            totalAmount {
-              amount
-              currency
-            }
-          }
-        }
+        ...DashboardOpenValue_pipeline @unmask
       }
     }
   }
