@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsLimits } from '../config.js';
 import { agencyEm } from '../db/agency-scope.js';
 import { clientAddress, type TrustedProxies } from '../http/client-address.js';
-import { currentRequest, noteViewer } from '../log/request-scope.js';
+import { currentRequest, noteLanguage, noteViewer } from '../log/request-scope.js';
 import { viewerFromToken } from '../modules/auth/api-token.service.js';
 import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
@@ -45,6 +45,8 @@ export async function buildContext(options: {
   // The HTTP layer opened the request's scope (log/access-log.ts): its id, and who called for its access line.
   const scope = currentRequest();
   if (viewer) noteViewer(viewer);
+  const language = languageFromHeader(req.headers['accept-language']);
+  noteLanguage(language);
   return {
     em: agencyEm(base, viewer?.agencyId ?? NO_AGENCY),
     rootEm: base,
@@ -53,7 +55,7 @@ export async function buildContext(options: {
     userAgent: req.headers['user-agent'],
     clientAddress: clientAddress(req, options.trustedProxies),
     loginThrottle: options.loginThrottle,
-    language: languageFromHeader(req.headers['accept-language']),
+    language,
     sessionTtlDays: options.sessionTtlDays,
     analytics: options.analytics,
     requestId: scope?.requestId ?? randomUUID(),

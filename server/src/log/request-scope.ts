@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../graphql/context.js';
+import type { Language } from '../shared/messages/index.js';
 
 /** The parts of a GraphQL response the access line reports, read once the response is sent. */
 export interface GraphQLOutcome {
@@ -17,6 +18,8 @@ export interface GraphQLOutcome {
 export interface RequestScope {
   readonly requestId: string;
   viewer?: Pick<Viewer, 'userId' | 'agencyId' | 'via'>;
+  /** The language of the request's messages (`ctx.language`), for errors raised where no context is at hand. */
+  language?: Language;
   graphql?: GraphQLOutcome;
   /** `extensions.code` of the errors answered, in order, without repeats. */
   readonly errorCodes: Set<string>;
@@ -58,4 +61,18 @@ export function errorAnswered(code: string): string | undefined {
 export function noteViewer(viewer: Pick<Viewer, 'userId' | 'agencyId' | 'via'>): void {
   const scope = storage.getStore();
   if (scope) scope.viewer = { userId: viewer.userId, agencyId: viewer.agencyId, via: viewer.via };
+}
+
+/** The request's language, as its context has it (graphql/build-context.ts). */
+export function noteLanguage(language: Language): void {
+  const scope = storage.getStore();
+  if (scope) scope.language = language;
+}
+
+/**
+ * The language of the request being served, for a message of shared code that is given no
+ * context (a refused cursor or page size); undefined (English) outside a request.
+ */
+export function requestLanguage(): Language | undefined {
+  return storage.getStore()?.language;
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ErrorCode } from '../graphql/errors.js';
+import { requestLanguage } from '../log/request-scope.js';
 import { checkCursor, cursorRefused } from './cursor.js';
 import { msg, render } from './messages/index.js';
 
@@ -73,7 +74,10 @@ export function checkPageSize(
 ): number {
   const checked = size ?? limits.fallback;
   if (!Number.isInteger(checked) || checked < 0 || checked > limits.max) {
-    throw badInput(render(msg('pageSizeOutOfRange', { field: argument, max: limits.max })), argument);
+    throw badInput(
+      render(msg('pageSizeOutOfRange', { field: argument, max: limits.max }), requestLanguage()),
+      argument,
+    );
   }
   return checked;
 }

@@ -1,6 +1,7 @@
 import { Cursor, type EntityClass, type EntityManager } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../graphql/errors.js';
+import { requestLanguage } from '../log/request-scope.js';
 import { isUuid } from './ids.js';
 import { msg, render } from './messages/index.js';
 import { isUnstorableText } from './storable-text.js';
@@ -82,7 +83,7 @@ export function checkCursor(
 
 /** The refusal of a cursor that is not one of the list's (also when the database refuses its values). */
 export function cursorRefused(argumentName = 'after'): GraphQLError {
-  return new GraphQLError(render(msg('cursorInvalid')), {
+  return new GraphQLError(render(msg('cursorInvalid'), requestLanguage()), {
     extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName },
   });
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ANALYTICS_CONNECTION } from '../../db/statement-timeout.js';
+import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../shared/connection.js';
-import { agencyQuery, built, EMPTY, type Sql, sql, trusted } from '../../shared/sql.js';
+import { agencyOf, agencyQuery, built, EMPTY, type Sql, sql, trusted } from '../../shared/sql.js';
 import { Deal } from '../deal/deal.entity.js';
 import { dealWhere } from '../deal/deal.filter.js';
 import type { DealFilter } from '../deal/deal.inputs.js';
@@ -18,17 +19,14 @@ export function analyticsQuery<T>(em: EntityManager, statement: Sql): Promise<T[
 /**
  * `and <alias>.id in (deals matching the filter)`, or nothing without a filter. The subquery is
  * the DealFilter of the `deals` list, built by the agency-scoped query builder (the agency
- * filter applies) and bound to the viewer's agency as well; bad ids are refused as BAD_USER_INPUT.
+ * filter applies) and bound to the viewer's agency as well; bad ids are refused as BAD_USER_INPUT,
+ * in the request's language.
  */
-export async function dealFilterSql(
-  em: EntityManager,
-  agencyId: string,
-  filter: DealFilter | null | undefined,
-  alias: string,
-): Promise<Sql> {
-  const where = dealWhere(filter);
+export async function dealFilterSql(ctx: Context, filter: DealFilter | null | undefined, alias: string): Promise<Sql> {
+  const where = dealWhere(filter, ctx.language);
   if (Object.keys(where).length === 0) return EMPTY;
-  const qb = em
+  const agencyId = agencyOf(ctx);
+  const qb = ctx.em
     .createQueryBuilder(Deal, 'f')
     .select('f.id')
     .where({ $and: [where, { agency: agencyId, stage: { agency: agencyId } }] } as never);

@@ -85,7 +85,7 @@ export async function exportValue(ctx: Context, args: ExportValueArgs): Promise<
       from: args.from,
       to: args.to,
       previous: comparing ? { from: previousFrom!, to: previousTo!, shiftYears: calendar ? 1 : 0 } : null,
-      filter: await dealFilterSql(ctx.em, agencyId, args.filter, 'd'),
+      filter: await dealFilterSql(ctx, args.filter, 'd'),
       maxRows: analyticsLimits(ctx).maxRows,
     }),
   );

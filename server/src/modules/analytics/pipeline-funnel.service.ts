@@ -26,7 +26,7 @@ export async function pipelineFunnel(ctx: Context, args: FunnelArgs): Promise<Pi
   const pipeline = await ctx.em.findOne(Pipeline, args.pipelineId);
   if (!pipeline) return null;
   const agencyId = agencyOf(ctx);
-  const filter = await dealFilterSql(ctx.em, agencyId, args.filter, 'd');
+  const filter = await dealFilterSql(ctx, args.filter, 'd');
   const common = prelude(agencyId, pipeline.id, args, filter);
   return Object.assign(new PipelineFunnel(), {
     pipeline,
