@@ -60,7 +60,7 @@ export function benchRequests(ctx: RequestContext): BenchRequest[] {
   const threeYearsAgo = new Date(ctx.now.getTime() - 3 * 365 * 86_400_000);
   return [
     { name: 'viewer (app shell)', query: doc.Viewer, variables: {} },
-    { name: 'pipeline switcher', query: doc.PipelineSwitcher, variables: {} },
+    { name: 'pipeline switcher', query: doc.PipelineSwitcher, variables: { pipelines: 50 } },
     {
       name: 'pipeline board',
       query: doc.PipelineBoard,
@@ -77,7 +77,12 @@ export function benchRequests(ctx: RequestContext): BenchRequest[] {
       query: doc.CompaniesPage,
       variables: { filter: { nameContains: 'oasis' }, orderBy: { field: 'NAME', direction: 'ASC' }, first: 25 },
     },
-    { name: 'company page + timeline', query: doc.CompanyPage, variables: { id: ctx.companyId } },
+    {
+      name: 'company page + timeline',
+      query: doc.CompanyPage,
+      // The page sizes the company page sends (web: lib/pagination/useListPage.ts).
+      variables: { id: ctx.companyId, panelRows: 50, interactionRows: 100, missionRows: 20, stageChanges: 20 },
+    },
     // The page sizes the web sends (web: lib/pagination/useListPage.ts).
     { name: 'mission page', query: doc.MissionPage, variables: { id: ctx.missionId, participants: 100 } },
     { name: 'mission agenda (1 day)', query: doc.MissionAgenda, variables: { id: ctx.missionId, day: ctx.agendaDay } },

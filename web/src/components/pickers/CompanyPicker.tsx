@@ -7,6 +7,7 @@ import { Field } from '../ui/Field';
 import { CompanyPickerSearchQuery } from './graphql';
 import './pickers.css';
 import { useDebouncedValue } from '../../lib/hooks/useDebouncedValue';
+import { PICKER_SUGGESTIONS } from '../../lib/pagination/useListPage';
 
 export interface CompanyOption {
   id: string;
@@ -57,7 +58,10 @@ export function CompanyPicker({
   }, [value]);
 
   const { data, loading } = useQuery(CompanyPickerSearchQuery, {
-    variables: { filter: { search: search || undefined, kinds: kinds ? [...kinds] : undefined } },
+    variables: {
+      filter: { search: search || undefined, kinds: kinds ? [...kinds] : undefined },
+      first: PICKER_SUGGESTIONS,
+    },
     skip: !open || disabled,
   });
   const options = data?.companies.nodes ?? [];

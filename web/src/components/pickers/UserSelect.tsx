@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { MAX_PAGE_SIZE } from '../../lib/pagination/useListPage';
 import { UserSelectQuery } from './graphql';
 import { RecordSelect, type RecordSelectProps } from './RecordSelect';
 
@@ -14,7 +15,9 @@ export interface UserSelectProps extends RecordSelectProps {
 export function UserSelect({ current, includeInactive = false, ...rest }: UserSelectProps) {
   const { t } = useTranslation();
   // `active: null` is no condition: every user the viewer may see (inactive ones for admins).
-  const { data, loading } = useQuery(UserSelectQuery, { variables: { active: includeInactive ? null : true } });
+  const { data, loading } = useQuery(UserSelectQuery, {
+    variables: { active: includeInactive ? null : true, first: MAX_PAGE_SIZE },
+  });
   return (
     <RecordSelect
       {...rest}

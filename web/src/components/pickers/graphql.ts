@@ -1,8 +1,8 @@
 import { graphql } from '../../gql';
 
 export const CompanyPickerSearchQuery = graphql(`
-  query CompanyPickerSearch($filter: CompanyFilter) {
-    companies(first: 8, filter: $filter, orderBy: { field: NAME, direction: ASC }) {
+  query CompanyPickerSearch($filter: CompanyFilter, $first: Int!) {
+    companies(first: $first, filter: $filter, orderBy: { field: NAME, direction: ASC }) {
       nodes {
         id
         name
@@ -15,8 +15,8 @@ export const CompanyPickerSearchQuery = graphql(`
 `);
 
 export const UserSelectQuery = graphql(`
-  query UserSelectUsers($active: Boolean) {
-    users(first: 100, filter: { active: $active }, orderBy: { field: FULL_NAME, direction: ASC }) {
+  query UserSelectUsers($active: Boolean, $first: Int!) {
+    users(first: $first, filter: { active: $active }, orderBy: { field: FULL_NAME, direction: ASC }) {
       nodes {
         id
         fullName

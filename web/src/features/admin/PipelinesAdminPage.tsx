@@ -10,10 +10,11 @@ import { StagesEditor } from './components/StagesEditor';
 import { AdminPipelinesQuery } from './graphql/pipelines';
 import './admin.css';
 import { QueryError } from '../../components/ui/QueryError';
+import { MAX_PAGE_SIZE } from '../../lib/pagination/useListPage';
 
 export function PipelinesAdminPage() {
   const { t } = useTranslation('admin');
-  const { data, loading, error, refetch } = useQuery(AdminPipelinesQuery);
+  const { data, loading, error, refetch } = useQuery(AdminPipelinesQuery, { variables: { first: MAX_PAGE_SIZE } });
   const [creating, setCreating] = useState(false);
 
   let body: ReactNode;

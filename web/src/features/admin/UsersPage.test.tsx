@@ -29,25 +29,24 @@ const maria = user('u-invited', 'Мария Кузнецова', 'analyst@mospro
 const usersAsked: Record<string, unknown>[] = [];
 const usersAnswer = answer(AdminUsersQuery).with((variables) => {
   usersAsked.push(variables);
-  return usersData;
-});
-const usersData = {
-  data: {
-    viewer: { __typename: 'User', id: 'u-admin' },
-    users: {
-      __typename: 'UserConnection',
-      totalCount: 3,
-      pageInfo: {
-        __typename: 'PageInfo',
-        hasNextPage: false,
-        hasPreviousPage: false,
-        startCursor: 'a',
-        endCursor: 'c',
+  return {
+    data: {
+      viewer: { __typename: 'User', id: 'u-admin' },
+      users: {
+        __typename: 'UserConnection',
+        totalCount: 3,
+        pageInfo: {
+          __typename: 'PageInfo',
+          hasNextPage: false,
+          hasPreviousPage: false,
+          startCursor: 'a',
+          endCursor: 'c',
+        },
+        nodes: [alexei, irina, maria],
       },
-      nodes: [alexei, irina, maria],
     },
-  },
-};
+  };
+});
 
 const route = { path: '/admin/users', element: <UsersPage /> };
 

@@ -16,7 +16,7 @@ import { Spinner } from '../../components/ui/Spinner';
 import type { CompanyFilter, CompanyKind, CompanyOrderField } from '../../gql/graphql';
 import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
 import { useUrlSort } from '../../lib/hooks/useUrlSort';
-import { useListPage } from '../../lib/pagination/useListPage';
+import { MAX_PAGE_SIZE, useListPage } from '../../lib/pagination/useListPage';
 import { CompaniesTable } from './components/CompaniesTable';
 import { CompanyFormDialog } from './components/CompanyFormDialog';
 import { COMPANY_KINDS } from './components/CompanyKindBadge';
@@ -61,7 +61,7 @@ export function CompaniesPage() {
   const { data, previousData, loading, error, refetch } = useQuery(CompaniesPageQuery, {
     variables: { filter, orderBy: { field: sort.field, direction: sort.direction }, ...page.variables },
   });
-  const sectors = useQuery(CompanySectorsQuery);
+  const sectors = useQuery(CompanySectorsQuery, { variables: { first: MAX_PAGE_SIZE } });
   const shown = data ?? previousData;
   const connection = shown?.companies;
   const filtered = Object.values(filter).some((value) => value !== undefined);

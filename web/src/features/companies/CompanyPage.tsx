@@ -18,6 +18,12 @@ import { CompanyPageQuery } from './graphql/company';
 import { useCanEdit } from './hooks/useCanEdit';
 import './companies.css';
 import { QueryError } from '../../components/ui/QueryError';
+import {
+  COMPANY_MISSIONS,
+  COMPANY_PANEL_ROWS,
+  MAX_PAGE_SIZE,
+  TIMELINE_STAGE_CHANGES,
+} from '../../lib/pagination/useListPage';
 
 export function CompanyPage() {
   const { companyId = '' } = useParams();
@@ -27,7 +33,15 @@ export function CompanyPage() {
   const [merging, setMerging] = useState(false);
   const location = useLocation();
   const mergedFrom = (location.state as { mergedFrom?: unknown } | null)?.mergedFrom;
-  const { data, loading, error, refetch } = useQuery(CompanyPageQuery, { variables: { id: companyId } });
+  const { data, loading, error, refetch } = useQuery(CompanyPageQuery, {
+    variables: {
+      id: companyId,
+      panelRows: COMPANY_PANEL_ROWS,
+      interactionRows: MAX_PAGE_SIZE,
+      missionRows: COMPANY_MISSIONS,
+      stageChanges: TIMELINE_STAGE_CHANGES,
+    },
+  });
 
   if (loading && !data) {
     return (

@@ -26,6 +26,7 @@ import { useStagePages } from './hooks/useStagePages';
 import type { MovableDeal, StageRef } from './types';
 import './pipeline.css';
 import { QueryError } from '../../components/ui/QueryError';
+import { PIPELINE_CHOICES } from '../../lib/pagination/useListPage';
 
 /** The board of a pipeline (`/pipeline/:pipelineId`, or the agency's default one at `/pipeline`). */
 export function PipelinePage() {
@@ -37,7 +38,7 @@ export function PipelinePage() {
   const { viewer } = useViewer();
   const editable = canEdit(viewer?.role);
 
-  const switcher = useQuery(PipelineSwitcherQuery);
+  const switcher = useQuery(PipelineSwitcherQuery, { variables: { pipelines: PIPELINE_CHOICES } });
   const pipelines = switcher.data?.pipelines.nodes ?? [];
   const pipelineId = routePipelineId ?? (pipelines.find((pipeline) => pipeline.isDefault) ?? pipelines[0])?.id ?? null;
   const baseCurrency = switcher.data?.agency.baseCurrency ?? 'EUR';

@@ -18,6 +18,15 @@ export const CONTACT_CHOICES = 50;
 export const DASHBOARD_TASKS = 20;
 export const DASHBOARD_MEETINGS = 50;
 export const DASHBOARD_PIPELINES = 20;
+/** The companies a picker suggests as one types. */
+export const PICKER_SUGGESTIONS = 8;
+/** The company page: its contacts, tasks and deals (each side), its missions, and each deal's last stage changes in its timeline. */
+export const COMPANY_PANEL_ROWS = 50;
+export const COMPANY_MISSIONS = 20;
+export const TIMELINE_STAGE_CHANGES = 20;
+/** The pipeline board: the pipelines it switches between, and a deal's meetings in its drawer. */
+export const PIPELINE_CHOICES = 50;
+export const DEAL_MEETINGS = 50;
 
 export interface PageInfoLike {
   hasNextPage: boolean;

@@ -1,8 +1,8 @@
 import { graphql } from '../../../gql';
 
 export const AdminPipelinesQuery = graphql(`
-  query AdminPipelines {
-    pipelines(first: 100, orderBy: { field: NAME, direction: ASC }) {
+  query AdminPipelines($first: Int!) {
+    pipelines(first: $first, orderBy: { field: NAME, direction: ASC }) {
       totalCount
       nodes {
         id

@@ -10,6 +10,7 @@ import { graphql } from '../../../gql';
 import type { Timeline_DealFragment, Timeline_InteractionFragment, Timeline_TaskFragment } from '../../../gql/graphql';
 import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { TIMELINE_STAGE_CHANGES } from '../../../lib/pagination/useListPage';
 import { meetingStatusTone, outcomeTone, stageCategoryTone } from '../../../lib/status/tones';
 import { TimelineIcon } from './TimelineIcon';
 import { buildTimeline, type TimelineFilter, type TimelineItem } from './timeline';
@@ -49,7 +50,7 @@ export const TimelineDealFragment = graphql(`
   fragment Timeline_deal on Deal {
     id
     title
-    stageHistory(first: 20) {
+    stageHistory(first: $stageChanges) {
       nodes {
         id
         changedAt
@@ -110,7 +111,11 @@ export function CompanyTimeline({ companyId, interactions, deals, tasks, canEdit
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const [limit, setLimit] = useState(PAGE);
   const interactionData = useFragment({ fragment: TimelineInteractionFragment, from: [...interactions] }).data;
-  const dealData = useFragment({ fragment: TimelineDealFragment, from: [...deals] }).data;
+  const dealData = useFragment({
+    fragment: TimelineDealFragment,
+    from: [...deals],
+    variables: { stageChanges: TIMELINE_STAGE_CHANGES },
+  }).data;
   const taskData = useFragment({ fragment: TimelineTaskFragment, from: [...tasks] }).data;
 
   const items = useMemo(

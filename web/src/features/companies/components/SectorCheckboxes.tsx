@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../../components/ui/Spinner';
+import { MAX_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import { CompanySectorsQuery } from '../graphql/companies';
 import { useSectorName } from '../hooks/useSectorName';
 
@@ -17,7 +18,7 @@ export function SectorCheckboxes({ legend, value, onChange, error }: SectorCheck
   const { t } = useTranslation('companies');
   const errorId = useId();
   const sectorName = useSectorName();
-  const { data, loading, error: loadError } = useQuery(CompanySectorsQuery);
+  const { data, loading, error: loadError } = useQuery(CompanySectorsQuery, { variables: { first: MAX_PAGE_SIZE } });
   const sectors = data?.sectors.nodes ?? [];
 
   return (

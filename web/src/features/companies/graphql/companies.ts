@@ -26,8 +26,8 @@ export const CompaniesPageQuery = graphql(`
 `);
 
 export const CompanySectorsQuery = graphql(`
-  query CompanySectors {
-    sectors(first: 100, orderBy: { field: CODE, direction: ASC }) {
+  query CompanySectors($first: Int!) {
+    sectors(first: $first, orderBy: { field: CODE, direction: ASC }) {
       nodes {
         id
         code

@@ -1,7 +1,7 @@
 import { graphql } from '../../../gql';
 
 export const CompanyPageQuery = graphql(`
-  query CompanyPage($id: ID!) {
+  query CompanyPage($id: ID!, $panelRows: Int!, $interactionRows: Int!, $missionRows: Int!, $stageChanges: Int!) {
     company(id: $id) {
       id
       name
@@ -12,7 +12,7 @@ export const CompanyPageQuery = graphql(`
       ...CompanyHeader_company
       ...CompanyForm_company
       ...CompanyAbout_company
-      contacts(first: 50) {
+      contacts(first: $panelRows) {
         totalCount
         nodes {
           id
@@ -20,21 +20,21 @@ export const CompanyPageQuery = graphql(`
           ...ContactForm_contact
         }
       }
-      interactions(first: 100) {
+      interactions(first: $interactionRows) {
         totalCount
         nodes {
           id
           ...Timeline_interaction
         }
       }
-      tasks(first: 50) {
+      tasks(first: $panelRows) {
         totalCount
         nodes {
           id
           ...Timeline_task
         }
       }
-      missions(first: 20) {
+      missions(first: $missionRows) {
         totalCount
         nodes {
           id
@@ -42,7 +42,7 @@ export const CompanyPageQuery = graphql(`
         }
       }
     }
-    asExporter: deals(first: 50, filter: { exporterIds: [$id] }, orderBy: { field: UPDATED_AT, direction: DESC }) {
+    asExporter: deals(first: $panelRows, filter: { exporterIds: [$id] }, orderBy: { field: UPDATED_AT, direction: DESC }) {
       totalCount
       nodes {
         id
@@ -50,7 +50,7 @@ export const CompanyPageQuery = graphql(`
         ...Timeline_deal
       }
     }
-    asBuyer: deals(first: 50, filter: { buyerIds: [$id] }, orderBy: { field: UPDATED_AT, direction: DESC }) {
+    asBuyer: deals(first: $panelRows, filter: { buyerIds: [$id] }, orderBy: { field: UPDATED_AT, direction: DESC }) {
       totalCount
       nodes {
         id

@@ -10,6 +10,7 @@ import { QueryError } from '../../../components/ui/QueryError';
 import { SelectField } from '../../../components/ui/SelectField';
 import { Spinner } from '../../../components/ui/Spinner';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { DEAL_MEETINGS, MAX_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import { stageCategoryTone } from '../../../lib/status/tones';
 import { DealDrawerQuery } from '../graphql/deal';
 import type { MovableDeal, StageRef } from '../types';
@@ -36,7 +37,7 @@ export function DealDrawer({ dealId, editable, moving, onClose, onMove }: DealDr
   // Restarts the edit form from the server's values (after a CONFLICT).
   const [formKey, setFormKey] = useState(0);
   const { data, loading, error, refetch } = useQuery(DealDrawerQuery, {
-    variables: { id: dealId ?? '' },
+    variables: { id: dealId ?? '', stageChanges: MAX_PAGE_SIZE, meetings: DEAL_MEETINGS },
     skip: !dealId,
   });
   const deal = data?.deal ?? null;

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
 import { graphql } from '../../../gql';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { DEAL_MEETINGS } from '../../../lib/pagination/useListPage';
 
 export const DealMeetingsFragment = graphql(`
   fragment DealMeetings_deal on Deal {
@@ -27,7 +28,7 @@ export const DealMeetingsFragment = graphql(`
         name
       }
     }
-    interactions(first: 50) {
+    interactions(first: $meetings) {
       totalCount
       nodes {
         id
@@ -56,7 +57,11 @@ export const DealMeetingsFragment = graphql(`
 export function DealMeetings({ deal }: { deal: FragmentType<typeof DealMeetingsFragment> }) {
   const { t } = useTranslation('pipeline');
   const { formatDate } = useFormat();
-  const { data, complete } = useFragment({ fragment: DealMeetingsFragment, from: deal });
+  const { data, complete } = useFragment({
+    fragment: DealMeetingsFragment,
+    from: deal,
+    variables: { meetings: DEAL_MEETINGS },
+  });
   if (!complete) return null;
   const source = data.sourceInteraction;
   const items = data.interactions.nodes;

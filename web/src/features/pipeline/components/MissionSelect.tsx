@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { RecordSelect, type RecordSelectProps } from '../../../components/pickers/RecordSelect';
+import { MAX_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import { PipelineMissionOptionsQuery } from '../graphql/board';
 
 export interface MissionSelectProps extends RecordSelectProps {
@@ -9,7 +10,7 @@ export interface MissionSelectProps extends RecordSelectProps {
 
 /** A select of the agency's missions, latest first. */
 export function MissionSelect({ current, ...rest }: MissionSelectProps) {
-  const { data, loading } = useQuery(PipelineMissionOptionsQuery);
+  const { data, loading } = useQuery(PipelineMissionOptionsQuery, { variables: { first: MAX_PAGE_SIZE } });
   return (
     <RecordSelect
       {...rest}

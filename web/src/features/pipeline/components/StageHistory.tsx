@@ -3,11 +3,12 @@ import { useFragment } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { MAX_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 
 export const StageHistoryFragment = graphql(`
   fragment StageHistory_deal on Deal {
     id
-    stageHistory(first: 100) {
+    stageHistory(first: $stageChanges) {
       totalCount
       nodes {
         id
@@ -34,7 +35,11 @@ export const StageHistoryFragment = graphql(`
 export function StageHistory({ deal }: { deal: FragmentType<typeof StageHistoryFragment> }) {
   const { t } = useTranslation('pipeline');
   const { formatDate } = useFormat();
-  const { data, complete } = useFragment({ fragment: StageHistoryFragment, from: deal });
+  const { data, complete } = useFragment({
+    fragment: StageHistoryFragment,
+    from: deal,
+    variables: { stageChanges: MAX_PAGE_SIZE },
+  });
   if (!complete) return null;
   const changes = [...data.stageHistory.nodes].reverse();
   if (changes.length === 0) return <p className="drawer-section__empty">{t('history.empty')}</p>;

@@ -2,12 +2,12 @@ import { graphql } from '../../../gql';
 
 /** The pipelines to switch between, and the currency the board totals are in. */
 export const PipelineSwitcherQuery = graphql(`
-  query PipelineSwitcher {
+  query PipelineSwitcher($pipelines: Int!) {
     agency {
       id
       baseCurrency
     }
-    pipelines(first: 50, orderBy: { field: NAME, direction: ASC }) {
+    pipelines(first: $pipelines, orderBy: { field: NAME, direction: ASC }) {
       nodes {
         id
         name
@@ -122,7 +122,7 @@ export const MoveDealMutation = graphql(`
 
 /** After a CONFLICT: where the deal is now and who moved it last, to explain what happened. */
 export const DealConflictQuery = graphql(`
-  query DealConflict($id: ID!) {
+  query DealConflict($id: ID!, $stageChanges: Int!) {
     deal(id: $id) {
       id
       title
@@ -132,7 +132,7 @@ export const DealConflictQuery = graphql(`
         id
         name
       }
-      stageHistory(first: 100) {
+      stageHistory(first: $stageChanges) {
         nodes {
           id
           changedAt
@@ -151,8 +151,8 @@ export const DealConflictQuery = graphql(`
 `);
 
 export const PipelineMissionOptionsQuery = graphql(`
-  query PipelineMissionOptions {
-    missions(first: 100) {
+  query PipelineMissionOptions($first: Int!) {
+    missions(first: $first) {
       nodes {
         id
         name

@@ -1,7 +1,7 @@
 import { graphql } from '../../../gql';
 
 export const DealDrawerQuery = graphql(`
-  query DealDrawer($id: ID!) {
+  query DealDrawer($id: ID!, $stageChanges: Int!, $meetings: Int!) {
     deal(id: $id) {
       id
       title

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import { DealConflictQuery, MoveDealMutation } from '../graphql/board';
 import type { MovableDeal, StageRef } from '../types';
 
@@ -45,7 +46,7 @@ export function useDealMoves({ refresh }: UseDealMovesOptions) {
       try {
         const { data } = await client.query({
           query: DealConflictQuery,
-          variables: { id: deal.id },
+          variables: { id: deal.id, stageChanges: MAX_PAGE_SIZE },
           fetchPolicy: 'network-only',
         });
         const current = data?.deal;
