@@ -3,17 +3,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '../../components/ui/Button';
-import { ConnectionPager } from '../../components/ui/ConnectionPager';
+import { ConnectionList } from '../../components/ui/ConnectionList';
 import type { SortState } from '../../components/ui/DataTable';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
-import { QueryError } from '../../components/ui/QueryError';
 import { SelectField } from '../../components/ui/SelectField';
-import { Spinner } from '../../components/ui/Spinner';
 import { TextField } from '../../components/ui/TextField';
 import type { MissionFilter, MissionKind, MissionOrderField, MissionStatus } from '../../gql/graphql';
 import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
+import { useUrlSort } from '../../lib/hooks/useUrlSort';
 import { useListPage } from '../../lib/pagination/useListPage';
 import { canEdit } from '../../lib/session/roles';
 import { useViewer } from '../../lib/session/useViewer';
@@ -24,6 +23,8 @@ import { MISSION_KINDS, MISSION_STATUSES, useMissionFormat } from './hooks/useMi
 import { usePageTitle } from './hooks/usePageTitle';
 import './missions.css';
 
+const SORT_FIELDS: Record<string, MissionOrderField> = { name: 'NAME', starts: 'STARTS_ON' };
+const DEFAULT_SORT: SortState<MissionOrderField> = { field: 'STARTS_ON', direction: 'DESC' };
 /** A day as the URL keeps it (YYYY-MM-DD); anything else is no filter. */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,7 +43,7 @@ export function MissionsPage() {
   const [country, setCountry] = useUrlParam('country');
   const [startsFrom, setStartsFrom] = useUrlParam('from');
   const [startsTo, setStartsTo] = useUrlParam('to');
-  const [sort, setSort] = useState<SortState<MissionOrderField>>({ field: 'STARTS_ON', direction: 'DESC' });
+  const [sort, setSort] = useUrlSort(SORT_FIELDS, DEFAULT_SORT);
   const [creating, setCreating] = useState(false);
 
   const filter: MissionFilter = {
@@ -121,14 +122,17 @@ export function MissionsPage() {
         />
       </FilterBar>
 
-      {error && !shown ? (
-        <QueryError refetch={refetch} />
-      ) : !shown ? (
-        <Spinner size="large" label={t('list.loading')} />
-      ) : (
-        <>
+      <ConnectionList
+        connection={shown?.missions}
+        error={error}
+        refetch={refetch}
+        loadingLabel={t('list.loading')}
+        page={page}
+        summary={(count) => t('list.count', { count })}
+      >
+        {(missions) => (
           <MissionsTable
-            missions={shown.missions.nodes}
+            missions={missions.nodes}
             sort={sort}
             onSortChange={setSort}
             busy={loading}
@@ -152,13 +156,8 @@ export function MissionsPage() {
               )
             }
           />
-          <ConnectionPager
-            connection={shown.missions}
-            page={page}
-            summary={t('list.count', { count: shown.missions.totalCount })}
-          />
-        </>
-      )}
+        )}
+      </ConnectionList>
       <MissionFormDialog open={creating} onClose={() => setCreating(false)} />
     </div>
   );

@@ -115,9 +115,10 @@ const agendaAnswer = answer(MissionAgendaQuery).with(() => ({
 
 const missionRoutes = [{ path: '/missions/:missionId', element: <MissionPage /> }];
 
-function missionsAnswer(filters: unknown[]) {
+/** The missions list's one mission; `seen` records each request's variables. */
+function missionsAnswer(seen: (variables: { filter?: unknown; orderBy?: unknown }) => void) {
   return answer(MissionsListQuery).with((variables) => {
-    filters.push(variables.filter);
+    seen(variables);
     return {
       data: {
         missions: {
@@ -140,7 +141,11 @@ function missionsAnswer(filters: unknown[]) {
 describe('MissionsPage', () => {
   it('lists missions and filters them on the server, with the filters kept in the URL', async () => {
     const filters: unknown[] = [];
-    const { link } = scriptedLink(viewerAnswer, usersAnswer, missionsAnswer(filters));
+    const { link } = scriptedLink(
+      viewerAnswer,
+      usersAnswer,
+      missionsAnswer((variables) => filters.push(variables.filter)),
+    );
     const { router } = renderRoutes({
       transport: link,
       routes: [{ path: '/missions', element: <MissionsPage /> }],
@@ -163,7 +168,11 @@ describe('MissionsPage', () => {
 
   it('starts from the filters in the URL, as after a reload', async () => {
     const filters: unknown[] = [];
-    const { link } = scriptedLink(viewerAnswer, usersAnswer, missionsAnswer(filters));
+    const { link } = scriptedLink(
+      viewerAnswer,
+      usersAnswer,
+      missionsAnswer((variables) => filters.push(variables.filter)),
+    );
     renderRoutes({
       transport: link,
       routes: [{ path: '/missions', element: <MissionsPage /> }],
@@ -182,6 +191,26 @@ describe('MissionsPage', () => {
 
     fireEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0] as HTMLElement);
     await waitFor(() => expect(filters.at(-1)).toEqual({}));
+  });
+
+  it('sorts on the server when a column header is clicked, with the order kept in the URL', async () => {
+    const orders: unknown[] = [];
+    const { link } = scriptedLink(
+      viewerAnswer,
+      usersAnswer,
+      missionsAnswer((variables) => orders.push(variables.orderBy)),
+    );
+    const { router } = renderRoutes({
+      transport: link,
+      routes: [{ path: '/missions', element: <MissionsPage /> }],
+      url: '/missions?sort=name',
+    });
+
+    expect(await screen.findByRole('link', { name: 'Mission commerciale Mosprom à Casablanca' })).toBeTruthy();
+    expect(orders[0]).toEqual({ field: 'NAME', direction: 'ASC' });
+    fireEvent.click(screen.getByRole('button', { name: /^Dates/ }));
+    await waitFor(() => expect(orders.at(-1)).toEqual({ field: 'STARTS_ON', direction: 'ASC' }));
+    expect(router.state.location.search).toBe('?sort=starts');
   });
 });
 
