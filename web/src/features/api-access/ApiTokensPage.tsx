@@ -11,7 +11,8 @@ import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { Panel } from '../../components/ui/Panel';
 import { Spinner } from '../../components/ui/Spinner';
-import type { ApiTokensQuery as ApiTokensQueryType } from '../../gql/graphql';
+import { graphql } from '../../gql';
+import type { ApiTokensPage_TokenFragment } from '../../gql/graphql';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { CreateTokenDialog } from './components/CreateTokenDialog';
 import { curlExample } from './curl';
@@ -19,7 +20,20 @@ import { ApiTokensQuery, RevokeApiTokenMutation } from './graphql/apiTokens';
 import './api-access.css';
 import { QueryError } from '../../components/ui/QueryError';
 
-type TokenRow = ApiTokensQueryType['apiTokens'][number];
+/** @public A document graphql-codegen reads; the page's query selects it unmasked, for its rows. */
+export const ApiTokensPageFragment = graphql(`
+  fragment ApiTokensPage_token on ApiToken {
+    id
+    name
+    prefix
+    createdAt
+    expiresAt
+    lastUsedAt
+    revokedAt
+  }
+`);
+
+type TokenRow = ApiTokensPage_TokenFragment;
 type TokenState = 'active' | 'expired' | 'revoked';
 
 function stateOf(token: TokenRow, now: number): TokenState {

@@ -4,21 +4,8 @@ export const ApiTokensQuery = graphql(`
   query ApiTokens {
     apiTokens {
       id
-      ...ApiTokenRow_token @unmask
+      ...ApiTokensPage_token @unmask
     }
-  }
-`);
-
-/** @public A document graphql-codegen reads; queries spread it by name. */
-export const ApiTokenRowFragment = graphql(`
-  fragment ApiTokenRow_token on ApiToken {
-    id
-    name
-    prefix
-    createdAt
-    expiresAt
-    lastUsedAt
-    revokedAt
   }
 `);
 
@@ -27,7 +14,7 @@ export const CreateApiTokenMutation = graphql(`
     createApiToken(input: $input) {
       apiToken {
         id
-        ...ApiTokenRow_token
+        ...ApiTokensPage_token
       }
       secret
       userErrors {
@@ -44,7 +31,7 @@ export const RevokeApiTokenMutation = graphql(`
     revokeApiToken(input: $input) {
       apiToken {
         id
-        ...ApiTokenRow_token
+        ...ApiTokensPage_token
       }
       userErrors {
         field
