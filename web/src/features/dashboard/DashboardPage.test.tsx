@@ -1,16 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ViewerQuery } from '../../lib/session/viewer';
+import { CompleteTaskMutation } from '../../lib/tasks/completeTask';
 import { viewer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { type Answer, answer, scriptedLink } from '../../test/scriptedLink';
 import { DashboardPage } from './DashboardPage';
-import {
-  CompleteTaskMutation,
-  DashboardAnalyticsQuery,
-  DashboardFunnelQuery,
-  DashboardWorkQuery,
-} from './graphql/dashboard';
+import { DashboardAnalyticsQuery, DashboardFunnelQuery, DashboardWorkQuery } from './graphql/dashboard';
 import { emptyDashboardAnswers, figures, halfYearRow } from './testAnswers';
 
 const money = (amount: string) => ({ __typename: 'Money' as const, amount, currency: 'RUB' });
@@ -269,7 +265,13 @@ describe('DashboardPage', () => {
             __typename: 'CompleteTaskPayload',
             task: null,
             userErrors: [
-              { __typename: 'UserError', field: ['input', 'taskId'], code: 'FORBIDDEN', message: 'Not your task.' },
+              {
+                __typename: 'UserError',
+                field: ['input', 'taskId'],
+                code: 'FORBIDDEN',
+                message: 'Not your task.',
+                existingId: null,
+              },
             ],
           },
         },

@@ -9,7 +9,7 @@ import { CheckIcon } from '../../../components/ui/icons';
 import { graphql } from '../../../gql';
 import { parseIsoDay } from '../../../lib/dates/local';
 import { useFormat } from '../../../lib/i18n/useFormat';
-import { CompleteTaskMutation } from '../graphql/dashboard';
+import { CompleteTaskMutation } from '../../../lib/tasks/completeTask';
 
 export const TaskItemFragment = graphql(`
   fragment TaskItem_task on Task {

@@ -79,20 +79,3 @@ export const DashboardFunnelQuery = graphql(`
     }
   }
 `);
-
-export const CompleteTaskMutation = graphql(`
-  mutation DashboardCompleteTask($input: CompleteTaskInput!) {
-    completeTask(input: $input) {
-      task {
-        id
-        done
-        doneAt
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`);

@@ -18,7 +18,8 @@ import { graphql } from '../../../gql';
 import { today } from '../../../lib/dates/local';
 import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { useListPage } from '../../../lib/pagination/useListPage';
-import { CompleteMissionTaskMutation, CreateMissionTaskMutation, MissionTasksQuery } from '../graphql/tasks';
+import { CompleteTaskMutation } from '../../../lib/tasks/completeTask';
+import { CreateMissionTaskMutation, MissionTasksQuery } from '../graphql/tasks';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
 export const MissionTaskItemFragment = graphql(`
@@ -97,7 +98,7 @@ function TaskItem({ task: ref, editable }: { task: FragmentType<typeof MissionTa
   const { t } = useTranslation('missions');
   const { t: tc } = useTranslation();
   const fmt = useMissionFormat();
-  const [complete, { loading }] = useMutation(CompleteMissionTaskMutation);
+  const [complete, { loading }] = useMutation(CompleteTaskMutation);
   const [error, setError] = useState<string | null>(null);
   if (!loaded) return null;
   const taskId = task.id;

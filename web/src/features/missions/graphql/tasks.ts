@@ -41,21 +41,3 @@ export const CreateMissionTaskMutation = graphql(`
     }
   }
 `);
-
-export const CompleteMissionTaskMutation = graphql(`
-  mutation CompleteMissionTask($input: CompleteTaskInput!) {
-    completeTask(input: $input) {
-      task {
-        id
-        done
-        doneAt
-      }
-      userErrors {
-        field
-        message
-        code
-        existingId
-      }
-    }
-  }
-`);
