@@ -11,7 +11,7 @@ import { FilterBar } from '../../components/ui/FilterBar';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { SelectField } from '../../components/ui/SelectField';
 import { TextField } from '../../components/ui/TextField';
-import type { Role, UserOrderField } from '../../gql/graphql';
+import type { OneTimeLinkView_LinkFragment, Role, UserOrderField } from '../../gql/graphql';
 import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
 import { useUrlSort } from '../../lib/hooks/useUrlSort';
 import { useFormat } from '../../lib/i18n/useFormat';
@@ -70,7 +70,7 @@ export function UsersPage() {
   const [pendingRole, setPendingRole] = useState<string | null>(null);
   const [toDeactivate, setToDeactivate] = useState<UserRow | null>(null);
   const [deactivateError, setDeactivateError] = useState<string | null>(null);
-  const [resetFor, setResetFor] = useState<{ user: UserRow; link: { path: string; expiresAt: string } } | null>(null);
+  const [resetFor, setResetFor] = useState<{ user: UserRow; link: OneTimeLinkView_LinkFragment } | null>(null);
 
   const [setUserRole] = useMutation(SetUserRoleMutation);
   const [deactivateUser, { loading: deactivating }] = useMutation(DeactivateUserMutation);

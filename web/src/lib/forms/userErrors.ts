@@ -1,3 +1,18 @@
+import { graphql } from '../../gql';
+
+/**
+ * @public A document graphql-codegen reads: what every mutation selects of its userErrors, spread
+ * unmasked (`userErrors { ...MutationForm_userError @unmask }`, plus `existingId` where a
+ * DUPLICATE links to the record) for useMutationForm to place them.
+ */
+export const MutationFormUserErrorFragment = graphql(`
+  fragment MutationForm_userError on UserError {
+    field
+    message
+    code
+  }
+`);
+
 export interface UserErrorLike {
   field: readonly string[] | null;
   message: string;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../../components/ui/FormDialog';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextField } from '../../../components/ui/TextField';
-import type { Role } from '../../../gql/graphql';
+import type { OneTimeLinkView_LinkFragment, Role } from '../../../gql/graphql';
 import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { isLanguage, LANGUAGES, type Language } from '../../../lib/i18n/languages';
 import { useLanguage } from '../../../lib/i18n/useLanguage';
@@ -31,7 +31,7 @@ export function InviteUserDialog({ open, onClose }: InviteUserDialogProps) {
   const [language, setLanguage] = useState<Language>(currentLanguage);
   const form = useMutationForm(FIELDS);
   const { errors, formErrors } = form;
-  const [link, setLink] = useState<{ path: string; expiresAt: string } | null>(null);
+  const [link, setLink] = useState<OneTimeLinkView_LinkFragment | null>(null);
   const [invite] = useMutation(InviteUserMutation, { refetchQueries: ['AdminUsers'] });
 
   function close() {

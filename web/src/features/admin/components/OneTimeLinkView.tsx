@@ -1,9 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { CopyField } from '../../../components/ui/CopyField';
+import { graphql } from '../../../gql';
+import type { OneTimeLinkView_LinkFragment } from '../../../gql/graphql';
 import { useFormat } from '../../../lib/i18n/useFormat';
 
+/** @public A document graphql-codegen reads: the mutations that make a link select it unmasked. */
+export const OneTimeLinkViewFragment = graphql(`
+  fragment OneTimeLinkView_link on OneTimeLink {
+    path
+    expiresAt
+    purpose
+  }
+`);
+
 export interface OneTimeLinkViewProps {
-  link: { path: string; expiresAt: string };
+  link: OneTimeLinkView_LinkFragment;
   /** Whose link it is, for the sentence above it. */
   fullName: string;
   kind: 'invitation' | 'reset';

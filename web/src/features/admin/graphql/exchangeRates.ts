@@ -37,9 +37,7 @@ export const SetExchangeRateMutation = graphql(`
         ...ExchangeRatesTable_rate
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }

@@ -36,9 +36,7 @@ export const UpdatePipelineStagesMutation = graphql(`
         ...StagesEditor_pipeline
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }
@@ -52,9 +50,7 @@ export const CreatePipelineMutation = graphql(`
         ...StagesEditor_pipeline
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }

@@ -29,14 +29,10 @@ export const InviteUserMutation = graphql(`
         ...UsersTable_user
       }
       link {
-        path
-        expiresAt
-        purpose
+        ...OneTimeLinkView_link @unmask
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }
@@ -50,9 +46,7 @@ export const SetUserRoleMutation = graphql(`
         ...UsersTable_user
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }
@@ -66,9 +60,7 @@ export const DeactivateUserMutation = graphql(`
         ...UsersTable_user
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }
@@ -82,9 +74,7 @@ export const ReactivateUserMutation = graphql(`
         ...UsersTable_user
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }
@@ -98,14 +88,10 @@ export const ResetPasswordLinkMutation = graphql(`
         ...UsersTable_user
       }
       link {
-        path
-        expiresAt
-        purpose
+        ...OneTimeLinkView_link @unmask
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }

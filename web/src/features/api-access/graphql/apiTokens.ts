@@ -18,9 +18,7 @@ export const CreateApiTokenMutation = graphql(`
       }
       secret
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }
@@ -34,9 +32,7 @@ export const RevokeApiTokenMutation = graphql(`
         ...ApiTokensPage_token
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }

@@ -22,9 +22,7 @@ export const AcceptInvitationMutation = graphql(`
         ...Viewer_user @unmask
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }

@@ -9,9 +9,7 @@ export const SignInMutation = graphql(`
         ...Viewer_user @unmask
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
       }
     }
   }

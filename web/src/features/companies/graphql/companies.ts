@@ -50,9 +50,7 @@ export const CreateCompanyMutation = graphql(`
         ...CompanyForm_company
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
@@ -70,9 +68,7 @@ export const UpdateCompanyMutation = graphql(`
         ...CompaniesTable_company
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }

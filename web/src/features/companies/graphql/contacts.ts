@@ -35,9 +35,7 @@ export const CreateContactMutation = graphql(`
         ...ContactsPanel_contact
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
@@ -54,9 +52,7 @@ export const UpdateContactMutation = graphql(`
         ...ContactsTable_contact
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }

@@ -28,9 +28,7 @@ export const LogInteractionMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }

@@ -111,9 +111,7 @@ export const MoveDealMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }

@@ -71,9 +71,7 @@ export const UpdateDealMutation = graphql(`
         ...DealCard_deal
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
@@ -93,9 +91,7 @@ export const CreateDealMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
