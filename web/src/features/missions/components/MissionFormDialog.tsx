@@ -76,7 +76,11 @@ function MissionFormDialogContent({ open, onClose, mission }: MissionFormDialogP
   const { t: tc } = useTranslation();
   const navigate = useNavigate();
   const { countries } = useMissionFormat();
-  const { data: existing } = useFragment({ fragment: MissionFormFieldsFragment, from: mission ?? null });
+  const { data: existing } = useFragment({
+    fragment: MissionFormFieldsFragment,
+    fragmentName: 'MissionForm_mission',
+    from: mission ?? null,
+  });
   const editing = Boolean(mission && existing?.id);
   const [values, setValues] = useState<Values>(() =>
     editing && existing?.id

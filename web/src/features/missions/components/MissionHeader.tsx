@@ -11,15 +11,7 @@ import { useMissionFormat } from '../hooks/useMissionFormat';
 
 export const MissionHeaderFragment = graphql(`
   fragment MissionHeader_mission on Mission {
-    id
-    name
-    kind
-    status
-    hostCountry
-    city
-    startsOn
-    endsOn
-    datesApproximate
+    ...MissionFacts_mission @unmask
     timeZone
     description
     lead {
@@ -51,7 +43,11 @@ export function MissionHeader({
   const { t } = useTranslation('missions');
   const { t: tc } = useTranslation();
   const fmt = useMissionFormat();
-  const { data: m, complete } = useFragment({ fragment: MissionHeaderFragment, from: mission });
+  const { data: m, complete } = useFragment({
+    fragment: MissionHeaderFragment,
+    fragmentName: 'MissionHeader_mission',
+    from: mission,
+  });
   if (!complete) return null;
 
   const place = [m.city, fmt.countryName(m.hostCountry)].filter(Boolean).join(', ');

@@ -13,15 +13,7 @@ import { useMissionFormat } from '../hooks/useMissionFormat';
 
 export const MissionsTableFragment = graphql(`
   fragment MissionsTable_mission on Mission {
-    id
-    name
-    kind
-    status
-    hostCountry
-    city
-    startsOn
-    endsOn
-    datesApproximate
+    ...MissionFacts_mission @unmask
     lead {
       id
       fullName
@@ -45,7 +37,11 @@ export function MissionsTable({ missions, sort, onSortChange, busy, empty }: Mis
   const { t } = useTranslation('missions');
   const { t: tc } = useTranslation();
   const fmt = useMissionFormat();
-  const { data } = useFragment({ fragment: MissionsTableFragment, from: [...missions] });
+  const { data } = useFragment({
+    fragment: MissionsTableFragment,
+    fragmentName: 'MissionsTable_mission',
+    from: [...missions],
+  });
   const rows = fragmentRows<MissionsTable_MissionFragment>(data);
 
   const columns: Column<MissionsTable_MissionFragment, MissionOrderField>[] = [

@@ -27,15 +27,7 @@ export const MissionsListQuery = graphql(`
 
 export const MissionFormFieldsFragment = graphql(`
   fragment MissionForm_mission on Mission {
-    id
-    name
-    kind
-    status
-    hostCountry
-    city
-    startsOn
-    endsOn
-    datesApproximate
+    ...MissionFacts_mission @unmask
     description
     lead {
       id
