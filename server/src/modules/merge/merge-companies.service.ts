@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { msg } from '../../shared/messages/index.js';
 import { normalizeName } from '../../shared/normalize.js';
 import { agencyQuery, list, type Sql, sql, trusted } from '../../shared/sql.js';
-import { type UserError, UserErrorCode, userError } from '../../shared/user-error.js';
+import { UserErrorCode, userError } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Company } from '../company/company.entity.js';
 import { CompanyKind } from '../company/company.enums.js';
@@ -24,6 +24,7 @@ import {
   approved,
   finishMerge,
   keeperValues,
+  type MergeKind,
   type MergeSet,
   moveMeetings,
   startMergePlan,
@@ -45,6 +46,12 @@ interface CompanyMergePlan {
 
 type Row = Record<string, unknown>;
 
+const COMPANIES: MergeKind<Company, (typeof COMPANY_MERGE_FIELDS)[number]> = {
+  entity: Company,
+  fields: COMPANY_MERGE_FIELDS,
+  notFound: msg('noSuchCompany'),
+};
+
 /**
  * What merging `mergeIds` into `keepId` would do, and the rules it would break (in
  * `preview.userErrors`). Shared by the preview (a query, nothing written) and the merge,
@@ -55,13 +62,7 @@ export async function planCompanyMerge(
   input: MergeCompaniesInput,
   options: { lock: boolean },
 ): Promise<CompanyMergePlan | { preview: MergeCompaniesPreview; set?: undefined }> {
-  const start = await startMergePlan<Company, (typeof COMPANY_MERGE_FIELDS)[number]>(
-    em,
-    Company,
-    input,
-    COMPANY_MERGE_FIELDS,
-    { ...options, notFound: msg('noSuchCompany') },
-  );
+  const start = await startMergePlan(em, COMPANIES, input, options);
   if ('refused' in start) return { preview: { ...start.refused, conflicts: [] } };
   const { set, sources, errors } = start;
 
@@ -265,16 +266,9 @@ export async function mergeCompanies(em: EntityManager, ctx: Context, input: Mer
       where m.id = mp.mission_id and m.agency_id = ${agency} and mp.company_id in (${list(set.mergedIds)})`,
   );
 
+  const name = values.name.trim();
   return finishMerge(em, ctx, set, 'mergeCompanies', companySnapshot, (company) => {
-    company.name = values.name.trim();
-    company.normalizedName = normalizeName(company.name);
-    company.kind = values.kind;
-    company.country = values.country;
-    company.city = values.city;
-    company.website = values.website;
-    company.notes = values.notes;
-    company.brands = values.brands;
-    company.accountManager = values.accountManager;
+    Object.assign(company, values, { name, normalizedName: normalizeName(name) });
     company.sectors.set(sectors);
   });
 }

@@ -12,9 +12,23 @@ import {
   type MergedContactValues,
   MergeRelation,
 } from './merge.inputs.js';
-import { approved, finishMerge, type MergeSet, moveMeetings, startMergePlan, union } from './merge-records.js';
+import {
+  approved,
+  finishMerge,
+  type MergeKind,
+  type MergeSet,
+  moveMeetings,
+  startMergePlan,
+  union,
+} from './merge-records.js';
 
 const AUDITED = ['fullName', 'jobTitle', 'email', 'phone', 'languages'] as const;
+
+const CONTACTS: MergeKind<Contact, (typeof CONTACT_MERGE_FIELDS)[number]> = {
+  entity: Contact,
+  fields: CONTACT_MERGE_FIELDS,
+  notFound: msg('noSuchContact'),
+};
 
 interface ContactMergePlan {
   set: MergeSet<Contact>;
@@ -28,13 +42,7 @@ export async function planContactMerge(
   input: MergeContactsInput,
   options: { lock: boolean },
 ): Promise<ContactMergePlan | { preview: MergeContactsPreview; set?: undefined }> {
-  const start = await startMergePlan<Contact, (typeof CONTACT_MERGE_FIELDS)[number]>(
-    em,
-    Contact,
-    input,
-    CONTACT_MERGE_FIELDS,
-    { ...options, notFound: msg('noSuchContact') },
-  );
+  const start = await startMergePlan(em, CONTACTS, input, options);
   if ('refused' in start) return { preview: start.refused };
   const { set, sources, errors } = start;
   const values: MergedContactValues = {
@@ -70,19 +78,13 @@ export async function mergeContacts(em: EntityManager, ctx: Context, input: Merg
     em,
     set.mergedIds.map((id) => [id, set.keep.id] as const),
   );
+  const fullName = values.fullName.trim();
   return finishMerge(
     em,
     ctx,
     set,
     'mergeContacts',
     (contact) => snapshot(contact, AUDITED),
-    (contact) => {
-      contact.fullName = values.fullName.trim();
-      contact.normalizedName = normalizeName(contact.fullName);
-      contact.jobTitle = values.jobTitle;
-      contact.email = values.email;
-      contact.phone = values.phone;
-      contact.languages = values.languages;
-    },
+    (contact) => Object.assign(contact, values, { fullName, normalizedName: normalizeName(fullName) }),
   );
 }

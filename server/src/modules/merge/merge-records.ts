@@ -1,3 +1,4 @@
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NOT_MERGED_FILTER } from '../../db/merged-filter.js';
 import type { Context } from '../../graphql/context.js';
@@ -27,7 +28,7 @@ export interface MergeSet<T extends Mergeable> {
   mergedIds: string[];
 }
 
-const tableOf = (entity: typeof Company | typeof Contact) => trusted(entity === Company ? 'company' : 'contact');
+const tableOf = (entity: EntityClass<Mergeable>) => trusted(entity === Company ? 'company' : 'contact');
 const label = (record: Mergeable) => (record instanceof Company ? record.name : record.fullName);
 const entityName = (record: Mergeable) => (record instanceof Company ? 'Company' : 'Contact');
 
@@ -38,7 +39,7 @@ const entityName = (record: Mergeable) => (record instanceof Company ? 'Company'
  */
 async function loadMergeSet<T extends Mergeable>(
   em: EntityManager,
-  entity: typeof Company | typeof Contact,
+  entity: EntityClass<T>,
   input: MergeSetInput,
   options: { lock: boolean; errors: UserError[]; notFound: Message },
 ): Promise<MergeSet<T> | null> {
@@ -118,6 +119,13 @@ function chosenSources<T extends Mergeable, F extends string>(
   return sources;
 }
 
+/** What is merged: the entity, its fields whose value the reviewer chooses, the refusal of an unknown id. */
+export interface MergeKind<T extends Mergeable, F extends string> {
+  entity: EntityClass<T>;
+  fields: readonly F[];
+  notFound: Message;
+}
+
 /** What a preview shows of a merge refused before its plan: the records, when they were found, and why. */
 interface RefusedMerge<T extends Mergeable> {
   keep: T | null;
@@ -134,18 +142,17 @@ interface RefusedMerge<T extends Mergeable> {
  */
 export async function startMergePlan<T extends Mergeable, F extends string>(
   em: EntityManager,
-  entity: typeof Company | typeof Contact,
+  kind: MergeKind<T, F>,
   input: MergeSetInput & { fields?: Partial<Record<F, string | null>> | null },
-  names: readonly F[],
-  options: { lock: boolean; notFound: Message },
+  options: { lock: boolean },
 ): Promise<{ set: MergeSet<T>; sources: Record<F, T>; errors: UserError[] } | { refused: RefusedMerge<T> }> {
   const errors: UserError[] = [];
   const refused = (set?: MergeSet<T>) => ({
     refused: { keep: set?.keep ?? null, merged: set?.merged ?? [], result: null, moves: [] as [], userErrors: errors },
   });
-  const set = await loadMergeSet<T>(em, entity, input, { ...options, errors });
+  const set = await loadMergeSet<T>(em, kind.entity, input, { ...options, errors, notFound: kind.notFound });
   if (!set) return refused();
-  const sources = chosenSources(set, input.fields, names, errors);
+  const sources = chosenSources(set, input.fields, kind.fields, errors);
   return errors.length > 0 ? refused(set) : { set, sources, errors };
 }
 
