@@ -20,6 +20,7 @@ export const CompaniesPage = text(web.CompaniesPageDocument);
 export const CompanyPage = text(web.CompanyPageDocument);
 export const MissionPage = text(web.MissionPageDocument);
 export const MissionAgenda = text(web.MissionAgendaDocument);
+export const MissionDeals = text(web.MissionDealsDocument);
 export const MissionOutcome = text(web.MissionOutcomeDocument);
 export const DashboardWork = text(web.DashboardWorkDocument);
 export const DashboardAnalytics = text(web.DashboardAnalyticsDocument);

@@ -38,6 +38,20 @@ export function batchShape(scale: number): BatchShape {
   };
 }
 
+/**
+ * BENCH_SCALE: a multiple of S (an integer, default 1), or `large`: S = 10,000 companies,
+ * 100,000 interactions and 20,000 deals, so that its 10×S is issue 14's size (100,000 companies,
+ * 200,000 contacts, 1,000,000 interactions, 200,000 deals).
+ */
+export function benchScale(value: string | undefined): { label: string; shape: BatchShape } {
+  if (value === 'large') return { label: 'large', shape: { ...batchShape(10), deals: 20_000 } };
+  const scale = value === undefined || value === '' ? 1 : Number(value);
+  if (!Number.isInteger(scale) || scale < 1) {
+    throw new Error(`BENCH_SCALE must be an integer ≥ 1 or "large", got "${value}"`);
+  }
+  return { label: String(scale), shape: batchShape(scale) };
+}
+
 /** The agency the data belongs to and what createAgencyWithAdmin made for it. */
 export interface World {
   agencyId: string;

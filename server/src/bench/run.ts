@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
 import { createLogger } from '../log/logger.js';
-import { batchShape, generateBatch, generateShared, pinned, TABLES } from './generate.js';
+import { benchScale, generateBatch, generateShared, pinned, TABLES } from './generate.js';
 import { type BenchRequest, benchRequests } from './requests.js';
 import { benchWorld, createBenchAgency, login, percentile } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
@@ -14,7 +14,8 @@ import { openThrowawayDatabase } from './throwaway-db.js';
  * and p95 in ms, SQL statements and rows the database returned; then the ratio of p50 at the
  * largest size to the smallest. Figures only: nothing here passes or fails on a time.
  *
- * Environment: BENCH_SCALE (S = 1,000 companies and 10,000 interactions × this, default 1),
+ * Environment: BENCH_SCALE (S = 1,000 companies and 10,000 interactions × this, default 1; or
+ * `large`: 10×S is 100,000 companies, 1,000,000 interactions, 200,000 deals; see generate.ts),
  * BENCH_SIZES (multiples of S, default "1,10"), BENCH_RUNS (timed runs per request, default 20),
  * BENCH_WARMUP (untimed runs first, default 3), BENCH_BUDGET_MS (a request slower than this in
  * total stops after 5 timed runs, default 2000), BENCH_VERBOSE=1 (print the start of each answer),
@@ -69,12 +70,11 @@ function table(headers: string[], rows: string[][], rightFrom = 1): string {
 }
 
 async function main(): Promise<void> {
-  const scale = envInt('BENCH_SCALE', 1);
+  const { label: scale, shape } = benchScale(process.env.BENCH_SCALE);
   const sizes = envSizes();
   const runs = envInt('BENCH_RUNS', 20);
   const warmup = envInt('BENCH_WARMUP', 3, 0);
   const budgetMs = envInt('BENCH_BUDGET_MS', 2_000);
-  const shape = batchShape(scale);
 
   let tally: Tally | undefined;
   const onQuery = (message: string) => {

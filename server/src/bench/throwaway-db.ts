@@ -15,8 +15,21 @@ export interface ThrowawayDatabase {
   db: Database;
   /** Where it lives, for the report ("PGlite in /tmp/…", "PostgreSQL database crm_bench_… "). */
   description: string;
-  /** Closes the connections and deletes the database. */
+  /** Where another process finds it: the throwaway database's URL, or PGlite's folder (free after `close`). */
+  location: { databaseUrl: string } | { dataDir: string };
+  /** Closes this process's connections, keeping the database (for a server in another process). */
+  close(): Promise<void>;
+  /** Closes the connections (if still open) and deletes the database. */
   destroy(): Promise<void>;
+}
+
+/** Closes the database once, however many times it is asked. */
+function closeOnce(db: Database): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= db.close();
+    return closing;
+  };
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {
@@ -52,12 +65,15 @@ export async function openThrowawayDatabase(
       throw error;
     }
     const host = new URL(serverUrl).host;
+    const close = closeOnce(db);
     return {
       db,
       description: `PostgreSQL at ${host}, throwaway database ${name}`,
+      location: { databaseUrl: withDatabase(serverUrl, name) },
+      close,
       async destroy() {
         try {
-          await db.close();
+          await close();
         } finally {
           await drop();
         }
@@ -74,12 +90,15 @@ export async function openThrowawayDatabase(
     remove();
     throw error;
   }
+  const close = closeOnce(db);
   return {
     db,
     description: `embedded PGlite in ${dataDir} (deleted at the end)`,
+    location: { dataDir },
+    close,
     async destroy() {
       try {
-        await db.close();
+        await close();
       } finally {
         remove();
       }

@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * The servers `pnpm bench:load` measures each run in a process of their own (so that each one's
+ * RSS is its own), started by the bench and stopped after it. A server announces its address with
+ * one line on stdout.
+ */
+
+/** Database connections each server may hold: MikroORM's pool size here (db/orm-config.ts), and the same for the others. */
+export const LOAD_POOL_SIZE = 10;
+
+const LISTENING = 'BENCH LISTENING ';
+
+/** Child side: tells the bench where the server listens (its URL, or the node:http server listening on 127.0.0.1). */
+export function announceListening(target: Server | string): void {
+  const url = typeof target === 'string' ? target : `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+  process.stdout.write(`${LISTENING}${url}\n`);
+}
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  /** Resident memory now (VmRSS), in bytes; undefined where /proc is not there. */
+  rss(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/** VmRSS of a process from /proc/<pid>/status (Linux). */
+function readRss(pid: number): number | undefined {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts `node <script>` with `env` added; resolves when it announces its address. */
+export function startChildServer(script: string, env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => fail(new Error('did not start within 120 s')), 120_000);
+    const fail = (error: Error) => {
+      clearTimeout(timeout);
+      void stopChild(child);
+      reject(new Error(`${script}: ${error.message}\n${output.slice(-3000)}`));
+    };
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = new RegExp(`${LISTENING}(\\S+)`).exec(output)?.[1];
+      if (!url) return;
+      clearTimeout(timeout);
+      child.stdout?.off('data', onData);
+      // Keep draining the pipes: a full pipe would block the server.
+      child.stdout?.resume();
+      child.stderr?.resume();
+      const pid = child.pid as number;
+      resolve({ url, pid, rss: () => readRss(pid), stop: () => stopChild(child) });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-10_000);
+    });
+    child.once('exit', (code, signal) => fail(new Error(`exited (${code ?? signal}) before listening`)));
+  });
+}

@@ -1,0 +1,260 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { repoRoot } from '../config.js';
+import { type BatchShape, generateBatch, generateShared, pinned, TABLES } from './generate.js';
+import { type ChildServer, startChildServer } from './load-child.js';
+import { type LoadPage, loadPages, POSTGRAPHILE_FUNCTIONS } from './load-pages.js';
+import { benchWorld, createBenchAgency, login } from './support.js';
+import { openThrowawayDatabase } from './throwaway-db.js';
+
+/**
+ * The concurrency bench (`pnpm bench:load`, issue 14): fills a throwaway database, then runs each
+ * server in a process of its own and loads each page with autocannon at each number of concurrent
+ * clients, one server at a time. Servers: this one (`ours`), PostGraphile 5 on the same database
+ * (`postgraphile`) and the floor, each page by one hand-written SQL statement (`floor`); the last
+ * two need PostgreSQL (DATABASE_URL): on the embedded PGlite only this server runs, since PGlite
+ * takes one client, which is this server. Figures only: nothing here fails on a time.
+ */
+
+export type ServerKind = 'ours' | 'postgraphile' | 'floor';
+
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  ours: 'this server',
+  postgraphile: 'PostGraphile 5',
+  floor: 'floor (1 SQL statement)',
+};
+
+export interface LoadOptions {
+  /** A PostgreSQL server to create the throwaway database on; undefined: embedded PGlite. */
+  databaseUrl: string | undefined;
+  shape: BatchShape;
+  /** Batches of `shape` to generate (10 makes 10×S). */
+  batches: number;
+  /** Concurrent clients, one measure per page, server and number. */
+  connections: number[];
+  /** Seconds per measure. */
+  seconds: number;
+  /** Seconds of load per page and server before its measures, not recorded. */
+  warmupSeconds: number;
+  /** Progress lines. */
+  log: (line: string) => void;
+}
+
+export interface LoadCell {
+  page: string;
+  server: ServerKind;
+  connections: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** Failed requests: connection errors, timeouts, non-2xx answers, GraphQL answers with `errors`. */
+  errors: number;
+  /** Highest resident memory of the server's process during the measure (bytes), when /proc tells. */
+  rss: number | undefined;
+}
+
+export interface LoadResult {
+  database: string;
+  /** Rows per table after generating. */
+  counts: Record<string, number>;
+  generatedRows: number;
+  generationMs: number;
+  pages: string[];
+  servers: ServerKind[];
+  /** Servers left out, and why. */
+  skipped: { server: ServerKind; reason: string }[];
+  /** Size of each page's answer per server (bytes), from the check before the load. */
+  answerBytes: { page: string; server: ServerKind; bytes: number }[];
+  cells: LoadCell[];
+}
+
+const CHILD_SCRIPTS: Record<ServerKind, string> = {
+  ours: 'serve-ours.js',
+  postgraphile: 'serve-postgraphile.js',
+  floor: 'serve-floor.js',
+};
+
+/** The compiled child servers (the bench runs from dist; its test runs the sources and needs the build too). */
+const childScript = (kind: ServerKind) => join(repoRoot, 'server/dist/server/src/bench', CHILD_SCRIPTS[kind]);
+
+/** One HTTP request of a page to a server, as autocannon sends it. */
+interface Target {
+  path: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** False for an answer that failed although its status was 200 (GraphQL errors). */
+  verify: (body: string) => boolean;
+}
+
+const GRAPHQL_HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/graphql-response+json, application/json',
+};
+const noErrors = (body: string) => !body.includes('"errors"');
+
+function targetFor(kind: ServerKind, page: LoadPage, index: number, cookie: string | undefined): Target {
+  if (kind === 'floor') return { path: `/page/${index}`, method: 'GET', headers: {}, verify: () => true };
+  const request = kind === 'ours' ? page.ours : page.postgraphile;
+  return {
+    path: '/graphql',
+    method: 'POST',
+    headers: cookie ? { ...GRAPHQL_HEADERS, cookie } : GRAPHQL_HEADERS,
+    body: JSON.stringify(request),
+    verify: noErrors,
+  };
+}
+
+/** One request, checked: a page that does not answer properly stops the bench before any load. */
+async function check(url: string, target: Target, what: string): Promise<number> {
+  const response = await fetch(url + target.path, {
+    method: target.method,
+    headers: target.headers,
+    body: target.body,
+  });
+  const text = await response.text();
+  const data = target.method === 'POST' ? (JSON.parse(text) as { data?: unknown }).data : JSON.parse(text);
+  if (response.status !== 200 || !target.verify(text) || !data) {
+    throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 2000)}`);
+  }
+  return Buffer.byteLength(text);
+}
+
+async function load(url: string, target: Target, connections: number, seconds: number) {
+  return autocannon({
+    url: url + target.path,
+    method: target.method,
+    headers: target.headers,
+    body: target.body,
+    connections,
+    duration: seconds,
+    verifyBody: (body) => target.verify(String(body ?? '')),
+  });
+}
+
+/** Samples a child's RSS every 100 ms until stop(), which answers the highest seen. */
+function watchRss(server: ChildServer) {
+  let peak = server.rss();
+  const timer = setInterval(() => {
+    const now = server.rss();
+    if (now !== undefined) peak = Math.max(peak ?? 0, now);
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
+  const { log } = options;
+  const throwaway = await openThrowawayDatabase(options.databaseUrl, () => {});
+  try {
+    const { db } = throwaway;
+    const conn = db.orm.em.getConnection();
+    const now = new Date();
+    const world = benchWorld(await createBenchAgency(db, 'Bench Export Agency'), now);
+    const t0 = performance.now();
+    await generateShared(conn, world);
+    for (let batch = 0; batch < options.batches; batch++) {
+      await generateBatch(conn, world, options.shape, batch);
+      log(`batch ${batch + 1}/${options.batches} generated (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+    await conn.execute('analyze');
+    const generationMs = performance.now() - t0;
+    const [row] = await conn.execute<Record<string, string>[]>(
+      `select ${TABLES.map((t) => `(select count(*) from "${t}") as "${t}"`).join(', ')}`,
+    );
+    const counts = Object.fromEntries(TABLES.map((t) => [t, Number(row[t])]));
+
+    const ids = pinned();
+    const [mission] = await conn.execute<{ starts_on: string }[]>(
+      `select to_char(starts_on, 'YYYY-MM-DD') as starts_on from mission where id = '${ids.missionId}'`,
+    );
+    const pages = loadPages({
+      agencyId: world.agencyId,
+      pipelineId: world.pipelineId,
+      companyId: ids.companyId,
+      missionId: ids.missionId,
+      agendaDay: mission.starts_on,
+    });
+
+    const onPostgres = 'databaseUrl' in throwaway.location;
+    const servers: ServerKind[] = onPostgres ? ['ours', 'postgraphile', 'floor'] : ['ours'];
+    const skipped = onPostgres
+      ? []
+      : (['postgraphile', 'floor'] as const).map((server) => ({
+          server,
+          reason: 'needs PostgreSQL (DATABASE_URL): the embedded PGlite takes one client, this server',
+        }));
+    if (onPostgres) await conn.execute(POSTGRAPHILE_FUNCTIONS);
+    // The servers run in their own processes: PGlite's folder must be free, and the bench holds no connection.
+    await throwaway.close();
+
+    const env: Record<string, string> =
+      'databaseUrl' in throwaway.location
+        ? { DATABASE_URL: throwaway.location.databaseUrl }
+        : { DATABASE_URL: '', CRM_DATA_DIR: throwaway.location.dataDir };
+    const floorEnv = { BENCH_FLOOR_PAGES: JSON.stringify(pages.map((p) => p.floor)) };
+
+    const cells: LoadCell[] = [];
+    const answerBytes: LoadResult['answerBytes'] = [];
+    for (const kind of servers) {
+      const server = await startChildServer(childScript(kind), kind === 'floor' ? { ...env, ...floorEnv } : env);
+      try {
+        log(`${SERVER_LABELS[kind]}: pid ${server.pid}, ${server.url}`);
+        const cookie = kind === 'ours' ? await login(server.url) : undefined;
+        for (const [index, page] of pages.entries()) {
+          const target = targetFor(kind, page, index, cookie);
+          answerBytes.push({
+            page: page.name,
+            server: kind,
+            bytes: await check(server.url, target, `${kind} ${page.name}`),
+          });
+          if (options.warmupSeconds > 0) {
+            await load(server.url, target, Math.max(...options.connections), options.warmupSeconds);
+          }
+          for (const connections of options.connections) {
+            const rss = watchRss(server);
+            const result = await load(server.url, target, connections, options.seconds);
+            const cell: LoadCell = {
+              page: page.name,
+              server: kind,
+              connections,
+              requests: result.requests.total,
+              requestsPerSecond: result.requests.total / (result.duration || options.seconds),
+              p50: result.latency.p50,
+              p99: result.latency.p99,
+              errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+              rss: rss.stop(),
+            };
+            cells.push(cell);
+            log(
+              `  ${page.name}, ${connections} client(s): ${cell.requestsPerSecond.toFixed(1)} req/s, ` +
+                `p50 ${cell.p50} ms, p99 ${cell.p99} ms, ${cell.errors} errors`,
+            );
+          }
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+    return {
+      database: throwaway.description,
+      counts,
+      generatedRows: Object.values(counts).reduce((a, b) => a + b, 0),
+      generationMs,
+      pages: pages.map((p) => p.name),
+      servers,
+      skipped,
+      answerBytes,
+      cells,
+    };
+  } finally {
+    await throwaway.destroy();
+  }
+}

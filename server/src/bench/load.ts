@@ -1,0 +1,71 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../config.js';
+import { benchScale } from './generate.js';
+import { loadChart, loadReport } from './load-report.js';
+import { runLoadBench } from './load-run.js';
+
+/**
+ * `pnpm bench:load`: this server, PostGraphile 5 and the SQL floor under 1, 16 and 32 concurrent
+ * clients on the pages of issue 14 (see load-run.ts). Prints the report and writes it with its
+ * chart to docs/bench-results/load-<scale>-<database>.{md,svg}.
+ *
+ * Environment: BENCH_SCALE (as `pnpm bench`: an integer or `large`), BENCH_SIZE (batches of S,
+ * default 10 for `large`, else 1), BENCH_CLIENTS (default "1,16,32"), BENCH_SECONDS (per measure,
+ * default 5), BENCH_WARMUP_SECONDS (per page and server, default 2), BENCH_OUT (folder of the
+ * results, default docs/bench-results), DATABASE_URL (PostgreSQL; without it, embedded PGlite and
+ * this server only).
+ */
+
+function positive(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const scale = benchScale(process.env.BENCH_SCALE);
+  const batches = Math.round(positive('BENCH_SIZE', scale.label === 'large' ? 10 : 1));
+  const connections = (process.env.BENCH_CLIENTS || '1,16,32').split(',').map((s) => Number(s.trim()));
+  if (connections.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('BENCH_CLIENTS: positive integers, e.g. "1,16,32"');
+  const seconds = positive('BENCH_SECONDS', 5);
+  const warmupSeconds = positive('BENCH_WARMUP_SECONDS', 2);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+
+  const result = await runLoadBench({
+    databaseUrl,
+    shape: scale.shape,
+    batches,
+    connections,
+    seconds,
+    warmupSeconds,
+    log: (line) => console.error(line),
+  });
+
+  const name = `load-${scale.label}-${batches}xS-${databaseUrl ? 'postgresql' : 'pglite'}`;
+  const out = process.env.BENCH_OUT || join(repoRoot, 'docs/bench-results');
+  const cpu = cpus();
+  const machine = `${new Date().toISOString().slice(0, 10)}, ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), Node ${process.version}`;
+  const report = loadReport(
+    result,
+    { scale: `BENCH_SCALE=${scale.label}, ${batches}×S`, seconds, warmupSeconds, chartFile: `${name}.svg` },
+    machine,
+  );
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, `${name}.md`), report);
+  writeFileSync(
+    join(out, `${name}.svg`),
+    loadChart(result, `req/s, ${scale.label} ×${batches}, ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`),
+  );
+  console.log(report);
+  console.log(`Written: ${join(out, `${name}.md`)} and .svg`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
