@@ -265,13 +265,7 @@ describe('DashboardPage', () => {
             __typename: 'CompleteTaskPayload',
             task: null,
             userErrors: [
-              {
-                __typename: 'UserError',
-                field: ['input', 'taskId'],
-                code: 'FORBIDDEN',
-                message: 'Not your task.',
-                existingId: null,
-              },
+              { __typename: 'UserError', field: ['input', 'taskId'], code: 'FORBIDDEN', message: 'Not your task.' },
             ],
           },
         },

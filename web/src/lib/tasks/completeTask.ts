@@ -13,10 +13,7 @@ export const CompleteTaskMutation = graphql(`
         doneAt
       }
       userErrors {
-        field
-        message
-        code
-        existingId
+        ...MutationForm_userError @unmask
       }
     }
   }

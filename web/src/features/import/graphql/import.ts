@@ -45,9 +45,7 @@ export const PreviewImportQuery = graphql(`
         }
       }
       userErrors {
-        field
-        code
-        message
+        ...MutationForm_userError @unmask
       }
     }
   }
@@ -68,9 +66,7 @@ export const ApplyImportMutation = graphql(`
         }
       }
       userErrors {
-        field
-        code
-        message
+        ...MutationForm_userError @unmask
       }
     }
   }
@@ -85,9 +81,7 @@ export const UndoImportMutation = graphql(`
         undoneAt
       }
       userErrors {
-        field
-        code
-        message
+        ...MutationForm_userError @unmask
       }
     }
   }

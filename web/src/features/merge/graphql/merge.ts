@@ -51,9 +51,7 @@ export const MergeCompaniesPreviewQuery = graphql(`
         keptName
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
@@ -101,9 +99,7 @@ export const MergeContactsPreviewQuery = graphql(`
         count
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
@@ -136,9 +132,7 @@ export const MergeCompaniesMutation = graphql(`
         name
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
@@ -157,9 +151,7 @@ export const MergeContactsMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }

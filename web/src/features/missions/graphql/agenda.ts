@@ -20,9 +20,7 @@ export const PlanMeetingMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
@@ -40,9 +38,7 @@ export const UpdateMeetingMutation = graphql(`
         updatedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }

@@ -31,9 +31,7 @@ export const AddMissionParticipantMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
@@ -49,9 +47,7 @@ export const UpdateMissionParticipantMutation = graphql(`
         notes
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }

@@ -47,9 +47,7 @@ export const CreateMissionMutation = graphql(`
         name
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
@@ -65,9 +63,7 @@ export const UpdateMissionMutation = graphql(`
         ...MissionForm_mission
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }

@@ -33,9 +33,7 @@ export const CreateMissionTaskMutation = graphql(`
         title
       }
       userErrors {
-        field
-        message
-        code
+        ...MutationForm_userError @unmask
         existingId
       }
     }
