@@ -9,7 +9,7 @@ import { TextAreaField } from '../../../components/ui/TextAreaField';
 import { graphql } from '../../../gql';
 import type { DealEditForm_DealFragment } from '../../../gql/graphql';
 import { useMutationForm } from '../../../lib/forms/useMutationForm';
-import { DEAL_FIELDS, type DealFormErrors, normalizeAmount, normalizeCurrency } from '../dealForm';
+import { DEAL_FIELDS, useDealCoreCheck } from '../dealForm';
 import { UpdateDealMutation } from '../graphql/deal';
 import { DealCoreFields, useDealCore } from './DealCoreFields';
 import { MissionSelect } from './MissionSelect';
@@ -93,16 +93,15 @@ function DealEditFields({ data, onDone, onCancel, onReload }: DealEditFieldsProp
   const [updateDeal] = useMutation(UpdateDealMutation, { refetchQueries: ['PipelineBoard'] });
 
   const lost = data.stage.category === 'LOST';
+  const checkCore = useDealCoreCheck();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const next: DealFormErrors = {};
-    if (!title.trim()) next.title = tc('common.required');
-    if (!exporter) next.exporterId = tc('common.required');
-    const cleanAmount = amount.trim() ? normalizeAmount(amount) : null;
-    if (amount.trim() && !cleanAmount) next.amount = t('form.amountInvalid');
-    const cleanCurrency = normalizeCurrency(currency);
-    if (!cleanCurrency) next.currency = t('form.currencyInvalid');
+    const {
+      errors: next,
+      amount: cleanAmount,
+      currency: cleanCurrency,
+    } = checkCore({ title, exporter, amount, currency });
     if (!ownerId) next.ownerId = tc('common.required');
     if (lost && !lostReason.trim()) next.lostReason = tc('common.required');
     setConflict(false);

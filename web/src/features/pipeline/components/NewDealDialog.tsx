@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../../components/ui/ErrorMessage';
 import { SelectField } from '../../../components/ui/SelectField';
 import { Spinner } from '../../../components/ui/Spinner';
 import { useMutationForm } from '../../../lib/forms/useMutationForm';
-import { DEAL_FIELDS, type DealFormErrors, normalizeAmount, normalizeCurrency } from '../dealForm';
+import { DEAL_FIELDS, useDealCoreCheck } from '../dealForm';
 import { CreateDealMutation, MeetingForDealQuery } from '../graphql/deal';
 import type { StageRef } from '../types';
 import { DealCoreFields, useDealCore } from './DealCoreFields';
@@ -117,16 +117,15 @@ function NewDealForm({
   // The meeting's own problems (unknown, no exporter...) have no field of their own here.
   const { errors, formErrors, saving: loading, submit: send } = useMutationForm(MEETING_FREE_FIELDS);
   const [createDeal] = useMutation(CreateDealMutation, { refetchQueries: ['PipelineBoard'] });
+  const checkCore = useDealCoreCheck();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const next: DealFormErrors = {};
-    if (!title.trim()) next.title = tc('common.required');
-    if (!exporter) next.exporterId = tc('common.required');
-    const cleanAmount = amount.trim() ? normalizeAmount(amount) : null;
-    if (amount.trim() && !cleanAmount) next.amount = t('form.amountInvalid');
-    const cleanCurrency = normalizeCurrency(currency);
-    if (!cleanCurrency) next.currency = t('form.currencyInvalid');
+    const {
+      errors: next,
+      amount: cleanAmount,
+      currency: cleanCurrency,
+    } = checkCore({ title, exporter, amount, currency });
     return send(
       async () => {
         const result = await createDeal({
