@@ -1,17 +1,31 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ui/ErrorMessage';
-import type { MergeConflictKind, MergeRelation, ParticipantStatus } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
+import type { MergePreview_ConflictFragment, MergePreview_MoveFragment } from '../../../gql/graphql';
+
+/** @public A document graphql-codegen reads; both preview queries select it unmasked (a move has no id). */
+export const MergePreviewMoveFragment = graphql(`
+  fragment MergePreview_move on MergeMove {
+    relation
+    count
+  }
+`);
+
+/** @public A document graphql-codegen reads; the companies' preview selects it unmasked (no id either). */
+export const MergePreviewConflictFragment = graphql(`
+  fragment MergePreview_conflict on MergeConflict {
+    kind
+    label
+    count
+    keptStatus
+    keptName
+  }
+`);
 
 export interface MergePreviewProps {
-  moves: readonly { relation: MergeRelation; count: number }[];
-  conflicts?: readonly {
-    kind: MergeConflictKind;
-    label: string;
-    count: number;
-    keptStatus: ParticipantStatus | null;
-    keptName: string | null;
-  }[];
+  moves: readonly MergePreview_MoveFragment[];
+  conflicts?: readonly MergePreview_ConflictFragment[];
   /** Why the merge would be refused, as the server says. */
   refusals: readonly string[];
   /** What the kept record gains from the others (brands, languages), already labelled. */

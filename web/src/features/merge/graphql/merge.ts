@@ -40,15 +40,10 @@ export const MergeCompaniesPreviewQuery = graphql(`
         }
       }
       moves {
-        relation
-        count
+        ...MergePreview_move @unmask
       }
       conflicts {
-        kind
-        label
-        count
-        keptStatus
-        keptName
+        ...MergePreview_conflict @unmask
       }
       userErrors {
         ...MutationForm_userError @unmask
@@ -95,8 +90,7 @@ export const MergeContactsPreviewQuery = graphql(`
         languages
       }
       moves {
-        relation
-        count
+        ...MergePreview_move @unmask
       }
       userErrors {
         ...MutationForm_userError @unmask
