@@ -1,36 +1,15 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
 import { fold, websiteDomain } from '../../shared/fold.js';
 import { msg } from '../../shared/messages/index.js';
 import { agencyQuery, sql } from '../../shared/sql.js';
 import { CompanyKind } from '../company/company.enums.js';
 import { loadCompanies, loadLookups } from './existing-records.js';
 import { ImportKind } from './import.enums.js';
-import { ImportPhase } from './import-progress.js';
-import { type Decisions, type ExistingCompany, type Plan, type PlanInput, RowAction } from './plan-model.js';
-import type { Table } from './read-file.js';
-import {
-  byOwnId,
-  candidate,
-  companyChanges,
-  markCreated,
-  newRow,
-  POSSIBLE_MATCHES,
-  settleLookAlikes,
-  skippedAsEarlierRow,
-  updateOrUnchanged,
-} from './row-settlement.js';
-import { type CompanyValues, companyValues, participantValues } from './row-values.js';
-import { SIMILARITY_THRESHOLD, TrigramIndex, trigrams } from './similarity.js';
+import { type ExistingCompany, RowAction, type RowPlanner } from './plan-model.js';
+import { RecordMatcher } from './record-matcher.js';
+import { companyChanges, plannedRows, updateOrUnchanged } from './row-settlement.js';
+import { companyValues, participantValues } from './row-values.js';
 
-export async function planCompanies(
-  em: EntityManager,
-  ctx: Context,
-  table: Table,
-  input: PlanInput,
-  plan: Plan,
-  decisions: Decisions,
-): Promise<void> {
+export const planCompanies: RowPlanner = async (em, ctx, table, input, plan, decisions) => {
   const agencyId = ctx.viewer!.agencyId;
   const delegation = input.kind === ImportKind.DELEGATION;
   const lookups = await loadLookups(em, agencyId);
@@ -44,31 +23,18 @@ export async function planCompanies(
     participants = new Set(rows.map((row) => row.company_id));
   }
 
-  const byId = new Map(companies.map((company) => [company.id, company]));
-  const byDomain = new Map<string, ExistingCompany>();
-  const byName = new Map<string, ExistingCompany>();
-  const index = new TrigramIndex<ExistingCompany>();
+  const matcher = new RecordMatcher<ExistingCompany>((company) => company.name, {
+    unique: (domain, company) => msg('importReasonSameDomain', { domain, name: company.name }),
+    name: (company) => msg('importReasonSameName', { name: company.name }),
+  });
   for (const company of companies) {
-    const domain = websiteDomain(company.website);
-    if (domain && !byDomain.has(domain)) byDomain.set(domain, company);
-    const folded = fold(company.name);
-    const key = `${folded}|${company.country}`;
-    if (!byName.has(key)) byName.set(key, company);
-    index.add(trigrams(folded), company);
+    const { country, city, website } = company;
+    const keys = { unique: websiteDomain(website), folded: fold(company.name), group: country };
+    matcher.addRecord(company, keys, { country, city, website });
   }
-  plan.existingCompanies = byId;
+  plan.existingCompanies = matcher.byId;
 
-  // Earlier rows of the file: by website, by name and country, by record matched, and by trigrams.
-  const fileDomains = new Map<string, number>();
-  const fileNames = new Map<string, number>();
-  const claimed = new Map<string, number>();
-  const fileIndex = new TrigramIndex<{ row: number; values: CompanyValues }>();
-
-  input.progress?.phase(ImportPhase.CHECKING, table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    await input.progress?.step(i);
-    const row = newRow(table, i);
-    plan.rows.push(row);
+  for await (const row of plannedRows(table, plan, input.progress)) {
     const { values, errors } = await companyValues(row.cells, input.mapping, lookups, CompanyKind.EXPORTER);
     row.company = values;
     row.label = values.name;
@@ -86,61 +52,13 @@ export async function planCompanies(
       continue;
     }
 
-    let target = byOwnId(row, values.id, byId, (company) => company.name);
-    if (!target && values.domain) {
-      target = byDomain.get(values.domain);
-      if (target) row.reasons.push(msg('importReasonSameDomain', { domain: values.domain, name: target.name }));
-    }
-    const nameKey = `${values.folded}|${values.country}`;
-    if (!target) {
-      target = byName.get(nameKey);
-      if (target) row.reasons.push(msg('importReasonSameName', { name: target.name }));
-    }
-
-    const sameRow = target
-      ? claimed.get(target.id)
-      : ((values.domain ? fileDomains.get(values.domain) : undefined) ?? fileNames.get(nameKey));
-    if (skippedAsEarlierRow(row, sameRow)) continue;
-
-    let created = false;
-    if (!target) {
-      const grams = trigrams(values.folded);
-      const sameCountry = (country: string) => country === values.country;
-      row.candidates = [
-        ...index
-          .similar(grams, SIMILARITY_THRESHOLD, POSSIBLE_MATCHES, (c) => sameCountry(c.country))
-          .map(({ value, score }) =>
-            candidate({
-              id: value.id,
-              name: value.name,
-              country: value.country,
-              city: value.city,
-              website: value.website,
-              score,
-            }),
-          ),
-        ...fileIndex
-          .similar(grams, SIMILARITY_THRESHOLD, POSSIBLE_MATCHES, (c) => sameCountry(c.values.country))
-          .map(({ value: earlier, score }) =>
-            candidate({
-              row: earlier.row,
-              name: earlier.values.name,
-              country: earlier.values.country,
-              city: earlier.values.city,
-              website: earlier.values.website,
-              score,
-            }),
-          ),
-      ];
-      const settled = settleLookAlikes(row, decisions, byId, (company) => company.name);
-      if (settled.skip) continue;
-      created = settled.created;
-      target = settled.target;
-    }
-
-    if (target) {
-      claimed.set(target.id, row.row);
-      row.target = { id: target.id, name: target.name };
+    const { name, country, city, website } = values;
+    const keys = { unique: values.domain, folded: values.folded, group: country };
+    const match = matcher.match(row, values.id, keys, { name, country, city, website }, decisions);
+    if (match === 'created') {
+      if (delegation) row.reasons.push(msg('importReasonJoins', { name: values.name }));
+    } else if (match !== 'settled') {
+      const { target } = match;
       if (delegation) {
         if (target.kind !== CompanyKind.EXPORTER) {
           row.action = RowAction.ERROR;
@@ -155,15 +73,6 @@ export async function planCompanies(
       } else {
         updateOrUnchanged(row, companyChanges(values, target));
       }
-      continue;
     }
-
-    if (created) {
-      markCreated(row);
-      if (delegation) row.reasons.push(msg('importReasonJoins', { name: values.name }));
-    }
-    if (values.domain) fileDomains.set(values.domain, row.row);
-    fileNames.set(nameKey, row.row);
-    fileIndex.add(trigrams(values.folded), { row: row.row, values });
   }
-}
+};

@@ -1,40 +1,12 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
 import { emailDomain, fold, PUBLIC_MAIL_DOMAINS, websiteDomain } from '../../shared/fold.js';
 import { msg } from '../../shared/messages/index.js';
 import { loadCompanies, loadContacts } from './existing-records.js';
-import { ImportPhase } from './import-progress.js';
-import {
-  type Decisions,
-  type ExistingCompany,
-  type ExistingContact,
-  type Plan,
-  type PlanInput,
-  RowAction,
-} from './plan-model.js';
-import type { Table } from './read-file.js';
-import {
-  byOwnId,
-  candidate,
-  contactChanges,
-  markCreated,
-  newRow,
-  POSSIBLE_MATCHES,
-  settleLookAlikes,
-  skippedAsEarlierRow,
-  updateOrUnchanged,
-} from './row-settlement.js';
-import { type ContactValues, contactValues } from './row-values.js';
-import { SIMILARITY_THRESHOLD, TrigramIndex, trigrams } from './similarity.js';
+import { type ExistingCompany, type ExistingContact, RowAction, type RowPlanner } from './plan-model.js';
+import { RecordMatcher } from './record-matcher.js';
+import { contactChanges, plannedRows, updateOrUnchanged } from './row-settlement.js';
+import { contactValues } from './row-values.js';
 
-export async function planContacts(
-  em: EntityManager,
-  ctx: Context,
-  table: Table,
-  input: PlanInput,
-  plan: Plan,
-  decisions: Decisions,
-): Promise<void> {
+export const planContacts: RowPlanner = async (em, ctx, table, input, plan, decisions) => {
   const agencyId = ctx.viewer!.agencyId;
   const companies = await loadCompanies(em, agencyId);
   const contacts = await loadContacts(em, agencyId);
@@ -47,30 +19,22 @@ export async function planContacts(
     const domain = websiteDomain(company.website);
     if (domain && !companiesByDomain.has(domain)) companiesByDomain.set(domain, company);
   }
-  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
-  const byEmail = new Map<string, ExistingContact>();
-  const byName = new Map<string, ExistingContact>();
-  const index = new TrigramIndex<ExistingContact>();
+  const matcher = new RecordMatcher<ExistingContact>((contact) => contact.full_name, {
+    unique: (email, contact) => msg('importReasonSameEmail', { email, name: contact.full_name }),
+    name: (contact) => msg('importReasonSameNameCompany', { name: contact.full_name }),
+  });
   for (const contact of contacts) {
-    if (contact.email && !byEmail.has(contact.email.toLowerCase())) byEmail.set(contact.email.toLowerCase(), contact);
-    const folded = fold(contact.full_name);
-    const key = `${folded}|${contact.company_id}`;
-    if (!byName.has(key)) byName.set(key, contact);
-    index.add(trigrams(folded), contact);
+    const keys = {
+      unique: contact.email?.toLowerCase() ?? null,
+      folded: fold(contact.full_name),
+      group: contact.company_id,
+    };
+    matcher.addRecord(contact, keys, { email: contact.email });
   }
-  plan.existingContacts = byId;
+  plan.existingContacts = matcher.byId;
   plan.existingCompanies = companyById;
 
-  const fileEmails = new Map<string, number>();
-  const fileNames = new Map<string, number>();
-  const claimed = new Map<string, number>();
-  const fileIndex = new TrigramIndex<{ row: number; values: ContactValues; companyId: string }>();
-
-  input.progress?.phase(ImportPhase.CHECKING, table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    await input.progress?.step(i);
-    const row = newRow(table, i);
-    plan.rows.push(row);
+  for await (const row of plannedRows(table, plan, input.progress)) {
     const { values, errors } = await contactValues(row.cells, input.mapping);
     row.contact = values;
     row.label = values.fullName;
@@ -97,53 +61,8 @@ export async function planContacts(
     }
     row.companyId = company.id;
 
-    let target = byOwnId(row, values.id, byId, (contact) => contact.full_name);
-    const email = values.email?.toLowerCase();
-    if (!target && email) {
-      target = byEmail.get(email);
-      if (target) row.reasons.push(msg('importReasonSameEmail', { email, name: target.full_name }));
-    }
-    const nameKey = `${values.folded}|${company.id}`;
-    if (!target) {
-      target = byName.get(nameKey);
-      if (target) row.reasons.push(msg('importReasonSameNameCompany', { name: target.full_name }));
-    }
-    const sameRow = target
-      ? claimed.get(target.id)
-      : ((email ? fileEmails.get(email) : undefined) ?? fileNames.get(nameKey));
-    if (skippedAsEarlierRow(row, sameRow)) continue;
-
-    let created = false;
-    if (!target) {
-      const grams = trigrams(values.folded);
-      const companyId = company.id;
-      row.candidates = [
-        ...index
-          .similar(grams, SIMILARITY_THRESHOLD, POSSIBLE_MATCHES, (c) => c.company_id === companyId)
-          .map(({ value, score }) => candidate({ id: value.id, name: value.full_name, email: value.email, score })),
-        ...fileIndex
-          .similar(grams, SIMILARITY_THRESHOLD, POSSIBLE_MATCHES, (c) => c.companyId === companyId)
-          .map(({ value: earlier, score }) =>
-            candidate({ row: earlier.row, name: earlier.values.fullName, email: earlier.values.email, score }),
-          ),
-      ];
-      const settled = settleLookAlikes(row, decisions, byId, (contact) => contact.full_name);
-      if (settled.skip) continue;
-      created = settled.created;
-      target = settled.target;
-    }
-
-    if (target) {
-      claimed.set(target.id, row.row);
-      row.target = { id: target.id, name: target.full_name };
-      updateOrUnchanged(row, contactChanges(values, company.id, target));
-      continue;
-    }
-    if (created) {
-      markCreated(row);
-    }
-    if (email) fileEmails.set(email, row.row);
-    fileNames.set(nameKey, row.row);
-    fileIndex.add(trigrams(values.folded), { row: row.row, values, companyId: company.id });
+    const keys = { unique: values.email?.toLowerCase() ?? null, folded: values.folded, group: company.id };
+    const match = matcher.match(row, values.id, keys, { name: values.fullName, email: values.email }, decisions);
+    if (typeof match === 'object') updateOrUnchanged(row, contactChanges(values, company.id, match.target));
   }
-}
+};

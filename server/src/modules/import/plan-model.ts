@@ -1,8 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
 import type { Message } from '../../shared/messages/index.js';
 import type { CompanyKind } from '../company/company.enums.js';
 import type { ImportKind } from './import.enums.js';
 import type { ImportProgress } from './import-progress.js';
 import type { Mapping } from './mapping.js';
+import type { Table } from './read-file.js';
 import type { CellError, CompanyValues, ContactValues, ParticipantValues } from './row-values.js';
 
 export enum RowAction {
@@ -118,3 +121,13 @@ export function countActions(rows: readonly RowPlan[]): Record<string, number> {
 
 /** The decision for a row number: its own, else the one for every undecided look-alike. */
 export type Decisions = Pick<Map<number, Decision>, 'get'>;
+
+/** Plans each row of a table of its kind into `plan` (plan.ts picks the planner for the kind). */
+export type RowPlanner = (
+  em: EntityManager,
+  ctx: Context,
+  table: Table,
+  input: PlanInput,
+  plan: Plan,
+  decisions: Decisions,
+) => Promise<void>;

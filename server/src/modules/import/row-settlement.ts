@@ -1,17 +1,16 @@
 import { msg } from '../../shared/messages/index.js';
+import { ImportPhase, type ImportProgress } from './import-progress.js';
 import {
-  type Candidate,
   DecisionAction,
   type Decisions,
   type ExistingCompany,
   type ExistingContact,
+  type Plan,
   RowAction,
   type RowPlan,
 } from './plan-model.js';
 import type { Table } from './read-file.js';
 import type { CompanyValues, ContactValues } from './row-values.js';
-
-export const POSSIBLE_MATCHES = 3;
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
@@ -48,7 +47,7 @@ export function contactChanges(values: ContactValues, companyId: string, existin
   return changed;
 }
 
-export function newRow(table: Table, index: number): RowPlan {
+function newRow(table: Table, index: number): RowPlan {
   return {
     index,
     row: table.rowNumbers[index],
@@ -63,6 +62,17 @@ export function newRow(table: Table, index: number): RowPlan {
     decision: null,
   };
 }
+/** The table's rows, each as a new RowPlan added to the plan, the progress counting them. */
+export async function* plannedRows(table: Table, plan: Plan, progress?: ImportProgress): AsyncGenerator<RowPlan> {
+  progress?.phase(ImportPhase.CHECKING, table.rows.length);
+  for (let i = 0; i < table.rows.length; i++) {
+    await progress?.step(i);
+    const row = newRow(table, i);
+    plan.rows.push(row);
+    yield row;
+  }
+}
+
 /**
  * Settles a row that resembles others: without a decision it waits for one; SKIP skips it,
  * CREATE creates it, LINK takes the chosen record (one of the candidates) as its match.
@@ -75,20 +85,6 @@ function decide(row: RowPlan, decisions: Decisions): 'wait' | 'skip' | 'create' 
   if (decision.action === DecisionAction.CREATE) return 'create';
   const chosen = row.candidates.find((candidate) => candidate.id && candidate.id === decision.targetId);
   return chosen?.id ? { id: chosen.id } : 'wait';
-}
-
-/** A look-alike: a record of the CRM (with its id) or an earlier row (with its number); what it lacks is null. */
-export function candidate(found: Pick<Candidate, 'name' | 'score'> & Partial<Candidate>): Candidate {
-  return {
-    id: found.id ?? null,
-    row: found.row ?? null,
-    name: found.name,
-    country: found.country ?? null,
-    city: found.city ?? null,
-    website: found.website ?? null,
-    email: found.email ?? null,
-    score: found.score,
-  };
 }
 
 /** The record a row names by its id column, saying so (or that no record has that id). */
