@@ -342,6 +342,53 @@ export async function generateBatch(conn: Connection, world: World, shape: Batch
   );
 }
 
+/**
+ * Runs `fill` with the secondary indexes of TABLES (neither primary key nor unique) dropped, then
+ * builds them again: one build per index is much faster than keeping GIN trigram indexes up to date
+ * row by row, and the database ends with the same indexes.
+ */
+async function withoutSecondaryIndexes(conn: Connection, fill: () => Promise<void>): Promise<void> {
+  const indexes = await conn.execute<{ name: string; definition: string }[]>(
+    `select c.relname as name, pg_get_indexdef(x.indexrelid) as definition
+     from pg_index x
+     join pg_class c on c.oid = x.indexrelid
+     join pg_class t on t.oid = x.indrelid
+     join pg_namespace n on n.oid = t.relnamespace
+     where n.nspname = current_schema() and not x.indisunique and not x.indisprimary
+       and t.relname in (${TABLES.map((table) => `'${table}'`).join(', ')})`,
+  );
+  for (const index of indexes) await conn.execute(`drop index "${index.name}"`);
+  try {
+    await fill();
+  } finally {
+    for (const index of indexes) await conn.execute(index.definition);
+  }
+}
+
+/**
+ * Batches `from` … `to - 1`, two at a time (each batch only references its own records, so two
+ * connections can fill them side by side; PGlite, with one connection, runs them in turn), with
+ * the secondary indexes built once at the end. `onBatch` hears of each batch done.
+ */
+export function generateBatches(
+  conn: Connection,
+  world: World,
+  shape: BatchShape,
+  from: number,
+  to: number,
+  onBatch: (batch: number) => void = () => {},
+): Promise<void> {
+  return withoutSecondaryIndexes(conn, async () => {
+    for (let batch = from; batch < to; batch += 2) {
+      await Promise.all(
+        [batch, batch + 1]
+          .filter((b) => b < to)
+          .map((b) => generateBatch(conn, world, shape, b).then(() => onBatch(b))),
+      );
+    }
+  });
+}
+
 /** The id `id(kind, batch, n)` gives in SQL, computed here: md5 of the text, as a UUID. */
 export function derivedId(kind: string, batch: number, n: number | string): string {
   const hex = createHash('md5').update(`${kind}:${batch}:${n}`).digest('hex');

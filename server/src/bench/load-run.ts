@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { repoRoot } from '../config.js';
-import { type BatchShape, generateBatch, generateShared, pinned, TABLES } from './generate.js';
+import { type BatchShape, generateBatches, generateShared, pinned, TABLES } from './generate.js';
 import { type ChildServer, startChildServer } from './load-child.js';
 import { type LoadPage, loadPages, POSTGRAPHILE_FUNCTIONS } from './load-pages.js';
 import { benchWorld, createBenchAgency, login } from './support.js';
@@ -160,10 +160,9 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
     const world = benchWorld(await createBenchAgency(db, 'Bench Export Agency'), now);
     const t0 = performance.now();
     await generateShared(conn, world);
-    for (let batch = 0; batch < options.batches; batch++) {
-      await generateBatch(conn, world, options.shape, batch);
-      log(`batch ${batch + 1}/${options.batches} generated (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-    }
+    await generateBatches(conn, world, options.shape, 0, options.batches, (batch) =>
+      log(`batch ${batch + 1}/${options.batches} generated (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
+    );
     await conn.execute('analyze');
     const generationMs = performance.now() - t0;
     const [row] = await conn.execute<Record<string, string>[]>(

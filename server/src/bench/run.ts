@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
 import { createLogger } from '../log/logger.js';
-import { benchScale, generateBatch, generateShared, pinned, TABLES } from './generate.js';
+import { benchScale, generateBatches, generateShared, pinned, TABLES } from './generate.js';
 import { type BenchRequest, benchRequests } from './requests.js';
 import { benchWorld, createBenchAgency, login, percentile } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
@@ -128,7 +128,8 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       const label = size === 1 ? 'S' : `${size}×S`;
       const t0 = performance.now();
-      while (batches < size) await generateBatch(conn, world, shape, batches++);
+      await generateBatches(conn, world, shape, batches, size);
+      batches = size;
       // A production database has autovacuum's statistics; give the planner the same.
       await conn.execute('analyze');
       const ms = performance.now() - t0;
