@@ -12,18 +12,25 @@ import type { HalfYearPoint } from './components/ValueWonChart';
 // The agency's figures the dashboard derives from DashboardAnalyticsQuery, which selects these
 // fragments unmasked (reports and stage totals have no ids to read them by).
 
+/** @public A document graphql-codegen reads: the deals won, their value, and those without a rate to count it. */
+export const DashboardWonFragment = graphql(`
+  fragment DashboardWon_figures on ExportValueFigures {
+    dealsWon
+    dealsWithoutRate
+    currenciesWithoutRate
+    value {
+      amount
+      currency
+    }
+  }
+`);
+
 /** @public A document graphql-codegen reads: value won by half-year, with the same dates a year earlier. */
 export const DashboardHalfYearsFragment = graphql(`
   fragment DashboardHalfYears_report on ExportValueReport {
     baseCurrency
     total {
-      dealsWon
-      dealsWithoutRate
-      currenciesWithoutRate
-      value {
-        amount
-        currency
-      }
+      ...DashboardWon_figures @unmask
     }
     rows {
       key
@@ -34,13 +41,7 @@ export const DashboardHalfYearsFragment = graphql(`
         end
       }
       current {
-        dealsWon
-        dealsWithoutRate
-        currenciesWithoutRate
-        value {
-          amount
-          currency
-        }
+        ...DashboardWon_figures @unmask
       }
       previous {
         dealsWon
