@@ -14,14 +14,15 @@ import { type ExistingCompany, type ExistingContact, type Plan, RowAction, type 
 import {
   type CompanyRecord,
   type ContactRecord,
+  companyInserts,
   companyRecord,
+  companyUpdates,
+  contactInserts,
   contactRecord,
+  contactUpdates,
   type Details,
-  insertCompanies,
-  insertContacts,
+  recordset,
   setSectors,
-  updateCompanies,
-  updateContacts,
   writeInChunks,
 } from './record-writers.js';
 
@@ -93,9 +94,9 @@ async function applyCompanies(run: BatchWrite) {
     }
   }
   progress?.phase(ImportPhase.WRITING, created.length + updated.length + participants.length);
-  await insertCompanies(em, agencyId, batchId, created, progress);
+  await writeInChunks(em, created, companyInserts(agencyId, batchId), progress);
   await setSectors(em, agencyId, createdSectors, false);
-  await updateCompanies(em, agencyId, updated, progress);
+  await writeInChunks(em, updated, companyUpdates(agencyId), progress);
   await setSectors(em, agencyId, updatedSectors, true);
   await writeInChunks(
     em,
@@ -105,7 +106,7 @@ async function applyCompanies(run: BatchWrite) {
     ) => sql`insert into mission_participant (id, agency_id, mission_id, company_id, status, notes, import_batch_id,
          created_at, updated_at)
        select r.id, ${agencyId}, m.id, r.company_id, r.status, r.notes, ${batchId}, now(), now()
-       from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(id uuid, company_id uuid, status text, notes text)
+       from ${recordset(chunk, 'id uuid, company_id uuid, status text, notes text')}
        join mission m on m.id = ${plan.missionId} and m.agency_id = ${agencyId}`,
     progress,
   );
@@ -153,8 +154,8 @@ async function applyContacts(run: BatchWrite) {
     }
   }
   progress?.phase(ImportPhase.WRITING, created.length + updated.length);
-  await insertContacts(em, agencyId, batchId, created, progress);
-  await updateContacts(em, agencyId, updated, progress);
+  await writeInChunks(em, created, contactInserts(agencyId, batchId), progress);
+  await writeInChunks(em, updated, contactUpdates(agencyId), progress);
 }
 
 /**

@@ -19,30 +19,25 @@ export interface Details extends Record<string, unknown> {
 /** A uuid[] parameter as PostgreSQL's array literal (a JS array would be spread into a list of parameters). */
 export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
-async function inChunks<T>(
-  items: readonly T[],
-  write: (chunk: T[]) => Promise<unknown>,
-  progress?: ImportProgress,
-): Promise<void> {
-  for (let i = 0; i < items.length; i += CHUNK) {
-    const chunk = items.slice(i, i + CHUNK);
-    await write(chunk);
-    progress?.advance(chunk.length);
-  }
-}
-
-/** Runs one statement per chunk of `records` on the request's agency-scoped `em`. */
-export function writeInChunks<T>(
+/**
+ * Runs one statement per chunk of `records` (the statement of a chunk: one of the builders
+ * below) on the request's agency-scoped `em`, counting the records written.
+ */
+export async function writeInChunks<T>(
   em: EntityManager,
   records: readonly T[],
   statement: (chunk: T[]) => Sql,
   progress?: ImportProgress,
 ): Promise<void> {
-  return inChunks(records, (chunk) => agencyQuery(em, statement(chunk)), progress);
+  for (let i = 0; i < records.length; i += CHUNK) {
+    const chunk = records.slice(i, i + CHUNK);
+    await agencyQuery(em, statement(chunk));
+    progress?.advance(chunk.length);
+  }
 }
 
 /** The rows of a chunk as a table `r` of the given columns (one jsonb parameter for the whole chunk). */
-function recordset(chunk: readonly object[], columns: string): Sql {
+export function recordset(chunk: readonly object[], columns: string): Sql {
   return sql`jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(${trusted(columns)})`;
 }
 
@@ -93,46 +88,39 @@ export function contactRecord(row: RowPlan, id: string, existing?: ExistingConta
   };
 }
 
-export function insertCompanies(
-  em: EntityManager,
-  agencyId: string,
-  batchId: string,
-  records: CompanyRecord[],
-  progress?: ImportProgress,
-) {
-  return writeInChunks(
-    em,
-    records,
-    (
-      chunk,
-    ) => sql`insert into company (id, agency_id, name, normalized_name, kind, country, city, website, brands, notes,
-         account_manager_id, import_batch_id, created_at, updated_at)
-       select r.id, ${agencyId}, r.name, r.normalized_name, r.kind, r.country, r.city, r.website, coalesce(r.brands, '{}'),
-         r.notes, r.account_manager_id, ${batchId}, now(), now()
-       from ${recordset(chunk, COMPANY_COLUMNS)}`,
-    progress,
-  );
-}
+/** Inserts the companies a batch creates. */
+export const companyInserts = (agencyId: string, batchId: string) => (chunk: CompanyRecord[]) =>
+  sql`insert into company (id, agency_id, name, normalized_name, kind, country, city, website, brands, notes,
+     account_manager_id, import_batch_id, created_at, updated_at)
+   select r.id, ${agencyId}, r.name, r.normalized_name, r.kind, r.country, r.city, r.website, coalesce(r.brands, '{}'),
+     r.notes, r.account_manager_id, ${batchId}, now(), now()
+   from ${recordset(chunk, COMPANY_COLUMNS)}`;
 
-export function updateCompanies(
-  em: EntityManager,
-  agencyId: string,
-  records: CompanyRecord[],
-  progress?: ImportProgress,
-) {
-  return writeInChunks(
-    em,
-    records,
-    (
-      chunk,
-    ) => sql`update company c set name = r.name, normalized_name = r.normalized_name, kind = r.kind, country = r.country,
-         city = r.city, website = r.website, brands = coalesce(r.brands, '{}'), notes = r.notes,
-         account_manager_id = r.account_manager_id, updated_at = now()
-       from ${recordset(chunk, COMPANY_COLUMNS)}
-       where c.id = r.id and c.agency_id = ${agencyId}`,
-    progress,
-  );
-}
+/** Puts these values in the companies. */
+export const companyUpdates = (agencyId: string) => (chunk: CompanyRecord[]) =>
+  sql`update company c set name = r.name, normalized_name = r.normalized_name, kind = r.kind, country = r.country,
+     city = r.city, website = r.website, brands = coalesce(r.brands, '{}'), notes = r.notes,
+     account_manager_id = r.account_manager_id, updated_at = now()
+   from ${recordset(chunk, COMPANY_COLUMNS)}
+   where c.id = r.id and c.agency_id = ${agencyId}`;
+
+/** Inserts the contacts a batch creates; the companies they point to are the agency's (the join drops any other id). */
+export const contactInserts = (agencyId: string, batchId: string) => (chunk: ContactRecord[]) =>
+  sql`insert into contact (id, agency_id, company_id, full_name, normalized_name, job_title, email, phone, languages,
+     import_batch_id, created_at, updated_at)
+   select r.id, ${agencyId}, c.id, r.full_name, r.normalized_name, r.job_title, r.email, r.phone,
+     coalesce(r.languages, '{}'), ${batchId}, now(), now()
+   from ${recordset(chunk, CONTACT_COLUMNS)}
+   join company c on c.id = r.company_id and c.agency_id = ${agencyId}`;
+
+/** Puts these values in the contacts (the companies they point to are the agency's, as on insert). */
+export const contactUpdates = (agencyId: string) => (chunk: ContactRecord[]) =>
+  sql`update contact x set company_id = c.id, full_name = r.full_name, normalized_name = r.normalized_name,
+     job_title = r.job_title, email = r.email, phone = r.phone, languages = coalesce(r.languages, '{}'),
+     updated_at = now()
+   from ${recordset(chunk, CONTACT_COLUMNS)}
+   join company c on c.id = r.company_id and c.agency_id = ${agencyId}
+   where x.id = r.id and x.agency_id = ${agencyId}`;
 
 /** Replaces the sectors of these companies (sectors of the agency only). */
 export async function setSectors(
@@ -159,46 +147,5 @@ export async function setSectors(
     (chunk) => sql`insert into company_sector (company_id, sector_id)
        select r.company_id, r.sector_id from ${recordset(chunk, 'company_id uuid, sector_id uuid')}
        join sector s on s.id = r.sector_id and s.agency_id = ${agencyId}`,
-  );
-}
-
-/** Contacts of the import; the companies they point to are the agency's (the join drops any other id). */
-export function insertContacts(
-  em: EntityManager,
-  agencyId: string,
-  batchId: string,
-  records: ContactRecord[],
-  progress?: ImportProgress,
-) {
-  return writeInChunks(
-    em,
-    records,
-    (chunk) => sql`insert into contact (id, agency_id, company_id, full_name, normalized_name, job_title, email, phone,
-         languages, import_batch_id, created_at, updated_at)
-       select r.id, ${agencyId}, c.id, r.full_name, r.normalized_name, r.job_title, r.email, r.phone,
-         coalesce(r.languages, '{}'), ${batchId}, now(), now()
-       from ${recordset(chunk, CONTACT_COLUMNS)}
-       join company c on c.id = r.company_id and c.agency_id = ${agencyId}`,
-    progress,
-  );
-}
-
-/** Puts these values in the contacts (the companies they point to are the agency's, as on insert). */
-export function updateContacts(
-  em: EntityManager,
-  agencyId: string,
-  records: ContactRecord[],
-  progress?: ImportProgress,
-) {
-  return writeInChunks(
-    em,
-    records,
-    (chunk) => sql`update contact x set company_id = c.id, full_name = r.full_name, normalized_name = r.normalized_name,
-         job_title = r.job_title, email = r.email, phone = r.phone, languages = coalesce(r.languages, '{}'),
-         updated_at = now()
-       from ${recordset(chunk, CONTACT_COLUMNS)}
-       join company c on c.id = r.company_id and c.agency_id = ${agencyId}
-       where x.id = r.id and x.agency_id = ${agencyId}`,
-    progress,
   );
 }

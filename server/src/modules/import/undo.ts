@@ -8,7 +8,14 @@ import { agencyQuery, sql, trusted } from '../../shared/sql.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ImportBatchStatus } from './import.enums.js';
-import { type Details, setSectors, updateCompanies, updateContacts, uuidArray } from './record-writers.js';
+import {
+  companyUpdates,
+  contactUpdates,
+  type Details,
+  setSectors,
+  uuidArray,
+  writeInChunks,
+} from './record-writers.js';
 
 /**
  * Undoes an import while what it did is untouched: deletes the records it created and puts back
@@ -78,7 +85,7 @@ export async function undoBatch(em: EntityManager, ctx: Context, batchId: string
     ...before,
     normalized_name: normalizeName(before.name),
   }));
-  await updateCompanies(em, agencyId, restoredCompanies);
+  await writeInChunks(em, restoredCompanies, companyUpdates(agencyId));
   await setSectors(
     em,
     agencyId,
@@ -89,7 +96,7 @@ export async function undoBatch(em: EntityManager, ctx: Context, batchId: string
     ...before,
     normalized_name: normalizeName(before.full_name),
   }));
-  await updateContacts(em, agencyId, restoredContacts);
+  await writeInChunks(em, restoredContacts, contactUpdates(agencyId));
   await agencyQuery(
     em,
     sql`update import_batch set status = ${ImportBatchStatus.UNDONE}, undone_at = now(), updated_at = now()
