@@ -52,21 +52,7 @@ export const TimelineDealFragment = graphql(`
     title
     stageHistory(first: $stageChanges) {
       nodes {
-        id
-        changedAt
-        changedBy {
-          id
-          fullName
-        }
-        fromStage {
-          id
-          name
-        }
-        toStage {
-          id
-          name
-          category
-        }
+        ...StageChange_change @unmask
       }
     }
   }
@@ -113,6 +99,7 @@ export function CompanyTimeline({ companyId, interactions, deals, tasks, canEdit
   const interactionData = useFragment({ fragment: TimelineInteractionFragment, from: [...interactions] }).data;
   const dealData = useFragment({
     fragment: TimelineDealFragment,
+    fragmentName: 'Timeline_deal',
     from: [...deals],
     variables: { stageChanges: TIMELINE_STAGE_CHANGES },
   }).data;

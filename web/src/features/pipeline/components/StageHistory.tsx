@@ -11,21 +11,7 @@ export const StageHistoryFragment = graphql(`
     stageHistory(first: $stageChanges) {
       totalCount
       nodes {
-        id
-        changedAt
-        changedBy {
-          id
-          fullName
-        }
-        fromStage {
-          id
-          name
-        }
-        toStage {
-          id
-          name
-          category
-        }
+        ...StageChange_change @unmask
       }
     }
   }
@@ -37,6 +23,7 @@ export function StageHistory({ deal }: { deal: FragmentType<typeof StageHistoryF
   const { formatDate } = useFormat();
   const { data, complete } = useFragment({
     fragment: StageHistoryFragment,
+    fragmentName: 'StageHistory_deal',
     from: deal,
     variables: { stageChanges: MAX_PAGE_SIZE },
   });
