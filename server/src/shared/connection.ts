@@ -84,7 +84,7 @@ export function checkPageSize(
 
 /** Checks Relay arguments; the page size asked for, and its direction. */
 export function pageSize(args: PageArgs): { size: number; backwards: boolean } {
-  if (args.first != null && args.last != null) throw badInput('Pass either `first` or `last`, not both.');
+  if (args.first != null && args.last != null) throw badInput(render(msg('pageBothDirections'), requestLanguage()));
   const backwards = args.last != null || (args.before != null && args.first == null);
   const size = backwards ? checkPageSize(args.last, 'last') : checkPageSize(args.first, 'first');
   return { size, backwards };

@@ -39,6 +39,13 @@ describe('a refused page or cursor speaks the language of the request', () => {
     expect(await refusal(query, 'ru')).toEqual({ code: 'BAD_USER_INPUT', message: '`first` должен быть от 0 до 100.' });
   });
 
+  it('both page directions at once', async () => {
+    const query = '{ companies(first: 5, last: 5) { totalCount } }';
+    expect((await refusal(query)).message).toBe('Pass either `first` or `last`, not both.');
+    expect((await refusal(query, 'fr')).message).toBe('Passez `first` ou `last`, pas les deux.');
+    expect((await refusal(query, 'ru')).message).toBe('Передайте `first` или `last`, но не оба.');
+  });
+
   it('the page size of a list with its own limit (duplicate candidates, 50)', async () => {
     const query = '{ duplicateCandidates(first: 51) { totalCount } }';
     expect((await refusal(query, 'ru')).message).toBe('`first` должен быть от 0 до 50.');

@@ -286,6 +286,7 @@ export const en = {
   databaseUnavailable: 'The database is unavailable for the moment. Try again in a few seconds.',
   cursorInvalid: 'The cursor is not valid for this list and order.',
   pageSizeOutOfRange: ({ field, max }: { field: string; max: number }) => `\`${field}\` must be between 0 and ${max}.`,
+  pageBothDirections: 'Pass either `first` or `last`, not both.',
 };
 
 export type Messages = typeof en;

@@ -273,4 +273,5 @@ export const fr: Messages = {
   databaseUnavailable: 'La base de données est momentanément indisponible. Réessayez dans quelques secondes.',
   cursorInvalid: 'Le curseur n’est pas valable pour cette liste et cet ordre.',
   pageSizeOutOfRange: ({ field, max }) => `\`${field}\` doit être compris entre 0 et ${max}.`,
+  pageBothDirections: 'Passez `first` ou `last`, pas les deux.',
 };

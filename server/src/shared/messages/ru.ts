@@ -270,4 +270,5 @@ export const ru: Messages = {
   databaseUnavailable: 'База данных временно недоступна. Повторите попытку через несколько секунд.',
   cursorInvalid: 'Курсор не подходит для этого списка и порядка.',
   pageSizeOutOfRange: ({ field, max }) => `\`${field}\` должен быть от 0 до ${max}.`,
+  pageBothDirections: 'Передайте `first` или `last`, но не оба.',
 };
