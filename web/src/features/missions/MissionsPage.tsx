@@ -7,6 +7,7 @@ import { ConnectionList } from '../../components/ui/ConnectionList';
 import type { SortState } from '../../components/ui/DataTable';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { FilterBar } from '../../components/ui/FilterBar';
+import { NoMatch } from '../../components/ui/NoMatch';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { SelectField } from '../../components/ui/SelectField';
 import { TextField } from '../../components/ui/TextField';
@@ -138,14 +139,7 @@ export function MissionsPage() {
             busy={loading}
             empty={
               filtered ? (
-                <EmptyState
-                  title={t('list.emptyFiltered')}
-                  action={
-                    <Button variant="secondary" onClick={clear}>
-                      {t('list.clearFilters')}
-                    </Button>
-                  }
-                />
+                <NoMatch title={t('list.emptyFiltered')} clearLabel={t('list.clearFilters')} onClear={clear} />
               ) : (
                 <EmptyState
                   title={t('list.emptyTitle')}

@@ -193,6 +193,39 @@ describe('MissionsPage', () => {
     await waitFor(() => expect(filters.at(-1)).toEqual({}));
   });
 
+  it('says when no mission matches the filters, and clears them', async () => {
+    const filters: unknown[] = [];
+    const { link } = scriptedLink(
+      viewerAnswer,
+      usersAnswer,
+      answer(MissionsListQuery).with((variables) => {
+        filters.push(variables.filter);
+        const nodes = variables.filter?.statuses
+          ? []
+          : [
+              {
+                ...casablanca,
+                lead: null,
+                participants: { __typename: 'MissionParticipantConnection' as const, totalCount: 0 },
+              },
+            ];
+        return { data: { missions: { __typename: 'MissionConnection', totalCount: nodes.length, pageInfo, nodes } } };
+      }),
+    );
+    const { router } = renderRoutes({
+      transport: link,
+      routes: [{ path: '/missions', element: <MissionsPage /> }],
+      url: '/missions?status=CANCELLED',
+    });
+
+    const noMatch = await screen.findByText('No mission matches these filters.');
+    expect(noMatch).toBeTruthy();
+    const clearButtons = screen.getAllByRole('button', { name: 'Clear filters' });
+    fireEvent.click(clearButtons.at(-1) as HTMLElement);
+    expect(await screen.findByRole('link', { name: 'Mission commerciale Mosprom à Casablanca' })).toBeTruthy();
+    expect(router.state.location.search).toBe('');
+  });
+
   it('sorts on the server when a column header is clicked, with the order kept in the URL', async () => {
     const orders: unknown[] = [];
     const { link } = scriptedLink(
