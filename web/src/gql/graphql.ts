@@ -1432,8 +1432,6 @@ export type MissionDealsQuery = { deals: { __typename: 'DealConnection', totalCo
       & { ' $fragmentRefs'?: { 'MissionDealsPanel_DealFragment': MissionDealsPanel_DealFragment } }
     )> } };
 
-export type MissionFacts_MissionFragment = { __typename: 'Mission', id: string, name: string, kind: MissionKind, status: MissionStatus, hostCountry: string, city: string | null, startsOn: string | null, endsOn: string | null, datesApproximate: boolean } & { ' $fragmentName'?: 'MissionFacts_MissionFragment' };
-
 export type MissionMeetingsQueryVariables = Exact<{
   filter?: InteractionFilter | null | undefined;
   orderBy?: InteractionOrder | null | undefined;
@@ -1491,6 +1489,8 @@ export type MissionsListQuery = { missions: { __typename: 'MissionConnection', t
       { __typename: 'Mission', id: string }
       & { ' $fragmentRefs'?: { 'MissionsTable_MissionFragment': MissionsTable_MissionFragment } }
     )> } };
+
+export type MissionFacts_MissionFragment = { __typename: 'Mission', id: string, name: string, kind: MissionKind, status: MissionStatus, hostCountry: string, city: string | null, startsOn: string | null, endsOn: string | null, datesApproximate: boolean } & { ' $fragmentName'?: 'MissionFacts_MissionFragment' };
 
 export type MissionForm_MissionFragment = { __typename: 'Mission', description: string | null, id: string, name: string, kind: MissionKind, status: MissionStatus, hostCountry: string, city: string | null, startsOn: string | null, endsOn: string | null, datesApproximate: boolean, lead: { __typename: 'User', id: string } | null, budget: { __typename: 'Money', amount: string, currency: string } | null } & { ' $fragmentName'?: 'MissionForm_MissionFragment' };
 
