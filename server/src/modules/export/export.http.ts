@@ -1,15 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { agencyEm } from '../../db/agency-scope.js';
-import { buildContext } from '../../graphql/build-context.js';
 import type { Context } from '../../graphql/context.js';
 import type { CostBudget } from '../../graphql/cost-budget.js';
 import { UnauthenticatedError } from '../../graphql/errors.js';
-import type { TrustedProxies } from '../../http/client-address.js';
-import { sessionCookieJar } from '../../http/cookies.js';
+import { type RouteSignIn, routeContext } from '../../http/route-context.js';
 import type { Logger } from '../../log/logger.js';
 import { errorAnswered } from '../../log/request-scope.js';
-import { LANGUAGES, type Language, type Message, msg, render } from '../../shared/messages/index.js';
+import { type Language, type Message, msg, render } from '../../shared/messages/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isTimeZone } from '../mission/time-zone.js';
 import { EXPORT_BATCH_SIZE } from './export.batches.js';
@@ -18,13 +15,7 @@ import { CONTENT_TYPES, csvWriter, type ExportFormat, type ListWriter, xlsxWrite
 
 export const EXPORT_PATH = /^\/export\/([a-z]+)\.(csv|xlsx)$/;
 
-export interface ExportHttpOptions {
-  rootEm: EntityManager;
-  cookieSecure: boolean;
-  sessionTtlDays: number;
-  sessionIdleHours: number;
-  /** Proxies whose X-Forwarded-For is believed (http/client-address.ts). */
-  trustedProxies?: TrustedProxies;
+export interface ExportHttpOptions extends RouteSignIn {
   log: Logger;
   /** Rows per statement (tests make it small to count statements). */
   batchSize?: number;
@@ -71,24 +62,15 @@ export function exportHandler(options: ExportHttpOptions) {
       return;
     }
     const format = match[2] as ExportFormat;
-    const cookies = sessionCookieJar(req, options.cookieSecure);
     let ctx: Context;
     try {
-      ctx = await buildContext({
-        rootEm: options.rootEm,
-        req,
-        cookies,
-        sessionTtlDays: options.sessionTtlDays,
-        sessionIdleHours: options.sessionIdleHours,
-        trustedProxies: options.trustedProxies,
-      });
+      const route = await routeContext(req, url, options);
+      ctx = route.ctx;
+      if (route.setCookie.length > 0) res.setHeader('set-cookie', route.setCookie);
     } catch (error) {
       if (error instanceof UnauthenticatedError) return refuse(res, 401, 'UNAUTHENTICATED', error.message);
       throw error;
     }
-    if (cookies.headers.length > 0) res.setHeader('set-cookie', cookies.headers);
-    const lang = url.searchParams.get('lang');
-    if (lang && (LANGUAGES as readonly string[]).includes(lang)) ctx.language = lang as Language;
     const say = (message: Message) => render(message, ctx.language);
     if (!ctx.viewer) return refuse(res, 401, 'UNAUTHENTICATED', say(msg('exportSignIn')));
 

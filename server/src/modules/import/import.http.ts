@@ -1,13 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { buildContext } from '../../graphql/build-context.js';
 import type { Context } from '../../graphql/context.js';
-import type { TrustedProxies } from '../../http/client-address.js';
-import { sessionCookieJar } from '../../http/cookies.js';
+import { type RouteSignIn, routeContext } from '../../http/route-context.js';
 import { errorAnswered } from '../../log/request-scope.js';
-import { LANGUAGES, type Language, type Message, msg, render } from '../../shared/messages/index.js';
+import { type Message, msg, render } from '../../shared/messages/index.js';
 import { UserErrorsException } from '../../shared/mutation.js';
 import { Role } from '../user/user.enums.js';
 import { ImportKind } from './import.enums.js';
@@ -16,14 +13,8 @@ import { ImportInput } from './import.types.js';
 import { storeFile } from './import-file.service.js';
 import { RowAction } from './plan-model.js';
 
-export interface ImportHttpOptions {
-  rootEm: EntityManager;
+export interface ImportHttpOptions extends RouteSignIn {
   maxImportBytes: number;
-  cookieSecure: boolean;
-  sessionTtlDays: number;
-  sessionIdleHours: number;
-  /** Proxies whose X-Forwarded-For is believed (http/client-address.ts). */
-  trustedProxies?: TrustedProxies;
 }
 
 class TooLarge extends Error {}
@@ -178,25 +169,14 @@ export async function handleImportHttp(
   url: URL,
   options: ImportHttpOptions,
 ): Promise<void> {
-  const cookies = sessionCookieJar(req, options.cookieSecure);
   let ctx: Context;
   try {
-    ctx = await buildContext({
-      rootEm: options.rootEm,
-      req,
-      cookies,
-      sessionTtlDays: options.sessionTtlDays,
-      sessionIdleHours: options.sessionIdleHours,
-      trustedProxies: options.trustedProxies,
-    });
+    ({ ctx } = await routeContext(req, url, options));
   } catch {
     req.resume();
     refuse(res, 401, 'UNAUTHENTICATED', 'The API token is unknown, expired or revoked.');
     return;
   }
-  // A download link cannot set Accept-Language: the web client says its language in the query.
-  const lang = url.searchParams.get('lang');
-  if (lang && (LANGUAGES as readonly string[]).includes(lang)) ctx.language = lang as Language;
   if (!ctx.viewer) {
     req.resume();
     refuse(res, 401, 'UNAUTHENTICATED', 'Sign in first.');
