@@ -52,11 +52,13 @@ export function ratioTable(result: LoadResult): string {
     const throughput = counts.map((n) => {
       const ours = cellOf(result, page, 'ours', n);
       const theirs = cellOf(result, page, 'postgraphile', n);
-      return ratio(ours && theirs ? ours.requestsPerSecond / theirs.requestsPerSecond : Number.NaN);
+      return ratio(ours && theirs?.requests ? ours.requestsPerSecond / theirs.requestsPerSecond : Number.NaN);
     });
     const ours = cellOf(result, page, 'ours', fewest);
     const floor = cellOf(result, page, 'floor', fewest);
-    lines.push(`| ${page} | ${throughput.join(' | ')} | ${ratio(ours && floor ? ours.p50 / floor.p50 : Number.NaN)} |`);
+    lines.push(
+      `| ${page} | ${throughput.join(' | ')} | ${ratio(ours?.requests && floor?.requests ? ours.p50 / floor.p50 : Number.NaN)} |`,
+    );
   }
   return lines.join('\n');
 }

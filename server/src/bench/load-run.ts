@@ -214,12 +214,18 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
             server: kind,
             bytes: await check(server.url, target, `${kind} ${page.name}`),
           });
+          // autocannon leaves the requests in flight at its end to the server, which still works
+          // on them: one more checked request, answered after them, starts the next measure on
+          // an idle server (and shows it still answers properly).
+          const settle = () => check(server.url, target, `${kind} ${page.name} after load`);
           if (options.warmupSeconds > 0) {
             await load(server.url, target, Math.max(...options.connections), options.warmupSeconds);
+            await settle();
           }
           for (const connections of options.connections) {
             const rss = watchRss(server);
             const result = await load(server.url, target, connections, options.seconds);
+            await settle();
             const cell: LoadCell = {
               page: page.name,
               server: kind,
