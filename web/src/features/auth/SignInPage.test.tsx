@@ -32,37 +32,32 @@ const accepted = answer(SignInMutation).with(() => ({
   data: { login: { __typename: 'LoginPayload', viewer, userErrors: [] } },
 }));
 
+/** A user whose own language is Russian signs in on an English page and reaches home. */
+async function signInAsRussianSpeaker() {
+  const { link } = scriptedLink(
+    answer(SignInMutation).with(() => ({
+      data: { login: { __typename: 'LoginPayload', viewer: { ...viewer, locale: 'ru' }, userErrors: [] } },
+    })),
+  );
+  const { i18n } = renderRoutes({
+    transport: link,
+    url: '/sign-in',
+    routes: [signInRoute, { path: '/', element: <p>home</p> }],
+  });
+  fillAndSubmit('camille@apex.example', 'secret');
+  await screen.findByText('home');
+  return i18n;
+}
+
 describe('SignInPage', () => {
   it("switches to the user's own language when nobody chose one on this browser", async () => {
-    const { link } = scriptedLink(
-      answer(SignInMutation).with(() => ({
-        data: { login: { __typename: 'LoginPayload', viewer: { ...viewer, locale: 'ru' }, userErrors: [] } },
-      })),
-    );
-    const { i18n } = renderRoutes({
-      transport: link,
-      url: '/sign-in',
-      routes: [signInRoute, { path: '/', element: <p>home</p> }],
-    });
-    fillAndSubmit('camille@apex.example', 'secret');
-    await screen.findByText('home');
+    const i18n = await signInAsRussianSpeaker();
     expect(i18n.language).toBe('ru');
   });
 
   it('keeps the language chosen on this browser', async () => {
     storeLanguage('en');
-    const { link } = scriptedLink(
-      answer(SignInMutation).with(() => ({
-        data: { login: { __typename: 'LoginPayload', viewer: { ...viewer, locale: 'ru' }, userErrors: [] } },
-      })),
-    );
-    const { i18n } = renderRoutes({
-      transport: link,
-      url: '/sign-in',
-      routes: [signInRoute, { path: '/', element: <p>home</p> }],
-    });
-    fillAndSubmit('camille@apex.example', 'secret');
-    await screen.findByText('home');
+    const i18n = await signInAsRussianSpeaker();
     expect(i18n.language).toBe('en');
   });
 

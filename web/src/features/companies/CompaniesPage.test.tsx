@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { viewerAnswer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
-import { answer, scriptedLink } from '../../test/scriptedLink';
+import { type Answer, answer, scriptedLink } from '../../test/scriptedLink';
 import { CompaniesPage } from './CompaniesPage';
 import { CompaniesPageQuery, CreateCompanyMutation } from './graphql/companies';
 import { fishSector, manager, pageInfo, sectorsAnswer, usersAnswer } from './testFixtures';
@@ -79,6 +79,22 @@ function createAnswer(result: CreateResult, inputs: unknown[] = []) {
   });
 }
 
+/** The companies list at `url`, for an account manager unless `role` says otherwise, with `more` answers. */
+function renderCompanies({
+  url = '/companies',
+  role,
+  list = listAnswer(),
+  more = [],
+}: {
+  url?: string;
+  role?: 'ANALYST';
+  list?: Answer;
+  more?: Answer[];
+} = {}) {
+  const { link, calls } = scriptedLink(viewerAnswer(role), list, sectorsAnswer, usersAnswer, ...more);
+  return { ...renderRoutes({ transport: link, url, routes }), calls };
+}
+
 async function fillCompanyForm() {
   fireEvent.click(await screen.findByRole('button', { name: 'New company' }));
   const dialog = await screen.findByRole('dialog', { name: 'New company' });
@@ -90,8 +106,7 @@ async function fillCompanyForm() {
 
 describe('CompaniesPage', () => {
   it('lists companies with Latin and Cyrillic names, kinds and localized countries', async () => {
-    const { link } = scriptedLink(viewerAnswer(), listAnswer(), sectorsAnswer, usersAnswer);
-    renderRoutes({ transport: link, url: '/companies', routes });
+    renderCompanies();
 
     const table = await screen.findByRole('table', { name: 'List of companies' });
     expect(within(table).getByRole('link', { name: 'Atlas Santé Distribution' }).getAttribute('href')).toBe(
@@ -108,8 +123,7 @@ describe('CompaniesPage', () => {
 
   it('searches as the user types, with the text kept in the URL', async () => {
     const variables: { filter?: { search?: string } }[] = [];
-    const { link } = scriptedLink(viewerAnswer(), listAnswer(variables), sectorsAnswer, usersAnswer);
-    const { router } = renderRoutes({ transport: link, url: '/companies', routes });
+    const { router } = renderCompanies({ list: listAnswer(variables) });
 
     fireEvent.change(await screen.findByRole('searchbox', { name: 'Search companies' }), {
       target: { value: 'societe' },
@@ -121,8 +135,7 @@ describe('CompaniesPage', () => {
 
   it('starts from the search in the URL', async () => {
     const variables: { filter?: { search?: string } }[] = [];
-    const { link } = scriptedLink(viewerAnswer(), listAnswer(variables), sectorsAnswer, usersAnswer);
-    renderRoutes({ transport: link, url: '/companies?q=%D0%B0%D0%B3%D1%80%D0%BE', routes });
+    renderCompanies({ url: '/companies?q=%D0%B0%D0%B3%D1%80%D0%BE', list: listAnswer(variables) });
 
     expect(await screen.findByRole('searchbox', { name: 'Search companies' })).toHaveProperty('value', 'агро');
     expect(variables[0]?.filter?.search).toBe('агро');
@@ -130,8 +143,7 @@ describe('CompaniesPage', () => {
 
   it('sorts on the server when a column header is clicked', async () => {
     const variables: { orderBy?: unknown }[] = [];
-    const { link } = scriptedLink(viewerAnswer(), listAnswer(variables), sectorsAnswer, usersAnswer);
-    const { router } = renderRoutes({ transport: link, url: '/companies', routes });
+    const { router } = renderCompanies({ list: listAnswer(variables) });
 
     await screen.findByRole('table', { name: 'List of companies' });
     expect(variables[0]?.orderBy).toEqual({ field: 'NAME', direction: 'ASC' });
@@ -146,14 +158,11 @@ describe('CompaniesPage', () => {
 
   it('creates a company and opens its page', async () => {
     const inputs: unknown[] = [];
-    const { link } = scriptedLink(
-      viewerAnswer(),
-      listAnswer(),
-      sectorsAnswer,
-      usersAnswer,
-      createAnswer({ company: { __typename: 'Company', id: 'c9', name: 'Рыбный мир' }, userErrors: [] }, inputs),
-    );
-    const { router } = renderRoutes({ transport: link, url: '/companies', routes });
+    const { router } = renderCompanies({
+      more: [
+        createAnswer({ company: { __typename: 'Company', id: 'c9', name: 'Рыбный мир' }, userErrors: [] }, inputs),
+      ],
+    });
 
     const dialog = await fillCompanyForm();
     fireEvent.click(within(dialog).getByLabelText('Caviar and fish conserves'));
@@ -167,17 +176,16 @@ describe('CompaniesPage', () => {
   });
 
   it('shows a userError under the name field and keeps the form open', async () => {
-    const { link } = scriptedLink(
-      viewerAnswer(),
-      listAnswer(),
-      sectorsAnswer,
-      usersAnswer,
-      createAnswer({
-        company: null,
-        userErrors: [{ field: ['input', 'name'], code: 'INVALID', message: 'The name is too long.', existingId: null }],
-      }),
-    );
-    renderRoutes({ transport: link, url: '/companies', routes });
+    renderCompanies({
+      more: [
+        createAnswer({
+          company: null,
+          userErrors: [
+            { field: ['input', 'name'], code: 'INVALID', message: 'The name is too long.', existingId: null },
+          ],
+        }),
+      ],
+    });
 
     const dialog = await fillCompanyForm();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create company' }));
@@ -190,24 +198,21 @@ describe('CompaniesPage', () => {
   });
 
   it('links to the existing company on DUPLICATE', async () => {
-    const { link } = scriptedLink(
-      viewerAnswer(),
-      listAnswer(),
-      sectorsAnswer,
-      usersAnswer,
-      createAnswer({
-        company: null,
-        userErrors: [
-          {
-            field: ['input', 'name'],
-            code: 'DUPLICATE',
-            message: 'A company with this name already exists.',
-            existingId: 'c2',
-          },
-        ],
-      }),
-    );
-    renderRoutes({ transport: link, url: '/companies', routes });
+    renderCompanies({
+      more: [
+        createAnswer({
+          company: null,
+          userErrors: [
+            {
+              field: ['input', 'name'],
+              code: 'DUPLICATE',
+              message: 'A company with this name already exists.',
+              existingId: 'c2',
+            },
+          ],
+        }),
+      ],
+    });
 
     const dialog = await fillCompanyForm();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create company' }));
@@ -219,8 +224,7 @@ describe('CompaniesPage', () => {
   });
 
   it('asks for the required fields before calling the server', async () => {
-    const { link, calls } = scriptedLink(viewerAnswer(), listAnswer(), sectorsAnswer, usersAnswer);
-    renderRoutes({ transport: link, url: '/companies', routes });
+    const { calls } = renderCompanies();
 
     fireEvent.click(await screen.findByRole('button', { name: 'New company' }));
     const dialog = await screen.findByRole('dialog', { name: 'New company' });
@@ -231,16 +235,14 @@ describe('CompaniesPage', () => {
   });
 
   it('hides creation from analysts', async () => {
-    const { link } = scriptedLink(viewerAnswer('ANALYST'), listAnswer(), sectorsAnswer, usersAnswer);
-    renderRoutes({ transport: link, url: '/companies', routes });
+    renderCompanies({ role: 'ANALYST' });
 
     await screen.findByRole('table', { name: 'List of companies' });
     await waitFor(() => expect(screen.queryByRole('button', { name: 'New company' })).toBeNull());
   });
 
   it('offers "New company" when there are none yet', async () => {
-    const { link } = scriptedLink(viewerAnswer(), listAnswer([], []), sectorsAnswer, usersAnswer);
-    renderRoutes({ transport: link, url: '/companies', routes });
+    renderCompanies({ list: listAnswer([], []) });
 
     expect(await screen.findByText('No companies yet')).toBeTruthy();
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'New company' })).toHaveLength(2));
