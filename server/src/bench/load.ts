@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   writeFileSync(join(out, `${name}.md`), report);
   writeFileSync(
     join(out, `${name}.svg`),
-    loadChart(result, `req/s, ${scale.label} ×${batches}, ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`),
+    loadChart(result, `req/s, BENCH_SCALE=${scale.label}, ${batches}×S, ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`),
   );
   console.log(report);
   console.log(`Written: ${join(out, `${name}.md`)} and .svg`);
