@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { coerceInputValue, GraphQLError, type GraphQLInputType, isInputType } from 'graphql';
 import type { Context } from '../../graphql/context.js';
@@ -7,7 +7,7 @@ import { isIsoDate } from '../../graphql/scalars.js';
 import { graphqlSchema } from '../../graphql/schema.js';
 import { OrderDirection, type OrderSpec } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
-import { type Message, msg } from '../../shared/messages/index.js';
+import { type Language, type Message, msg } from '../../shared/messages/index.js';
 import { Company } from '../company/company.entity.js';
 import { companyWhere } from '../company/company.filter.js';
 import { CompanyOrderField } from '../company/company.inputs.js';
@@ -111,6 +111,83 @@ async function missionOf(em: EntityManager, missionId: string | null): Promise<{
   return mission;
 }
 
+/** A list of the whole agency, exported as its GraphQL query lists it (same filter and order types). */
+interface AgencyList<E extends { id: string }, F> {
+  list: ExportList;
+  entity: EntityClass<E>;
+  /** The audit event's entity. */
+  entityName: string;
+  filterType: string;
+  orderType: string;
+  defaultOrder: OrderSpec;
+  columns: ExportColumn[];
+  where(em: EntityManager, filter: F | null, language: Language): FilterQuery<E>;
+  details(em: EntityManager, agencyId: string): (ids: string[]) => Promise<Row[]>;
+}
+
+function agencyList<E extends { id: string }, F>(spec: AgencyList<E, F>) {
+  return async (em: EntityManager, ctx: Context, params: ExportParams): Promise<ExportPlan> => {
+    const agencyId = ctx.viewer!.agencyId;
+    const filter = await coerce<F>(params.filter, 'filter', spec.filterType);
+    const order = (await coerce<OrderSpec>(params.orderBy, 'orderBy', spec.orderType)) ?? spec.defaultOrder;
+    const condition = where(() => spec.where(em, filter, ctx.language));
+    return {
+      list: spec.list,
+      columns: spec.columns,
+      timeZone: null,
+      audit: { entity: spec.entityName, entityId: agencyId, filter, orderBy: order },
+      batches: (size) => rowBatches(keyBatches(em, spec.entity, condition, order, size), spec.details(em, agencyId)),
+    };
+  };
+}
+
+const AGENCY_LISTS = {
+  companies: agencyList({
+    list: 'companies',
+    entity: Company,
+    entityName: 'Company',
+    filterType: 'CompanyFilter',
+    orderType: 'CompanyOrder',
+    defaultOrder: { field: CompanyOrderField.NAME, direction: OrderDirection.ASC },
+    columns: COMPANY_EXPORT,
+    where: companyWhere,
+    details: companyDetails,
+  }),
+  contacts: agencyList({
+    list: 'contacts',
+    entity: Contact,
+    entityName: 'Contact',
+    filterType: 'ContactFilter',
+    orderType: 'ContactOrder',
+    defaultOrder: { field: ContactOrderField.FULL_NAME, direction: OrderDirection.ASC },
+    columns: CONTACT_EXPORT,
+    where: (_em, filter: Parameters<typeof contactWhere>[0], language) => contactWhere(filter, language),
+    details: contactDetails,
+  }),
+  deals: agencyList({
+    list: 'deals',
+    entity: Deal,
+    entityName: 'Deal',
+    filterType: 'DealFilter',
+    orderType: 'DealOrder',
+    defaultOrder: { field: DealOrderField.CREATED_AT, direction: OrderDirection.DESC },
+    columns: DEAL_EXPORT,
+    where: (_em, filter: Parameters<typeof dealWhere>[0], language) => dealWhere(filter, language),
+    details: dealDetails,
+  }),
+  interactions: agencyList({
+    list: 'interactions',
+    entity: Interaction,
+    entityName: 'Interaction',
+    filterType: 'InteractionFilter',
+    orderType: 'InteractionOrder',
+    defaultOrder: { field: InteractionOrderField.OCCURRED_AT, direction: OrderDirection.DESC },
+    columns: INTERACTION_EXPORT,
+    where: (_em, filter: Parameters<typeof interactionWhere>[0], language) => interactionWhere(filter, language),
+    details: interactionDetails,
+  }),
+};
+
 /**
  * Checks a request's parameters (as the list's GraphQL query would) and returns what to write.
  * `em` is a fresh agency-scoped EntityManager, used for this export only.
@@ -122,69 +199,12 @@ export async function planExport(
   params: ExportParams,
 ): Promise<ExportPlan> {
   const agencyId = ctx.viewer!.agencyId;
-  const language = ctx.language;
   switch (list) {
-    case 'companies': {
-      const filter = await coerce<Parameters<typeof companyWhere>[1]>(params.filter, 'filter', 'CompanyFilter');
-      const order = (await coerce<OrderSpec>(params.orderBy, 'orderBy', 'CompanyOrder')) ?? {
-        field: CompanyOrderField.NAME,
-        direction: OrderDirection.ASC,
-      };
-      const condition = where(() => companyWhere(em, filter, language));
-      return {
-        list,
-        columns: COMPANY_EXPORT,
-        timeZone: null,
-        audit: { entity: 'Company', entityId: agencyId, filter, orderBy: order },
-        batches: (size) => rowBatches(keyBatches(em, Company, condition, order, size), companyDetails(em, agencyId)),
-      };
-    }
-    case 'contacts': {
-      const filter = await coerce<Parameters<typeof contactWhere>[0]>(params.filter, 'filter', 'ContactFilter');
-      const order = (await coerce<OrderSpec>(params.orderBy, 'orderBy', 'ContactOrder')) ?? {
-        field: ContactOrderField.FULL_NAME,
-        direction: OrderDirection.ASC,
-      };
-      const condition = where(() => contactWhere(filter, language));
-      return {
-        list,
-        columns: CONTACT_EXPORT,
-        timeZone: null,
-        audit: { entity: 'Contact', entityId: agencyId, filter, orderBy: order },
-        batches: (size) => rowBatches(keyBatches(em, Contact, condition, order, size), contactDetails(em, agencyId)),
-      };
-    }
-    case 'deals': {
-      const filter = await coerce<Parameters<typeof dealWhere>[0]>(params.filter, 'filter', 'DealFilter');
-      const order = (await coerce<OrderSpec>(params.orderBy, 'orderBy', 'DealOrder')) ?? {
-        field: DealOrderField.CREATED_AT,
-        direction: OrderDirection.DESC,
-      };
-      const condition = where(() => dealWhere(filter, language));
-      return {
-        list,
-        columns: DEAL_EXPORT,
-        timeZone: null,
-        audit: { entity: 'Deal', entityId: agencyId, filter, orderBy: order },
-        batches: (size) => rowBatches(keyBatches(em, Deal, condition, order, size), dealDetails(em, agencyId)),
-      };
-    }
-    case 'interactions': {
-      const filter = await coerce<Parameters<typeof interactionWhere>[0]>(params.filter, 'filter', 'InteractionFilter');
-      const order = (await coerce<OrderSpec>(params.orderBy, 'orderBy', 'InteractionOrder')) ?? {
-        field: InteractionOrderField.OCCURRED_AT,
-        direction: OrderDirection.DESC,
-      };
-      const condition = where(() => interactionWhere(filter, language));
-      return {
-        list,
-        columns: INTERACTION_EXPORT,
-        timeZone: null,
-        audit: { entity: 'Interaction', entityId: agencyId, filter, orderBy: order },
-        batches: (size) =>
-          rowBatches(keyBatches(em, Interaction, condition, order, size), interactionDetails(em, agencyId)),
-      };
-    }
+    case 'companies':
+    case 'contacts':
+    case 'deals':
+    case 'interactions':
+      return AGENCY_LISTS[list](em, ctx, params);
     case 'delegation': {
       const mission = await missionOf(em, params.missionId);
       const filter = await coerce<Parameters<typeof participantWhere>[0]>(
