@@ -72,14 +72,27 @@ const movedPayload = (stageId: string, name: string, category: 'OPEN' | 'WON' | 
   },
 });
 
+/** The board at `url` (for an account manager unless `role` says otherwise), with the test's own answers. */
+function renderBoard(more: Answer[] = [], { url = '/pipeline', role }: { url?: string; role?: 'ANALYST' } = {}) {
+  const { link, calls } = scriptedLink(...base(role), ...more);
+  return { ...renderRoutes({ transport: link, url, routes }), calls };
+}
+
+/** Answers MoveDeal with the deal in the given stage, noting each request's variables in `sent`. */
+function moveAnswer(sent: unknown[], stageId: string, name: string, category: 'OPEN' | 'WON' | 'LOST') {
+  return answer(MoveDealMutation).with((variables) => {
+    sent.push(variables);
+    return movedPayload(stageId, name, category);
+  });
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe('PipelinePage', () => {
   it('shows one column per stage with its count and total in base currency', async () => {
-    const { link } = scriptedLink(...base());
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    renderBoard();
 
     expect(await screen.findByRole('heading', { name: 'Lead' })).toBeTruthy();
     const lead = column('Lead');
@@ -98,14 +111,7 @@ describe('PipelinePage', () => {
 
   it('moves a deal with the "Move to…" control: at once on screen, then with the version it read', async () => {
     const sent: unknown[] = [];
-    const { link } = scriptedLink(
-      ...base(),
-      answer(MoveDealMutation).with((variables) => {
-        sent.push(variables);
-        return movedPayload('st-qualified', 'Qualified', 'OPEN');
-      }),
-    );
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    renderBoard([moveAnswer(sent, 'st-qualified', 'Qualified', 'OPEN')]);
 
     const select = await screen.findByRole('combobox', { name: 'Move “Charging stations in Casablanca” to…' });
     fireEvent.change(select, { target: { value: 'st-qualified' } });
@@ -120,8 +126,7 @@ describe('PipelinePage', () => {
   });
 
   it('puts the card back and explains who moved it when the server answers CONFLICT', async () => {
-    const { link, calls } = scriptedLink(
-      ...base(),
+    const { calls } = renderBoard([
       answer(MoveDealMutation).with(() => ({
         data: {
           moveDeal: {
@@ -163,8 +168,7 @@ describe('PipelinePage', () => {
           },
         },
       })),
-    );
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    ]);
 
     const select = await screen.findByRole('combobox', { name: 'Move “Charging stations in Casablanca” to…' });
     fireEvent.change(select, { target: { value: 'st-qualified' } });
@@ -182,14 +186,7 @@ describe('PipelinePage', () => {
   it('asks why before moving a deal to a LOST stage', async () => {
     const user = userEvent.setup();
     const sent: unknown[] = [];
-    const { link } = scriptedLink(
-      ...base(),
-      answer(MoveDealMutation).with((variables) => {
-        sent.push(variables);
-        return movedPayload('st-lost', 'Lost', 'LOST');
-      }),
-    );
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    renderBoard([moveAnswer(sent, 'st-lost', 'Lost', 'LOST')]);
 
     const select = await screen.findByRole('combobox', { name: 'Move “Charging stations in Casablanca” to…' });
     await user.selectOptions(select, 'Lost');
@@ -213,30 +210,31 @@ describe('PipelinePage', () => {
   it('opens the new-deal dialog from ?fromInteraction= and creates the deal from that meeting', async () => {
     const user = userEvent.setup();
     const sent: unknown[] = [];
-    const { link } = scriptedLink(
-      ...base(),
-      answer(CreateDealMutation).with((variables) => {
-        sent.push(variables);
-        return {
-          data: {
-            createDeal: {
-              __typename: 'CreateDealPayload',
-              deal: {
-                __typename: 'Deal',
-                id: 'deal-new',
-                title: 'B2B meeting: Nex-T LLC',
-                version: 1,
-                stage: { __typename: 'PipelineStage', id: 'st-lead', name: 'Lead' },
+    const { router } = renderBoard(
+      [
+        answer(CreateDealMutation).with((variables) => {
+          sent.push(variables);
+          return {
+            data: {
+              createDeal: {
+                __typename: 'CreateDealPayload',
+                deal: {
+                  __typename: 'Deal',
+                  id: 'deal-new',
+                  title: 'B2B meeting: Nex-T LLC',
+                  version: 1,
+                  stage: { __typename: 'PipelineStage', id: 'st-lead', name: 'Lead' },
+                },
+                userErrors: [],
               },
-              userErrors: [],
             },
-          },
-        };
-      }),
-      answer(DealDrawerQuery).with(({ id }) => drawerResult(String(id), 'B2B meeting: Nex-T LLC')),
-      answer(MeetingForDealQuery).with(() => meetingResult),
+          };
+        }),
+        answer(DealDrawerQuery).with(({ id }) => drawerResult(String(id), 'B2B meeting: Nex-T LLC')),
+        answer(MeetingForDealQuery).with(() => meetingResult),
+      ],
+      { url: '/pipeline?fromInteraction=int-7' },
     );
-    const { router } = renderRoutes({ transport: link, url: '/pipeline?fromInteraction=int-7', routes });
 
     const dialog = await screen.findByRole('dialog', { name: 'New deal from a meeting' });
     // The form opens filled from the meeting.
@@ -275,28 +273,29 @@ describe('PipelinePage', () => {
 
   it('shows field errors from createDeal and keeps the dialog open', async () => {
     const user = userEvent.setup();
-    const { link } = scriptedLink(
-      ...base(),
-      answer(CreateDealMutation).with(() => ({
-        data: {
-          createDeal: {
-            __typename: 'CreateDealPayload',
-            deal: null,
-            userErrors: [
-              {
-                __typename: 'UserError',
-                field: ['input', 'currency'],
-                code: 'INVALID',
-                message: 'No such currency.',
-                existingId: null,
-              },
-            ],
+    renderBoard(
+      [
+        answer(CreateDealMutation).with(() => ({
+          data: {
+            createDeal: {
+              __typename: 'CreateDealPayload',
+              deal: null,
+              userErrors: [
+                {
+                  __typename: 'UserError',
+                  field: ['input', 'currency'],
+                  code: 'INVALID',
+                  message: 'No such currency.',
+                  existingId: null,
+                },
+              ],
+            },
           },
-        },
-      })),
-      answer(MeetingForDealQuery).with(() => meetingResult),
+        })),
+        answer(MeetingForDealQuery).with(() => meetingResult),
+      ],
+      { url: '/pipeline?fromInteraction=int-7' },
     );
-    renderRoutes({ transport: link, url: '/pipeline?fromInteraction=int-7', routes });
 
     const dialog = await screen.findByRole('dialog', { name: 'New deal from a meeting' });
     const currency = await within(dialog).findByLabelText('Currency');
@@ -311,31 +310,32 @@ describe('PipelinePage', () => {
   it('opens a deal from ?deal= and explains a CONFLICT when saving an edit', async () => {
     const user = userEvent.setup();
     const sent: unknown[] = [];
-    const { link } = scriptedLink(
-      ...base(),
-      answer(DealDrawerQuery).with(({ id }) => drawerResult(String(id), 'Charging stations in Casablanca')),
-      answer(UpdateDealMutation).with((variables) => {
-        sent.push(variables);
-        return {
-          data: {
-            updateDeal: {
-              __typename: 'UpdateDealPayload',
-              deal: null,
-              userErrors: [
-                {
-                  __typename: 'UserError',
-                  field: ['input', 'version'],
-                  code: 'CONFLICT',
-                  message: 'The deal was changed by someone else.',
-                  existingId: null,
-                },
-              ],
+    const { router } = renderBoard(
+      [
+        answer(DealDrawerQuery).with(({ id }) => drawerResult(String(id), 'Charging stations in Casablanca')),
+        answer(UpdateDealMutation).with((variables) => {
+          sent.push(variables);
+          return {
+            data: {
+              updateDeal: {
+                __typename: 'UpdateDealPayload',
+                deal: null,
+                userErrors: [
+                  {
+                    __typename: 'UserError',
+                    field: ['input', 'version'],
+                    code: 'CONFLICT',
+                    message: 'The deal was changed by someone else.',
+                    existingId: null,
+                  },
+                ],
+              },
             },
-          },
-        };
-      }),
+          };
+        }),
+      ],
+      { url: '/pipeline?deal=deal-a' },
     );
-    const { router } = renderRoutes({ transport: link, url: '/pipeline?deal=deal-a', routes });
 
     const drawer = await screen.findByRole('dialog', { name: 'Charging stations in Casablanca' });
     expect(await within(drawer).findByText('Created in Lead')).toBeTruthy();
@@ -358,8 +358,7 @@ describe('PipelinePage', () => {
   });
 
   it('gives an analyst a read-only board', async () => {
-    const { link } = scriptedLink(...base('ANALYST'));
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    renderBoard([], { role: 'ANALYST' });
 
     expect(await screen.findByText('Charging stations in Casablanca')).toBeTruthy();
     expect(await screen.findByText(/Read only/)).toBeTruthy();
@@ -382,14 +381,7 @@ describe('PipelinePage', () => {
     });
     const user = userEvent.setup();
     const sent: unknown[] = [];
-    const { link } = scriptedLink(
-      ...base(),
-      answer(MoveDealMutation).with((variables) => {
-        sent.push(variables);
-        return movedPayload('st-qualified', 'Qualified', 'OPEN');
-      }),
-    );
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    renderBoard([moveAnswer(sent, 'st-qualified', 'Qualified', 'OPEN')]);
 
     const handle = await screen.findByRole('button', { name: 'Move “Charging stations in Casablanca”' });
     act(() => handle.focus());
@@ -434,21 +426,22 @@ describe('PipelinePage: "Show more" in a column', () => {
     const user = userEvent.setup();
     const boards: unknown[] = [];
     const pages: unknown[] = [];
-    const { link } = scriptedLink(
-      ...base(),
-      answer(PipelineBoardQuery).with((variables) => {
-        boards.push(variables);
-        return boardResult(variables.filter ? bigLead(35) : bigLead(40));
-      }),
-      answer(PipelineCompanyNameQuery).with(() => ({
-        data: { company: { __typename: 'Company', id: 'exp-1', name: 'Nex-T LLC' } },
-      })),
-      answer(PipelineStageDealsQuery).with((variables) => {
-        pages.push(variables);
-        return stageDealsResult(LEAD, manyDeals(31, 35));
-      }),
+    renderBoard(
+      [
+        answer(PipelineBoardQuery).with((variables) => {
+          boards.push(variables);
+          return boardResult(variables.filter ? bigLead(35) : bigLead(40));
+        }),
+        answer(PipelineCompanyNameQuery).with(() => ({
+          data: { company: { __typename: 'Company', id: 'exp-1', name: 'Nex-T LLC' } },
+        })),
+        answer(PipelineStageDealsQuery).with((variables) => {
+          pages.push(variables);
+          return stageDealsResult(LEAD, manyDeals(31, 35));
+        }),
+      ],
+      { url: '/pipeline?owner=user-1&mission=mis-1&exporter=exp-1' },
     );
-    renderRoutes({ transport: link, url: '/pipeline?owner=user-1&mission=mis-1&exporter=exp-1', routes });
 
     const more = await screen.findByRole('button', { name: 'Show 5 more deals in Lead' });
     expect(boards[0]).toMatchObject({
@@ -484,8 +477,7 @@ describe('PipelinePage: "Show more" in a column', () => {
   it('follows the cursor of the last page loaded', async () => {
     const user = userEvent.setup();
     const pages: { after?: string | null }[] = [];
-    const { link } = scriptedLink(
-      ...base(),
+    renderBoard([
       answer(PipelineBoardQuery).with(() => boardResult(bigLead(65))),
       answer(PipelineStageDealsQuery).with((variables) => {
         pages.push(variables);
@@ -493,8 +485,7 @@ describe('PipelinePage: "Show more" in a column', () => {
           ? stageDealsResult(LEAD, manyDeals(31, 60), true)
           : stageDealsResult(LEAD, manyDeals(61, 65));
       }),
-    );
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    ]);
 
     await user.click(await screen.findByRole('button', { name: 'Show 30 more deals in Lead' }));
     expect(await within(column('Lead')).findByText('Deal 60')).toBeTruthy();
@@ -509,8 +500,7 @@ describe('PipelinePage: "Show more" in a column', () => {
   it('moves a card of an extra page with "Move to…", then starts again from the reloaded board', async () => {
     const sent: unknown[] = [];
     let moved = false;
-    const { link } = scriptedLink(
-      ...base(),
+    renderBoard([
       answer(PipelineBoardQuery).with(() =>
         boardResult(
           moved
@@ -537,8 +527,7 @@ describe('PipelinePage: "Show more" in a column', () => {
           },
         };
       }),
-    );
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    ]);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Show 5 more deals in Lead' }));
     const select = await screen.findByRole('combobox', { name: 'Move “Deal 33” to…' });
@@ -560,8 +549,7 @@ describe('PipelinePage: "Show more" in a column', () => {
   });
 
   it('puts a card of an extra page back when the move is refused', async () => {
-    const { link } = scriptedLink(
-      ...base(),
+    renderBoard([
       answer(PipelineBoardQuery).with(() => boardResult(bigLead(35))),
       answer(PipelineStageDealsQuery).with(() => stageDealsResult(LEAD, manyDeals(31, 35))),
       answer(MoveDealMutation).with(() => ({
@@ -581,8 +569,7 @@ describe('PipelinePage: "Show more" in a column', () => {
           },
         },
       })),
-    );
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    ]);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Show 5 more deals in Lead' }));
     fireEvent.change(await screen.findByRole('combobox', { name: 'Move “Deal 34” to…' }), {
@@ -598,15 +585,13 @@ describe('PipelinePage: "Show more" in a column', () => {
   it('says so when the next page cannot be loaded, and tries again', async () => {
     const user = userEvent.setup();
     let fail = true;
-    const { link } = scriptedLink(
-      ...base(),
+    renderBoard([
       answer(PipelineBoardQuery).with(() => boardResult(bigLead(35))),
       answer(PipelineStageDealsQuery).with(() => {
         if (fail) throw new Error('Network down');
         return stageDealsResult(LEAD, manyDeals(31, 35));
       }),
-    );
-    renderRoutes({ transport: link, url: '/pipeline', routes });
+    ]);
 
     await user.click(await screen.findByRole('button', { name: 'Show 5 more deals in Lead' }));
     expect((await within(column('Lead')).findByRole('alert')).textContent).toBe(
