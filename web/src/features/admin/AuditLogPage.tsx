@@ -91,7 +91,7 @@ export function AuditLogPage() {
   }
 
   return (
-    <div className="admin-page">
+    <div className="ui-stack admin-page">
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
       <FilterBar label={t('audit.filters')} clear={filtered ? { label: t('audit.clear'), onClear: clear } : null}>
         <UserSelect

@@ -48,7 +48,7 @@ export function ExchangeRatesPage() {
   const base = shown?.agency.baseCurrency ?? '';
 
   return (
-    <div className="admin-page">
+    <div className="ui-stack admin-page">
       <PageHeader
         title={t('rates.title')}
         subtitle={base ? t('rates.subtitle', { base }) : undefined}

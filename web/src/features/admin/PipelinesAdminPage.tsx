@@ -43,7 +43,7 @@ export function PipelinesAdminPage() {
   }
 
   return (
-    <div className="admin-page">
+    <div className="ui-stack admin-page">
       <PageHeader
         title={t('pipelines.title')}
         subtitle={t('pipelines.subtitle')}

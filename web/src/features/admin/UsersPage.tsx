@@ -146,7 +146,7 @@ export function UsersPage() {
   const connection = shown?.users;
 
   return (
-    <div className="admin-page">
+    <div className="ui-stack admin-page">
       <PageHeader
         title={t('users.title')}
         subtitle={t('users.subtitle')}

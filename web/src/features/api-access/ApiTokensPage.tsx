@@ -168,7 +168,7 @@ export function ApiTokensPage() {
 
   const origin = window.location.origin;
   return (
-    <div className="api-access-page">
+    <div className="ui-stack api-access-page">
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
@@ -185,7 +185,7 @@ export function ApiTokensPage() {
         <Panel title={t('tokens.title')} className="api-access-grid__main">
           {tokens}
         </Panel>
-        <div className="api-access-grid__side">
+        <div className="ui-stack api-access-grid__side">
           <section className="api-access-callout" aria-labelledby="graphiql-heading">
             <h2 id="graphiql-heading" className="api-access-callout__title">
               {t('graphiql.title')}
@@ -236,7 +236,7 @@ export function ApiTokensPage() {
           </>
         }
       >
-        <div className="api-access-form">
+        <div className="ui-stack api-access-form">
           {revokeError && <ErrorMessage>{revokeError}</ErrorMessage>}
           <p>{t('tokens.revokeText')}</p>
         </div>

@@ -116,7 +116,7 @@ export function InvitationPage() {
             date: formatDate(invitation.expiresAt, { dateStyle: 'long', timeStyle: 'short' }),
           })}
         </p>
-        <form className="sign-in__form" onSubmit={(event) => void submit(event)} noValidate>
+        <form className="ui-stack sign-in__form" onSubmit={(event) => void submit(event)} noValidate>
           {formError && <ErrorMessage>{formError}</ErrorMessage>}
           {/* Lets password managers store the new password under the right account. */}
           <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />

@@ -75,7 +75,7 @@ export function SignInPage() {
           <p className="sign-in__subtitle">{t('auth.signIn.subtitle')}</p>
         </header>
         {expired && !formError && <p className="sign-in__notice">{t('auth.signIn.sessionExpired')}</p>}
-        <form className="sign-in__form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+        <form className="ui-stack sign-in__form" onSubmit={(event) => void handleSubmit(event)} noValidate>
           {formError && <ErrorMessage>{formError}</ErrorMessage>}
           <TextField
             label={t('auth.signIn.email')}

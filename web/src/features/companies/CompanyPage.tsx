@@ -112,7 +112,7 @@ export function CompanyPage() {
       )}
 
       <div className="company-page__grid">
-        <div className="company-page__main">
+        <div className="ui-stack company-page__main">
           <Panel title={t('timeline.title')}>
             <CompanyTimeline
               companyId={company.id}
@@ -123,7 +123,7 @@ export function CompanyPage() {
             />
           </Panel>
         </div>
-        <aside className="company-page__side" aria-label={t('company.sideLabel')}>
+        <aside className="ui-stack company-page__side" aria-label={t('company.sideLabel')}>
           <ContactsPanel
             company={{ id: company.id, name: company.name }}
             contacts={company.contacts.nodes}

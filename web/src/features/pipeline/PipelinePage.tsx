@@ -49,7 +49,7 @@ export function PipelinePage() {
   }
   if (!pipelineId) {
     return (
-      <div className="pipeline-page">
+      <div className="ui-stack pipeline-page">
         <PageHeader title={t('title')} />
         <EmptyState
           title={t('empty.noPipeline')}
@@ -181,7 +181,7 @@ function PipelineBoardScreen({
   );
 
   return (
-    <div className="pipeline-page">
+    <div className="ui-stack pipeline-page">
       <PageHeader
         title={t('title')}
         subtitle={

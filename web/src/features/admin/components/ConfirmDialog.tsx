@@ -46,7 +46,7 @@ export function ConfirmDialog({
         </>
       }
     >
-      <div className="admin-confirm">
+      <div className="ui-stack ui-stack--tight admin-confirm">
         {error && <ErrorMessage>{error}</ErrorMessage>}
         <div className="admin-confirm__text">{children}</div>
       </div>

@@ -37,7 +37,7 @@ export function CreatePipelineDialog({ open, onClose }: { open: boolean; onClose
       submitLabel={tc('common.create')}
       saving={form.saving}
       formErrors={form.formErrors}
-      formClassName="admin-form"
+      formClassName="ui-stack admin-form"
     >
       <TextField
         label={t('pipelines.name')}

@@ -68,7 +68,7 @@ export function InviteUserDialog({ open, onClose }: InviteUserDialogProps) {
       submitLabel={t('invite.submit')}
       saving={form.saving}
       formErrors={formErrors}
-      formClassName="admin-form"
+      formClassName="ui-stack admin-form"
       intro={<p className="admin-form__intro">{t('invite.intro')}</p>}
       result={
         link && {

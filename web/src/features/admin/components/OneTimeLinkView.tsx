@@ -26,7 +26,7 @@ export function OneTimeLinkView({ link, fullName, kind }: OneTimeLinkViewProps) 
   const { formatDate } = useFormat();
   const url = new URL(link.path, window.location.origin).toString();
   return (
-    <div className="admin-link">
+    <div className="ui-stack ui-stack--tight admin-link">
       <p>
         {kind === 'invitation'
           ? t('link.invitationIntro', { name: fullName })

@@ -62,7 +62,7 @@ function RateDialog({ open, onClose, baseCurrency, initialCurrency = '' }: SetRa
       submitLabel={t('rates.submit')}
       saving={saving}
       formErrors={formErrors}
-      formClassName="admin-form"
+      formClassName="ui-stack admin-form"
       intro={<p className="admin-form__intro">{t('rates.intro', { base: baseCurrency })}</p>}
     >
       <div className="admin-form__row">

@@ -170,7 +170,12 @@ function Editor({ pipeline, saved, onSavedChange: setSaved }: EditorProps) {
   }
 
   return (
-    <form className="stages" onSubmit={(event) => void save(event)} noValidate aria-labelledby={headingId}>
+    <form
+      className="ui-stack ui-stack--tight stages"
+      onSubmit={(event) => void save(event)}
+      noValidate
+      aria-labelledby={headingId}
+    >
       <header className="stages__header">
         <h2 id={headingId} className="stages__title">
           {pipeline.name}

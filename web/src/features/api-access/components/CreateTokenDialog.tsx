@@ -55,12 +55,12 @@ function CreateToken({ open, onClose }: CreateTokenDialogProps) {
       submitLabel={t('create.submit')}
       saving={saving}
       formErrors={formErrors}
-      formClassName="api-access-form"
+      formClassName="ui-stack api-access-form"
       result={
         secret
           ? {
               content: (
-                <div className="api-access-secret">
+                <div className="ui-stack api-access-secret">
                   <div className="api-access-warning" role="note">
                     <strong>{t('create.onceTitle')}</strong> {t('create.onceText')}
                   </div>

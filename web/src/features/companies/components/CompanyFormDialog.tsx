@@ -183,7 +183,7 @@ function CompanyForm({ onClose, company, onSaved }: CompanyFormDialogProps) {
       saving={saving}
       formErrors={formErrors}
       formErrorsExtra={!errors.name && duplicateLink}
-      formClassName="company-form"
+      formClassName="ui-stack company-form"
     >
       <TextField
         label={t('form.name')}

@@ -133,7 +133,7 @@ function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDia
       submitLabel={saving ? tc('common.saving') : editing ? tc('common.save') : t('contactForm.create')}
       saving={saving}
       formErrors={formErrors}
-      formClassName="company-form"
+      formClassName="ui-stack company-form"
     >
       {askCompany && (
         <CompanyPicker

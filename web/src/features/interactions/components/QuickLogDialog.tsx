@@ -217,7 +217,7 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
       submitLabel={loading ? tc('common.saving') : t(`dialog.submit.${kind}`)}
       saving={loading}
       formErrors={formErrors}
-      formClassName="quick-log__form"
+      formClassName="ui-stack quick-log__form"
     >
       <fieldset className="quick-log__kinds">
         <legend className="ui-field__label">{t('fields.kind')}</legend>

@@ -141,7 +141,13 @@ function DealEditFields({ data, onDone, onCancel, onReload }: DealEditFieldsProp
   }
 
   return (
-    <form id={formId} className="pipeline-form" onSubmit={submit} noValidate aria-label={t('drawer.editTitle')}>
+    <form
+      id={formId}
+      className="ui-stack ui-stack--tight pipeline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('drawer.editTitle')}
+    >
       {conflict && (
         <ErrorMessage title={t('conflict.title')} retry={{ label: t('drawer.reload'), onRetry: onReload }}>
           {t('drawer.conflict')}

@@ -67,7 +67,7 @@ export function DealMeetings({ deal }: { deal: FragmentType<typeof DealMeetingsF
   const items = data.interactions.nodes;
 
   return (
-    <div className="deal-meetings">
+    <div className="ui-stack ui-stack--tight deal-meetings">
       {(data.sourceMission || source) && (
         <dl className="deal-meetings__source">
           {data.sourceMission && (

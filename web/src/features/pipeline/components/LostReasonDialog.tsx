@@ -42,7 +42,7 @@ export function LostReasonDialog({ request, onCancel, onConfirm }: LostReasonDia
       onSubmit={submit}
       submitLabel={t('lost.confirm')}
       submitVariant="danger"
-      formClassName="pipeline-form"
+      formClassName="ui-stack ui-stack--tight pipeline-form"
       intro={
         request && (
           <p className="pipeline-form__intro">

@@ -157,7 +157,13 @@ function NewDealForm({
   }
 
   return (
-    <form id={formId} className="pipeline-form" onSubmit={submit} noValidate aria-label={t('create.title')}>
+    <form
+      id={formId}
+      className="ui-stack ui-stack--tight pipeline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('create.title')}
+    >
       {fromMeeting && prefill && (
         <div className="pipeline-form__notice" role="note">
           <p className="pipeline-form__notice-title">{t('create.fromMeeting', { meeting: prefill.meeting })}</p>
