@@ -161,6 +161,8 @@ export function loadReport(result: LoadResult, settings: ReportSettings, machine
     ...(ratios ? ["Ratios (goal: ≥ 1× PostGraphile's throughput, ≤ 2× the floor's p50):", '', ratios, ''] : []),
     ...result.skipped.map((s) => `Not measured: ${SERVER_LABELS[s.server]} (${s.reason}).`),
     ...(result.skipped.length > 0 ? [''] : []),
+    `Resident memory right after start: ${result.servers.map((s) => `${SERVER_LABELS[s]} ${mb(result.idleRss[s])} MB`).join(', ')}.`,
+    '',
     'Answer sizes:',
     '',
     ...bytes,

@@ -66,6 +66,8 @@ export interface LoadResult {
   servers: ServerKind[];
   /** Servers left out, and why. */
   skipped: { server: ServerKind; reason: string }[];
+  /** Each server's resident memory right after it started (bytes), when /proc tells. */
+  idleRss: Partial<Record<ServerKind, number>>;
   /** Size of each page's answer per server (bytes), from the check before the load. */
   answerBytes: { page: string; server: ServerKind; bytes: number }[];
   cells: LoadCell[];
@@ -202,10 +204,12 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
 
     const cells: LoadCell[] = [];
     const answerBytes: LoadResult['answerBytes'] = [];
+    const idleRss: LoadResult['idleRss'] = {};
     for (const kind of servers) {
       const server = await startChildServer(childScript(kind), kind === 'floor' ? { ...env, ...floorEnv } : env);
       try {
         log(`${SERVER_LABELS[kind]}: pid ${server.pid}, ${server.url}`);
+        idleRss[kind] = server.rss();
         const cookie = kind === 'ours' ? await login(server.url) : undefined;
         for (const [index, page] of pages.entries()) {
           const target = targetFor(kind, page, index, cookie);
@@ -215,9 +219,12 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
             bytes: await check(server.url, target, `${kind} ${page.name}`),
           });
           // autocannon leaves the requests in flight at its end to the server, which still works
-          // on them: one more checked request, answered after them, starts the next measure on
-          // an idle server (and shows it still answers properly).
-          const settle = () => check(server.url, target, `${kind} ${page.name} after load`);
+          // on them: one more request, answered after them, starts the next measure on an idle
+          // server. Its failure (an overloaded server) is reported, the measures go on.
+          const settle = () =>
+            check(server.url, target, `${kind} ${page.name} after load`).catch((error: Error) =>
+              log(`  ${error.message.slice(0, 300)}`),
+            );
           if (options.warmupSeconds > 0) {
             await load(server.url, target, Math.max(...options.connections), options.warmupSeconds);
             await settle();
@@ -256,6 +263,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
       pages: pages.map((p) => p.name),
       servers,
       skipped,
+      idleRss,
       answerBytes,
       cells,
     };
