@@ -15,3 +15,8 @@ export function TextField({ label, error, hint, id, className, type = 'text', ..
     </Field>
   );
 }
+
+/** An e-mail address: the e-mail keyboard on phones, no capital first letter, no spell-checking. */
+export function EmailField(props: Omit<TextFieldProps, 'type'>) {
+  return <TextField type="email" inputMode="email" autoCapitalize="none" spellCheck={false} {...props} />;
+}

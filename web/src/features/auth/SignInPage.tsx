@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
-import { TextField } from '../../components/ui/TextField';
+import { EmailField, TextField } from '../../components/ui/TextField';
 import { useMutationForm } from '../../lib/forms/useMutationForm';
 import { switchLanguage } from '../../lib/i18n/i18n';
 import { isLanguage, readStoredLanguage } from '../../lib/i18n/languages';
@@ -77,14 +77,10 @@ export function SignInPage() {
         {expired && !formError && <p className="sign-in__notice">{t('auth.signIn.sessionExpired')}</p>}
         <form className="ui-stack sign-in__form" onSubmit={(event) => void handleSubmit(event)} noValidate>
           {formError && <ErrorMessage>{formError}</ErrorMessage>}
-          <TextField
+          <EmailField
             label={t('auth.signIn.email')}
-            type="email"
             name="email"
             autoComplete="username"
-            inputMode="email"
-            autoCapitalize="none"
-            spellCheck={false}
             required
             value={email}
             onChange={(event) => setEmail(event.target.value)}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../../components/ui/FormDialog';
 import { SelectField } from '../../../components/ui/SelectField';
-import { TextField } from '../../../components/ui/TextField';
+import { EmailField, TextField } from '../../../components/ui/TextField';
 import type { OneTimeLinkView_LinkFragment, Role } from '../../../gql/graphql';
 import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { isLanguage, LANGUAGES, type Language } from '../../../lib/i18n/languages';
@@ -85,12 +85,8 @@ export function InviteUserDialog({ open, onClose }: InviteUserDialogProps) {
         autoComplete="off"
         required
       />
-      <TextField
+      <EmailField
         label={t('invite.email')}
-        type="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
         value={email}
         onChange={(event) => setEmail(event.target.value)}
         error={errors.email}

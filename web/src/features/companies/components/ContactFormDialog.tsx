@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CompanyOption, CompanyPicker } from '../../../components/pickers/CompanyPicker';
 import { FormDialog } from '../../../components/ui/FormDialog';
-import { TextField } from '../../../components/ui/TextField';
+import { EmailField, TextField } from '../../../components/ui/TextField';
 import { graphql } from '../../../gql';
 import { useMutationForm } from '../../../lib/forms/useMutationForm';
 import { CreateContactMutation, UpdateContactMutation } from '../graphql/contacts';
@@ -162,14 +162,10 @@ function ContactForm({ onClose, contact, company: fixedCompany }: ContactFormDia
         error={errors.jobTitle}
       />
       <div className="company-form__row">
-        <TextField
+        <EmailField
           label={t('contactForm.email')}
           name="email"
-          type="email"
-          inputMode="email"
           autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
           value={email}
           onChange={(event) => setEmail(event.target.value)}
           error={errors.email}
