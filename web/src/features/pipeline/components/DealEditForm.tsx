@@ -97,11 +97,8 @@ function DealEditFields({ data, onDone, onCancel, onReload }: DealEditFieldsProp
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const {
-      errors: next,
-      amount: cleanAmount,
-      currency: cleanCurrency,
-    } = checkCore({ title, exporter, amount, currency });
+    const core = checkCore({ title, exporter, amount, currency });
+    const next = core.errors;
     if (!ownerId) next.ownerId = tc('common.required');
     if (lost && !lostReason.trim()) next.lostReason = tc('common.required');
     setConflict(false);
@@ -115,8 +112,8 @@ function DealEditFields({ data, onDone, onCancel, onReload }: DealEditFieldsProp
               title: title.trim(),
               exporterId: exporter?.id,
               buyerId: buyer?.id ?? null,
-              amount: cleanAmount,
-              currency: cleanCurrency,
+              amount: core.amount,
+              currency: core.currency,
               expectedCloseOn: expectedCloseOn || null,
               ownerId,
               sourceMissionId: missionId || null,

@@ -121,11 +121,8 @@ function NewDealForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const {
-      errors: next,
-      amount: cleanAmount,
-      currency: cleanCurrency,
-    } = checkCore({ title, exporter, amount, currency });
+    const core = checkCore({ title, exporter, amount, currency });
+    const next = core.errors;
     return send(
       async () => {
         const result = await createDeal({
@@ -136,8 +133,8 @@ function NewDealForm({
               title: title.trim() || undefined,
               exporterId: exporter?.id,
               buyerId: buyer?.id ?? null,
-              amount: cleanAmount ?? undefined,
-              currency: cleanCurrency,
+              amount: core.amount ?? undefined,
+              currency: core.currency,
               expectedCloseOn: expectedCloseOn || undefined,
               ownerId: ownerId || undefined,
               sourceMissionId: missionId || null,
