@@ -154,7 +154,7 @@ function watchRss(server: ChildServer) {
 
 export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
   const { log } = options;
-  const throwaway = await openThrowawayDatabase(options.databaseUrl, () => {});
+  const throwaway = await openThrowawayDatabase(options.databaseUrl, () => {}, { uncheckedForeignKeys: true });
   try {
     const { db } = throwaway;
     const conn = db.orm.em.getConnection();

@@ -48,14 +48,27 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/**
+ * `uncheckedForeignKeys` (PostgreSQL, when the URL's user may set it): this process's sessions
+ * skip foreign key checks (`session_replication_role = replica`; the schema has no other
+ * trigger) until `close`, for bulk generation whose references hold by construction; sessions
+ * opened after `close` (the servers a bench starts) check them as always.
+ */
 export async function openThrowawayDatabase(
   serverUrl: string | undefined,
   onQuery: (sql: string) => void,
+  options: { uncheckedForeignKeys?: boolean } = {},
 ): Promise<ThrowawayDatabase> {
   if (serverUrl) {
     const name = `crm_bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     await adminQuery(serverUrl, `create database ${name}`);
     const drop = () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    const unchecked =
+      options.uncheckedForeignKeys === true &&
+      (await adminQuery(serverUrl, `alter database ${name} set session_replication_role = replica`).then(
+        () => true,
+        () => false,
+      ));
     let db: Database;
     try {
       db = await openDatabase({ databaseUrl: withDatabase(serverUrl, name), dataDir: '', logSql: false }, { onQuery });
@@ -65,10 +78,14 @@ export async function openThrowawayDatabase(
       throw error;
     }
     const host = new URL(serverUrl).host;
-    const close = closeOnce(db);
+    const closeDb = closeOnce(db);
+    const close = async () => {
+      await closeDb();
+      if (unchecked) await adminQuery(serverUrl, `alter database ${name} reset session_replication_role`);
+    };
     return {
       db,
-      description: `PostgreSQL at ${host}, throwaway database ${name}`,
+      description: `PostgreSQL at ${host}, throwaway database ${name}${unchecked ? ' (foreign keys unchecked while generating)' : ''}`,
       location: { databaseUrl: withDatabase(serverUrl, name) },
       close,
       async destroy() {
