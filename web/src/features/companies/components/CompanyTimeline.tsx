@@ -1,6 +1,6 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { type ComponentProps, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
@@ -185,129 +185,136 @@ function TimelineEntry({ item, companyId, canEdit }: { item: Item; companyId: st
   const { t } = useTranslation('companies');
   const { t: tc } = useTranslation();
   const { formatDate } = useFormat();
-  const when = (value: string) => formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
 
   if (item.type === 'interaction') {
     const interaction = item.interaction;
     const other = interaction.exporter.id === companyId ? interaction.counterpart : interaction.exporter;
     const heldMeeting = interaction.kind === 'MEETING' && interaction.status === 'HELD';
     return (
-      <li className={`timeline__item timeline__item--${interaction.kind.toLowerCase()}`}>
-        <span className="timeline__icon">
-          <TimelineIcon kind={interaction.kind} />
-        </span>
-        <div className="timeline__body">
-          <div className="timeline__head">
-            <p className="timeline__title">{interaction.subject}</p>
-            <time className="timeline__time" dateTime={interaction.occurredAt}>
-              {when(interaction.occurredAt)}
-            </time>
-          </div>
-          <div className="timeline__badges">
-            <Badge>{t(`interactionKinds.${interaction.kind}`)}</Badge>
-            {interaction.status && (
-              <Badge tone={meetingStatusTone[interaction.status]}>{t(`meetingStatuses.${interaction.status}`)}</Badge>
-            )}
-            {interaction.outcome && (
-              <Badge tone={outcomeTone[interaction.outcome]}>{t(`outcomes.${interaction.outcome}`)}</Badge>
-            )}
-          </div>
-          <p className="timeline__meta">
-            {t('timeline.by', { name: interaction.author.fullName })}
-            {other && (
-              <>
-                {' · '}
-                {t('timeline.with')} <Link to={`/companies/${other.id}`}>{other.name}</Link>
-              </>
-            )}
-          </p>
-          {(interaction.mission || interaction.deal || (heldMeeting && canEdit)) && (
-            <p className="timeline__links">
-              {interaction.mission && (
-                <Link to={`/missions/${interaction.mission.id}`}>
-                  {t('timeline.mission', { name: interaction.mission.name })}
-                </Link>
-              )}
-              {interaction.deal ? (
-                <Link to={`/pipeline?deal=${interaction.deal.id}`}>
-                  {t('timeline.deal', { title: interaction.deal.title })}
-                </Link>
-              ) : (
-                heldMeeting &&
-                canEdit && (
-                  <Link className="timeline__action" to={`/pipeline?fromInteraction=${interaction.id}`}>
-                    {t('timeline.createDeal')}
-                  </Link>
-                )
-              )}
-            </p>
+      <TimelineFrame
+        modifier={interaction.kind.toLowerCase()}
+        icon={interaction.kind}
+        title={interaction.subject}
+        at={interaction.occurredAt}
+      >
+        <div className="timeline__badges">
+          <Badge>{t(`interactionKinds.${interaction.kind}`)}</Badge>
+          {interaction.status && (
+            <Badge tone={meetingStatusTone[interaction.status]}>{t(`meetingStatuses.${interaction.status}`)}</Badge>
+          )}
+          {interaction.outcome && (
+            <Badge tone={outcomeTone[interaction.outcome]}>{t(`outcomes.${interaction.outcome}`)}</Badge>
           )}
         </div>
-      </li>
+        <p className="timeline__meta">
+          {t('timeline.by', { name: interaction.author.fullName })}
+          {other && (
+            <>
+              {' · '}
+              {t('timeline.with')} <Link to={`/companies/${other.id}`}>{other.name}</Link>
+            </>
+          )}
+        </p>
+        {(interaction.mission || interaction.deal || (heldMeeting && canEdit)) && (
+          <p className="timeline__links">
+            {interaction.mission && (
+              <Link to={`/missions/${interaction.mission.id}`}>
+                {t('timeline.mission', { name: interaction.mission.name })}
+              </Link>
+            )}
+            {interaction.deal ? (
+              <Link to={`/pipeline?deal=${interaction.deal.id}`}>
+                {t('timeline.deal', { title: interaction.deal.title })}
+              </Link>
+            ) : (
+              heldMeeting &&
+              canEdit && (
+                <Link className="timeline__action" to={`/pipeline?fromInteraction=${interaction.id}`}>
+                  {t('timeline.createDeal')}
+                </Link>
+              )
+            )}
+          </p>
+        )}
+      </TimelineFrame>
     );
   }
 
   if (item.type === 'stage') {
     const { deal, change } = item;
     return (
-      <li className="timeline__item timeline__item--stage">
-        <span className="timeline__icon">
-          <TimelineIcon kind="STAGE" />
-        </span>
-        <div className="timeline__body">
-          <div className="timeline__head">
-            <p className="timeline__title">
-              <Link to={`/pipeline?deal=${deal.id}`}>{deal.title}</Link>
-            </p>
-            <time className="timeline__time" dateTime={change.changedAt}>
-              {when(change.changedAt)}
-            </time>
-          </div>
-          <p className="timeline__summary">
-            {change.fromStage ? (
-              <>
-                {t('timeline.movedFrom', { stage: change.fromStage.name })}{' '}
-                <Badge tone={stageCategoryTone[change.toStage.category]}>{change.toStage.name}</Badge>
-              </>
-            ) : (
-              <>
-                {t('timeline.createdIn')}{' '}
-                <Badge tone={stageCategoryTone[change.toStage.category]}>{change.toStage.name}</Badge>
-              </>
-            )}
-          </p>
-          <p className="timeline__meta">
-            {change.changedBy ? t('timeline.by', { name: change.changedBy.fullName }) : tc('common.unknown')}
-          </p>
-        </div>
-      </li>
+      <TimelineFrame
+        modifier="stage"
+        icon="STAGE"
+        title={<Link to={`/pipeline?deal=${deal.id}`}>{deal.title}</Link>}
+        at={change.changedAt}
+      >
+        <p className="timeline__summary">
+          {change.fromStage ? (
+            <>
+              {t('timeline.movedFrom', { stage: change.fromStage.name })}{' '}
+              <Badge tone={stageCategoryTone[change.toStage.category]}>{change.toStage.name}</Badge>
+            </>
+          ) : (
+            <>
+              {t('timeline.createdIn')}{' '}
+              <Badge tone={stageCategoryTone[change.toStage.category]}>{change.toStage.name}</Badge>
+            </>
+          )}
+        </p>
+        <p className="timeline__meta">
+          {change.changedBy ? t('timeline.by', { name: change.changedBy.fullName }) : tc('common.unknown')}
+        </p>
+      </TimelineFrame>
     );
   }
 
   const task = item.task;
   return (
-    <li className="timeline__item timeline__item--task">
+    <TimelineFrame modifier="task" icon={task.done ? 'TASK_DONE' : 'TASK'} title={task.title} at={item.at}>
+      <div className="timeline__badges">
+        <Badge tone={task.done ? 'success' : 'warning'}>
+          {task.done ? t('timeline.taskDone') : t('timeline.taskOpen')}
+        </Badge>
+        {task.dueOn && (
+          <span className="timeline__meta">
+            {t('timeline.due', { date: formatDate(task.dueOn, { dateStyle: 'medium', timeZone: 'UTC' }) })}
+          </span>
+        )}
+      </div>
+      <p className="timeline__meta">{t('timeline.assignee', { name: task.assignee.fullName })}</p>
+    </TimelineFrame>
+  );
+}
+
+/** One entry of the timeline: its icon, title and time, then what the entry says. */
+function TimelineFrame({
+  modifier,
+  icon,
+  title,
+  at,
+  children,
+}: {
+  modifier: string;
+  icon: ComponentProps<typeof TimelineIcon>['kind'];
+  title: ReactNode;
+  at: string;
+  children: ReactNode;
+}) {
+  const { formatDate } = useFormat();
+  return (
+    <li className={`timeline__item timeline__item--${modifier}`}>
       <span className="timeline__icon">
-        <TimelineIcon kind={task.done ? 'TASK_DONE' : 'TASK'} />
+        <TimelineIcon kind={icon} />
       </span>
       <div className="timeline__body">
         <div className="timeline__head">
-          <p className="timeline__title">{task.title}</p>
-          <time className="timeline__time" dateTime={item.at}>
-            {when(item.at)}
+          <p className="timeline__title">{title}</p>
+          <time className="timeline__time" dateTime={at}>
+            {formatDate(at, { dateStyle: 'medium', timeStyle: 'short' })}
           </time>
         </div>
-        <div className="timeline__badges">
-          <Badge tone={task.done ? 'success' : 'warning'}>
-            {task.done ? t('timeline.taskDone') : t('timeline.taskOpen')}
-          </Badge>
-          {task.dueOn && (
-            <span className="timeline__meta">
-              {t('timeline.due', { date: formatDate(task.dueOn, { dateStyle: 'medium', timeZone: 'UTC' }) })}
-            </span>
-          )}
-        </div>
-        <p className="timeline__meta">{t('timeline.assignee', { name: task.assignee.fullName })}</p>
+        {children}
       </div>
     </li>
   );
