@@ -6,40 +6,44 @@ import { answer, scriptedLink } from '../../test/scriptedLink';
 import { ExchangeRatesPage } from './ExchangeRatesPage';
 import { AdminExchangeRatesQuery, SetExchangeRateMutation } from './graphql/exchangeRates';
 
-const ratesAnswer = answer(AdminExchangeRatesQuery).with(() => ({
-  data: {
-    agency: { __typename: 'Agency', id: 'agency-1', baseCurrency: 'RUB' },
-    exchangeRates: {
-      __typename: 'ExchangeRateConnection',
-      totalCount: 2,
-      pageInfo: {
-        __typename: 'PageInfo',
-        hasNextPage: false,
-        hasPreviousPage: false,
-        startCursor: 'a',
-        endCursor: 'b',
+const ratesAsked: Record<string, unknown>[] = [];
+const ratesAnswer = answer(AdminExchangeRatesQuery).with((variables) => {
+  ratesAsked.push(variables);
+  return {
+    data: {
+      agency: { __typename: 'Agency', id: 'agency-1', baseCurrency: 'RUB' },
+      exchangeRates: {
+        __typename: 'ExchangeRateConnection',
+        totalCount: 2,
+        pageInfo: {
+          __typename: 'PageInfo',
+          hasNextPage: false,
+          hasPreviousPage: false,
+          startCursor: 'a',
+          endCursor: 'b',
+        },
+        nodes: [
+          {
+            __typename: 'ExchangeRate',
+            id: 'r-1',
+            currency: 'EUR',
+            rate: '93.5',
+            validOn: '2026-01-01',
+            updatedAt: '2026-01-02T08:00:00Z',
+          },
+          {
+            __typename: 'ExchangeRate',
+            id: 'r-2',
+            currency: 'USD',
+            rate: '79.8',
+            validOn: '2026-01-01',
+            updatedAt: '2026-01-02T08:00:00Z',
+          },
+        ],
       },
-      nodes: [
-        {
-          __typename: 'ExchangeRate',
-          id: 'r-1',
-          currency: 'EUR',
-          rate: '93.5',
-          validOn: '2026-01-01',
-          updatedAt: '2026-01-02T08:00:00Z',
-        },
-        {
-          __typename: 'ExchangeRate',
-          id: 'r-2',
-          currency: 'USD',
-          rate: '79.8',
-          validOn: '2026-01-01',
-          updatedAt: '2026-01-02T08:00:00Z',
-        },
-      ],
     },
-  },
-}));
+  };
+});
 
 const route = { path: '/admin/exchange-rates', element: <ExchangeRatesPage /> };
 
@@ -85,5 +89,18 @@ describe('ExchangeRatesPage', () => {
     expect(sent).toEqual([{ input: { currency: 'EUR', validOn: '2026-07-01', rate: '0.00000000001' } }]);
     // The dialog stays open with what was typed.
     await waitFor(() => expect(screen.getByRole('dialog', { name: 'Set an exchange rate' })).toBeTruthy());
+  });
+
+  it('keeps its currency filter and order in the URL, so a reload shows the same list', async () => {
+    ratesAsked.length = 0;
+    const { link } = scriptedLink(ratesAnswer);
+    renderRoutes({ transport: link, url: '/admin/exchange-rates?currencies=eur&sort=currency', routes: [route] });
+
+    await screen.findByRole('table', { name: 'Exchange rates' });
+    expect((screen.getByLabelText('Currencies') as HTMLInputElement).value).toBe('eur');
+    expect(ratesAsked[0]).toMatchObject({
+      filter: { currencies: ['EUR'] },
+      orderBy: { field: 'CURRENCY', direction: 'ASC' },
+    });
   });
 });
