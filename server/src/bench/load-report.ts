@@ -38,10 +38,12 @@ export function loadTable(result: LoadResult): string {
 
 /**
  * Per page: our throughput / PostGraphile's at each number of clients (the goal: ≥ 1), and our
- * p50 / the floor's p50 at the fewest clients (the goal: ≤ 2). Empty when only this server ran.
+ * p50 / the floor's p50 at the fewest clients (the goal: ≤ 2); "–" for a server left out. Empty
+ * when this server, or both others, were not measured.
  */
 export function ratioTable(result: LoadResult): string {
-  if (!result.servers.includes('postgraphile') || !result.servers.includes('floor')) return '';
+  const others = result.servers.filter((s) => s !== 'ours');
+  if (!result.servers.includes('ours') || others.length === 0) return '';
   const counts = connectionCounts(result);
   const fewest = counts[0];
   const lines = [

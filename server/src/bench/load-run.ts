@@ -38,6 +38,8 @@ export interface LoadOptions {
   seconds: number;
   /** Seconds of load per page and server before its measures, not recorded. */
   warmupSeconds: number;
+  /** Only these servers (default all that the database allows) and pages (names containing one of these). */
+  only?: { servers?: ServerKind[]; pages?: string[] };
   /** Progress lines. */
   log: (line: string) => void;
 }
@@ -182,16 +184,23 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
       companyId: ids.companyId,
       missionId: ids.missionId,
       agendaDay: mission.starts_on,
-    });
+    }).filter((page) => options.only?.pages?.some((part) => page.name.includes(part)) ?? true);
 
     const onPostgres = 'databaseUrl' in throwaway.location;
-    const servers: ServerKind[] = onPostgres ? ['ours', 'postgraphile', 'floor'] : ['ours'];
-    const skipped = onPostgres
-      ? []
-      : (['postgraphile', 'floor'] as const).map((server) => ({
+    const servers: ServerKind[] = [];
+    const skipped: LoadResult['skipped'] = [];
+    for (const server of ['ours', 'postgraphile', 'floor'] as const) {
+      if (options.only?.servers && !options.only.servers.includes(server)) {
+        skipped.push({ server, reason: 'left out (BENCH_SERVERS)' });
+      } else if (server !== 'ours' && !onPostgres) {
+        skipped.push({
           server,
           reason: 'needs PostgreSQL (DATABASE_URL): the embedded PGlite takes one client, this server',
-        }));
+        });
+      } else {
+        servers.push(server);
+      }
+    }
     if (onPostgres) await conn.execute(POSTGRAPHILE_FUNCTIONS);
     // The servers run in their own processes: PGlite's folder must be free, and the bench holds no connection.
     await throwaway.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../config.js';
 import { benchScale } from './generate.js';
 import { loadChart, loadReport } from './load-report.js';
-import { runLoadBench } from './load-run.js';
+import { runLoadBench, SERVER_LABELS, type ServerKind } from './load-run.js';
 
 /**
  * `pnpm bench:load`: this server, PostGraphile 5 and the SQL floor under 1, 16 and 32 concurrent
@@ -14,8 +14,9 @@ import { runLoadBench } from './load-run.js';
  * Environment: BENCH_SCALE (as `pnpm bench`: an integer or `large`), BENCH_SIZE (batches of S,
  * default 10 for `large`, else 1), BENCH_CLIENTS (default "1,16,32"), BENCH_SECONDS (per measure,
  * default 5), BENCH_WARMUP_SECONDS (per page and server, default 2), BENCH_OUT (folder of the
- * results, default docs/bench-results), DATABASE_URL (PostgreSQL; without it, embedded PGlite and
- * this server only).
+ * results, default docs/bench-results), BENCH_SERVERS (some of "ours,postgraphile,floor"),
+ * BENCH_PAGES (the pages whose name contains one of these, e.g. "companies,board"), DATABASE_URL
+ * (PostgreSQL; without it, embedded PGlite and this server only).
  */
 
 function positive(name: string, fallback: number): number {
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
   const seconds = positive('BENCH_SECONDS', 5);
   const warmupSeconds = positive('BENCH_WARMUP_SECONDS', 2);
   const databaseUrl = process.env.DATABASE_URL || undefined;
+  const list = (name: string) => process.env[name]?.split(',').map((s) => s.trim()) || undefined;
+  const servers = list('BENCH_SERVERS');
+  const known = Object.keys(SERVER_LABELS);
+  if (servers?.some((s) => !known.includes(s))) throw new Error(`BENCH_SERVERS: some of ${known.join(', ')}`);
 
   const result = await runLoadBench({
     databaseUrl,
@@ -43,6 +48,7 @@ async function main(): Promise<void> {
     connections,
     seconds,
     warmupSeconds,
+    only: { servers: servers as ServerKind[] | undefined, pages: list('BENCH_PAGES') },
     log: (line) => console.error(line),
   });
 
