@@ -2,7 +2,6 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { UserSelect } from '../../components/pickers/UserSelect';
-import { Button } from '../../components/ui/Button';
 import { ConnectionList } from '../../components/ui/ConnectionList';
 import type { SortState } from '../../components/ui/DataTable';
 import { EmptyState } from '../../components/ui/EmptyState';
@@ -150,14 +149,7 @@ export function AuditLogPage() {
               busy={loading}
               empty={
                 filtered ? (
-                  <EmptyState
-                    title={t('audit.emptyFiltered')}
-                    action={
-                      <Button variant="secondary" onClick={clear}>
-                        {t('audit.clear')}
-                      </Button>
-                    }
-                  />
+                  <EmptyState title={t('audit.emptyFiltered')} clear={{ label: t('audit.clear'), onClear: clear }} />
                 ) : (
                   <EmptyState title={t('audit.empty')}>{t('audit.emptyHint')}</EmptyState>
                 )

@@ -161,11 +161,7 @@ export function CompaniesPage() {
               filtered ? (
                 <EmptyState
                   title={t('list.noMatchTitle')}
-                  action={
-                    <Button variant="secondary" onClick={clearFilters}>
-                      {t('list.clearFilters')}
-                    </Button>
-                  }
+                  clear={{ label: t('list.clearFilters'), onClear: clearFilters }}
                 >
                   {t('list.noMatchText')}
                 </EmptyState>

@@ -97,11 +97,7 @@ export function ContactsPage() {
               filter.search ? (
                 <EmptyState
                   title={t('contactList.noMatchTitle')}
-                  action={
-                    <Button variant="secondary" onClick={search.clear}>
-                      {t('list.clearSearch')}
-                    </Button>
-                  }
+                  clear={{ label: t('list.clearSearch'), onClear: search.clear }}
                 >
                   {t('contactList.noMatchText')}
                 </EmptyState>
