@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role, UserStatus } from '../../gql/graphql';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
-import { AdminUsersQuery, InviteUserMutation, SetUserRoleMutation } from './graphql/users';
+import { AdminUsersQuery, DeactivateUserMutation, InviteUserMutation, SetUserRoleMutation } from './graphql/users';
 import { UsersPage } from './UsersPage';
 
 function user(id: string, fullName: string, email: string, role: Role, status: UserStatus = 'ACTIVE') {
@@ -176,5 +176,37 @@ describe('UsersPage', () => {
       filter: { nameOrEmailContains: 'mor', active: false, roles: ['ANALYST'] },
       orderBy: { field: 'EMAIL', direction: 'DESC' },
     });
+  });
+
+  it("asks before deactivating a user, and keeps the dialog open with the server's refusal", async () => {
+    const sent: unknown[] = [];
+    const { link } = scriptedLink(
+      usersAnswer,
+      answer(DeactivateUserMutation).with((variables) => {
+        sent.push(variables);
+        return {
+          data: {
+            deactivateUser: {
+              __typename: 'DeactivateUserPayload',
+              user: null,
+              userErrors: [
+                { __typename: 'UserError', field: ['input', 'userId'], code: 'CONFLICT', message: 'Not now.' },
+              ],
+            },
+          },
+        };
+      }),
+    );
+    renderRoutes({ transport: link, url: '/admin/users', routes: [route] });
+    const ui = userEvent.setup();
+
+    await ui.click(await screen.findByRole('button', { name: 'Deactivate Alexeï Morozov' }));
+    const dialog = screen.getByRole('dialog', { name: 'Deactivate Alexeï Morozov?' });
+    await ui.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
+
+    expect(await within(dialog).findByText('Not now.')).toBeTruthy();
+    expect(sent).toEqual([{ input: { userId: 'u-manager' } }]);
+    await ui.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });

@@ -1,8 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/ui/Button';
-import { Dialog } from '../../../components/ui/Dialog';
-import { ErrorMessage } from '../../../components/ui/ErrorMessage';
+import { FormDialog } from '../../../components/ui/FormDialog';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -17,6 +14,7 @@ export interface ConfirmDialogProps {
   tone?: 'danger' | 'primary';
 }
 
+/** Asks before an action that cannot be taken back (Cancel, or confirm): a FormDialog without fields. */
 export function ConfirmDialog({
   open,
   title,
@@ -28,28 +26,19 @@ export function ConfirmDialog({
   error,
   tone = 'danger',
 }: ConfirmDialogProps) {
-  const { t } = useTranslation();
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={title}
       onClose={onClose}
-      closeLabel={t('common.close')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant={tone} loading={loading} onClick={onConfirm}>
-            {confirmLabel}
-          </Button>
-        </>
-      }
+      onSubmit={onConfirm}
+      submitLabel={confirmLabel}
+      submitVariant={tone}
+      saving={loading}
+      formErrors={error}
+      formClassName="ui-stack ui-stack--tight admin-confirm"
     >
-      <div className="ui-stack ui-stack--tight admin-confirm">
-        {error && <ErrorMessage>{error}</ErrorMessage>}
-        <div className="admin-confirm__text">{children}</div>
-      </div>
-    </Dialog>
+      <div className="admin-confirm__text">{children}</div>
+    </FormDialog>
   );
 }
