@@ -205,10 +205,14 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
     // The servers run in their own processes: PGlite's folder must be free, and the bench holds no connection.
     await throwaway.close();
 
-    const env: Record<string, string> =
-      'databaseUrl' in throwaway.location
+    // Production mode for all (as `pnpm serve` runs this server): graphql-js and grafast skip their development checks.
+    const env: Record<string, string> = {
+      NODE_ENV: 'production',
+      GRAPHILE_ENV: 'production',
+      ...('databaseUrl' in throwaway.location
         ? { DATABASE_URL: throwaway.location.databaseUrl }
-        : { DATABASE_URL: '', CRM_DATA_DIR: throwaway.location.dataDir };
+        : { DATABASE_URL: '', CRM_DATA_DIR: throwaway.location.dataDir }),
+    };
     const floorEnv = { BENCH_FLOOR_PAGES: JSON.stringify(pages.map((p) => p.floor)) };
 
     const cells: LoadCell[] = [];
