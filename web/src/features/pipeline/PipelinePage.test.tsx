@@ -72,6 +72,19 @@ const movedPayload = (stageId: string, name: string, category: 'OPEN' | 'WON' | 
   },
 });
 
+/** Answers MoveDeal with a refusal at the input's `field`. */
+function refusedMove(field: string, code: 'CONFLICT' | 'INVALID', message: string) {
+  return answer(MoveDealMutation).with(() => ({
+    data: {
+      moveDeal: {
+        __typename: 'MoveDealPayload',
+        deal: null,
+        userErrors: [{ __typename: 'UserError', field: ['input', field], code, message, existingId: null }],
+      },
+    },
+  }));
+}
+
 /** The board at `url` (for an account manager unless `role` says otherwise), with the test's own answers. */
 function renderBoard(more: Answer[] = [], { url = '/pipeline', role }: { url?: string; role?: 'ANALYST' } = {}) {
   const { link, calls } = scriptedLink(...base(role), ...more);
@@ -127,23 +140,7 @@ describe('PipelinePage', () => {
 
   it('puts the card back and explains who moved it when the server answers CONFLICT', async () => {
     const { calls } = renderBoard([
-      answer(MoveDealMutation).with(() => ({
-        data: {
-          moveDeal: {
-            __typename: 'MoveDealPayload',
-            deal: null,
-            userErrors: [
-              {
-                __typename: 'UserError',
-                field: ['input', 'version'],
-                code: 'CONFLICT',
-                message: 'The deal was changed by someone else.',
-                existingId: null,
-              },
-            ],
-          },
-        },
-      })),
+      refusedMove('version', 'CONFLICT', 'The deal was changed by someone else.'),
       answer(DealConflictQuery).with(() => ({
         data: {
           deal: {
@@ -552,23 +549,7 @@ describe('PipelinePage: "Show more" in a column', () => {
     renderBoard([
       answer(PipelineBoardQuery).with(() => boardResult(bigLead(35))),
       answer(PipelineStageDealsQuery).with(() => stageDealsResult(LEAD, manyDeals(31, 35))),
-      answer(MoveDealMutation).with(() => ({
-        data: {
-          moveDeal: {
-            __typename: 'MoveDealPayload',
-            deal: null,
-            userErrors: [
-              {
-                __typename: 'UserError',
-                field: ['input', 'toStageId'],
-                code: 'INVALID',
-                message: 'This stage is retired.',
-                existingId: null,
-              },
-            ],
-          },
-        },
-      })),
+      refusedMove('toStageId', 'INVALID', 'This stage is retired.'),
     ]);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Show 5 more deals in Lead' }));

@@ -20,13 +20,13 @@ import { DealDrawer } from './components/DealDrawer';
 import { LostReasonDialog } from './components/LostReasonDialog';
 import { MoveNoticeBar } from './components/MoveNoticeBar';
 import { NewDealDialog } from './components/NewDealDialog';
-import { PipelineBoardQuery, PipelineSwitcherQuery, STAGE_PAGE_SIZE } from './graphql/board';
+import { PipelineBoardQuery, PipelineSwitcherQuery } from './graphql/board';
 import { useDealMoves } from './hooks/useDealMoves';
 import { useStagePages } from './hooks/useStagePages';
 import type { MovableDeal, StageRef } from './types';
 import './pipeline.css';
 import { QueryError } from '../../components/ui/QueryError';
-import { PIPELINE_CHOICES } from '../../lib/pagination/useListPage';
+import { PIPELINE_CHOICES, STAGE_PAGE_SIZE } from '../../lib/pagination/useListPage';
 
 /** The board of a pipeline (`/pipeline/:pipelineId`, or the agency's default one at `/pipeline`). */
 export function PipelinePage() {

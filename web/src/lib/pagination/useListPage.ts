@@ -26,6 +26,8 @@ export const COMPANY_MISSIONS = 20;
 export const TIMELINE_STAGE_CHANGES = 20;
 /** The pipeline board: the pipelines it switches between, and a deal's meetings in its drawer. */
 export const PIPELINE_CHOICES = 50;
+/** Cards per page of a board column: the board's first page (its $stagePageSize) and each "Show more". */
+export const STAGE_PAGE_SIZE = 30;
 export const DEAL_MEETINGS = 50;
 
 export interface PageInfoLike {

@@ -5,8 +5,8 @@ import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { classNames } from '../../../components/ui/classNames';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { STAGE_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import { stageCategoryTone } from '../../../lib/status/tones';
-import { STAGE_PAGE_SIZE } from '../graphql/board';
 import type { BoardColumnData, CardActions } from '../types';
 import { DraggableDeal } from './DraggableDeal';
 

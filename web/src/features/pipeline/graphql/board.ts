@@ -44,13 +44,7 @@ export const PipelineBoardQuery = graphql(`
           }
           nodes {
             id
-            title
-            version
-            amountInBaseCurrency {
-              amount
-              currency
-            }
-            ...DealCard_deal
+            ...BoardExtraDeal_deal @unmask
           }
         }
       }
@@ -58,10 +52,7 @@ export const PipelineBoardQuery = graphql(`
   }
 `);
 
-/** Cards per page of a column: the board's first page (PipelineBoardQuery's $stagePageSize) and each "Show more". */
-export const STAGE_PAGE_SIZE = 30;
-
-/** What a card loaded by "Show more" needs beyond its own fragment: the same as a board node. */
+/** A board node: its card's fragment and what the board reads itself (title, version, amount); "Show more" reads the same. */
 export const BoardExtraDealFragment = graphql(`
   fragment BoardExtraDeal_deal on Deal {
     id

@@ -2,8 +2,9 @@ import type { FragmentType } from '@apollo/client';
 import { useApolloClient, useFragment } from '@apollo/client/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DealFilter } from '../../../gql/graphql';
+import { STAGE_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import type { ColumnNode } from '../boardColumns';
-import { BoardExtraDealFragment, PipelineStageDealsQuery, STAGE_PAGE_SIZE } from '../graphql/board';
+import { BoardExtraDealFragment, PipelineStageDealsQuery } from '../graphql/board';
 
 type ExtraRef = FragmentType<typeof BoardExtraDealFragment> & { id: string };
 
