@@ -11,6 +11,7 @@ import { switchLanguage } from '../../lib/i18n/i18n';
 import { isLanguage, readStoredLanguage } from '../../lib/i18n/languages';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { ViewerQuery } from '../../lib/session/viewer';
+import { AuthHeader } from './components/AuthHeader';
 import { AcceptInvitationMutation, InvitationQuery } from './graphql/invitation';
 import { SIGN_IN_PATH } from './signInPath';
 import './auth.css';
@@ -83,10 +84,7 @@ export function InvitationPage() {
   } else if (!token || !data?.invitation) {
     content = (
       <>
-        <header className="sign-in__header">
-          <h1 className="sign-in__title">{t('auth.invitation.invalidTitle')}</h1>
-          <p className="sign-in__subtitle">{t('auth.invitation.invalidText')}</p>
-        </header>
+        <AuthHeader title={t('auth.invitation.invalidTitle')} subtitle={t('auth.invitation.invalidText')} />
         <Link
           to={SIGN_IN_PATH}
           className="ui-button ui-button--secondary ui-button--medium sign-in__submit"
@@ -101,16 +99,14 @@ export function InvitationPage() {
     const reset = invitation.purpose === 'PASSWORD_RESET';
     content = (
       <>
-        <header className="sign-in__header">
-          <h1 className="sign-in__title">
-            {reset ? t('auth.invitation.resetTitle') : t('auth.invitation.title', { name: invitation.fullName })}
-          </h1>
-          <p className="sign-in__subtitle">
-            {reset
+        <AuthHeader
+          title={reset ? t('auth.invitation.resetTitle') : t('auth.invitation.title', { name: invitation.fullName })}
+          subtitle={
+            reset
               ? t('auth.invitation.resetSubtitle', { email: invitation.email })
-              : t('auth.invitation.subtitle', { email: invitation.email, agency: invitation.agencyName })}
-          </p>
-        </header>
+              : t('auth.invitation.subtitle', { email: invitation.email, agency: invitation.agencyName })
+          }
+        />
         <p className="sign-in__notice">
           {t('auth.invitation.expires', {
             date: formatDate(invitation.expiresAt, { dateStyle: 'long', timeStyle: 'short' }),

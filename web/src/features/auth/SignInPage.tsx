@@ -10,6 +10,7 @@ import { switchLanguage } from '../../lib/i18n/i18n';
 import { isLanguage, readStoredLanguage } from '../../lib/i18n/languages';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { ViewerQuery } from '../../lib/session/viewer';
+import { AuthHeader } from './components/AuthHeader';
 import { SignInMutation } from './graphql/session';
 import { signInRefusal, waitUnit } from './rateLimit';
 import { safeNextPath } from './signInPath';
@@ -70,10 +71,7 @@ export function SignInPage() {
   return (
     <div className="sign-in">
       <div className="sign-in__card">
-        <header className="sign-in__header">
-          <h1 className="sign-in__title">{t('auth.signIn.title')}</h1>
-          <p className="sign-in__subtitle">{t('auth.signIn.subtitle')}</p>
-        </header>
+        <AuthHeader title={t('auth.signIn.title')} subtitle={t('auth.signIn.subtitle')} />
         {expired && !formError && <p className="sign-in__notice">{t('auth.signIn.sessionExpired')}</p>}
         <form className="ui-stack sign-in__form" onSubmit={(event) => void handleSubmit(event)} noValidate>
           {formError && <ErrorMessage>{formError}</ErrorMessage>}
