@@ -203,7 +203,7 @@ export function QuickLogDialog({ companyId, missionId, onClose }: QuickLogDialog
             </p>
           </div>
         </div>
-        <p className="quick-log__hint">{t('success.next')}</p>
+        <p className="ui-note quick-log__hint">{t('success.next')}</p>
       </Dialog>
     );
   }

@@ -105,7 +105,7 @@ export function DealMeetings({ deal }: { deal: FragmentType<typeof DealMeetingsF
         </dl>
       )}
       {items.length === 0 ? (
-        !source && <p className="drawer-section__empty">{t('meetings.empty')}</p>
+        !source && <p className="ui-note drawer-section__empty">{t('meetings.empty')}</p>
       ) : (
         <ul className="deal-meetings__list">
           {items.map((item) => (

@@ -45,7 +45,7 @@ export function LostReasonDialog({ request, onCancel, onConfirm }: LostReasonDia
       formClassName="ui-stack ui-stack--tight pipeline-form"
       intro={
         request && (
-          <p className="pipeline-form__intro">
+          <p className="ui-note pipeline-form__intro">
             {t('lost.intro', { title: request.dealTitle, stage: request.stageName })}
           </p>
         )

@@ -29,10 +29,10 @@ export function StageHistory({ deal }: { deal: FragmentType<typeof StageHistoryF
   });
   if (!complete) return null;
   const changes = [...data.stageHistory.nodes].reverse();
-  if (changes.length === 0) return <p className="drawer-section__empty">{t('history.empty')}</p>;
+  if (changes.length === 0) return <p className="ui-note drawer-section__empty">{t('history.empty')}</p>;
 
   return (
-    <ol className="stage-history">
+    <ol className="ui-stack ui-stack--tight ui-plain-list stage-history">
       {changes.map((change) => (
         <li key={change.id} className="stage-history__item">
           <span className={`stage-history__dot stage-history__dot--${change.toStage.category.toLowerCase()}`} />
