@@ -142,38 +142,6 @@ export const ILLUSTRATIVE_COMPANIES: IllustrativeCompany[] = [
   },
 ];
 
-/** Name pools for generated contacts: [full name, e-mail local part]. */
-const MOROCCAN_NAMES: [string, string][] = [
-  ['Karim Alaoui', 'k.alaoui'],
-  ['Salma Bennani', 's.bennani'],
-  ['Youssef El Amrani', 'y.elamrani'],
-  ['Nadia Chraïbi', 'n.chraibi'],
-  ['Omar Tazi', 'o.tazi'],
-  ['Leïla Berrada', 'l.berrada'],
-  ['Mehdi Fassi-Fihri', 'm.fassifihri'],
-  ['Hind Lahlou', 'h.lahlou'],
-  ['Rachid Benkirane', 'r.benkirane'],
-  ['Imane Sqalli', 'i.sqalli'],
-  ['Hamza Idrissi', 'h.idrissi'],
-  ['Sara Kettani', 's.kettani'],
-  ['Adil Ouazzani', 'a.ouazzani'],
-  ['Ghita Bensouda', 'g.bensouda'],
-];
-
-const RUSSIAN_NAMES: [string, string][] = [
-  ['Алексей Смирнов', 'a.smirnov'],
-  ['Ольга Иванова', 'o.ivanova'],
-  ['Дмитрий Орлов', 'd.orlov'],
-  ['Екатерина Лебедева', 'e.lebedeva'],
-  ['Сергей Николаев', 's.nikolaev'],
-  ['Наталья Павлова', 'n.pavlova'],
-  ['Андрей Козлов', 'a.kozlov'],
-  ['Татьяна Морозова', 't.morozova'],
-  ['Игорь Васильев', 'i.vasilyev'],
-  ['Юлия Федорова', 'y.fedorova'],
-  ['Павел Ершов', 'p.ershov'],
-];
-
 export const JOB_TITLES: Record<CompanyKind, [string, string]> = {
   [CompanyKind.EXPORTER]: ['Директор по экспорту', 'Менеджер по работе с зарубежными партнёрами'],
   [CompanyKind.BUYER]: ['Directeur des achats', 'Responsable technique'],
