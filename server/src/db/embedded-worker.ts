@@ -28,7 +28,10 @@ export type EmbeddedReply =
 const main = parentPort;
 if (!main) throw new Error('db/embedded-worker.ts runs in a worker thread, started by db/embedded.ts');
 const { dataDir, loadDataDir } = workerData as EmbeddedWorkerData;
-const db = await PGlite.create({ dataDir, loadDataDir, extensions });
+// PostgreSQL's 128 MB of shared buffers would be WebAssembly memory held from the start; the
+// operating system caches the data folder's files as well (docs/bench.md, "The embedded default").
+const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const db = await PGlite.create({ dataDir, loadDataDir, extensions, startParams });
 const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
 try {
   await server.start();
