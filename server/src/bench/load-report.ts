@@ -28,7 +28,7 @@ export function loadTable(result: LoadResult): string {
     for (const server of result.servers) {
       for (const c of result.cells.filter((x) => x.page === page && x.server === server)) {
         lines.push(
-          `| ${page} | ${SERVER_LABELS[server]} | ${c.connections} | ${int(c.requestsPerSecond)} | ${latency(c, c.p50)} | ${latency(c, c.p99)} | ${c.errors} | ${mb(c.rss)} |`,
+          `| ${page} | ${SERVER_LABELS[server]} | ${c.connections} | ${ms(c.requestsPerSecond)} | ${latency(c, c.p50)} | ${latency(c, c.p99)} | ${c.errors} | ${mb(c.rss)} |`,
         );
       }
     }
