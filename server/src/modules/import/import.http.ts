@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Context } from '../../graphql/context.js';
+import { UnauthenticatedError } from '../../graphql/errors.js';
 import { type RouteSignIn, routeContext } from '../../http/route-context.js';
 import { errorAnswered } from '../../log/request-scope.js';
 import { type Message, msg, render } from '../../shared/messages/index.js';
@@ -171,10 +172,14 @@ export async function handleImportHttp(
 ): Promise<void> {
   let ctx: Context;
   try {
-    ({ ctx } = await routeContext(req, url, options));
-  } catch {
+    const route = await routeContext(req, url, options);
+    ctx = route.ctx;
+    if (route.setCookie.length > 0) res.setHeader('set-cookie', route.setCookie);
+  } catch (error) {
+    // Only an unknown token is the caller's to fix; database trouble is answered by the app (503).
+    if (!(error instanceof UnauthenticatedError)) throw error;
     req.resume();
-    refuse(res, 401, 'UNAUTHENTICATED', 'The API token is unknown, expired or revoked.');
+    refuse(res, 401, 'UNAUTHENTICATED', error.message);
     return;
   }
   if (!ctx.viewer) {
