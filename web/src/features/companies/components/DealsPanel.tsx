@@ -13,24 +13,11 @@ import { stageCategoryTone } from '../../../lib/status/tones';
 
 export const DealsPanelFragment = graphql(`
   fragment DealsPanel_deal on Deal {
-    id
-    title
-    amount {
-      amount
-      currency
-    }
+    ...DealSummary_deal @unmask
     stage {
       id
       name
       category
-    }
-    exporter {
-      id
-      name
-    }
-    buyer {
-      id
-      name
     }
   }
 `);
@@ -46,7 +33,7 @@ export function DealsPanel({
 }) {
   const { t } = useTranslation('companies');
   const { formatMoney } = useFormat();
-  const { data } = useFragment({ fragment: DealsPanelFragment, from: [...deals] });
+  const { data } = useFragment({ fragment: DealsPanelFragment, fragmentName: 'DealsPanel_deal', from: [...deals] });
   const seen = new Set<string>();
   const rows = fragmentRows<DealsPanel_DealFragment>(data).filter((deal) => {
     if (seen.has(deal.id)) return false;

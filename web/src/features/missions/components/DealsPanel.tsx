@@ -20,33 +20,12 @@ import { useMissionFormat } from '../hooks/useMissionFormat';
 
 export const MissionDealsPanelFragment = graphql(`
   fragment MissionDealsPanel_deal on Deal {
-    id
-    title
-    exchangeRateMissing
-    amount {
-      amount
-      currency
-    }
-    amountInBaseCurrency {
-      amount
-      currency
-    }
+    ...DealSummary_deal @unmask
+    ...DealValue_deal @unmask
     stage {
       id
       name
       category
-    }
-    exporter {
-      id
-      name
-    }
-    buyer {
-      id
-      name
-    }
-    owner {
-      id
-      fullName
     }
   }
 `);
@@ -62,7 +41,11 @@ export function DealsPanel({ missionId }: { missionId: string }) {
     variables: { filter, orderBy: sort, ...page.variables },
   });
   const shown = data ?? previousData;
-  const { data: rowData } = useFragment({ fragment: MissionDealsPanelFragment, from: [...(shown?.deals.nodes ?? [])] });
+  const { data: rowData } = useFragment({
+    fragment: MissionDealsPanelFragment,
+    fragmentName: 'MissionDealsPanel_deal',
+    from: [...(shown?.deals.nodes ?? [])],
+  });
   const rows = fragmentRows<Row>(rowData);
 
   const columns: Column<Row, DealOrderField>[] = [

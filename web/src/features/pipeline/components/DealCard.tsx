@@ -10,31 +10,10 @@ import { initials } from '../../../lib/text/initials';
 
 export const DealCardFragment = graphql(`
   fragment DealCard_deal on Deal {
-    id
-    title
+    ...DealSummary_deal @unmask
+    ...DealValue_deal @unmask
     currency
     expectedCloseOn
-    exchangeRateMissing
-    amount {
-      amount
-      currency
-    }
-    amountInBaseCurrency {
-      amount
-      currency
-    }
-    exporter {
-      id
-      name
-    }
-    buyer {
-      id
-      name
-    }
-    owner {
-      id
-      fullName
-    }
     stage {
       id
       category
@@ -65,7 +44,7 @@ export function DealCard({ deal, onOpen, handle, moveControl, state = 'idle' }: 
   const { t } = useTranslation('pipeline');
   const { formatDate, formatMoneyWhole: formatMoney } = useFormat();
   const titleId = useId();
-  const { data, complete } = useFragment({ fragment: DealCardFragment, from: deal });
+  const { data, complete } = useFragment({ fragment: DealCardFragment, fragmentName: 'DealCard_deal', from: deal });
   if (!complete) return null;
 
   const converted =

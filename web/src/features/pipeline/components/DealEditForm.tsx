@@ -16,25 +16,12 @@ import { MissionSelect } from './MissionSelect';
 
 export const DealEditFormFragment = graphql(`
   fragment DealEditForm_deal on Deal {
-    id
+    ...DealSummary_deal @unmask
     version
-    title
     currency
     expectedCloseOn
     products
     lostReason
-    amount {
-      amount
-      currency
-    }
-    exporter {
-      id
-      name
-    }
-    buyer {
-      id
-      name
-    }
     owner {
       id
       fullName
@@ -59,7 +46,11 @@ export interface DealEditFormProps {
 }
 
 export function DealEditForm({ deal, ...rest }: DealEditFormProps) {
-  const { data, complete } = useFragment({ fragment: DealEditFormFragment, from: deal });
+  const { data, complete } = useFragment({
+    fragment: DealEditFormFragment,
+    fragmentName: 'DealEditForm_deal',
+    from: deal,
+  });
   if (!complete) return null;
   return <DealEditFields data={data} {...rest} />;
 }
