@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
 import { createLogger } from '../log/logger.js';
-import { batchShape, generateBatch, generateShared } from './generate.js';
+import { generateBatch, generateShared } from './generate.js';
+import { batchShape } from './scale.js';
 import { benchWorld, createBenchAgency, gc, login, MB, sampleMemory, statementLog } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
 

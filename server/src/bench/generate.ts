@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import type { BatchShape } from './scale.js';
+
 type Connection = ReturnType<EntityManager['getConnection']>;
 
 /**
@@ -14,43 +16,6 @@ type Connection = ReturnType<EntityManager['getConnection']>;
  * another statement inserted without reading it back. All batches cover the same three years up
  * to the bench's "now": a bigger size is a busier agency, not a longer history.
  */
-
-/** Rows of one batch; S = `unit(1)`, BENCH_SCALE multiplies it. */
-export interface BatchShape {
-  companies: number;
-  contactsPerCompany: number;
-  missions: number;
-  participantsPerMission: number;
-  interactions: number;
-  deals: number;
-  tasks: number;
-}
-
-export function batchShape(scale: number): BatchShape {
-  return {
-    companies: 1_000 * scale,
-    contactsPerCompany: 2,
-    missions: Math.max(1, 20 * scale),
-    participantsPerMission: 12,
-    interactions: 10_000 * scale,
-    deals: 1_000 * scale,
-    tasks: 1_000 * scale,
-  };
-}
-
-/**
- * BENCH_SCALE: a multiple of S (an integer, default 1), or `large`: S = 10,000 companies,
- * 100,000 interactions and 20,000 deals, so that its 10×S is issue 14's size (100,000 companies,
- * 200,000 contacts, 1,000,000 interactions, 200,000 deals).
- */
-export function benchScale(value: string | undefined): { label: string; shape: BatchShape } {
-  if (value === 'large') return { label: 'large', shape: { ...batchShape(10), deals: 20_000 } };
-  const scale = value === undefined || value === '' ? 1 : Number(value);
-  if (!Number.isInteger(scale) || scale < 1) {
-    throw new Error(`BENCH_SCALE must be an integer ≥ 1 or "large", got "${value}"`);
-  }
-  return { label: String(scale), shape: batchShape(scale) };
-}
 
 /** The agency the data belongs to and what createAgencyWithAdmin made for it. */
 export interface World {

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { repoRoot } from '../config.js';
-import { type BatchShape, generateBatches, generateShared, pinned, TABLES } from './generate.js';
+import { generateBatches, generateShared, pinned, TABLES } from './generate.js';
 import { type ChildServer, startChildServer } from './load-child.js';
 import { type LoadPage, loadPages, POSTGRAPHILE_FUNCTIONS } from './load-pages.js';
+import type { BatchShape } from './scale.js';
 import { benchWorld, createBenchAgency, login } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
 

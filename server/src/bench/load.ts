@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../config.js';
-import { benchScale } from './generate.js';
 import { loadChart, loadReport } from './load-report.js';
 import { runLoadBench, SERVER_LABELS, type ServerKind } from './load-run.js';
+import { benchScale } from './scale.js';
 
 /**
  * `pnpm bench:load`: this server, PostGraphile 5 and the SQL floor under 1, 16 and 32 concurrent

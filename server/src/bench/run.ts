@@ -3,8 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
 import { createLogger } from '../log/logger.js';
-import { benchScale, generateBatches, generateShared, pinned, TABLES } from './generate.js';
+import { generateBatches, generateShared, pinned, TABLES } from './generate.js';
 import { type BenchRequest, benchRequests } from './requests.js';
+import { benchScale } from './scale.js';
 import { benchWorld, createBenchAgency, login, percentile } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
 

@@ -5,7 +5,8 @@ import { DEFAULT_PAGE_SIZE } from '../shared/connection.js';
 import type { Context } from './context.js';
 import type { CostBudget } from './cost-budget.js';
 import { QueryTooComplexError, RateLimitedError } from './errors.js';
-import { actualCost, type CostModel, queryShape, requestedCost } from './query-cost.js';
+import { actualCost, type CostModel, requestedCost } from './query-cost.js';
+import { queryShape } from './query-shape.js';
 
 /** `extensions.cost` of every response. */
 export interface CostReport {
