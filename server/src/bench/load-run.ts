@@ -43,6 +43,8 @@ export interface LoadOptions {
   only?: { servers?: ServerKind[]; pages?: string[] };
   /** Progress lines. */
   log: (line: string) => void;
+  /** Leave the throwaway database in place at the end (its URL is logged), to measure it again by hand. */
+  keepDatabase?: boolean;
 }
 
 export interface LoadCell {
@@ -282,6 +284,11 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
       cells,
     };
   } finally {
-    await throwaway.destroy();
+    if (options.keepDatabase) {
+      await throwaway.close();
+      log(`kept: ${JSON.stringify(throwaway.location)}`);
+    } else {
+      await throwaway.destroy();
+    }
   }
 }

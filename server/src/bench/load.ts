@@ -16,7 +16,8 @@ import { benchScale } from './scale.js';
  * default 5), BENCH_WARMUP_SECONDS (per page and server, default 2), BENCH_OUT (folder of the
  * results, default docs/bench-results), BENCH_SERVERS (some of "ours,postgraphile,floor"),
  * BENCH_PAGES (the pages whose name contains one of these, e.g. "companies,board"), DATABASE_URL
- * (PostgreSQL; without it, embedded PGlite and this server only).
+ * (PostgreSQL; without it, embedded PGlite and this server only), BENCH_KEEP_DATABASE=1 (leave
+ * the generated database in place and print where it is, to measure it again by hand).
  */
 
 function positive(name: string, fallback: number): number {
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     warmupSeconds,
     only: { servers: servers as ServerKind[] | undefined, pages: list('BENCH_PAGES') },
     log: (line) => console.error(line),
+    keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
   });
 
   const name = `load-${scale.label}-${batches}xS-${databaseUrl ? 'postgresql' : 'pglite'}`;

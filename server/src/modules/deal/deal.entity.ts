@@ -22,6 +22,8 @@ import { User } from '../user/user.entity.js';
   expression: 'create index "deal_search_vector" on "deal" using gin ("search_vector")',
 })
 @Index({ properties: ['agency', 'createdAt', 'id'] })
+// The deals list's default order (last updated first) and its keyset pages.
+@Index({ properties: ['agency', 'updatedAt', 'id'] })
 @Index({ properties: ['stage', 'createdAt', 'id'] })
 @Index({ properties: ['agency', 'closedOn'] })
 @Index({ properties: ['sourceMission'] })

@@ -25,8 +25,8 @@ interface TotalsRow {
 
 /**
  * The totals of every stage asked for in a request, for one filter, in ONE statement: the deals
- * with an amount, each with the rate of its currency on its day, summed per stage and currency,
- * then per stage. Exact: numeric all the way, rounded to cents per deal as amountInBaseCurrency.
+ * with an amount, each with the rate of its currency on its day (looked up once per currency and
+ * day: a stage of 28,000 deals has a few hundred), summed per stage and currency, then per stage. Exact: numeric all the way, rounded to cents per deal as amountInBaseCurrency.
  */
 async function loadTotals(ctx: Context, where: FilterQuery<Deal>, stageIds: readonly string[]): Promise<StageTotals[]> {
   const qb = ctx.em.createQueryBuilder(Deal, 't');
@@ -34,22 +34,25 @@ async function loadTotals(ctx: Context, where: FilterQuery<Deal>, stageIds: read
     raw('t.stage_id as stage_id'),
     raw('t.currency as currency'),
     raw('t.amount as amount'),
-    raw('t.closed_on as closed_on'),
+    raw(`coalesce(t.closed_on, ?::date) as day`, [today()]),
   ]).where({ ...(where as object), stage: { $in: [...stageIds] }, amount: { $ne: null } } as never);
   await qb.applyFilters();
+  const deals = built(qb.toQuery());
   const agencyId = agencyOf(ctx);
+  // The rates first, once per currency and day (materialized: inlined, PostgreSQL would look
+  // the rate up again for every deal), then the deals read again and joined to them.
   const rows = await agencyQuery<TotalsRow>(
     ctx.em,
-    sql`with d as (${built(qb.toQuery())}),
-     r as (
-       select d.stage_id, d.currency, d.amount,
-         (${trusted(rateSql('d.currency', 'd.day', 'a.base_currency'))}) as rate
-       from (select d.*, coalesce(d.closed_on, ${today()}::date) as day from d) d cross join agency a where a.id = ${agencyId}
+    sql`with r as materialized (
+       select k.currency, k.day, (${trusted(rateSql('k.currency', 'k.day', 'a.base_currency'))}) as rate
+       from (select distinct d.currency, d.day from (${deals}) as d) as k
+       cross join agency a where a.id = ${agencyId}
      ),
      c as (
-       select stage_id, currency, sum(amount) as native, sum(round(amount * rate, 2)) as converted,
-         bool_or(rate is null) as missing
-       from r group by stage_id, currency
+       select d.stage_id, d.currency, sum(d.amount) as native, sum(round(d.amount * r.rate, 2)) as converted,
+         bool_or(r.rate is null) as missing
+       from (${deals}) as d join r on r.currency = d.currency and r.day = d.day
+       group by d.stage_id, d.currency
      )
      select a.base_currency as base, s.stage_id, s.total::text as total, s.missing, s.by_currency
      from agency a left join (

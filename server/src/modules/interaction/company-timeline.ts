@@ -1,9 +1,9 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, raw } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { Context } from '../../graphql/context.js';
 import { type ConnectionShape, checkPageSize } from '../../shared/connection.js';
 import { cursorFor, decodeCursor, isId, isInstant } from '../../shared/cursor.js';
-import { groupByParent, toPages } from '../../shared/nested-connection.js';
+import { firstRowsPerParent, groupByParent, toPages } from '../../shared/nested-connection.js';
 import { perRequest } from '../../shared/per-request.js';
 import { agencyQuery, built, EMPTY, list, sql, trusted } from '../../shared/sql.js';
 import { Interaction } from './interaction.entity.js';
@@ -13,10 +13,9 @@ const ORDER = { occurredAt: 'desc', id: 'desc' } as const;
 
 /**
  * The interactions of the company as one list, whether it was the exporter or the counterpart.
- * One statement for all the companies of a request: each interaction is expanded to its two
- * parties (`cross join lateral (values (exporter_id), (counterpart_id))`), then numbered per
- * company with `row_number()` and cut to the page; the count is one grouped statement, only
- * when totalCount is asked for. Batched per request by a DataLoader, like shared/nested-connection.
+ * One statement for all the companies of a request (see loadTimelines); the count is one grouped
+ * statement, only when totalCount is asked for: each interaction expanded to its two parties
+ * (`cross join lateral (values (exporter_id), (counterpart_id))`). Batched per request by a DataLoader, like shared/nested-connection.
  */
 export function companyTimeline(
   ctx: Context,
@@ -38,6 +37,21 @@ export function companyTimeline(
   return loader.load(companyId);
 }
 
+/**
+ * The filtered interactions in which a company was `side` (exporter or counterpart), newest first,
+ * the company being `__parents.k1` of firstRowsPerParent; agency filter included.
+ */
+async function onSide(ctx: Context, side: 'exporter' | 'counterpart', where: FilterQuery<Interaction>, limit: number) {
+  const qb = ctx.em.createQueryBuilder(Interaction, 't');
+  qb.select('t.*')
+    .where(where as never)
+    .andWhere(raw(`t.${side}_id = __parents.k1`))
+    .orderBy(ORDER)
+    .limit(limit);
+  await qb.applyFilters();
+  return built(qb.toQuery());
+}
+
 /** The filtered interactions of any of the companies, as SQL, agency filter included. */
 async function involving(ctx: Context, companyIds: readonly string[], where: FilterQuery<Interaction>) {
   const qb = ctx.em.createQueryBuilder(Interaction, 't');
@@ -49,6 +63,10 @@ async function involving(ctx: Context, companyIds: readonly string[], where: Fil
 
 const PARTIES = trusted('cross join lateral (values (m.exporter_id), (m.counterpart_id)) as p(company_id)');
 
+/**
+ * Each company's page: its newest interactions as exporter and as counterpart (each an index
+ * range scan of at most a page), merged, then cut to the page.
+ */
 async function loadTimelines(
   ctx: Context,
   companyIds: readonly string[],
@@ -57,18 +75,21 @@ async function loadTimelines(
   where: FilterQuery<Interaction>,
 ): Promise<ConnectionShape<Interaction>[]> {
   const em = ctx.em;
-  const involved = await involving(ctx, companyIds, where);
-  const keyset = after ? sql` and (m.occurred_at, m.id) < (${after[0]}, ${after[1]})` : EMPTY;
-  const rows = await agencyQuery<Record<string, unknown>>(
+  const sideWhere = after
+    ? ({ $and: [where, { $or: [{ occurredAt: { $lt: after[0] } }, { occurredAt: after[0], id: { $lt: after[1] } }] }] } as FilterQuery<Interaction>)
+    : where;
+  const [asExporter, asCounterpart] = await Promise.all([
+    onSide(ctx, 'exporter', sideWhere, first + 1),
+    onSide(ctx, 'counterpart', sideWhere, first + 1),
+  ]);
+  const rows = await firstRowsPerParent(
     em,
-    sql`select * from (
-       select m.*, p.company_id as __company,
-              row_number() over (partition by p.company_id order by m.occurred_at desc, m.id desc) as __rn
-         from (${involved}) as m ${PARTIES}
-        where p.company_id in (${list(companyIds)})${keyset}
-     ) as page
-     where page.__rn <= ${first + 1}
-     order by page.__company, page.__rn`,
+    companyIds.map((id) => [id]),
+    sql`select m.*, __parents.k1 as __company,
+        row_number() over (order by m.occurred_at desc, m.id desc) as __rn
+      from ((${asExporter}) union all (${asCounterpart})) as m
+      order by m.occurred_at desc, m.id desc
+      limit ${first + 1}`,
   );
 
   const byCompany = groupByParent(em, Interaction, rows, (row) => row.__company as string);

@@ -6,9 +6,9 @@ import { isIsoDate } from '../../graphql/scalars.js';
 import { type ConnectionShape, checkPageSize } from '../../shared/connection.js';
 import { decodeCursor, encodeCursor, isId, isInstant } from '../../shared/cursor.js';
 import { isUuid } from '../../shared/ids.js';
-import { columnOf, firstRowsPerParent, groupByParent, toPages } from '../../shared/nested-connection.js';
+import { columnOf, firstRowsPerParent, groupByParent, pageRowNumber, toPages } from '../../shared/nested-connection.js';
 import { perRequest } from '../../shared/per-request.js';
-import { agencyQuery, built } from '../../shared/sql.js';
+import { agencyQuery, built, sql, trusted } from '../../shared/sql.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { InteractionKind, MeetingStatus } from '../interaction/interaction.enums.js';
 import { Mission } from './mission.entity.js';
@@ -77,15 +77,15 @@ async function loadMeetings(
   const exporter = columnOf(em, Interaction, 'exporter');
   const occurredAt = columnOf(em, Interaction, 'occurredAt');
   const qb = em.createQueryBuilder(Interaction, 'i');
-  qb.select([
-    'i.*',
-    raw(`row_number() over (partition by i.${mission}, i.${exporter} order by i.${occurredAt} asc, i.id asc) as __rn`),
-  ])
+  qb.select(['i.*', pageRowNumber(`i.${occurredAt} asc, i.id asc`)])
     .where({ kind: InteractionKind.MEETING })
-    .andWhere(pairCondition(em, pairs));
+    .andWhere(raw(`i.${mission} = __parents.k1 and i.${exporter} = __parents.k2`))
+    .orderBy({ occurredAt: 'asc', id: 'asc' })
+    .limit(first + 1);
   if (after) qb.andWhere(raw(`(i.${occurredAt}, i.id) > (?, ?)`, after));
   await qb.applyFilters();
-  const rows = await firstRowsPerParent(em, built(qb.toQuery()), first);
+  const parents = pairs.map((pair) => [pair.missionId, pair.companyId]);
+  const rows = await firstRowsPerParent(em, parents, built(qb.toQuery()));
   const byPair = groupByParent(em, Interaction, rows, (row) => `${row[mission]}|${row[exporter]}`);
   const counts = perRequest(
     ctx,
@@ -155,10 +155,10 @@ async function loadCompanyMissions(
   qb.select([
     raw('m.*'),
     raw(`p.${company} as __parent`),
-    raw(`row_number() over (partition by p.${company} order by m.${startsOn} desc nulls last, m.id desc) as __rn`),
+    pageRowNumber(`m.${startsOn} desc nulls last, m.id desc`),
   ])
     .join('p.mission', 'm')
-    .where({ company: { $in: [...companyIds] } });
+    .where(raw(`p.${company} = __parents.k1`));
   if (after) {
     const [key, id] = after;
     qb.andWhere(
@@ -168,7 +168,12 @@ async function loadCompanyMissions(
     );
   }
   await qb.applyFilters();
-  const rows = await firstRowsPerParent(em, built(qb.toQuery()), first);
+  const page = sql`${built(qb.toQuery())} order by m.${trusted(startsOn)} desc nulls last, m.id desc limit ${first + 1}`;
+  const rows = await firstRowsPerParent(
+    em,
+    companyIds.map((id) => [id]),
+    page,
+  );
   const byCompany = groupByParent(em, Mission, rows, (row) => row.__parent as string);
   const counts = perRequest(
     ctx,
