@@ -94,7 +94,13 @@ export function firstRowsPerParent(
 ): Promise<Record<string, unknown>[]> {
   const columns = parents[0].map((_, index) => `k${index + 1}`).join(', ');
   const values = joinSql(
-    parents.map((keys, n) => sql`(${joinSql(keys.map((key) => sql`${key}::uuid`), ', ')}, ${trusted(String(n))})`),
+    parents.map(
+      (keys, n) =>
+        sql`(${joinSql(
+          keys.map((key) => sql`${key}::uuid`),
+          ', ',
+        )}, ${trusted(String(n))})`,
+    ),
     ', ',
   );
   return agencyQuery<Record<string, unknown>>(

@@ -76,7 +76,9 @@ async function loadTimelines(
 ): Promise<ConnectionShape<Interaction>[]> {
   const em = ctx.em;
   const sideWhere = after
-    ? ({ $and: [where, { $or: [{ occurredAt: { $lt: after[0] } }, { occurredAt: after[0], id: { $lt: after[1] } }] }] } as FilterQuery<Interaction>)
+    ? ({
+        $and: [where, { $or: [{ occurredAt: { $lt: after[0] } }, { occurredAt: after[0], id: { $lt: after[1] } }] }],
+      } as FilterQuery<Interaction>)
     : where;
   const [asExporter, asCounterpart] = await Promise.all([
     onSide(ctx, 'exporter', sideWhere, first + 1),

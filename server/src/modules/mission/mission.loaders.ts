@@ -152,11 +152,7 @@ async function loadCompanyMissions(
   const company = columnOf(em, MissionParticipant, 'company');
   const startsOn = columnOf(em, Mission, 'startsOn');
   const qb = em.createQueryBuilder(MissionParticipant, 'p');
-  qb.select([
-    raw('m.*'),
-    raw(`p.${company} as __parent`),
-    pageRowNumber(`m.${startsOn} desc nulls last, m.id desc`),
-  ])
+  qb.select([raw('m.*'), raw(`p.${company} as __parent`), pageRowNumber(`m.${startsOn} desc nulls last, m.id desc`)])
     .join('p.mission', 'm')
     .where(raw(`p.${company} = __parents.k1`));
   if (after) {
