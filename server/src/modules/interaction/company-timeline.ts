@@ -5,7 +5,7 @@ import { type ConnectionShape, checkPageSize } from '../../shared/connection.js'
 import { cursorFor, decodeCursor, isId, isInstant } from '../../shared/cursor.js';
 import { firstRowsPerParent, groupByParent, toPages } from '../../shared/nested-connection.js';
 import { perRequest } from '../../shared/per-request.js';
-import { agencyQuery, built, EMPTY, list, sql, trusted } from '../../shared/sql.js';
+import { agencyQuery, built, list, sql, trusted } from '../../shared/sql.js';
 import { Interaction } from './interaction.entity.js';
 
 /** A company's timeline: newest first, ties broken by id. */
