@@ -134,6 +134,8 @@ export interface ReportSettings {
   warmupSeconds: number;
   /** The chart's file name, linked from the report; none: no link. */
   chartFile?: string;
+  /** The query plans' file, linked from the report; none: no link. */
+  plansFile?: string;
 }
 
 /** The whole report in markdown: where and what was measured, the table, the ratios, what was skipped. */
@@ -171,6 +173,8 @@ export function loadReport(result: LoadResult, settings: ReportSettings, machine
     '',
     ...bytes,
     ...(settings.chartFile ? ['', `![req/s per page, server and clients](${settings.chartFile})`] : []),
+    ...(settings.plansFile ? ['', `Query plans of each page: [${settings.plansFile}](${settings.plansFile}).`] : []),
+    ...(result.plans && 'skipped' in result.plans ? ['', `No query plans: ${result.plans.skipped}.`] : []),
     '',
   ].join('\n');
 }

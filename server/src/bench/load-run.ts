@@ -6,6 +6,7 @@ import { repoRoot } from '../config.js';
 import { generateBatches, generateShared, pinned, TABLES } from './generate.js';
 import { type ChildServer, startChildServer } from './load-child.js';
 import { type LoadPage, loadPages, POSTGRAPHILE_FUNCTIONS } from './load-pages.js';
+import { explainPages, type PagePlans } from './load-plans.js';
 import type { BatchShape } from './scale.js';
 import { benchWorld, createBenchAgency, login } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
@@ -45,6 +46,8 @@ export interface LoadOptions {
   log: (line: string) => void;
   /** Leave the throwaway database in place at the end (its URL is logged), to measure it again by hand. */
   keepDatabase?: boolean;
+  /** Also the query plans of each page (load-plans.ts), on PostgreSQL, before the load. */
+  plans?: boolean;
 }
 
 export interface LoadCell {
@@ -76,6 +79,8 @@ export interface LoadResult {
   /** Size of each page's answer per server (bytes), from the check before the load. */
   answerBytes: { page: string; server: ServerKind; bytes: number }[];
   cells: LoadCell[];
+  /** The query plans of each page, when asked for and on PostgreSQL; else why not, when asked for. */
+  plans?: PagePlans[] | { skipped: string };
 }
 
 const CHILD_SCRIPTS: Record<ServerKind, string> = {
@@ -218,6 +223,14 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
     };
     const floorEnv = { BENCH_FLOOR_PAGES: JSON.stringify(pages.map((p) => p.floor)) };
 
+    let plans: LoadResult['plans'];
+    if (options.plans && 'databaseUrl' in throwaway.location) {
+      log('plans: EXPLAIN (ANALYZE, BUFFERS) of each page');
+      plans = await explainPages(throwaway.location.databaseUrl, pages);
+    } else if (options.plans) {
+      plans = { skipped: 'needs PostgreSQL (DATABASE_URL): the floor statements and the plans are read on PostgreSQL' };
+    }
+
     const cells: LoadCell[] = [];
     const answerBytes: LoadResult['answerBytes'] = [];
     const idleRss: LoadResult['idleRss'] = {};
@@ -282,6 +295,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
       idleRss,
       answerBytes,
       cells,
+      plans,
     };
   } finally {
     if (options.keepDatabase) {

@@ -28,6 +28,7 @@ describe('pnpm bench:load at a tiny scale', () => {
       seconds: 1,
       warmupSeconds: 0,
       log: () => {},
+      plans: true,
     });
 
     const expected: ServerKind[] = databaseUrl ? ['ours', 'postgraphile', 'floor'] : ['ours'];
@@ -48,6 +49,10 @@ describe('pnpm bench:load at a tiny scale', () => {
       }
     }
 
+    // The query plans of each page (load-plans.ts, tested on its own) on PostgreSQL; on PGlite, why none.
+    if (databaseUrl) expect(Array.isArray(result.plans) && result.plans.map((p) => p.page)).toEqual(result.pages);
+    else expect(result.plans).toEqual({ skipped: expect.stringContaining('PostgreSQL') });
+
     const table = loadTable(result).split('\n');
     expect(table).toHaveLength(2 + result.pages.length * expected.length * 2);
     for (const page of result.pages) {
@@ -57,8 +62,13 @@ describe('pnpm bench:load at a tiny scale', () => {
     }
     const ratios = ratioTable(result);
     expect(ratios === '' ? 0 : ratios.split('\n').length).toBe(databaseUrl ? 2 + result.pages.length : 0);
-    const report = loadReport(result, { scale: 'tiny', seconds: 1, warmupSeconds: 0 }, 'test');
+    const report = loadReport(
+      result,
+      { scale: 'tiny', seconds: 1, warmupSeconds: 0, plansFile: databaseUrl ? 'plans-tiny.md' : undefined },
+      'test',
+    );
     expect(report).toContain(loadTable(result));
+    expect(report).toContain(databaseUrl ? '(plans-tiny.md)' : 'No query plans: needs PostgreSQL');
     const svg = loadChart(result, 'tiny');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.match(/<rect class="bar"/g)).toHaveLength(result.cells.length);

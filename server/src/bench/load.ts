@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../config.js';
+import { PLANS_METHOD, plansReport } from './load-plans.js';
 import { loadChart, loadReport } from './load-report.js';
 import { runLoadBench, SERVER_LABELS, type ServerKind } from './load-run.js';
 import { benchScale } from './scale.js';
@@ -17,7 +18,9 @@ import { benchScale } from './scale.js';
  * results, default docs/bench-results), BENCH_SERVERS (some of "ours,postgraphile,floor"),
  * BENCH_PAGES (the pages whose name contains one of these, e.g. "companies,board"), DATABASE_URL
  * (PostgreSQL; without it, embedded PGlite and this server only), BENCH_KEEP_DATABASE=1 (leave
- * the generated database in place and print where it is, to measure it again by hand).
+ * the generated database in place and print where it is, to measure it again by hand), BENCH_PLANS=1
+ * (PostgreSQL: also each page's query plans, load-plans.ts, written beside the report as
+ * plans-<scale>-<size>xS-postgresql.md; `pnpm bench:plans` reads them from a kept database).
  */
 
 function positive(name: string, fallback: number): number {
@@ -52,18 +55,30 @@ async function main(): Promise<void> {
     only: { servers: servers as ServerKind[] | undefined, pages: list('BENCH_PAGES') },
     log: (line) => console.error(line),
     keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
+    plans: process.env.BENCH_PLANS === '1',
   });
 
   const name = `load-${scale.label}-${batches}xS-${databaseUrl ? 'postgresql' : 'pglite'}`;
   const out = process.env.BENCH_OUT || join(repoRoot, 'docs/bench-results');
   const cpu = cpus();
   const machine = `${new Date().toISOString().slice(0, 10)}, ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), Node ${process.version}`;
+  const plansFile = Array.isArray(result.plans) ? `${name.replace(/^load-/, 'plans-')}.md` : undefined;
   const report = loadReport(
     result,
-    { scale: `BENCH_SCALE=${scale.label}, ${batches}×S`, seconds, warmupSeconds, chartFile: `${name}.svg` },
+    { scale: `BENCH_SCALE=${scale.label}, ${batches}×S`, seconds, warmupSeconds, chartFile: `${name}.svg`, plansFile },
     machine,
   );
   mkdirSync(out, { recursive: true });
+  if (plansFile && Array.isArray(result.plans)) {
+    writeFileSync(
+      join(out, plansFile),
+      plansReport(
+        result.plans,
+        `Query plans of pnpm bench:load's pages (BENCH_SCALE=${scale.label}, ${batches}×S)`,
+        `${machine}; ${result.database}, read by \`BENCH_PLANS=1 pnpm bench:load\` before its load. ${PLANS_METHOD}`,
+      ),
+    );
+  }
   writeFileSync(join(out, `${name}.md`), report);
   writeFileSync(
     join(out, `${name}.svg`),
