@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { answerPrecomputed } from '../read-model/precomputed.js';
 import { authChecker } from './auth-checker.js';
 import { resolvers } from './resolvers.js';
 import { DateTimeScalar } from './scalars.js';
@@ -17,7 +18,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     orphanedTypes: [],
-  }).then((schema) => schema);
+  }).then(answerPrecomputed);
   return built;
 }
 

@@ -1,5 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { compiledPage } from '../../read-model/compiled-page.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef } from '../../shared/load.js';
@@ -29,18 +31,18 @@ const ContactConnection = ConnectionType(Contact);
 export class CompanyResolver {
   @Authorized()
   @Query(() => CompanyConnection, { description: "The agency's exporters and counterparts." })
-  companies(
+  async companies(
     @Args() page: PageArgs,
     @Arg('filter', () => CompanyFilter, { nullable: true }) filter: CompanyFilter | null,
     @Arg('orderBy', () => CompanyOrder, { nullable: true }) orderBy: CompanyOrder | null,
-    @Ctx() { em, language }: Context,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return paginate(
-      em,
-      Company,
-      companyWhere(em, filter, language),
-      orderBy ?? { field: CompanyOrderField.NAME, direction: OrderDirection.ASC },
-      page,
+    const where = companyWhere(ctx.em, filter, ctx.language);
+    const order = orderBy ?? { field: CompanyOrderField.NAME, direction: OrderDirection.ASC };
+    return (
+      (await compiledPage(ctx, info, { typeName: 'Company', entity: Company, where, order, page })) ??
+      paginate(ctx.em, Company, where, order, page)
     );
   }
 
@@ -61,10 +63,12 @@ export class CompanyResolver {
     return company.mergedInto ? liveRecord<Company>(ctx.em, Company, ctx.viewer!.agencyId, company.id) : null;
   }
 
-  @FieldResolver(() => [Sector])
+  @FieldResolver(() => [Sector], { description: 'By code.' })
   async sectors(@Root() company: Company): Promise<Sector[]> {
-    // Batched across the companies of a request by MikroORM's collection dataloader.
-    return (await company.sectors.load({ dataloader: true })).getItems();
+    // Batched across the companies of a request by MikroORM's collection dataloader; by code (as
+    // bytes: the compiled reads sort them `collate "C"`, read-model/read-types.ts).
+    const sectors = (await company.sectors.load({ dataloader: true })).getItems();
+    return sectors.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -1,0 +1,122 @@
+import { type EntityClass, type FilterQuery, QueryOrder, raw } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../graphql/context.js';
+import {
+  type ConnectionShape,
+  isBadValueError,
+  OrderDirection,
+  type OrderSpec,
+  type PageArgs,
+  pageSize,
+  toConnection,
+} from '../shared/connection.js';
+import { checkCursor, cursorRefused, encodeCursor } from '../shared/cursor.js';
+import { columnOf } from '../shared/nested-connection.js';
+import { agencyQuery, sql, trusted } from '../shared/sql.js';
+import { type CompileContext, columnValue, isNotCompiled, JSON_COLUMN, objectJson, withJson } from './compile.js';
+import { READ_TYPES } from './read-types.js';
+import { type Selection, selectionOf, subSelection } from './selection.js';
+
+/** Off in the tests that compare both paths (read-model.test.ts); on everywhere else. */
+export const compiledReads = { enabled: true };
+
+/** The nodes' selection of a connection: `nodes { … }` and `edges { node { … } }` merged. */
+function nodeSelection(connection: Selection, typeName: string, c: CompileContext): Selection | undefined {
+  const nodes = subSelection(connection, 'nodes', typeName, c);
+  const edges = subSelection(connection, 'edges', `${typeName}Edge`, c);
+  if (!nodes || !edges || [...edges.keys()].some((key) => !['node', 'cursor'].includes(key))) return undefined;
+  const fromEdges = subSelection(edges, 'node', typeName, c);
+  if (!fromEdges) return undefined;
+  for (const [field, fieldNodes] of fromEdges) nodes.set(field, [...(nodes.get(field) ?? []), ...fieldNodes]);
+  return nodes;
+}
+
+/**
+ * A root list (`companies`, …) answered by ONE statement: the page's rows in keyset order, each
+ * with its whole selected subtree built by PostgreSQL as JSON (see compile.ts), and the count
+ * when totalCount is asked for. Answers `undefined` when the query
+ * selects anything the compiled reads do not know (or pages backwards): the caller then
+ * paginates with the resolvers, so both paths answer every query, and identically.
+ */
+export async function compiledPage<T extends object>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  request: { typeName: string; entity: EntityClass<T>; where: FilterQuery<T>; order: OrderSpec; page: PageArgs },
+): Promise<ConnectionShape<T> | undefined> {
+  const { typeName, entity, where, order, page } = request;
+  if (!compiledReads.enabled || !READ_TYPES[typeName] || page.last != null || page.before != null) return undefined;
+  const em = ctx.em;
+  const c: CompileContext = {
+    em,
+    schema: info.schema,
+    fragments: info.fragments,
+    variableValues: info.variableValues,
+    next: { alias: 1 },
+  };
+  const connection = selectionOf(info.fieldNodes, `${typeName}Connection`, c);
+  if (
+    !connection ||
+    [...connection.keys()].some((key) => !['nodes', 'edges', 'pageInfo', 'totalCount'].includes(key))
+  ) {
+    return undefined;
+  }
+  const nodes = nodeSelection(connection, typeName, c);
+  if (!nodes) return undefined;
+
+  const { size } = pageSize(page);
+  const direction = order.direction === OrderDirection.DESC ? QueryOrder.DESC : QueryOrder.ASC;
+  const byId = order.field === 'id';
+  const keyType = em
+    .getMetadata()
+    .find(entity)
+    ?.root.props.find((prop) => prop.name === order.field)?.runtimeType;
+  const after = checkCursor(page.after, byId ? 1 : 2, 'after', keyType);
+  const key = columnOf(em, entity, order.field);
+  const qb = em.createQueryBuilder(entity, 't0');
+  // The key as the resolvers' cursors hold it (an instant as JavaScript prints it).
+  const keyValue = columnValue(em, entity, 't0', order.field).text;
+  qb.select([raw(JSON_COLUMN), raw('t0.id as __id'), raw(`${keyValue} as __key`)])
+    .where(where as never)
+    .orderBy((byId ? { id: direction } : { [order.field]: direction, id: direction }) as never)
+    .limit(size + 1);
+  if (after) {
+    const comparison = direction === QueryOrder.DESC ? '<' : '>';
+    if (byId) qb.andWhere(raw(`t0.id ${comparison} ?`, [after[0]]));
+    else qb.andWhere(raw(`(t0."${key}", t0.id) ${comparison} (?, ?)`, [after[0], after[1]]));
+  }
+  await qb.applyFilters();
+
+  // totalCount in the same statement (one round trip fewer), counted as em.count counts.
+  let total = trusted('');
+  if (connection.has('totalCount')) {
+    const count = em.createQueryBuilder(entity, 'k0');
+    count.select(raw(JSON_COLUMN)).where(where as never);
+    await count.applyFilters();
+    total = sql`, (select count(*) from (${withJson(count, trusted('null'))}) as k) as __total`;
+  }
+
+  let rows: { __json: T; __id: string; __key: unknown; __total?: string | number }[];
+  try {
+    rows = await agencyQuery(em, withJson(qb, await objectJson(c, typeName, 't0', nodes), total));
+  } catch (error) {
+    if (isNotCompiled(error)) return undefined;
+    if (isBadValueError(error)) throw cursorRefused('after');
+    throw error;
+  }
+  const edges = rows.slice(0, size).map((row) => ({
+    node: row.__json,
+    cursor: encodeCursor(byId ? [row.__id] : [row.__key, row.__id]),
+  }));
+  return toConnection({
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(page.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    // No row, no count in it (a page past the end, or `first: 0`): counted apart.
+    count: () =>
+      rows[0]?.__total !== undefined ? Promise.resolve(Number(rows[0].__total)) : em.count(entity, where as never),
+  });
+}

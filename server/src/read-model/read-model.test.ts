@@ -1,0 +1,158 @@
+import { getMetadataStorage } from 'type-graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompaniesPage } from '../bench/documents.js';
+import { agencyBinding } from '../test/agency-bound.js';
+import { signIn } from '../test/sign-in.js';
+import { startTestServer, type TestServer } from '../test/test-server.js';
+import { compiledReads } from './compiled-page.js';
+import { READ_TYPES } from './read-types.js';
+
+/**
+ * The compiled reads answer exactly what the resolvers answer: each query below runs on both
+ * paths (compiledReads.enabled off, then on) on the demo data and the answers must be equal, key
+ * for key; the compiled path must also be the one that ran (its statement count) and bind the
+ * agency in every statement.
+ */
+
+let server: TestServer;
+let manager: string;
+let asmex: string;
+let mosprom: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ({ manager, asmex } = await signIn(server, 'manager', 'asmex'));
+  const [user] = await server.sql<{ agency_id: string }>(`select agency_id from "user" where email = ?`, [
+    'manager@mosprom.demo',
+  ]);
+  mosprom = user.agency_id;
+});
+
+afterAll(async () => {
+  compiledReads.enabled = true;
+  await server?.close();
+});
+
+const WITH_CONTACTS = `query($first: Int, $after: String, $filter: CompanyFilter, $orderBy: CompanyOrder, $contacts: Int) {
+  companies(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id __typename } }
+    nodes {
+      id name kind country city website brands notes createdAt updatedAt mergedAt
+      sectors { id code names { fr en ru } }
+      accountManager { id fullName email role active locale }
+      contacts(first: $contacts) {
+        totalCount
+        pageInfo { hasNextPage hasPreviousPage }
+        nodes { id fullName jobTitle email phone languages company { id name } }
+      }
+      ... on Company { ...Extra }
+    }
+  }
+}
+fragment Extra on Company { accountManager { createdAt } sectors { code } }`;
+
+/** The statements of the page (signing in, and a session's look-up at times, left out). */
+const pageStatements = () => server.statements.filter((statement) => !/\bsession\b/.test(statement)).length;
+
+async function bothPaths(query: string, variables: Record<string, unknown>, cookie = manager) {
+  compiledReads.enabled = false;
+  server.resetStatements();
+  const answer = async () => {
+    const { data, errors } = await server.gql(query, variables, { cookie });
+    return { data, errors };
+  };
+  const resolvers = await answer();
+  const resolverStatements = pageStatements();
+  compiledReads.enabled = true;
+  server.resetStatements();
+  const compiled = await answer();
+  return { resolvers, compiled, resolverStatements, compiledStatements: pageStatements() };
+}
+
+describe('compiled reads', () => {
+  it.each([
+    ['the first page by name, 3 contacts each', { first: 10, contacts: 3 }],
+    ['a page after a cursor', { first: 5, contacts: 2, after: 'cursor-of-5' }],
+    ['by creation date, newest first', { first: 7, contacts: 1, orderBy: { field: 'CREATED_AT', direction: 'DESC' } }],
+    ['filtered by kind and country', { first: 20, contacts: 5, filter: { kinds: ['EXPORTER'], countries: ['RU'] } }],
+    ['a search', { first: 20, contacts: 5, filter: { search: 'fish' } }],
+    ['a page of none', { first: 0, contacts: 0 }],
+  ])('answers as the resolvers do: %s', async (_, variables) => {
+    const vars: Record<string, unknown> = { ...variables };
+    if (vars.after === 'cursor-of-5') {
+      const first = await server.gql<{ companies: { pageInfo: { endCursor: string } } }>(
+        WITH_CONTACTS,
+        { first: 5 },
+        { cookie: manager },
+      );
+      vars.after = first.data!.companies.pageInfo.endCursor;
+    }
+    const { resolvers, compiled, resolverStatements, compiledStatements } = await bothPaths(WITH_CONTACTS, vars);
+    expect(resolvers.errors).toBeUndefined();
+    expect(compiled).toEqual(resolvers);
+    // The page and its count in 1 statement (a page of none counts apart), where the resolvers took one per relation and level.
+    expect(compiledStatements).toBe(1);
+    expect(resolverStatements).toBeGreaterThanOrEqual(compiledStatements);
+  });
+
+  it("answers the web client's companies page as the resolvers do, in 1 statement instead of 4", async () => {
+    const { resolvers, compiled, resolverStatements, compiledStatements } = await bothPaths(CompaniesPage, {
+      first: 25,
+    });
+    expect(resolverStatements).toBe(4);
+    expect(resolvers.errors).toBeUndefined();
+    expect((resolvers.data!.companies.nodes as unknown[]).length).toBeGreaterThan(3);
+    expect(compiled).toEqual(resolvers);
+    expect(compiledStatements).toBe(1);
+  });
+
+  it('reads one agency only, and binds it in every statement', async () => {
+    server.resetStatements();
+    const other = await server.gql(WITH_CONTACTS, { first: 100, contacts: 100 }, { cookie: asmex });
+    const mine = await server.gql(WITH_CONTACTS, { first: 100, contacts: 100 }, { cookie: manager });
+    const ids = (answer: typeof mine) => new Set((answer.data!.companies.nodes as { id: string }[]).map((n) => n.id));
+    expect([...ids(mine)].filter((id) => ids(other).has(id))).toEqual([]);
+    server.resetStatements();
+    await server.gql(WITH_CONTACTS, { first: 100, contacts: 100 }, { cookie: manager });
+    const { owned, unbound } = agencyBinding(server, mosprom);
+    expect(owned.length).toBeGreaterThan(0);
+    expect(unbound).toEqual([]);
+  });
+
+  it('leaves to the resolvers what it does not know: an alias, a field it does not list, backwards pages', async () => {
+    for (const query of [
+      '{ companies(first: 3) { nodes { id label: name } } }',
+      '{ companies(first: 3) { nodes { id mergedInto { id } } } }',
+      '{ companies(last: 3) { nodes { id name } } }',
+      '{ companies(first: 3) { nodes { id contacts(first: 2) { pageInfo { endCursor } } } } }',
+    ]) {
+      const { resolvers, compiled, resolverStatements, compiledStatements } = await bothPaths(query, {});
+      expect(resolvers.errors).toBeUndefined();
+      expect(compiled).toEqual(resolvers);
+      expect(compiledStatements).toBe(resolverStatements);
+    }
+  });
+
+  it('answers a forged cursor as the resolvers do', async () => {
+    const forged = Buffer.from(JSON.stringify([42, 'x'])).toString('base64url');
+    const { resolvers, compiled } = await bothPaths(WITH_CONTACTS, { first: 3, after: forged });
+    expect(resolvers.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(compiled).toEqual(resolvers);
+  });
+
+  it('lists no field that has roles of its own: SQL answers them without their resolver', () => {
+    const storage = getMetadataStorage();
+    const guarded = [...storage.fields, ...storage.fieldResolvers]
+      .filter((field) => (field as { roles?: unknown[] }).roles !== undefined)
+      .map((field) => {
+        const owner = 'getObjectType' in field && field.getObjectType ? field.getObjectType() : field.target;
+        return `${(owner as { name?: string })?.name}.${'schemaName' in field ? field.schemaName : ''}`;
+      });
+    const listed = Object.entries(READ_TYPES).flatMap(([type, read]) =>
+      Object.keys(read.fields).map((f) => `${type}.${f}`),
+    );
+    expect(listed.filter((field) => guarded.includes(field))).toEqual([]);
+  });
+});
