@@ -1,10 +1,10 @@
 import { type EntityClass, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type FieldNode, type GraphQLObjectType, type GraphQLSchema, getArgumentValues } from 'graphql';
-import { checkPageSize, OrderDirection, type OrderSpec } from '../shared/connection.js';
+import { checkPageSize } from '../shared/connection.js';
 import { columnOf } from '../shared/nested-connection.js';
 import { built, joinSql, type Sql, sql, trusted } from '../shared/sql.js';
-import { READ_TYPES, type ReadType } from './read-types.js';
+import { type FieldRead, READ_TYPES, type ReadType } from './read-types.js';
 import { type Selection, type SelectionContext, subSelection } from './selection.js';
 
 /**
@@ -128,6 +128,43 @@ async function fieldValue(
       const rows = withJson(qb, json, trusted(`, ${t}."${order}" collate "C" as __key, ${t}.id as __id`));
       return sql`coalesce((select json_agg(l.__json order by l.__key, l.__id) from (${rows}) as l), '[]')`;
     }
+    case 'expression': {
+      if (read.object) {
+        const { type: objectType, keys: known } = read.object;
+        const keys = subSelection(selection, field, objectType, c);
+        if (!keys || [...keys.keys()].some((key) => !known.includes(key))) throw new NotCompiled(field);
+      }
+      return read.sql(alias);
+    }
+    case 'money': {
+      const keys = subSelection(selection, field, 'Money', c);
+      if (!keys || [...keys.keys()].some((key) => key !== 'amount' && key !== 'currency')) throw new NotCompiled(field);
+      const amount = `${alias}."${columnOf(em, type.entity, read.amount)}"`;
+      const currency = `${alias}."${columnOf(em, type.entity, read.currency)}"`;
+      return trusted(
+        `case when ${amount} is null or ${currency} is null then null else json_build_object('amount', ${amount}::text, 'currency', ${currency}) end`,
+      );
+    }
+    case 'liveRecord': {
+      const target = readType(read.type);
+      const inner = subSelection(selection, field, read.type, c);
+      if (!inner) throw new NotCompiled(field);
+      const t = `t${c.next.alias++}`;
+      const table = em.getMetadata().get(target.entity).tableName;
+      const next = `${alias}."${columnOf(em, type.entity, field)}"`;
+      // As merge-records.ts liveRecord: the end of the chain of merges (at most 50), read with the filters.
+      const qb = em.createQueryBuilder(target.entity, t);
+      qb.select(raw(JSON_COLUMN)).where(
+        raw(`${t}.id = (with recursive chain(id, next, depth) as (
+          select m.id, m.merged_into_id, 0 from "${table}" as m where m.agency_id = ${t}.agency_id and m.id = ${next}
+          union all
+          select m.id, m.merged_into_id, chain.depth + 1 from "${table}" as m
+          join chain on m.id = chain.next where m.agency_id = ${t}.agency_id and chain.depth < 50
+        ) select id from chain where next is null limit 1)`),
+      );
+      await qb.applyFilters();
+      return sql`case when ${trusted(next)} is null then null else (${withJson(qb, await objectJson(c, read.type, t, inner))}) end`;
+    }
     case 'connection':
       return connectionJson(c, typeName, alias, field, nodes, read, selection);
   }
@@ -164,29 +201,34 @@ async function connectionJson(
   alias: string,
   field: string,
   nodes: FieldNode[],
-  read: { type: string; parent: string; order: OrderSpec },
+  read: Extract<FieldRead, { kind: 'connection' }>,
   selection: Selection,
 ): Promise<Sql> {
   const em = c.em;
-  const args = argumentsOf(c, typeName, field, nodes[0]) as { first?: number | null; after?: string | null };
-  if (args.after != null || Object.keys(args).some((name) => !['first', 'after'].includes(name))) {
-    throw new NotCompiled(`${field} arguments`);
+  const args = argumentsOf(c, typeName, field, nodes[0]);
+  for (const [name, value] of Object.entries(args)) {
+    const filter = read.filters?.includes(name) && value == null;
+    if (name !== 'first' && !filter) throw new NotCompiled(`${field}(${name})`);
   }
-  const first = checkPageSize(args.first);
+  const first = checkPageSize(args.first as number | null | undefined);
   const connection = subSelection(selection, field, `${read.type}Connection`, c);
   if (!connection) throw new NotCompiled(field);
   const target = readType(read.type);
+  const belongs = (row: string) =>
+    'property' in read.parent
+      ? `${row}."${columnOf(em, target.entity, read.parent.property)}" = ${alias}.id`
+      : read.parent.belongs(row, alias);
   const t = `t${c.next.alias++}`;
-  const direction = read.order.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  const key = columnOf(em, target.entity, read.order.field);
-  const parentColumn = columnOf(em, target.entity, read.parent);
+  const { property, direction, nullsLast } = read.order;
+  const nulls = nullsLast ? ' nulls last' : '';
+  const key = columnOf(em, target.entity, property);
   const qb = em.createQueryBuilder(target.entity, t);
   qb.select([
     raw(JSON_COLUMN),
-    raw(`row_number() over (order by ${t}."${key}" ${direction}, ${t}.id ${direction}) as __rn`),
+    raw(`row_number() over (order by ${t}."${key}" ${direction}${nulls}, ${t}.id ${direction}) as __rn`),
   ])
-    .where(raw(`${t}."${parentColumn}" = ${alias}.id`))
-    .orderBy({ [read.order.field]: direction, id: direction } as never)
+    .where(raw(belongs(t)))
+    .orderBy({ [property]: `${direction}${nulls}`, id: direction } as never)
     .limit(first + 1);
   await qb.applyFilters();
   let json: Sql = trusted('null');
@@ -206,7 +248,7 @@ async function connectionJson(
     } else if (name === 'totalCount') {
       const k = `t${c.next.alias++}`;
       const count = em.createQueryBuilder(target.entity, k);
-      count.select(raw(JSON_COLUMN)).where(raw(`${k}."${parentColumn}" = ${alias}.id`));
+      count.select(raw(JSON_COLUMN)).where(raw(belongs(k)));
       await count.applyFilters();
       parts.push(sql`'totalCount', (select count(*) from (${withJson(count, trusted('null'))}) as k)`);
     } else {

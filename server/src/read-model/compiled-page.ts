@@ -66,10 +66,13 @@ export async function compiledPage<T extends object>(
   const { size } = pageSize(page);
   const direction = order.direction === OrderDirection.DESC ? QueryOrder.DESC : QueryOrder.ASC;
   const byId = order.field === 'id';
-  const keyType = em
+  const keyProp = em
     .getMetadata()
     .find(entity)
-    ?.root.props.find((prop) => prop.name === order.field)?.runtimeType;
+    ?.root.props.find((prop) => prop.name === order.field);
+  // Keyset pages over a key that may be null (an amount, a close date) are MikroORM's cursors' craft.
+  if (keyProp?.nullable) return undefined;
+  const keyType = keyProp?.runtimeType;
   const after = checkCursor(page.after, byId ? 1 : 2, 'after', keyType);
   const key = columnOf(em, entity, order.field);
   const qb = em.createQueryBuilder(entity, 't0');
@@ -115,8 +118,46 @@ export async function compiledPage<T extends object>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    // No row, no count in it (a page past the end, or `first: 0`): counted apart.
+    // No row, no count in it: from the start, none match; past a cursor, counted apart.
     count: () =>
-      rows[0]?.__total !== undefined ? Promise.resolve(Number(rows[0].__total)) : em.count(entity, where as never),
+      rows[0]?.__total !== undefined
+        ? Promise.resolve(Number(rows[0].__total))
+        : page.after
+          ? em.count(entity, where as never)
+          : Promise.resolve(0),
   });
+}
+
+/**
+ * One record (`company(id)`, …) answered by ONE statement, its selected subtree built by
+ * PostgreSQL (see compiledPage). `undefined` when the selection is not one the compiled reads
+ * know: the caller reads it with the resolvers; null when there is no such record.
+ */
+export async function compiledRecord<T extends object>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  request: { typeName: string; entity: EntityClass<T>; id: string; filters?: Record<string, boolean> },
+): Promise<T | null | undefined> {
+  const { typeName, entity, id } = request;
+  if (!compiledReads.enabled || !READ_TYPES[typeName]) return undefined;
+  const em = ctx.em;
+  const c: CompileContext = {
+    em,
+    schema: info.schema,
+    fragments: info.fragments,
+    variableValues: info.variableValues,
+    next: { alias: 1 },
+  };
+  const selection = selectionOf(info.fieldNodes, typeName, c);
+  if (!selection) return undefined;
+  const qb = em.createQueryBuilder(entity, 't0');
+  qb.select(raw(JSON_COLUMN)).where({ id } as never);
+  await qb.applyFilters(request.filters);
+  try {
+    const rows = await agencyQuery<{ __json: T }>(em, withJson(qb, await objectJson(c, typeName, 't0', selection)));
+    return rows[0]?.__json ?? null;
+  } catch (error) {
+    if (isNotCompiled(error)) return undefined;
+    throw error;
+  }
 }

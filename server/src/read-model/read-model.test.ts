@@ -1,6 +1,6 @@
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompaniesPage } from '../bench/documents.js';
+import { CompaniesPage, CompanyPage, MissionDeals } from '../bench/documents.js';
 import { agencyBinding } from '../test/agency-bound.js';
 import { signIn } from '../test/sign-in.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
@@ -104,6 +104,48 @@ describe('compiled reads', () => {
     expect(resolverStatements).toBe(4);
     expect(resolvers.errors).toBeUndefined();
     expect((resolvers.data!.companies.nodes as unknown[]).length).toBeGreaterThan(3);
+    expect(compiled).toEqual(resolvers);
+    expect(compiledStatements).toBe(1);
+  });
+
+  it("answers the web client's company page as the resolvers do, in 3 statements", async () => {
+    // The busiest company of the demo data: the most interactions, deals and contacts.
+    const [busiest] = await server.sql<{ id: string }>(
+      `select c.id from company c join agency a on a.id = c.agency_id and a.short_name = 'Mosprom'
+       order by (select count(*) from interaction i where i.exporter_id = c.id or i.counterpart_id = c.id)
+              + (select count(*) from deal d where d.exporter_id = c.id or d.buyer_id = c.id) desc limit 1`,
+    );
+    for (const rows of [
+      { panelRows: 50, interactionRows: 100 },
+      { panelRows: 2, interactionRows: 3 },
+    ]) {
+      const variables = { id: busiest.id, ...rows, missionRows: 20, stageChanges: 20 };
+      const { resolvers, compiled, resolverStatements, compiledStatements } = await bothPaths(CompanyPage, variables);
+      expect(resolvers.errors).toBeUndefined();
+      expect((resolvers.data!.company.interactions.nodes as unknown[]).length).toBeGreaterThan(1);
+      expect(compiled).toEqual(resolvers);
+      // The company, and each of the two deal lists: one statement each.
+      expect(compiledStatements).toBe(3);
+      expect(resolverStatements).toBeGreaterThan(15);
+    }
+  });
+
+  it('answers a merged company with the live record it became, and an unknown id with null', async () => {
+    const query = '{ c: company(id: "ID") { id name mergedInto { id name } } }';
+    const [merged] = await server.sql<{ id: string }>(
+      `select id from company where merged_into_id is not null limit 1`,
+    );
+    const ids = [merged?.id, '01a241c4-0000-7000-8000-000000000000'].filter(Boolean) as string[];
+    for (const id of ids) {
+      const { resolvers, compiled } = await bothPaths(query.replace('ID', id), {});
+      expect(compiled).toEqual(resolvers);
+    }
+  });
+
+  it('answers the deals list as the resolvers do, in 1 statement', async () => {
+    const variables = { first: 25, orderBy: { field: 'UPDATED_AT', direction: 'DESC' } };
+    const { resolvers, compiled, compiledStatements } = await bothPaths(MissionDeals, variables);
+    expect(resolvers.errors).toBeUndefined();
     expect(compiled).toEqual(resolvers);
     expect(compiledStatements).toBe(1);
   });

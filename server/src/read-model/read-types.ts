@@ -1,10 +1,16 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { Company } from '../modules/company/company.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
+import { Deal } from '../modules/deal/deal.entity.js';
+import { DealStageChange } from '../modules/deal/deal-stage-change.entity.js';
+import { rateSql, today } from '../modules/exchange-rate/conversion.js';
+import { Interaction } from '../modules/interaction/interaction.entity.js';
+import { Mission } from '../modules/mission/mission.entity.js';
+import { PipelineStage } from '../modules/pipeline/pipeline-stage.entity.js';
 import { Sector } from '../modules/sector/sector.entity.js';
+import { Task } from '../modules/task/task.entity.js';
 import { User } from '../modules/user/user.entity.js';
-import type { OrderSpec } from '../shared/connection.js';
-import { OrderDirection } from '../shared/connection.js';
+import { Sql, sql, trusted } from '../shared/sql.js';
 
 /**
  * What the compiled reads know of each GraphQL object type they answer: the entity (its table,
@@ -23,14 +29,61 @@ export type FieldRead =
   | { kind: 'toOne'; type: string }
   /** A many-to-many collection of the same name through `pivot` (`pivot.own` = this row, `pivot.other` = the item). */
   | { kind: 'list'; type: string; pivot: { table: string; own: string; other: string }; order: string }
-  /** A connection of the rows of `type` whose `parent` property is this row, in `order`. */
-  | { kind: 'connection'; type: string; parent: string; order: OrderSpec };
+  /**
+   * A value computed by SQL from the row `row` (and its agency's row): a scalar, or an object of
+   * type `object.type` of which any of `object.keys` may be selected (the expression builds them all).
+   */
+  | { kind: 'expression'; sql: (row: string) => Sql; object?: { type: string; keys: readonly string[] } }
+  /** An amount of money: `{ amount, currency }` from two columns, null when either is. */
+  | { kind: 'money'; amount: string; currency: string }
+  /** For an archived (merged) record: the live record it became, following merges of merges. */
+  | { kind: 'liveRecord'; type: string }
+  /**
+   * A page of the rows of `type` that belong to this row: those whose `parent` property points at
+   * it, or for which `belongs(row alias, this row's alias)` holds; in `order` (then id, the
+   * same way). `filters`: arguments taken only when absent or null.
+   */
+  | {
+      kind: 'connection';
+      type: string;
+      parent: { property: string } | { belongs: (row: string, parent: string) => string };
+      order: OrderKey;
+      filters?: readonly string[];
+    };
+
+/** A page's order: a property, its direction, and where undated (null) rows go (last). */
+export interface OrderKey {
+  property: string;
+  direction: 'asc' | 'desc';
+  nullsLast?: boolean;
+}
 
 export interface ReadType {
   entity: EntityClass<object>;
   fields: Record<string, FieldRead>;
 }
 
+/**
+ * A deal's amount in its agency's base currency, as deal.resolver.ts converts it: at the rate of
+ * its close day (today while open), rounded to cents; null without an amount or a rate, and then
+ * `missing` tells which.
+ */
+function inBaseCurrency(row: string): { amount: Sql; missing: Sql } {
+  const converted = (value: string) => sql`(select ${trusted(value)} from agency as a
+    cross join lateral (select ${trusted(rateSql(`${row}.currency`, `coalesce(${row}.closed_on, ?::date)`, 'a.base_currency'))} as rate) as r
+    where a.id = ${trusted(row)}.agency_id)`;
+  const withToday = (statement: Sql) => new Sql(statement.text, [today(), ...statement.params]);
+  return {
+    amount: withToday(
+      converted(
+        `case when ${row}.amount is null or r.rate is null then null else json_build_object('amount', round(${row}.amount * r.rate, 2)::text, 'currency', rtrim(a.base_currency)) end`,
+      ),
+    ),
+    missing: withToday(converted(`${row}.amount is not null and r.rate is null`)),
+  };
+}
+
+const MONEY = { type: 'Money', keys: ['amount', 'currency'] } as const;
 const column = { kind: 'column' } as const;
 const columns = (...names: string[]) => Object.fromEntries(names.map((name) => [name, column]));
 
@@ -58,11 +111,39 @@ export const READ_TYPES: Record<string, ReadType> = {
         pivot: { table: 'company_sector', own: 'company_id', other: 'sector_id' },
         order: 'code',
       },
+      mergedInto: { kind: 'liveRecord', type: 'Company' },
       contacts: {
         kind: 'connection',
         type: 'Contact',
-        parent: 'company',
-        order: { field: 'normalizedName', direction: OrderDirection.ASC },
+        parent: { property: 'company' },
+        order: { property: 'normalizedName', direction: 'asc' },
+      },
+      // As modules/interaction/company-timeline.ts: as exporter or as counterpart, newest first.
+      interactions: {
+        kind: 'connection',
+        type: 'Interaction',
+        parent: {
+          belongs: (row, parent) => `(${row}.exporter_id = ${parent}.id or ${row}.counterpart_id = ${parent}.id)`,
+        },
+        order: { property: 'occurredAt', direction: 'desc' },
+        filters: ['filter'],
+      },
+      tasks: {
+        kind: 'connection',
+        type: 'Task',
+        parent: { property: 'company' },
+        order: { property: 'dueOn', direction: 'asc' },
+        filters: ['filter'],
+      },
+      // As modules/mission/mission.loaders.ts companyMissions: as a participant, latest first, undated last.
+      missions: {
+        kind: 'connection',
+        type: 'Mission',
+        parent: {
+          belongs: (row, parent) =>
+            `exists (select 1 from mission_participant as mp where mp.mission_id = ${row}.id and mp.company_id = ${parent}.id)`,
+        },
+        order: { property: 'startsOn', direction: 'desc', nullsLast: true },
       },
     },
   },
@@ -79,6 +160,72 @@ export const READ_TYPES: Record<string, ReadType> = {
       ...columns('id', 'code', 'createdAt', 'updatedAt'),
       names: { kind: 'jsonKeys', keys: ['fr', 'en', 'ru'] },
     },
+  },
+  Interaction: {
+    entity: Interaction,
+    fields: {
+      ...columns('id', 'kind', 'subject', 'occurredAt', 'status', 'outcome', 'notes', 'startsAt', 'endsAt', 'place'),
+      ...columns('createdAt', 'updatedAt'),
+      author: { kind: 'toOne', type: 'User' },
+      exporter: { kind: 'toOne', type: 'Company' },
+      counterpart: { kind: 'toOne', type: 'Company' },
+      mission: { kind: 'toOne', type: 'Mission' },
+      deal: { kind: 'toOne', type: 'Deal' },
+    },
+  },
+  Task: {
+    entity: Task,
+    fields: {
+      ...columns('id', 'title', 'notes', 'dueOn', 'done', 'doneAt', 'createdAt', 'updatedAt'),
+      assignee: { kind: 'toOne', type: 'User' },
+    },
+  },
+  Mission: {
+    entity: Mission,
+    fields: columns(
+      'id',
+      'name',
+      'kind',
+      'status',
+      'hostCountry',
+      'city',
+      'startsOn',
+      'endsOn',
+      'createdAt',
+      'updatedAt',
+    ),
+  },
+  Deal: {
+    entity: Deal,
+    fields: {
+      ...columns('id', 'title', 'version', 'currency', 'expectedCloseOn', 'closedOn', 'createdAt', 'updatedAt'),
+      amount: { kind: 'money', amount: 'amount', currency: 'currency' },
+      amountInBaseCurrency: { kind: 'expression', sql: (row) => inBaseCurrency(row).amount, object: MONEY },
+      exchangeRateMissing: { kind: 'expression', sql: (row) => inBaseCurrency(row).missing },
+      stage: { kind: 'toOne', type: 'PipelineStage' },
+      exporter: { kind: 'toOne', type: 'Company' },
+      buyer: { kind: 'toOne', type: 'Company' },
+      owner: { kind: 'toOne', type: 'User' },
+      stageHistory: {
+        kind: 'connection',
+        type: 'DealStageChange',
+        parent: { property: 'deal' },
+        order: { property: 'changedAt', direction: 'asc' },
+      },
+    },
+  },
+  DealStageChange: {
+    entity: DealStageChange,
+    fields: {
+      ...columns('id', 'changedAt'),
+      changedBy: { kind: 'toOne', type: 'User' },
+      fromStage: { kind: 'toOne', type: 'PipelineStage' },
+      toStage: { kind: 'toOne', type: 'PipelineStage' },
+    },
+  },
+  PipelineStage: {
+    entity: PipelineStage,
+    fields: columns('id', 'name', 'category', 'position'),
   },
   User: {
     entity: User,

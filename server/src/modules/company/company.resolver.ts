@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { compiledPage } from '../../read-model/compiled-page.js';
+import { compiledPage, compiledRecord } from '../../read-model/compiled-page.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef } from '../../shared/load.js';
@@ -51,8 +51,19 @@ export class CompanyResolver {
     nullable: true,
     description: 'A company of the agency; null when there is none. A merged one too: see mergedInto.',
   })
-  company(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Company | null> | null {
-    return isUuid(id) ? em.findOne(Company, id, WITH_MERGED) : null;
+  async company(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Company | null> {
+    if (!isUuid(id)) return null;
+    const compiled = await compiledRecord(ctx, info, {
+      typeName: 'Company',
+      entity: Company,
+      id,
+      filters: WITH_MERGED.filters,
+    });
+    return compiled !== undefined ? compiled : ctx.em.findOne(Company, id, WITH_MERGED);
   }
 
   @FieldResolver(() => Company, {

@@ -1,5 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { compiledPage } from '../../read-model/compiled-page.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
@@ -52,18 +54,18 @@ const EDITORS = [Role.ADMIN, Role.ACCOUNT_MANAGER];
 export class DealResolver {
   @Authorized()
   @Query(() => DealConnection, { description: "The agency's deals (newest first by default)." })
-  deals(
+  async deals(
     @Args() page: PageArgs,
     @Arg('filter', () => DealFilter, { nullable: true }) filter: DealFilter | null,
     @Arg('orderBy', () => DealOrder, { nullable: true }) orderBy: DealOrder | null,
-    @Ctx() { em, language }: Context,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return paginate(
-      em,
-      Deal,
-      dealWhere(filter, language),
-      orderBy ?? { field: DealOrderField.CREATED_AT, direction: OrderDirection.DESC },
-      page,
+    const where = dealWhere(filter, ctx.language);
+    const order = orderBy ?? { field: DealOrderField.CREATED_AT, direction: OrderDirection.DESC };
+    return (
+      (await compiledPage(ctx, info, { typeName: 'Deal', entity: Deal, where, order, page })) ??
+      paginate(ctx.em, Deal, where, order, page)
     );
   }
 
