@@ -12,10 +12,22 @@ import {
 } from '../shared/connection.js';
 import { checkCursor, cursorRefused, encodeCursor } from '../shared/cursor.js';
 import { columnOf } from '../shared/nested-connection.js';
-import { agencyQuery, sql, trusted } from '../shared/sql.js';
+import { sql, trusted } from '../shared/sql.js';
 import { type CompileContext, columnValue, isNotCompiled, JSON_COLUMN, objectJson, withJson } from './compile.js';
+import { cachedJson } from './compiled-json-cache.js';
 import { READ_TYPES } from './read-types.js';
 import { type Selection, selectionOf, subSelection } from './selection.js';
+import { runCompiled } from './statement-batch.js';
+
+/** The root row's JSON (alias t0), or undefined when the selection is not one the compiled reads know. */
+async function compileOrUndefined(c: CompileContext, typeName: string, selection: Selection) {
+  try {
+    return await objectJson(c, typeName, 't0', selection);
+  } catch (error) {
+    if (isNotCompiled(error)) return undefined;
+    throw error;
+  }
+}
 
 /** Off in the tests that compare both paths (read-model.test.ts); on everywhere else. */
 export const compiledReads = { enabled: true };
@@ -78,7 +90,13 @@ export async function compiledPage<T extends object>(
   const qb = em.createQueryBuilder(entity, 't0');
   // The key as the resolvers' cursors hold it (an instant as JavaScript prints it).
   const keyValue = columnValue(em, entity, 't0', order.field).text;
-  qb.select([raw(JSON_COLUMN), raw('t0.id as __id'), raw(`${keyValue} as __key`)])
+  const rowOrder = byId ? `t0.id ${direction}` : `t0."${key}" ${direction}, t0.id ${direction}`;
+  qb.select([
+    raw(JSON_COLUMN),
+    raw('t0.id as __id'),
+    raw(`${keyValue} as __key`),
+    raw(`row_number() over (order by ${rowOrder}) as __rn`),
+  ])
     .where(where as never)
     .orderBy((byId ? { id: direction } : { [order.field]: direction, id: direction }) as never)
     .limit(size + 1);
@@ -100,7 +118,9 @@ export async function compiledPage<T extends object>(
 
   let rows: { __json: T; __id: string; __key: unknown; __total?: string | number }[];
   try {
-    rows = await agencyQuery(em, withJson(qb, await objectJson(c, typeName, 't0', nodes), total));
+    const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, nodes));
+    if (!json) return undefined;
+    rows = (await runCompiled(ctx, withJson(qb, json, total), true)) as typeof rows;
   } catch (error) {
     if (isNotCompiled(error)) return undefined;
     if (isBadValueError(error)) throw cursorRefused('after');
@@ -154,7 +174,9 @@ export async function compiledRecord<T extends object>(
   qb.select(raw(JSON_COLUMN)).where({ id } as never);
   await qb.applyFilters(request.filters);
   try {
-    const rows = await agencyQuery<{ __json: T }>(em, withJson(qb, await objectJson(c, typeName, 't0', selection)));
+    const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, selection));
+    if (!json) return undefined;
+    const rows = (await runCompiled(ctx, withJson(qb, json), false)) as { __json: T }[];
     return rows[0]?.__json ?? null;
   } catch (error) {
     if (isNotCompiled(error)) return undefined;

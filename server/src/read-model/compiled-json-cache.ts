@@ -1,0 +1,67 @@
+import { type ASTNode, type FieldNode, Kind, visit } from 'graphql';
+import type { Context } from '../graphql/context.js';
+import { today } from '../modules/exchange-rate/conversion.js';
+import type { Sql } from '../shared/sql.js';
+import { agencyOf } from '../shared/sql.js';
+import type { CompileContext } from './compile.js';
+
+/**
+ * The compiled JSON of a root field's selection, kept for the next request of the same document:
+ * building it costs a query builder per relation (filters applied, statement printed), about a
+ * third of the compiled path's CPU. Apollo keeps each parsed document (its document store), so a
+ * field node stands for one document's field; the JSON also depends on the agency (its filters
+ * bind it), the day (conversions at today's rate) and the variables used inside the selection
+ * (page sizes), never on the root's own arguments (the id, the filter), which are not in it.
+ * `undefined` results (selections the compiled reads do not answer) are kept too.
+ */
+const cache = new WeakMap<FieldNode, Map<string, Sql | undefined>>();
+const variablesInside = new WeakMap<FieldNode, string[]>();
+
+/** At most this many variants per field of a document (page sizes, agencies, days): then it starts over. */
+const VARIANTS = 64;
+
+/** The names of the variables the field's selection set uses, its fragments' included. */
+function usedVariables(node: FieldNode, c: CompileContext): string[] {
+  let names = variablesInside.get(node);
+  if (names) return names;
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (tree: ASTNode) =>
+    visit(tree, {
+      Variable: (variable) => {
+        found.add(variable.name.value);
+      },
+      FragmentSpread: (spread) => {
+        const fragment = c.fragments[spread.name.value];
+        if (fragment && !seen.has(spread.name.value)) {
+          seen.add(spread.name.value);
+          walk(fragment);
+        }
+      },
+    });
+  if (node.selectionSet) walk(node.selectionSet);
+  // Directives on the field itself (@include) decide whether it runs at all, not its SQL.
+  names = [...found].sort();
+  variablesInside.set(node, names);
+  return names;
+}
+
+export async function cachedJson(
+  ctx: Context,
+  c: CompileContext,
+  nodes: readonly FieldNode[],
+  build: () => Promise<Sql | undefined>,
+): Promise<Sql | undefined> {
+  const anchor = nodes[0];
+  if (nodes.length !== 1 || anchor.kind !== Kind.FIELD) return build();
+  const key = JSON.stringify([agencyOf(ctx), today(), usedVariables(anchor, c).map((name) => c.variableValues[name])]);
+  let variants = cache.get(anchor);
+  if (variants?.has(key)) return variants.get(key);
+  const json = await build();
+  if (!variants || variants.size >= VARIANTS) {
+    variants = new Map();
+    cache.set(anchor, variants);
+  }
+  variants.set(key, json);
+  return json;
+}
