@@ -123,6 +123,8 @@ async function fieldValue(
         ),
       );
       await qb.applyFilters();
+      // What `compare` sorts by is in every item, selected or not (graphql-js leaves extra keys unread).
+      for (const key of read.compare?.keys ?? []) if (!inner.has(key)) inner.set(key, []);
       const json = await objectJson(c, read.type, t, inner);
       const order = columnOf(em, target.entity, read.order);
       const rows = withJson(qb, json, trusted(`, ${t}."${order}" collate "C" as __key, ${t}.id as __id`));
@@ -136,6 +138,10 @@ async function fieldValue(
       }
       return read.sql(alias);
     }
+    case 'mapped':
+      return columnValue(em, type.entity, alias, read.property);
+    case 'agenda':
+      return agendaJson(c, typeName, alias, nodes, selection);
     case 'money': {
       const keys = subSelection(selection, field, 'Money', c);
       if (!keys || [...keys.keys()].some((key) => key !== 'amount' && key !== 'currency')) throw new NotCompiled(field);
@@ -255,5 +261,51 @@ async function connectionJson(
       throw new NotCompiled(`${field}.${name}`);
     }
   }
+  // Only the count asked for: no page to read.
+  if (!connection.has('nodes') && !connection.has('pageInfo')) return sql`json_build_object(${joinSql(parts, ', ')})`;
   return sql`(select json_build_object(${joinSql(parts, ', ')}) from (${withJson(qb, json)}) as n)`;
+}
+
+/**
+ * A mission's agenda day, as mission.loaders.ts missionAgenda reads it: its MEETINGs not
+ * CANCELLED that start on `day` in the mission's time zone, by start then id. The zone is
+ * JavaScript's (ICU, time-zone.ts): SQL takes the meetings of a window that holds that day in
+ * every zone (the day before to the day after, UTC), with the mission's country, and the answer
+ * keeps those of the day (precomputed.ts, `agendaOfDay`). Only the mission's own zone and all
+ * exporters: `exporterId` or `timeZone` given, the resolver answers.
+ */
+async function agendaJson(
+  c: CompileContext,
+  typeName: string,
+  alias: string,
+  nodes: FieldNode[],
+  selection: Selection,
+) {
+  const em = c.em;
+  const args = argumentsOf(c, typeName, 'agenda', nodes[0]) as {
+    day: string;
+    exporterId?: string | null;
+    timeZone?: string | null;
+  };
+  if (args.exporterId != null || args.timeZone != null) throw new NotCompiled('agenda(exporterId, timeZone)');
+  const inner = subSelection(selection, 'agenda', 'Interaction', c);
+  if (!inner) throw new NotCompiled('agenda');
+  if (!inner.has('startsAt')) inner.set('startsAt', []);
+  const target = readType('Interaction');
+  const t = `t${c.next.alias++}`;
+  const qb = em.createQueryBuilder(target.entity, t);
+  qb.select(raw(JSON_COLUMN))
+    .where({ kind: 'MEETING', $or: [{ status: null }, { status: { $ne: 'CANCELLED' } }] } as never)
+    .andWhere(raw(`${t}.mission_id = ${alias}.id`))
+    .andWhere(
+      raw(
+        `${t}.starts_at >= (?::date - 1)::timestamp at time zone 'UTC' and ${t}.starts_at < (?::date + 2)::timestamp at time zone 'UTC'`,
+        [args.day, args.day],
+      ),
+    );
+  await qb.applyFilters();
+  const json = await objectJson(c, 'Interaction', t, inner);
+  const rows = withJson(qb, json, trusted(`, ${t}.starts_at as __starts, ${t}.id as __id`));
+  return sql`json_build_object('__agenda', true, 'country', ${trusted(`${alias}.host_country`)}, 'day', ${args.day}::text,
+    'meetings', coalesce((select json_agg(a.__json order by a.__starts, a.__id) from (${rows}) as a), '[]'))`;
 }

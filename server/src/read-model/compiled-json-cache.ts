@@ -20,9 +20,12 @@ const variablesInside = new WeakMap<FieldNode, string[]>();
 /** At most this many variants per field of a document (page sizes, agencies, days): then it starts over. */
 const VARIANTS = 64;
 
-/** The names of the variables the field's selection set uses, its fragments' included. */
-function usedVariables(node: FieldNode, c: CompileContext): string[] {
-  let names = variablesInside.get(node);
+/**
+ * The names of the variables the field's selection sets use (a field asked for twice, as the
+ * mission page asks `mission(id:)`, has two), its fragments' included; kept on the first node.
+ */
+function usedVariables(nodes: readonly FieldNode[], c: CompileContext): string[] {
+  let names = variablesInside.get(nodes[0]);
   if (names) return names;
   const found = new Set<string>();
   const seen = new Set<string>();
@@ -39,10 +42,10 @@ function usedVariables(node: FieldNode, c: CompileContext): string[] {
         }
       },
     });
-  if (node.selectionSet) walk(node.selectionSet);
+  for (const node of nodes) if (node.selectionSet) walk(node.selectionSet);
   // Directives on the field itself (@include) decide whether it runs at all, not its SQL.
   names = [...found].sort();
-  variablesInside.set(node, names);
+  variablesInside.set(nodes[0], names);
   return names;
 }
 
@@ -53,8 +56,8 @@ export async function cachedJson(
   build: () => Promise<Sql | undefined>,
 ): Promise<Sql | undefined> {
   const anchor = nodes[0];
-  if (nodes.length !== 1 || anchor.kind !== Kind.FIELD) return build();
-  const key = JSON.stringify([agencyOf(ctx), today(), usedVariables(anchor, c).map((name) => c.variableValues[name])]);
+  if (anchor?.kind !== Kind.FIELD) return build();
+  const key = JSON.stringify([agencyOf(ctx), today(), usedVariables(nodes, c).map((name) => c.variableValues[name])]);
   let variants = cache.get(anchor);
   if (variants?.has(key)) return variants.get(key);
   const json = await build();

@@ -1,4 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
+import { Agency } from '../modules/agency/agency.entity.js';
 import { Company } from '../modules/company/company.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
 import { Deal } from '../modules/deal/deal.entity.js';
@@ -6,6 +7,8 @@ import { DealStageChange } from '../modules/deal/deal-stage-change.entity.js';
 import { rateSql, today } from '../modules/exchange-rate/conversion.js';
 import { Interaction } from '../modules/interaction/interaction.entity.js';
 import { Mission } from '../modules/mission/mission.entity.js';
+import { MissionParticipant } from '../modules/mission/mission-participant.entity.js';
+import { hostTimeZone } from '../modules/mission/time-zone.js';
 import { PipelineStage } from '../modules/pipeline/pipeline-stage.entity.js';
 import { Sector } from '../modules/sector/sector.entity.js';
 import { Task } from '../modules/task/task.entity.js';
@@ -27,8 +30,22 @@ export type FieldRead =
   | { kind: 'jsonKeys'; keys: readonly string[] }
   /** The to-one relation (ManyToOne) of the same name: the related row of `type`, or null. */
   | { kind: 'toOne'; type: string }
-  /** A many-to-many collection of the same name through `pivot` (`pivot.own` = this row, `pivot.other` = the item). */
-  | { kind: 'list'; type: string; pivot: { table: string; own: string; other: string }; order: string }
+  /**
+   * A many-to-many collection of the same name through `pivot` (`pivot.own` = this row,
+   * `pivot.other` = the item), by `order` (bytes); or, when the resolver sorts with JavaScript's
+   * collation, by `compare` over `compareKeys` (applied where the precomputed value is answered).
+   */
+  | {
+      kind: 'list';
+      type: string;
+      pivot: { table: string; own: string; other: string };
+      order: string;
+      compare?: { keys: readonly string[]; fn: (a: Record<string, string>, b: Record<string, string>) => number };
+    }
+  /** The column of `property`, turned into the field's value by `map` (in JavaScript, as its resolver does). */
+  | { kind: 'mapped'; property: string; map: (value: never) => unknown }
+  /** A mission's agenda day (see compile.ts agendaJson). */
+  | { kind: 'agenda' }
   /**
    * A value computed by SQL from the row `row` (and its agency's row): a scalar, or an object of
    * type `object.type` of which any of `object.keys` may be selected (the expression builds them all).
@@ -81,6 +98,12 @@ function inBaseCurrency(row: string): { amount: Sql; missing: Sql } {
     ),
     missing: withToday(converted(`${row}.amount is not null and r.rate is null`)),
   };
+}
+
+/** As the resolvers sort names: JavaScript's collation, then the id. */
+function byKeys(key: string) {
+  return (a: Record<string, string>, b: Record<string, string>) =>
+    a[key].localeCompare(b[key]) || a.id.localeCompare(b.id);
 }
 
 const MONEY = { type: 'Money', keys: ['amount', 'currency'] } as const;
@@ -164,6 +187,13 @@ export const READ_TYPES: Record<string, ReadType> = {
   Interaction: {
     entity: Interaction,
     fields: {
+      contacts: {
+        kind: 'list',
+        type: 'Contact',
+        pivot: { table: 'interaction_contact', own: 'interaction_id', other: 'contact_id' },
+        order: 'fullName',
+        compare: { keys: ['fullName', 'id'], fn: byKeys('fullName') },
+      },
       ...columns('id', 'kind', 'subject', 'occurredAt', 'status', 'outcome', 'notes', 'startsAt', 'endsAt', 'place'),
       ...columns('createdAt', 'updatedAt'),
       author: { kind: 'toOne', type: 'User' },
@@ -182,19 +212,48 @@ export const READ_TYPES: Record<string, ReadType> = {
   },
   Mission: {
     entity: Mission,
-    fields: columns(
-      'id',
-      'name',
-      'kind',
-      'status',
-      'hostCountry',
-      'city',
-      'startsOn',
-      'endsOn',
-      'createdAt',
-      'updatedAt',
-    ),
+    fields: {
+      ...columns('id', 'name', 'kind', 'status', 'hostCountry', 'city', 'startsOn', 'endsOn', 'createdAt', 'updatedAt'),
+      ...columns('datesApproximate', 'description'),
+      timeZone: { kind: 'mapped', property: 'hostCountry', map: (country: string) => hostTimeZone(country) },
+      budget: { kind: 'money', amount: 'budgetAmount', currency: 'budgetCurrency' },
+      lead: { kind: 'toOne', type: 'User' },
+      organizer: { kind: 'toOne', type: 'Agency' },
+      partners: {
+        kind: 'list',
+        type: 'Company',
+        pivot: { table: 'mission_partner', own: 'mission_id', other: 'company_id' },
+        order: 'name',
+        compare: { keys: ['name', 'id'], fn: byKeys('name') },
+      },
+      participants: {
+        kind: 'connection',
+        type: 'MissionParticipant',
+        parent: { property: 'mission' },
+        order: { property: 'createdAt', direction: 'asc' },
+        filters: ['filter'],
+      },
+      agenda: { kind: 'agenda' },
+    },
   },
+  MissionParticipant: {
+    entity: MissionParticipant,
+    fields: {
+      ...columns('id', 'status', 'notes', 'createdAt', 'updatedAt'),
+      company: { kind: 'toOne', type: 'Company' },
+      // As mission.loaders.ts participantMeetings: the MEETINGs of its company in its mission, oldest first.
+      meetings: {
+        kind: 'connection',
+        type: 'Interaction',
+        parent: {
+          belongs: (row, parent) =>
+            `(${row}.mission_id = ${parent}.mission_id and ${row}.exporter_id = ${parent}.company_id and ${row}.kind = 'MEETING')`,
+        },
+        order: { property: 'occurredAt', direction: 'asc' },
+      },
+    },
+  },
+  Agency: { entity: Agency, fields: columns('id', 'name', 'shortName') },
   Deal: {
     entity: Deal,
     fields: {

@@ -1,7 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
+import { compiledRecord } from '../../read-model/compiled-page.js';
 import { badInput, ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
+import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
 import { Money, money } from '../../shared/money.js';
 import { runMutation } from '../../shared/mutation.js';
@@ -75,8 +78,14 @@ export class MissionResolver {
     nullable: true,
     description: 'A mission of the agency; null when there is none with this id.',
   })
-  mission(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Mission | null> {
-    return findMission(em, id);
+  async mission(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Mission | null> {
+    if (!isUuid(id)) return findMission(ctx.em, id);
+    const compiled = await compiledRecord(ctx, info, { typeName: 'Mission', entity: Mission, id });
+    return compiled !== undefined ? compiled : findMission(ctx.em, id);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: 'What the mission costs the agency.' })
