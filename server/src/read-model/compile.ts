@@ -270,7 +270,7 @@ async function connectionJson(
  * A mission's agenda day, as mission.loaders.ts missionAgenda reads it: its MEETINGs not
  * CANCELLED that start on `day` in the mission's time zone, by start then id. The zone is
  * JavaScript's (ICU, time-zone.ts): SQL takes the meetings of a window that holds that day in
- * every zone (the day before to the day after, UTC), with the mission's country, and the answer
+ * every zone (UTC-12 to UTC+14: from 14 hours before the UTC day to 12 hours after), with the mission's country, and the answer
  * keeps those of the day (precomputed.ts, `agendaOfDay`). Only the mission's own zone and all
  * exporters: `exporterId` or `timeZone` given, the resolver answers.
  */
@@ -299,7 +299,7 @@ async function agendaJson(
     .andWhere(raw(`${t}.mission_id = ${alias}.id`))
     .andWhere(
       raw(
-        `${t}.starts_at >= (?::date - 1)::timestamp at time zone 'UTC' and ${t}.starts_at < (?::date + 2)::timestamp at time zone 'UTC'`,
+        `${t}.starts_at >= ?::date::timestamp at time zone 'UTC' - interval '14 hours' and ${t}.starts_at < (?::date + 1)::timestamp at time zone 'UTC' + interval '12 hours'`,
         [args.day, args.day],
       ),
     );
