@@ -31,6 +31,28 @@ function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionN
  * runs (so before any SQL but the viewer's look-up); then the token's budget. Every response
  * reports its cost in `extensions.cost`.
  */
+/**
+ * The shape and the requested cost of a document, kept for its next requests: Apollo keeps each
+ * parsed and validated document (its document store, an LRU by query text), so the same text
+ * comes back as the same DocumentNode; the cost also depends on the variables (page sizes), kept
+ * per variables up to COSTS_PER_DOCUMENT, then counted again. A document Apollo forgets is freed.
+ */
+interface DocumentMemo {
+  shape?: ReturnType<typeof queryShape>;
+  costs: Map<string, number>;
+}
+const memos = new WeakMap<OperationDefinitionNode, DocumentMemo>();
+const COSTS_PER_DOCUMENT = 64;
+
+function memoOf(operation: OperationDefinitionNode): DocumentMemo {
+  let memo = memos.get(operation);
+  if (!memo) {
+    memo = { costs: new Map() };
+    memos.set(operation, memo);
+  }
+  return memo;
+}
+
 export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServerPlugin<Context> {
   const model: CostModel = {
     defaultPageSize: DEFAULT_PAGE_SIZE,
@@ -46,7 +68,9 @@ export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServ
       return {
         async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return; // Apollo refuses a document without the named operation itself
-          const shape = queryShape(document, operation);
+          const memo = memoOf(operation);
+          memo.shape ??= queryShape(document, operation);
+          const shape = memo.shape;
           if (shape.depth > limits.maxDepth) {
             throw new QueryTooComplexError(
               `The query is ${shape.depth} levels deep; the limit is ${limits.maxDepth}.`,
@@ -73,7 +97,14 @@ export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServ
           }
           variables = coercedVariables(schema, operation, request.variables);
           if (!variables) return;
-          report.requested = requestedCost(schema, document, operation, variables, model);
+          const costKey = JSON.stringify(variables);
+          let requested = memo.costs.get(costKey);
+          if (requested === undefined) {
+            requested = requestedCost(schema, document, operation, variables, model);
+            if (memo.costs.size >= COSTS_PER_DOCUMENT) memo.costs.clear();
+            memo.costs.set(costKey, requested);
+          }
+          report.requested = requested;
           if (report.requested > limits.maxCost) {
             throw new QueryTooComplexError(
               `The query costs ${report.requested} points; the limit is ${limits.maxCost}. ` +
