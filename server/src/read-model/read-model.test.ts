@@ -179,6 +179,38 @@ describe('compiled reads', () => {
     }
   });
 
+  it("reads an agenda day in the host country's zone, as the resolvers do: a meeting at 23:30 UTC in Morocco", async () => {
+    const [meeting] = await server.sql<{ id: string; mission_id: string; day: string; next: string }>(
+      `select i.id, i.mission_id, to_char(i.starts_at, 'YYYY-MM-DD') as day,
+              to_char(i.starts_at + interval '1 day', 'YYYY-MM-DD') as next
+       from interaction i join mission m on m.id = i.mission_id join agency a on a.id = i.agency_id
+       where a.short_name = 'Mosprom' and m.host_country = 'MA' and i.kind = 'MEETING'
+         and (i.status is null or i.status <> 'CANCELLED')
+       order by i.starts_at limit 1`,
+    );
+    expect(meeting).toBeDefined();
+    await server.sql(
+      `update interaction set starts_at = date_trunc('day', starts_at) + interval '23 hours 30 minutes',
+         ends_at = date_trunc('day', starts_at) + interval '23 hours 50 minutes' where id = ?`,
+      [meeting.id],
+    );
+    const ids = async (day: string) => {
+      const { resolvers, compiled, compiledStatements } = await bothPaths(MissionAgenda, {
+        id: meeting.mission_id,
+        day,
+      });
+      expect(compiled).toEqual(resolvers);
+      expect(compiledStatements).toBe(1);
+      return (resolvers.data!.mission.agenda as { id: string }[]).map((m) => m.id);
+    };
+    // Africa/Casablanca is UTC+1, UTC+0 during Ramadan: the day that holds 23:30 UTC there.
+    const at = new Date(`${meeting.day}T23:30:00Z`);
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(at);
+    expect([meeting.day, meeting.next]).toContain(local);
+    expect(await ids(local)).toContain(meeting.id);
+    expect(await ids(local === meeting.day ? meeting.next : meeting.day)).not.toContain(meeting.id);
+  });
+
   it('answers the deals list as the resolvers do, in 1 statement', async () => {
     const variables = { first: 25, orderBy: { field: 'UPDATED_AT', direction: 'DESC' } };
     const { resolvers, compiled, compiledStatements } = await bothPaths(MissionDeals, variables);
