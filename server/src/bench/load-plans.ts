@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { loadConfig } from '../config.js';
-import type { Database } from '../db/database.js';
+import { type Database, databaseOf } from '../db/database.js';
 import { startEmbedded } from '../db/embedded.js';
 import { ormConfig } from '../db/orm-config.js';
 import { createApp } from '../http/app.js';
@@ -87,16 +87,7 @@ async function openReadOnly(location: Location, record: (sql: string, params: re
             },
           }),
     });
-    const db: Database = {
-      orm,
-      url,
-      embedded: Boolean(embedded),
-      async close() {
-        await orm.close(true);
-        await embedded?.stop();
-      },
-    };
-    return db;
+    return databaseOf(orm, url, embedded);
   } catch (error) {
     await embedded?.stop();
     throw error;

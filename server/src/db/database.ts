@@ -47,15 +47,7 @@ export async function openDatabase(
         analyticsTimeoutMs: config.analytics?.timeoutMs,
       }),
     );
-    return {
-      orm,
-      url,
-      embedded: Boolean(embedded),
-      async close() {
-        await orm.close(true);
-        await embedded?.stop();
-      },
-    };
+    return databaseOf(orm, url, embedded);
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -75,4 +67,21 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
       })
     : await orm.migrator.up();
   return applied.map((migration) => migration.name);
+}
+
+/** A Database of an initialised ORM (and the embedded server under it, stopped after it on close). */
+export function databaseOf(
+  orm: Database['orm'],
+  url: string,
+  embedded: { stop(): Promise<void> } | undefined,
+): Database {
+  return {
+    orm,
+    url,
+    embedded: Boolean(embedded),
+    async close() {
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
 }

@@ -102,27 +102,19 @@ async function fieldValue(
       );
     }
     case 'toOne': {
-      const target = readType(read.type);
-      const inner = subSelection(selection, field, read.type, c);
-      if (!inner) throw new NotCompiled(field);
-      const t = `t${c.next.alias++}`;
-      const qb = em.createQueryBuilder(target.entity, t);
-      qb.select(raw(JSON_COLUMN)).where(raw(`${t}.id = ${alias}."${columnOf(em, type.entity, field)}"`));
-      await qb.applyFilters();
+      const fk = columnOf(em, type.entity, field);
+      const { t, qb, inner } = await relatedRows(c, read.type, field, selection, (t) => `${t}.id = ${alias}."${fk}"`);
       return sql`(${withJson(qb, await objectJson(c, read.type, t, inner))})`;
     }
     case 'list': {
-      const target = readType(read.type);
-      const inner = subSelection(selection, field, read.type, c);
-      if (!inner) throw new NotCompiled(field);
-      const t = `t${c.next.alias++}`;
-      const qb = em.createQueryBuilder(target.entity, t);
-      qb.select(raw(JSON_COLUMN)).where(
-        raw(
-          `exists (select 1 from "${read.pivot.table}" as p where p."${read.pivot.other}" = ${t}.id and p."${read.pivot.own}" = ${alias}.id)`,
-        ),
+      const { own, other, table } = read.pivot;
+      const { target, t, qb, inner } = await relatedRows(
+        c,
+        read.type,
+        field,
+        selection,
+        (t) => `exists (select 1 from "${table}" as p where p."${other}" = ${t}.id and p."${own}" = ${alias}.id)`,
       );
-      await qb.applyFilters();
       // What `compare` sorts by is in every item, selected or not (graphql-js leaves extra keys unread).
       for (const key of read.compare?.keys ?? []) if (!inner.has(key)) inner.set(key, []);
       const json = await objectJson(c, read.type, t, inner);
@@ -152,28 +144,47 @@ async function fieldValue(
       );
     }
     case 'liveRecord': {
-      const target = readType(read.type);
-      const inner = subSelection(selection, field, read.type, c);
-      if (!inner) throw new NotCompiled(field);
-      const t = `t${c.next.alias++}`;
-      const table = em.getMetadata().get(target.entity).tableName;
+      const table = em.getMetadata().get(readType(read.type).entity).tableName;
       const next = `${alias}."${columnOf(em, type.entity, field)}"`;
       // As merge-records.ts liveRecord: the end of the chain of merges (at most 50), read with the filters.
-      const qb = em.createQueryBuilder(target.entity, t);
-      qb.select(raw(JSON_COLUMN)).where(
-        raw(`${t}.id = (with recursive chain(id, next, depth) as (
+      const { t, qb, inner } = await relatedRows(
+        c,
+        read.type,
+        field,
+        selection,
+        (t) => `${t}.id = (with recursive chain(id, next, depth) as (
           select m.id, m.merged_into_id, 0 from "${table}" as m where m.agency_id = ${t}.agency_id and m.id = ${next}
           union all
           select m.id, m.merged_into_id, chain.depth + 1 from "${table}" as m
           join chain on m.id = chain.next where m.agency_id = ${t}.agency_id and chain.depth < 50
-        ) select id from chain where next is null limit 1)`),
+        ) select id from chain where next is null limit 1)`,
       );
-      await qb.applyFilters();
       return sql`case when ${trusted(next)} is null then null else (${withJson(qb, await objectJson(c, read.type, t, inner))}) end`;
     }
     case 'connection':
       return connectionJson(c, typeName, alias, field, nodes, read, selection);
   }
+}
+
+/**
+ * The rows of `typeName` related to this row by `condition` (SQL on the related row's alias), as a
+ * query builder with the filters applied, selecting JSON_COLUMN; the selection of `field` on them.
+ */
+async function relatedRows(
+  c: CompileContext,
+  typeName: string,
+  field: string,
+  selection: Selection,
+  condition: (row: string) => string,
+) {
+  const target = readType(typeName);
+  const inner = subSelection(selection, field, typeName, c);
+  if (!inner) throw new NotCompiled(field);
+  const t = `t${c.next.alias++}`;
+  const qb = c.em.createQueryBuilder(target.entity, t);
+  qb.select(raw(JSON_COLUMN)).where(raw(condition(t)));
+  await qb.applyFilters();
+  return { target, inner, t, qb };
 }
 
 /** The column a query builder selects first, for `withJson` to put the compiled JSON in its place. */

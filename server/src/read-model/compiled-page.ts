@@ -29,6 +29,11 @@ async function compileOrUndefined(c: CompileContext, typeName: string, selection
   }
 }
 
+function compileContext(ctx: Context, info: GraphQLResolveInfo): CompileContext {
+  const { schema, fragments, variableValues } = info;
+  return { em: ctx.em, schema, fragments, variableValues, next: { alias: 1 } };
+}
+
 /** Off in the tests that compare both paths (read-model.test.ts); on everywhere else. */
 export const compiledReads = { enabled: true };
 
@@ -58,13 +63,7 @@ export async function compiledPage<T extends object>(
   const { typeName, entity, where, order, page } = request;
   if (!compiledReads.enabled || !READ_TYPES[typeName] || page.last != null || page.before != null) return undefined;
   const em = ctx.em;
-  const c: CompileContext = {
-    em,
-    schema: info.schema,
-    fragments: info.fragments,
-    variableValues: info.variableValues,
-    next: { alias: 1 },
-  };
+  const c = compileContext(ctx, info);
   const connection = selectionOf(info.fieldNodes, `${typeName}Connection`, c);
   if (
     !connection ||
@@ -161,13 +160,7 @@ export async function compiledRecord<T extends object>(
   const { typeName, entity, id } = request;
   if (!compiledReads.enabled || !READ_TYPES[typeName]) return undefined;
   const em = ctx.em;
-  const c: CompileContext = {
-    em,
-    schema: info.schema,
-    fragments: info.fragments,
-    variableValues: info.variableValues,
-    next: { alias: 1 },
-  };
+  const c = compileContext(ctx, info);
   const selection = selectionOf(info.fieldNodes, typeName, c);
   if (!selection) return undefined;
   const qb = em.createQueryBuilder(entity, 't0');
