@@ -9,7 +9,7 @@ import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../http/cookies.js';
 import { createLogger } from '../log/logger.js';
 import { pinned } from './generate.js';
 import type { LoadContext, LoadPage } from './load-pages.js';
-import { BENCH_ADMIN } from './support.js';
+import { BENCH_ADMIN, postGraphQL } from './support.js';
 
 /**
  * The query plans behind `pnpm bench:load`'s pages (issue 14: "EXPLAIN (ANALYZE, BUFFERS) output
@@ -121,19 +121,10 @@ export async function captureOurStatements(location: Location, pages: readonly L
     const url = await app.listen(0, '127.0.0.1');
     const cookie = `${config.cookieSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE}=bench-plans-read-only-viewer`;
     const send = async (page: LoadPage) => {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          cookie,
-        },
-        body: JSON.stringify(page.ours),
-      });
-      const text = await response.text();
-      const body = JSON.parse(text) as { data?: unknown; errors?: unknown };
-      if (response.status !== 200 || body.errors || !body.data) {
-        throw new Error(`plans, ${page.name}: HTTP ${response.status} ${text.slice(0, 1000)} ${errors.join('\n')}`);
+      try {
+        await postGraphQL(url, cookie, JSON.stringify(page.ours), `plans, ${page.name}`);
+      } catch (error) {
+        throw new Error(`${(error as Error).message} ${errors.join('\n')}`);
       }
     };
     const platform = db.orm.em.getPlatform();

@@ -6,7 +6,7 @@ import { createLogger } from '../log/logger.js';
 import { generateBatches, generateShared, pinned, TABLES } from './generate.js';
 import { type BenchRequest, benchRequests } from './requests.js';
 import { benchScale } from './scale.js';
-import { benchWorld, createBenchAgency, login, percentile } from './support.js';
+import { benchWorld, createBenchAgency, login, percentile, postGraphQL } from './support.js';
 import { openThrowawayDatabase } from './throwaway-db.js';
 
 /**
@@ -233,21 +233,8 @@ async function measure(
   const body = JSON.stringify({ query: request.query, variables: request.variables });
   const send = async (): Promise<{ ms: number; text: string }> => {
     const t0 = performance.now();
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
-        cookie,
-      },
-      body,
-    });
-    const text = await response.text();
+    const text = await postGraphQL(url, cookie, body, request.name);
     const ms = performance.now() - t0;
-    const parsed = JSON.parse(text) as { errors?: unknown[]; data?: unknown };
-    if (response.status !== 200 || parsed.errors || !parsed.data) {
-      throw new Error(`${request.name}: HTTP ${response.status} ${text.slice(0, 2000)}`);
-    }
     return { ms, text };
   };
 

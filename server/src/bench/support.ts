@@ -61,6 +61,28 @@ export async function login(url: string): Promise<string> {
   return cookie;
 }
 
+/**
+ * One GraphQL request to a bench server, as the web client sends it; its answer's text, refused
+ * (thrown, with `what` and the start of the answer) unless HTTP 200 with data and no errors.
+ */
+export async function postGraphQL(url: string, cookie: string, body: string, what: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      cookie,
+    },
+    body,
+  });
+  const text = await response.text();
+  const parsed = JSON.parse(text) as { errors?: unknown[]; data?: unknown };
+  if (response.status !== 200 || parsed.errors || !parsed.data) {
+    throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 2000)}`);
+  }
+  return text;
+}
+
 /** The p-th percentile (nearest rank) of ascending values. */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
