@@ -109,39 +109,62 @@ async function stageFigures(ctx: Context, pipelineId: string, common: Sql): Prom
             (extract(epoch from coalesce(ch.left_at, now()) - ch.changed_at) / 86400)::float8 as days
           from ch
         ),
+        /* each figure below in one pass over its CTE, grouped by stage, then read per stage (7 or
+           so): counting inside a per-stage subquery read the visits once per stage and figure, 3.4 s
+           at 200,000 deals */
+        entries as (
+          select v.stage_id, count(distinct v.deal_id)::int as entered,
+            count(distinct v.deal_id) filter (where v.current_category = 'WON')::int as entered_won
+          from visits v group by v.stage_id
+        ),
+        reach as (
+          select f.position, count(*)::int as deals, count(*) filter (where f.current_category = 'WON')::int as won
+          from furthest f where f.position is not null group by f.position
+        ),
+        moves as (
+          select ch.from_stage_id as stage_id,
+            count(distinct ch.deal_id) filter (where n.category <> 'LOST')::int as forward,
+            count(distinct ch.deal_id) filter (where n.category = 'LOST')::int as lost
+          from ch join st n on n.id = ch.to_stage_id
+          group by ch.from_stage_id
+        ),
+        now_in as (select dl.stage_id, count(*)::int as deals from dl group by dl.stage_id),
+        stay_stats as (
+          select stays.stage_id, count(*)::int as stays,
+            round((percentile_cont(0.5) within group (order by stays.days))::numeric, 2)::float8 as median,
+            round((percentile_cont(0.9) within group (order by stays.days))::numeric, 2)::float8 as p90
+          from stays where stays.stage_id in (select st.id from st where st.category = 'OPEN')
+          group by stays.stage_id
+        ),
         x as (
           select s.id, s.position, s.category,
-            (select count(distinct v.deal_id) from visits v where v.stage_id = s.id)::int as entered,
+            coalesce(e.entered, 0) as entered,
             (case when s.category = 'LOST'
-              then (select count(distinct v.deal_id) from visits v where v.stage_id = s.id)
-              else (select count(*) from furthest f where f.position >= s.position) end)::int as reached,
+              then coalesce(e.entered, 0)
+              else (select coalesce(sum(r.deals), 0) from reach r where r.position >= s.position) end)::int as reached,
             (case when s.category = 'LOST'
-              then (select count(distinct ch.deal_id) from ch join st n on n.id = ch.to_stage_id
-                    where ch.from_stage_id = s.id and n.category <> 'LOST')
-              else (select count(*) from furthest f where f.position > s.position) end)::int as left_forward,
-            (select count(distinct ch.deal_id) from ch join st n on n.id = ch.to_stage_id
-             where ch.from_stage_id = s.id and n.category = 'LOST')::int as lost_from,
-            (select count(*) from dl where dl.stage_id = s.id)::int as current,
+              then coalesce(m.forward, 0)
+              else (select coalesce(sum(r.deals), 0) from reach r where r.position > s.position) end)::int as left_forward,
+            coalesce(m.lost, 0) as lost_from,
+            coalesce(c.deals, 0) as current,
             (case when s.category = 'LOST'
-              then (select count(distinct v.deal_id) from visits v
-                    where v.stage_id = s.id and v.current_category = 'WON')
-              else (select count(*) from furthest f
-                    where f.position >= s.position and f.current_category = 'WON') end)::int as reached_won,
+              then coalesce(e.entered_won, 0)
+              else (select coalesce(sum(r.won), 0) from reach r where r.position >= s.position) end)::int as reached_won,
             s.category <> 'LOST'
               and exists (select 1 from st n where n.category <> 'LOST' and n.position > s.position) as has_next
           from st s
+          left join entries e on e.stage_id = s.id
+          left join moves m on m.stage_id = s.id
+          left join now_in c on c.stage_id = s.id
         )
         select x.id, x.entered, x.reached, x.left_forward, x.lost_from, x.current,
           case when x.has_next then ${percentSql('x.left_forward', 'x.reached')} end as to_next,
           ${percentSql('x.reached_won', 'x.reached')} as to_won,
-          y.stays, y.median, y.p90
+          case when x.category = 'OPEN' then coalesce(y.stays, 0) else 0 end as stays,
+          case when x.category = 'OPEN' then y.median end as median,
+          case when x.category = 'OPEN' then y.p90 end as p90
         from x
-        left join lateral (
-          select count(*)::int as stays,
-            round((percentile_cont(0.5) within group (order by stays.days))::numeric, 2)::float8 as median,
-            round((percentile_cont(0.9) within group (order by stays.days))::numeric, 2)::float8 as p90
-          from stays where stays.stage_id = x.id and x.category = 'OPEN'
-        ) y on true
+        left join stay_stats y on y.stage_id = x.id
         order by x.position, x.id`,
     ),
   ]);
