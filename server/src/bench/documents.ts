@@ -17,6 +17,7 @@ export const Viewer = text(web.ViewerDocument);
 export const PipelineSwitcher = text(web.PipelineSwitcherDocument);
 export const PipelineBoard = text(web.PipelineBoardDocument);
 export const CompaniesPage = text(web.CompaniesPageDocument);
+export const ContactsPage = text(web.ContactsPageDocument);
 export const CompanyPage = text(web.CompanyPageDocument);
 export const MissionPage = text(web.MissionPageDocument);
 export const MissionAgenda = text(web.MissionAgendaDocument);

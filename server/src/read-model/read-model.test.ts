@@ -1,6 +1,13 @@
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompaniesPage, CompanyPage, MissionAgenda, MissionDeals, MissionPage } from '../bench/documents.js';
+import {
+  CompaniesPage,
+  CompanyPage,
+  ContactsPage,
+  MissionAgenda,
+  MissionDeals,
+  MissionPage,
+} from '../bench/documents.js';
 import { loadPages } from '../bench/load-pages.js';
 import { agencyBinding } from '../test/agency-bound.js';
 import { signIn } from '../test/sign-in.js';
@@ -209,6 +216,19 @@ describe('compiled reads', () => {
     expect([meeting.day, meeting.next]).toContain(local);
     expect(await ids(local)).toContain(meeting.id);
     expect(await ids(local === meeting.day ? meeting.next : meeting.day)).not.toContain(meeting.id);
+  });
+
+  it("answers the web client's contacts page as the resolvers do, in 1 statement", async () => {
+    for (const variables of [
+      { first: 25 },
+      { first: 10, orderBy: { field: 'CREATED_AT', direction: 'DESC' } },
+      { first: 50, filter: { search: 'smirnov' } },
+    ]) {
+      const { resolvers, compiled, compiledStatements } = await bothPaths(ContactsPage, variables);
+      expect(resolvers.errors).toBeUndefined();
+      expect(compiled).toEqual(resolvers);
+      expect(compiledStatements).toBe(1);
+    }
   });
 
   it('answers the deals list as the resolvers do, in 1 statement', async () => {

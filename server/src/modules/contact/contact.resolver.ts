@@ -1,5 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { compiledPage } from '../../read-model/compiled-page.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadRef } from '../../shared/load.js';
@@ -25,18 +27,18 @@ const ContactConnection = ConnectionType(Contact);
 export class ContactResolver {
   @Authorized()
   @Query(() => ContactConnection, { description: 'People at the agency’s companies.' })
-  contacts(
+  async contacts(
     @Args() page: PageArgs,
     @Arg('filter', () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
     @Arg('orderBy', () => ContactOrder, { nullable: true }) orderBy: ContactOrder | null,
-    @Ctx() { em, language }: Context,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return paginate(
-      em,
-      Contact,
-      contactWhere(filter, language),
-      orderBy ?? { field: ContactOrderField.FULL_NAME, direction: OrderDirection.ASC },
-      page,
+    const where = contactWhere(filter, ctx.language);
+    const order = orderBy ?? { field: ContactOrderField.FULL_NAME, direction: OrderDirection.ASC };
+    return (
+      (await compiledPage(ctx, info, { typeName: 'Contact', entity: Contact, where, order, page })) ??
+      paginate(ctx.em, Contact, where, order, page)
     );
   }
 
