@@ -43,6 +43,7 @@ interface DocumentMemo {
 }
 const memos = new WeakMap<OperationDefinitionNode, DocumentMemo>();
 const COSTS_PER_DOCUMENT = 64;
+const MEMO_KEY_MAX = 2048;
 
 function memoOf(operation: OperationDefinitionNode): DocumentMemo {
   let memo = memos.get(operation);
@@ -102,7 +103,8 @@ export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServ
           if (requested === undefined) {
             requested = requestedCost(schema, document, operation, variables, model);
             if (memo.costs.size >= COSTS_PER_DOCUMENT) memo.costs.clear();
-            memo.costs.set(costKey, requested);
+            // Large variables (a mutation's input) are not kept: the memo must stay small.
+            if (costKey.length <= MEMO_KEY_MAX) memo.costs.set(costKey, requested);
           }
           report.requested = requested;
           if (report.requested > limits.maxCost) {

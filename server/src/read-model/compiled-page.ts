@@ -8,6 +8,7 @@ import {
   type OrderSpec,
   type PageArgs,
   pageSize,
+  paginate,
   toConnection,
 } from '../shared/connection.js';
 import { checkCursor, cursorRefused, encodeCursor } from '../shared/cursor.js';
@@ -145,6 +146,19 @@ export async function compiledPage<T extends object>(
           ? em.count(entity, where as never)
           : Promise.resolve(0),
   });
+}
+
+/**
+ * A root list the one way: compiled when the selection allows it (compiledPage), paginated by the
+ * resolvers' path otherwise.
+ */
+export async function readPage<T extends object>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  request: { typeName: string; entity: EntityClass<T>; where: FilterQuery<T>; order: OrderSpec; page: PageArgs },
+): Promise<ConnectionShape<T>> {
+  const { entity, where, order, page } = request;
+  return (await compiledPage(ctx, info, request)) ?? paginate(ctx.em, entity, where, order, page);
 }
 
 /**

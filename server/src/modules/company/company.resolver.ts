@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { compiledPage, compiledRecord } from '../../read-model/compiled-page.js';
-import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
+import { compiledRecord, readPage } from '../../read-model/compiled-page.js';
+import { ConnectionType, OrderDirection, PageArgs } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
@@ -31,7 +31,7 @@ const ContactConnection = ConnectionType(Contact);
 export class CompanyResolver {
   @Authorized()
   @Query(() => CompanyConnection, { description: "The agency's exporters and counterparts." })
-  async companies(
+  companies(
     @Args() page: PageArgs,
     @Arg('filter', () => CompanyFilter, { nullable: true }) filter: CompanyFilter | null,
     @Arg('orderBy', () => CompanyOrder, { nullable: true }) orderBy: CompanyOrder | null,
@@ -40,10 +40,7 @@ export class CompanyResolver {
   ) {
     const where = companyWhere(ctx.em, filter, ctx.language);
     const order = orderBy ?? { field: CompanyOrderField.NAME, direction: OrderDirection.ASC };
-    return (
-      (await compiledPage(ctx, info, { typeName: 'Company', entity: Company, where, order, page })) ??
-      paginate(ctx.em, Company, where, order, page)
-    );
+    return readPage(ctx, info, { typeName: 'Company', entity: Company, where, order, page });
   }
 
   @Authorized()

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { compiledPage } from '../../read-model/compiled-page.js';
-import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
+import { readPage } from '../../read-model/compiled-page.js';
+import { ConnectionType, OrderDirection, PageArgs } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
@@ -27,7 +27,7 @@ const ContactConnection = ConnectionType(Contact);
 export class ContactResolver {
   @Authorized()
   @Query(() => ContactConnection, { description: 'People at the agency’s companies.' })
-  async contacts(
+  contacts(
     @Args() page: PageArgs,
     @Arg('filter', () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
     @Arg('orderBy', () => ContactOrder, { nullable: true }) orderBy: ContactOrder | null,
@@ -36,10 +36,7 @@ export class ContactResolver {
   ) {
     const where = contactWhere(filter, ctx.language);
     const order = orderBy ?? { field: ContactOrderField.FULL_NAME, direction: OrderDirection.ASC };
-    return (
-      (await compiledPage(ctx, info, { typeName: 'Contact', entity: Contact, where, order, page })) ??
-      paginate(ctx.em, Contact, where, order, page)
-    );
+    return readPage(ctx, info, { typeName: 'Contact', entity: Contact, where, order, page });
   }
 
   @Authorized()

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { compiledPage } from '../../read-model/compiled-page.js';
-import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
+import { readPage } from '../../read-model/compiled-page.js';
+import { ConnectionType, OrderDirection, PageArgs } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
 import { Money, money } from '../../shared/money.js';
@@ -54,7 +54,7 @@ const EDITORS = [Role.ADMIN, Role.ACCOUNT_MANAGER];
 export class DealResolver {
   @Authorized()
   @Query(() => DealConnection, { description: "The agency's deals (newest first by default)." })
-  async deals(
+  deals(
     @Args() page: PageArgs,
     @Arg('filter', () => DealFilter, { nullable: true }) filter: DealFilter | null,
     @Arg('orderBy', () => DealOrder, { nullable: true }) orderBy: DealOrder | null,
@@ -63,10 +63,7 @@ export class DealResolver {
   ) {
     const where = dealWhere(filter, ctx.language);
     const order = orderBy ?? { field: DealOrderField.CREATED_AT, direction: OrderDirection.DESC };
-    return (
-      (await compiledPage(ctx, info, { typeName: 'Deal', entity: Deal, where, order, page })) ??
-      paginate(ctx.em, Deal, where, order, page)
-    );
+    return readPage(ctx, info, { typeName: 'Deal', entity: Deal, where, order, page });
   }
 
   @Authorized()
