@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { QueryLimits } from '../config.js';
 import type { Logger } from '../log/logger.js';
+import { textAnswers } from '../read-model/text-answers.js';
 import type { Context } from './context.js';
 import type { CostBudget } from './cost-budget.js';
 import { databaseTroubleAnswers } from './database-trouble.js';
@@ -41,6 +42,8 @@ export async function createApollo(options: {
       queryLimits(options.limits, options.budget),
       operationLog(),
       databaseTroubleAnswers(),
+      // Last: it answers in place of execution, after every plugin above has let the operation through.
+      textAnswers(),
     ],
     logger: options.log,
   });

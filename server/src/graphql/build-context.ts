@@ -8,6 +8,7 @@ import { currentRequest, noteLanguage, noteViewer } from '../log/request-scope.j
 import { viewerFromToken } from '../modules/auth/api-token.service.js';
 import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
+import type { RawJson } from '../read-model/raw-json.js';
 import { languageFromHeader } from '../shared/messages/index.js';
 import type { Context, CookieJar } from './context.js';
 import { UnauthenticatedError } from './errors.js';
@@ -28,6 +29,8 @@ export async function buildContext(options: {
   analytics?: AnalyticsLimits;
   /** Sign-in limits, for requests that may sign in (GraphQL). */
   loginThrottle?: LoginThrottle;
+  /** For GraphQL over HTTP: the JSON texts the response takes as they are. */
+  rawJson?: RawJson;
 }): Promise<Context> {
   const { rootEm, req, cookies } = options;
   const base = rootEm.fork();
@@ -60,5 +63,6 @@ export async function buildContext(options: {
     analytics: options.analytics,
     requestId: scope?.requestId ?? randomUUID(),
     loaders: new Map(),
+    rawJson: options.rawJson,
   };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsLimits } from '../config.js';
 import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import type { Role } from '../modules/user/user.enums.js';
+import type { RawJson } from '../read-model/raw-json.js';
 import type { Language } from '../shared/messages/index.js';
 
 /** Who is calling: resolved once per request from the session cookie or API token. */
@@ -42,4 +43,6 @@ export interface Context {
   requestId: string;
   /** Per-request DataLoaders, created on first use (see shared/per-request.ts). */
   loaders: Map<string, unknown>;
+  /** Where a GraphQL request over HTTP keeps JSON texts answered as they are (read-model/text-answers.ts). */
+  rawJson?: RawJson;
 }

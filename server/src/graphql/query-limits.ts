@@ -132,11 +132,15 @@ export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServ
         async executionDidStart() {
           executed = true;
         },
-        async willSendResponse({ response, document, operation, schema }) {
+        async willSendResponse({ response, document, operation, schema, contextValue }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
+          // Answered in text (read-model/text-answers.ts): executed too, its texts read back to count.
+          const rawJson = contextValue.rawJson;
+          if (rawJson?.used) executed = true;
           if (executed && document && operation && variables && result.data) {
-            report.actual = actualCost(schema, document as DocumentNode, operation, variables, result.data, model);
+            const data = rawJson ? rawJson.parsed(result.data) : result.data;
+            report.actual = actualCost(schema, document as DocumentNode, operation, variables, data, model);
           }
           // A response with errors may hide what ran (a failing non-null root field nulls all of
           // `data`): it is charged at least its requested cost, never refunded.

@@ -15,6 +15,7 @@ import { InMemoryLoginThrottle, type LoginThrottle } from '../modules/auth/login
 import { configurePasswordHashing } from '../modules/auth/password.js';
 import { exportHandler } from '../modules/export/export.http.js';
 import { handleImportHttp } from '../modules/import/import.http.js';
+import { RawJson } from '../read-model/raw-json.js';
 import { languageFromHeader, msg, render } from '../shared/messages/index.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { sessionCookieJar } from './cookies.js';
@@ -113,6 +114,7 @@ export async function createApp(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const cookies = sessionCookieJar(req, config.cookieSecure);
+    const rawJson = new RawJson();
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
       context: () =>
@@ -127,6 +129,7 @@ export async function createApp(
             trustedProxies: config.trustedProxies,
             loginThrottle,
             analytics: config.analytics,
+            rawJson,
           }),
         ),
     });
@@ -136,12 +139,9 @@ export async function createApp(
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       const contentType = response.headers.get('content-type');
-      res.statusCode = negotiatedStatus(
-        res.statusCode,
-        { contentType, body: response.body.string },
-        req.headers.accept,
-      );
-      res.end(response.body.string);
+      const body = rawJson.splice(response.body.string);
+      res.statusCode = negotiatedStatus(res.statusCode, { contentType, body }, req.headers.accept);
+      res.end(body);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

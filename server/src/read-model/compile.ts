@@ -1,11 +1,20 @@
 import { type EntityClass, raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type FieldNode, type GraphQLObjectType, type GraphQLSchema, getArgumentValues } from 'graphql';
+import {
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  getArgumentValues,
+  getNamedType,
+  isEnumType,
+  isScalarType,
+} from 'graphql';
+import { hostTimeZoneSql } from '../modules/mission/time-zone.js';
 import { checkPageSize } from '../shared/connection.js';
 import { columnOf } from '../shared/nested-connection.js';
 import { built, joinSql, type Sql, sql, trusted } from '../shared/sql.js';
 import { type FieldRead, READ_TYPES, type ReadType } from './read-types.js';
-import { type Selection, type SelectionContext, subSelection } from './selection.js';
+import { type Selection, type SelectionContext, selectsOnly, subSelection, TYPENAME } from './selection.js';
 
 /**
  * The compiled reads: a query's selection of an object type turned into ONE SQL expression,
@@ -16,6 +25,11 @@ import { type Selection, type SelectionContext, subSelection } from './selection
  * filter binds the viewer's agency in every subquery, and archived (merged) records are left out
  * exactly as the resolvers leave them out. Objects carry `__pre: true`, which tells the wrapped
  * resolvers of their relation fields (precomputed.ts) to answer the value already there.
+ *
+ * In exact mode (`CompileContext.exact`, for text-answers.ts) the JSON is the GraphQL answer
+ * itself, as graphql-js would print it: keys in the selection's order, `__typename` where it is
+ * asked, no `__pre` mark, and only leaves whose SQL text is their serialized value (scalars in
+ * EXACT_SCALARS, enums whose values are their names).
  */
 
 export interface CompileContext extends SelectionContext {
@@ -23,6 +37,51 @@ export interface CompileContext extends SelectionContext {
   schema: GraphQLSchema;
   /** The next table alias number (every subquery has its own alias). */
   next: { alias: number };
+  /** Build the answer exactly as the response spells it (see above). */
+  exact?: boolean;
+}
+
+/** Scalars whose JSON from SQL is what graphql-js serializes (numbers as PostgreSQL prints a float are not). */
+const EXACT_SCALARS = new Set(['ID', 'String', 'Int', 'Boolean', 'DateTime', 'Date', 'Decimal']);
+
+/** The name of a field's type, lists and non-null unwrapped. */
+function fieldTypeName(c: CompileContext, typeName: string, field: string): string {
+  const definition = (c.schema.getType(typeName) as GraphQLObjectType).getFields()[field];
+  if (!definition) throw new NotCompiled(`${typeName}.${field}`);
+  return getNamedType(definition.type).name;
+}
+
+/** In exact mode, a leaf field whose serialized value SQL does not spell is not compiled. */
+function exactLeaf(c: CompileContext, typeName: string, field: string): void {
+  if (!c.exact) return;
+  const definition = (c.schema.getType(typeName) as GraphQLObjectType).getFields()[field];
+  const named = definition && getNamedType(definition.type);
+  if (!named) throw new NotCompiled(`${typeName}.${field}`);
+  if (isEnumType(named) && named.getValues().every((value) => value.value === value.name)) return;
+  if (isScalarType(named) && !EXACT_SCALARS.has(named.name)) throw new NotCompiled(`${typeName}.${field}`);
+}
+
+/** The key/value pairs of an object's JSON: its `__pre` mark, or in exact mode nothing. */
+function openPairs(c: CompileContext): Sql[] {
+  return c.exact ? [] : [trusted(`'__pre', true`)];
+}
+
+/** The pair of a `__typename` asked for (exact mode only: graphql-js answers it otherwise). */
+function typenamePair(c: CompileContext, typeName: string): Sql[] {
+  return c.exact ? [trusted(`'${TYPENAME}', '${typeName}'`)] : [];
+}
+
+/**
+ * `json_build_object` of the selected keys of an object type whose every key SQL builds from one
+ * expression per key (Money, LocalizedName, PageInfo), in the selection's order.
+ */
+function keysJson(c: CompileContext, typeName: string, keys: Selection, value: (key: string) => Sql): Sql {
+  const pairs: Sql[] = [];
+  for (const key of keys.keys()) {
+    if (key === TYPENAME) pairs.push(...typenamePair(c, typeName));
+    else pairs.push(sql`${trusted(`'${key}'`)}, ${value(key)}`);
+  }
+  return sql`json_build_object(${joinSql(pairs, ', ')})`;
 }
 
 /** Thrown inside the compiler when a selection is one it does not answer; caught at the root. */
@@ -67,8 +126,12 @@ export async function objectJson(
   selection: Selection,
 ): Promise<Sql> {
   const type = readType(typeName);
-  const pairs: Sql[] = [trusted(`'__pre', true`)];
+  const pairs: Sql[] = openPairs(c);
   for (const [field, nodes] of selection) {
+    if (field === TYPENAME) {
+      pairs.push(...typenamePair(c, typeName));
+      continue;
+    }
     const read = type.fields[field];
     if (!read) throw new NotCompiled(`${typeName}.${field}`);
     pairs.push(sql`${trusted(`'${field}'`)}, ${await fieldValue(c, type, typeName, alias, field, nodes, selection)}`);
@@ -90,16 +153,15 @@ async function fieldValue(
   const em = c.em;
   switch (read.kind) {
     case 'column':
+      exactLeaf(c, typeName, field);
       return columnValue(em, type.entity, alias, field);
     case 'jsonKeys': {
-      const keys = subSelection(selection, field, 'LocalizedName', c);
+      const objectType = fieldTypeName(c, typeName, field);
+      const keys = subSelection(selection, field, objectType, c);
       if (!keys) throw new NotCompiled(field);
       const column = columnOf(em, type.entity, field);
-      const wanted = [...keys.keys()];
-      if (wanted.some((key) => !read.keys.includes(key))) throw new NotCompiled(field);
-      return trusted(
-        `json_build_object(${wanted.map((key) => `'${key}', ${alias}."${column}"->'${key}'`).join(', ')})`,
-      );
+      if (!selectsOnly(keys, read.keys)) throw new NotCompiled(field);
+      return keysJson(c, objectType, keys, (key) => trusted(`${alias}."${column}"->'${key}'`));
     }
     case 'toOne': {
       const fk = columnOf(em, type.entity, field);
@@ -115,33 +177,35 @@ async function fieldValue(
         selection,
         (t) => `exists (select 1 from "${table}" as p where p."${other}" = ${t}.id and p."${own}" = ${alias}.id)`,
       );
-      // What `compare` sorts by is in every item, selected or not (graphql-js leaves extra keys unread).
-      for (const key of read.compare?.keys ?? []) if (!inner.has(key)) inner.set(key, []);
       const json = await objectJson(c, read.type, t, inner);
       const order = columnOf(em, target.entity, read.order);
       const rows = withJson(qb, json, trusted(`, ${t}."${order}" collate "C" as __key, ${t}.id as __id`));
       return sql`coalesce((select json_agg(l.__json order by l.__key, l.__id) from (${rows}) as l), '[]')`;
     }
     case 'expression': {
-      if (read.object) {
-        const { type: objectType, keys: known } = read.object;
-        const keys = subSelection(selection, field, objectType, c);
-        if (!keys || [...keys.keys()].some((key) => !known.includes(key))) throw new NotCompiled(field);
+      if (!read.object) {
+        exactLeaf(c, typeName, field);
+        return read.sql(alias);
       }
-      return read.sql(alias);
+      const objectType = fieldTypeName(c, typeName, field);
+      const known = read.object.keys;
+      const keys = subSelection(selection, field, objectType, c);
+      if (!keys || !selectsOnly(keys, known)) throw new NotCompiled(field);
+      if (!c.exact) return read.sql(alias);
+      // The expression builds every key: the answer takes the selected ones, in their order.
+      const object = keysJson(c, objectType, keys, (key) => trusted(`x.v->'${key}'`));
+      return sql`(select case when x.v is null then null else ${object} end from (select ${read.sql(alias)} as v) as x)`;
     }
-    case 'mapped':
-      return columnValue(em, type.entity, alias, read.property);
     case 'agenda':
       return agendaJson(c, typeName, alias, nodes, selection);
     case 'money': {
-      const keys = subSelection(selection, field, 'Money', c);
-      if (!keys || [...keys.keys()].some((key) => key !== 'amount' && key !== 'currency')) throw new NotCompiled(field);
+      const objectType = fieldTypeName(c, typeName, field);
+      const keys = subSelection(selection, field, objectType, c);
+      if (!keys || !selectsOnly(keys, ['amount', 'currency'])) throw new NotCompiled(field);
       const amount = `${alias}."${columnOf(em, type.entity, read.amount)}"`;
       const currency = `${alias}."${columnOf(em, type.entity, read.currency)}"`;
-      return trusted(
-        `case when ${amount} is null or ${currency} is null then null else json_build_object('amount', ${amount}::text, 'currency', ${currency}) end`,
-      );
+      const object = keysJson(c, objectType, keys, (key) => trusted(key === 'amount' ? `${amount}::text` : currency));
+      return sql`case when ${trusted(amount)} is null or ${trusted(currency)} is null then null else ${object} end`;
     }
     case 'liveRecord': {
       const table = em.getMetadata().get(readType(read.type).entity).tableName;
@@ -249,19 +313,22 @@ async function connectionJson(
     .limit(first + 1);
   await qb.applyFilters();
   let json: Sql = trusted('null');
-  const parts: Sql[] = [trusted(`'__pre', true`)];
+  const parts: Sql[] = openPairs(c);
   for (const [name] of connection) {
-    if (name === 'nodes') {
+    if (name === TYPENAME) {
+      parts.push(...typenamePair(c, `${read.type}Connection`));
+    } else if (name === 'nodes') {
       const inner = subSelection(connection, 'nodes', read.type, c);
       if (!inner) throw new NotCompiled('nodes');
       json = await objectJson(c, read.type, t, inner);
       parts.push(sql`'nodes', coalesce(json_agg(n.__json order by n.__rn) filter (where n.__rn <= ${first}), '[]')`);
     } else if (name === 'pageInfo') {
       const info = subSelection(connection, 'pageInfo', 'PageInfo', c);
-      if (!info || [...info.keys()].some((key) => !['hasNextPage', 'hasPreviousPage'].includes(key))) {
-        throw new NotCompiled('pageInfo cursors');
-      }
-      parts.push(sql`'pageInfo', json_build_object('hasNextPage', count(*) > ${first}, 'hasPreviousPage', false)`);
+      if (!info || !selectsOnly(info, ['hasNextPage', 'hasPreviousPage'])) throw new NotCompiled('pageInfo cursors');
+      const pageInfo = keysJson(c, 'PageInfo', info, (key) =>
+        key === 'hasNextPage' ? sql`count(*) > ${first}` : trusted('false'),
+      );
+      parts.push(sql`'pageInfo', ${pageInfo}`);
     } else if (name === 'totalCount') {
       const k = `t${c.next.alias++}`;
       const count = em.createQueryBuilder(target.entity, k);
@@ -279,11 +346,9 @@ async function connectionJson(
 
 /**
  * A mission's agenda day, as mission.loaders.ts missionAgenda reads it: its MEETINGs not
- * CANCELLED that start on `day` in the mission's time zone, by start then id. The zone is
- * JavaScript's (ICU, time-zone.ts): SQL takes the meetings of a window that holds that day in
- * every zone (UTC-12 to UTC+14: from 14 hours before the UTC day to 12 hours after), with the mission's country, and the answer
- * keeps those of the day (precomputed.ts, `agendaOfDay`). Only the mission's own zone and all
- * exporters: `exporterId` or `timeZone` given, the resolver answers.
+ * CANCELLED that start on `day` in the mission's time zone (its host country's, time-zone.ts),
+ * by start then id. Only the mission's own zone and all exporters: `exporterId` or `timeZone`
+ * given, the resolver answers.
  */
 async function agendaJson(
   c: CompileContext,
@@ -301,22 +366,18 @@ async function agendaJson(
   if (args.exporterId != null || args.timeZone != null) throw new NotCompiled('agenda(exporterId, timeZone)');
   const inner = subSelection(selection, 'agenda', 'Interaction', c);
   if (!inner) throw new NotCompiled('agenda');
-  if (!inner.has('startsAt')) inner.set('startsAt', []);
   const target = readType('Interaction');
   const t = `t${c.next.alias++}`;
   const qb = em.createQueryBuilder(target.entity, t);
+  const zone = hostTimeZoneSql(`${alias}.host_country`);
+  const dayStart = (days: number) => sql`(${args.day}::date + ${days})::timestamp at time zone ${zone}`;
+  const window = sql`${trusted(t)}.starts_at >= ${dayStart(0)} and ${trusted(t)}.starts_at < ${dayStart(1)}`;
   qb.select(raw(JSON_COLUMN))
     .where({ kind: 'MEETING', $or: [{ status: null }, { status: { $ne: 'CANCELLED' } }] } as never)
     .andWhere(raw(`${t}.mission_id = ${alias}.id`))
-    .andWhere(
-      raw(
-        `${t}.starts_at >= ?::date::timestamp at time zone 'UTC' - interval '14 hours' and ${t}.starts_at < (?::date + 1)::timestamp at time zone 'UTC' + interval '12 hours'`,
-        [args.day, args.day],
-      ),
-    );
+    .andWhere(raw(window.text, [...window.params]));
   await qb.applyFilters();
   const json = await objectJson(c, 'Interaction', t, inner);
   const rows = withJson(qb, json, trusted(`, ${t}.starts_at as __starts, ${t}.id as __id`));
-  return sql`json_build_object('__agenda', true, 'country', ${trusted(`${alias}.host_country`)}, 'day', ${args.day}::text,
-    'meetings', coalesce((select json_agg(a.__json order by a.__starts, a.__id) from (${rows}) as a), '[]'))`;
+  return sql`coalesce((select json_agg(a.__json order by a.__starts, a.__id) from (${rows}) as a), '[]')`;
 }

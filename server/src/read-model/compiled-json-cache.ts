@@ -10,7 +10,7 @@ import type { CompileContext } from './compile.js';
  * building it costs a query builder per relation (filters applied, statement printed), about a
  * third of the compiled path's CPU. Apollo keeps each parsed document (its document store), so a
  * field node stands for one document's field; the JSON also depends on the agency (its filters
- * bind it), the day (conversions at today's rate) and the variables used inside the selection
+ * bind it), the day (conversions at today's rate), the mode (exact or not) and the variables used inside the selection
  * (page sizes), never on the root's own arguments (the id, the filter), which are not in it.
  * `undefined` results (selections the compiled reads do not answer) are kept too.
  */
@@ -57,7 +57,8 @@ export async function cachedJson(
 ): Promise<Sql | undefined> {
   const anchor = nodes[0];
   if (anchor?.kind !== Kind.FIELD) return build();
-  const key = JSON.stringify([agencyOf(ctx), today(), usedVariables(nodes, c).map((name) => c.variableValues[name])]);
+  const variables = usedVariables(nodes, c).map((name) => c.variableValues[name]);
+  const key = JSON.stringify([Boolean(c.exact), agencyOf(ctx), today(), variables]);
   let variants = cache.get(anchor);
   if (variants?.has(key)) return variants.get(key);
   const json = await build();

@@ -13,11 +13,11 @@ import {
 } from '../shared/connection.js';
 import { checkCursor, cursorRefused, encodeCursor } from '../shared/cursor.js';
 import { columnOf } from '../shared/nested-connection.js';
-import { sql, trusted } from '../shared/sql.js';
+import { type Sql, sql, trusted } from '../shared/sql.js';
 import { type CompileContext, columnValue, isNotCompiled, JSON_COLUMN, objectJson, withJson } from './compile.js';
 import { cachedJson } from './compiled-json-cache.js';
 import { READ_TYPES } from './read-types.js';
-import { type Selection, selectionOf, subSelection } from './selection.js';
+import { type Selection, selectionOf, selectsOnly, subSelection } from './selection.js';
 import { runCompiled } from './statement-batch.js';
 
 /** The root row's JSON (alias t0), or undefined when the selection is not one the compiled reads know. */
@@ -30,21 +30,51 @@ async function compileOrUndefined(c: CompileContext, typeName: string, selection
   }
 }
 
-function compileContext(ctx: Context, info: GraphQLResolveInfo): CompileContext {
+/** What a compiled read needs of the field it answers (a resolver's info, or text-answers.ts's own). */
+export type FieldRequest = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues' | 'schema'>;
+
+/** `exact`: the JSON is the answer as the response spells it, as text (compile.ts, text-answers.ts). */
+function compileContext(ctx: Context, info: FieldRequest, exact: boolean): CompileContext {
   const { schema, fragments, variableValues } = info;
-  return { em: ctx.em, schema, fragments, variableValues, next: { alias: 1 } };
+  return { em: ctx.em, schema, fragments, variableValues, next: { alias: 1 }, exact };
+}
+
+/** The JSON column of a compiled row: as json for graphql-js to walk, or the exact answer as text. */
+function jsonColumn(c: CompileContext, json: Sql): Sql {
+  return c.exact ? sql`(${json})::text` : json;
+}
+
+/** A root list's page: its rows (an entity and its filter), their order and the page asked for. */
+export interface PageRequest<T extends object> {
+  typeName: string;
+  entity: EntityClass<T>;
+  where: FilterQuery<T>;
+  order: OrderSpec;
+  page: PageArgs;
+}
+
+/** One record by id, with the filters to apply (or not: merged records) on top of the agency's. */
+export interface RecordRequest<T extends object> {
+  typeName: string;
+  entity: EntityClass<T>;
+  id: string;
+  filters?: Record<string, boolean>;
 }
 
 /** Off in the tests that compare both paths (read-model.test.ts); on everywhere else. */
 export const compiledReads = { enabled: true };
 
-/** The nodes' selection of a connection: `nodes { … }` and `edges { node { … } }` merged. */
+/**
+ * The nodes' selection of a connection: `nodes { … }` and `edges { node { … } }` merged (graphql-js
+ * reads what each asks of the same object); in exact mode, where each is spelled out as asked, one of them.
+ */
 function nodeSelection(connection: Selection, typeName: string, c: CompileContext): Selection | undefined {
   const nodes = subSelection(connection, 'nodes', typeName, c);
   const edges = subSelection(connection, 'edges', `${typeName}Edge`, c);
-  if (!nodes || !edges || [...edges.keys()].some((key) => !['node', 'cursor'].includes(key))) return undefined;
+  if (!nodes || !edges || !selectsOnly(edges, ['node', 'cursor'])) return undefined;
   const fromEdges = subSelection(edges, 'node', typeName, c);
   if (!fromEdges) return undefined;
+  if (c.exact) return nodes.size === 0 ? fromEdges : fromEdges.size === 0 ? nodes : undefined;
   for (const [field, fieldNodes] of fromEdges) nodes.set(field, [...(nodes.get(field) ?? []), ...fieldNodes]);
   return nodes;
 }
@@ -58,20 +88,31 @@ function nodeSelection(connection: Selection, typeName: string, c: CompileContex
  */
 export async function compiledPage<T extends object>(
   ctx: Context,
-  info: GraphQLResolveInfo,
-  request: { typeName: string; entity: EntityClass<T>; where: FilterQuery<T>; order: OrderSpec; page: PageArgs },
+  info: FieldRequest,
+  request: PageRequest<T>,
 ): Promise<ConnectionShape<T> | undefined> {
+  return (await preparePage(ctx, info, request))?.();
+}
+
+/** A compiled read made ready to run: its statement built, not yet sent. */
+export type Prepared<T> = () => Promise<T>;
+
+/**
+ * compiledPage in two steps: the statement compiled (undefined when it cannot be), then run. In
+ * exact mode each node is its answer as text (text-answers.ts).
+ */
+export async function preparePage<T extends object>(
+  ctx: Context,
+  info: FieldRequest,
+  request: PageRequest<T>,
+  exact = false,
+): Promise<Prepared<ConnectionShape<T>> | undefined> {
   const { typeName, entity, where, order, page } = request;
   if (!compiledReads.enabled || !READ_TYPES[typeName] || page.last != null || page.before != null) return undefined;
   const em = ctx.em;
-  const c = compileContext(ctx, info);
+  const c = compileContext(ctx, info, exact);
   const connection = selectionOf(info.fieldNodes, `${typeName}Connection`, c);
-  if (
-    !connection ||
-    [...connection.keys()].some((key) => !['nodes', 'edges', 'pageInfo', 'totalCount'].includes(key))
-  ) {
-    return undefined;
-  }
+  if (!connection || !selectsOnly(connection, ['nodes', 'edges', 'pageInfo', 'totalCount'])) return undefined;
   const nodes = nodeSelection(connection, typeName, c);
   if (!nodes) return undefined;
 
@@ -116,16 +157,27 @@ export async function compiledPage<T extends object>(
     total = sql`, (select count(*) from (${withJson(count, trusted('null'))}) as k) as __total`;
   }
 
-  let rows: { __json: T; __id: string; __key: unknown; __total?: string | number }[];
-  try {
-    const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, nodes));
-    if (!json) return undefined;
-    rows = (await runCompiled(ctx, withJson(qb, json, total), true)) as typeof rows;
-  } catch (error) {
-    if (isNotCompiled(error)) return undefined;
-    if (isBadValueError(error)) throw cursorRefused('after');
-    throw error;
-  }
+  const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, nodes));
+  if (!json) return undefined;
+  return async () => {
+    let rows: { __json: T; __id: string; __key: unknown; __total?: string | number }[];
+    try {
+      rows = (await runCompiled(ctx, withJson(qb, jsonColumn(c, json), total), true)) as typeof rows;
+    } catch (error) {
+      if (isBadValueError(error)) throw cursorRefused('after');
+      throw error;
+    }
+    return pageOf(rows, { size, byId, after: page.after }, () => em.count(entity, where as never));
+  };
+}
+
+/** The connection of a compiled page's rows (one more than the page: is there a next one?). */
+function pageOf<T extends object>(
+  rows: { __json: T; __id: string; __key: unknown; __total?: string | number }[],
+  page: { size: number; byId: boolean; after?: string | null },
+  countApart: () => Promise<number>,
+): ConnectionShape<T> {
+  const { size, byId } = page;
   const edges = rows.slice(0, size).map((row) => ({
     node: row.__json,
     cursor: encodeCursor(byId ? [row.__id] : [row.__key, row.__id]),
@@ -143,7 +195,7 @@ export async function compiledPage<T extends object>(
       rows[0]?.__total !== undefined
         ? Promise.resolve(Number(rows[0].__total))
         : page.after
-          ? em.count(entity, where as never)
+          ? countApart()
           : Promise.resolve(0),
   });
 }
@@ -155,7 +207,7 @@ export async function compiledPage<T extends object>(
 export async function readPage<T extends object>(
   ctx: Context,
   info: GraphQLResolveInfo,
-  request: { typeName: string; entity: EntityClass<T>; where: FilterQuery<T>; order: OrderSpec; page: PageArgs },
+  request: PageRequest<T>,
 ): Promise<ConnectionShape<T>> {
   const { entity, where, order, page } = request;
   return (await compiledPage(ctx, info, request)) ?? paginate(ctx.em, entity, where, order, page);
@@ -168,25 +220,32 @@ export async function readPage<T extends object>(
  */
 export async function compiledRecord<T extends object>(
   ctx: Context,
-  info: GraphQLResolveInfo,
-  request: { typeName: string; entity: EntityClass<T>; id: string; filters?: Record<string, boolean> },
+  info: FieldRequest,
+  request: RecordRequest<T>,
 ): Promise<T | null | undefined> {
+  return (await prepareRecord(ctx, info, request))?.();
+}
+
+/** compiledRecord in two steps (see preparePage); in exact mode the record is its answer as text. */
+export async function prepareRecord<T extends object>(
+  ctx: Context,
+  info: FieldRequest,
+  request: RecordRequest<T>,
+  exact = false,
+): Promise<Prepared<T | null> | undefined> {
   const { typeName, entity, id } = request;
   if (!compiledReads.enabled || !READ_TYPES[typeName]) return undefined;
   const em = ctx.em;
-  const c = compileContext(ctx, info);
+  const c = compileContext(ctx, info, exact);
   const selection = selectionOf(info.fieldNodes, typeName, c);
   if (!selection) return undefined;
   const qb = em.createQueryBuilder(entity, 't0');
   qb.select(raw(JSON_COLUMN)).where({ id } as never);
   await qb.applyFilters(request.filters);
-  try {
-    const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, selection));
-    if (!json) return undefined;
-    const rows = (await runCompiled(ctx, withJson(qb, json), false)) as { __json: T }[];
+  const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, selection));
+  if (!json) return undefined;
+  return async () => {
+    const rows = (await runCompiled(ctx, withJson(qb, jsonColumn(c, json)), false)) as { __json: T }[];
     return rows[0]?.__json ?? null;
-  } catch (error) {
-    if (isNotCompiled(error)) return undefined;
-    throw error;
-  }
+  };
 }

@@ -1,6 +1,5 @@
 import { defaultFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { dayBounds, hostTimeZone } from '../modules/mission/time-zone.js';
-import { type FieldRead, READ_TYPES } from './read-types.js';
+import { READ_TYPES } from './read-types.js';
 
 /**
  * The fields the compiled reads answer get their value from the object PostgreSQL built, marked
@@ -24,36 +23,9 @@ export function answerPrecomputed(schema: GraphQLSchema): GraphQLSchema {
       const field = fields[name];
       if (!field) throw new Error(`compiled reads: no field ${typeName}.${name} in the schema`);
       const resolve = field.resolve ?? defaultFieldResolver;
-      const answer = answerOf(READ_TYPES[typeName]?.fields[name]);
       field.resolve = (source, args, context, info) =>
-        source?.__pre === true ? answer(source[info.fieldName]) : resolve(source, args, context, info);
+        source?.__pre === true ? source[info.fieldName] : resolve(source, args, context, info);
     }
   }
   return schema;
-}
-
-/** What a precomputed value needs from JavaScript before it is the field's answer. */
-function answerOf(read: FieldRead | undefined): (value: unknown) => unknown {
-  if (read?.kind === 'mapped') return (value) => (value == null ? value : read.map(value as never));
-  if (read?.kind === 'list' && read.compare) {
-    const compare = read.compare.fn;
-    return (items) => [...(items as Record<string, string>[])].sort(compare);
-  }
-  if (read?.kind === 'agenda') return (value) => agendaOfDay(value as AgendaWindow);
-  return (value) => value;
-}
-
-/** The meetings of the window (compile.ts agendaJson) that start on the day in the mission's zone. */
-interface AgendaWindow {
-  country: string;
-  day: string;
-  meetings: { startsAt: string }[];
-}
-
-function agendaOfDay(value: AgendaWindow) {
-  const { start, end } = dayBounds(value.day, hostTimeZone(value.country));
-  return value.meetings.filter((meeting) => {
-    const at = new Date(meeting.startsAt);
-    return at >= start && at < end;
-  });
 }

@@ -1,3 +1,4 @@
+import { type FieldNode, Kind, parse, print, visit } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +15,7 @@ import { signIn } from '../test/sign-in.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 import { compiledReads } from './compiled-page.js';
 import { READ_TYPES } from './read-types.js';
+import { textAnswering } from './text-answers.js';
 
 /**
  * The compiled reads answer exactly what the resolvers answer: each query below runs on both
@@ -38,6 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   compiledReads.enabled = true;
+  textAnswering.enabled = true;
   await server?.close();
 });
 
@@ -61,9 +64,32 @@ const WITH_CONTACTS = `query($first: Int, $after: String, $filter: CompanyFilter
 }
 fragment Extra on Company { accountManager { createdAt } sectors { code } }`;
 
+/** The document with `__typename` in every selection set, as Apollo Client sends it. */
+function withTypenames(query: string): string {
+  const typename: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+  return print(
+    visit(parse(query), {
+      SelectionSet: (set) => ({ ...set, selections: [...set.selections, typename] }),
+      OperationDefinition: {
+        leave: (operation) => ({
+          ...operation,
+          selectionSet: {
+            ...operation.selectionSet,
+            selections: operation.selectionSet.selections.filter((field) => field !== typename),
+          },
+        }),
+      },
+    }),
+  );
+}
+
 /** The statements of the page (signing in, and a session's look-up at times, left out). */
 const pageStatements = () => server.statements.filter((statement) => !/\bsession\b/.test(statement)).length;
 
+/**
+ * The query on the resolvers' path, then compiled: answered in text when it can be (`inText`),
+ * which must answer what graphql-js answers from the same compiled reads, to the order of the keys.
+ */
 async function bothPaths(query: string, variables: Record<string, unknown>, cookie = manager) {
   compiledReads.enabled = false;
   server.resetStatements();
@@ -74,9 +100,15 @@ async function bothPaths(query: string, variables: Record<string, unknown>, cook
   const resolvers = await answer();
   const resolverStatements = pageStatements();
   compiledReads.enabled = true;
+  textAnswering.enabled = false;
+  const walked = await answer();
+  textAnswering.enabled = true;
+  const answered = textAnswering.answered;
   server.resetStatements();
   const compiled = await answer();
-  return { resolvers, compiled, resolverStatements, compiledStatements: pageStatements() };
+  expect(JSON.stringify(compiled)).toBe(JSON.stringify(walked));
+  const inText = textAnswering.answered > answered;
+  return { resolvers, compiled, resolverStatements, compiledStatements: pageStatements(), inText };
 }
 
 describe('compiled reads', () => {
@@ -106,9 +138,10 @@ describe('compiled reads', () => {
   });
 
   it("answers the web client's companies page as the resolvers do, in 1 statement instead of 4", async () => {
-    const { resolvers, compiled, resolverStatements, compiledStatements } = await bothPaths(CompaniesPage, {
+    const { resolvers, compiled, resolverStatements, compiledStatements, inText } = await bothPaths(CompaniesPage, {
       first: 25,
     });
+    expect(inText).toBe(true);
     expect(resolverStatements).toBe(4);
     expect(resolvers.errors).toBeUndefined();
     expect((resolvers.data!.companies.nodes as unknown[]).length).toBeGreaterThan(3);
@@ -128,7 +161,11 @@ describe('compiled reads', () => {
       { panelRows: 2, interactionRows: 3 },
     ]) {
       const variables = { id: busiest.id, ...rows, missionRows: 20, stageChanges: 20 };
-      const { resolvers, compiled, resolverStatements, compiledStatements } = await bothPaths(CompanyPage, variables);
+      const { resolvers, compiled, resolverStatements, compiledStatements, inText } = await bothPaths(
+        CompanyPage,
+        variables,
+      );
+      expect(inText).toBe(true);
       expect(resolvers.errors).toBeUndefined();
       expect((resolvers.data!.company.interactions.nodes as unknown[]).length).toBeGreaterThan(1);
       expect(compiled).toEqual(resolvers);
@@ -164,11 +201,13 @@ describe('compiled reads', () => {
       const page = await bothPaths(MissionPage, { id: mission.id, participants: 100 });
       expect(page.resolvers.errors).toBeUndefined();
       expect(page.compiled).toEqual(page.resolvers);
+      expect(page.inText).toBe(true);
       expect(page.compiledStatements).toBe(1);
       for (const day of [mission.day, '2020-01-01']) {
         const agenda = await bothPaths(MissionAgenda, { id: mission.id, day });
         expect(agenda.resolvers.errors).toBeUndefined();
         expect(agenda.compiled).toEqual(agenda.resolvers);
+        expect(agenda.inText).toBe(true);
         expect(agenda.compiledStatements).toBe(1);
       }
       // Both in one request, as the bench sends them (mission(id:) twice, merged by GraphQL).
@@ -183,6 +222,7 @@ describe('compiled reads', () => {
       expect(merged.resolvers.errors).toBeUndefined();
       expect((merged.resolvers.data!.mission.agenda as unknown[]).length).toBeGreaterThan(0);
       expect(merged.compiled).toEqual(merged.resolvers);
+      expect(merged.inText).toBe(true);
     }
   });
 
@@ -202,10 +242,11 @@ describe('compiled reads', () => {
       [meeting.id],
     );
     const ids = async (day: string) => {
-      const { resolvers, compiled, compiledStatements } = await bothPaths(MissionAgenda, {
+      const { resolvers, compiled, compiledStatements, inText } = await bothPaths(MissionAgenda, {
         id: meeting.mission_id,
         day,
       });
+      expect(inText).toBe(true);
       expect(compiled).toEqual(resolvers);
       expect(compiledStatements).toBe(1);
       return (resolvers.data!.mission.agenda as { id: string }[]).map((m) => m.id);
@@ -224,7 +265,8 @@ describe('compiled reads', () => {
       { first: 10, orderBy: { field: 'CREATED_AT', direction: 'DESC' } },
       { first: 50, filter: { search: 'smirnov' } },
     ]) {
-      const { resolvers, compiled, compiledStatements } = await bothPaths(ContactsPage, variables);
+      const { resolvers, compiled, compiledStatements, inText } = await bothPaths(ContactsPage, variables);
+      expect(inText).toBe(true);
       expect(resolvers.errors).toBeUndefined();
       expect(compiled).toEqual(resolvers);
       expect(compiledStatements).toBe(1);
@@ -233,7 +275,8 @@ describe('compiled reads', () => {
 
   it('answers the deals list as the resolvers do, in 1 statement', async () => {
     const variables = { first: 25, orderBy: { field: 'UPDATED_AT', direction: 'DESC' } };
-    const { resolvers, compiled, compiledStatements } = await bothPaths(MissionDeals, variables);
+    const { resolvers, compiled, compiledStatements, inText } = await bothPaths(MissionDeals, variables);
+    expect(inText).toBe(true);
     expect(resolvers.errors).toBeUndefined();
     expect(compiled).toEqual(resolvers);
     expect(compiledStatements).toBe(1);
@@ -264,6 +307,37 @@ describe('compiled reads', () => {
       expect(compiled).toEqual(resolvers);
       expect(compiledStatements).toBe(resolverStatements);
     }
+  });
+
+  it('answers in text what Apollo Client sends: __typename in every selection set, aliased root fields', async () => {
+    const [company] = await server.sql<{ id: string }>(
+      `select c.id from company c join agency a on a.id = c.agency_id and a.short_name = 'Mosprom'
+       where exists (select 1 from deal d where d.exporter_id = c.id) limit 1`,
+    );
+    const variables = { id: company.id, panelRows: 10, interactionRows: 20, missionRows: 5, stageChanges: 5 };
+    const typed = withTypenames(CompanyPage);
+    const { resolvers, compiled, inText } = await bothPaths(typed, variables);
+    expect(inText).toBe(true);
+    expect(resolvers.errors).toBeUndefined();
+    expect(resolvers.data!.asExporter.__typename).toBe('DealConnection');
+    expect(compiled).toEqual(resolvers);
+    const companies = await bothPaths(withTypenames(CompaniesPage), { first: 10 });
+    expect(companies.inText).toBe(true);
+    expect(companies.compiled).toEqual(companies.resolvers);
+  });
+
+  it('counts the actual cost of a text answer as of a walked one', async () => {
+    const create = 'mutation { createApiToken(input: { name: "text answers" }) { secret } }';
+    const token = (await server.gql(create, {}, { cookie: manager })).data?.createApiToken.secret as string;
+    const cost = async () => (await server.gql(CompaniesPage, { first: 25 }, { token })).extensions?.cost;
+    textAnswering.enabled = false;
+    const walked = await cost();
+    textAnswering.enabled = true;
+    const answered = textAnswering.answered;
+    const inText = await cost();
+    expect(textAnswering.answered).toBe(answered + 1);
+    expect(inText?.actual).toBeGreaterThan(25);
+    expect({ ...inText, remaining: 0 }).toEqual({ ...walked, remaining: 0 });
   });
 
   it('answers a forged cursor as the resolvers do', async () => {

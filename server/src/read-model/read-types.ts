@@ -8,7 +8,7 @@ import { rateSql, today } from '../modules/exchange-rate/conversion.js';
 import { Interaction } from '../modules/interaction/interaction.entity.js';
 import { Mission } from '../modules/mission/mission.entity.js';
 import { MissionParticipant } from '../modules/mission/mission-participant.entity.js';
-import { hostTimeZone } from '../modules/mission/time-zone.js';
+import { hostTimeZoneSql } from '../modules/mission/time-zone.js';
 import { PipelineStage } from '../modules/pipeline/pipeline-stage.entity.js';
 import { Sector } from '../modules/sector/sector.entity.js';
 import { Task } from '../modules/task/task.entity.js';
@@ -32,25 +32,16 @@ export type FieldRead =
   | { kind: 'toOne'; type: string }
   /**
    * A many-to-many collection of the same name through `pivot` (`pivot.own` = this row,
-   * `pivot.other` = the item), by `order` (bytes); or, when the resolver sorts with JavaScript's
-   * collation, by `compare` over `compareKeys` (applied where the precomputed value is answered).
+   * `pivot.other` = the item), by `order` (as bytes), then id.
    */
-  | {
-      kind: 'list';
-      type: string;
-      pivot: { table: string; own: string; other: string };
-      order: string;
-      compare?: { keys: readonly string[]; fn: (a: Record<string, string>, b: Record<string, string>) => number };
-    }
-  /** The column of `property`, turned into the field's value by `map` (in JavaScript, as its resolver does). */
-  | { kind: 'mapped'; property: string; map: (value: never) => unknown }
+  | { kind: 'list'; type: string; pivot: { table: string; own: string; other: string }; order: string }
   /** A mission's agenda day (see compile.ts agendaJson). */
   | { kind: 'agenda' }
   /**
    * A value computed by SQL from the row `row` (and its agency's row): a scalar, or an object of
-   * type `object.type` of which any of `object.keys` may be selected (the expression builds them all).
+   * which any of `object.keys` may be selected (the expression builds them all).
    */
-  | { kind: 'expression'; sql: (row: string) => Sql; object?: { type: string; keys: readonly string[] } }
+  | { kind: 'expression'; sql: (row: string) => Sql; object?: { keys: readonly string[] } }
   /** An amount of money: `{ amount, currency }` from two columns, null when either is. */
   | { kind: 'money'; amount: string; currency: string }
   /** For an archived (merged) record: the live record it became, following merges of merges. */
@@ -100,13 +91,7 @@ function inBaseCurrency(row: string): { amount: Sql; missing: Sql } {
   };
 }
 
-/** As the resolvers sort names: JavaScript's collation, then the id. */
-function byKeys(key: string) {
-  return (a: Record<string, string>, b: Record<string, string>) =>
-    a[key].localeCompare(b[key]) || a.id.localeCompare(b.id);
-}
-
-const MONEY = { type: 'Money', keys: ['amount', 'currency'] } as const;
+const MONEY = { keys: ['amount', 'currency'] } as const;
 const column = { kind: 'column' } as const;
 const columns = (...names: string[]) => Object.fromEntries(names.map((name) => [name, column]));
 
@@ -191,8 +176,7 @@ export const READ_TYPES: Record<string, ReadType> = {
         kind: 'list',
         type: 'Contact',
         pivot: { table: 'interaction_contact', own: 'interaction_id', other: 'contact_id' },
-        order: 'fullName',
-        compare: { keys: ['fullName', 'id'], fn: byKeys('fullName') },
+        order: 'normalizedName',
       },
       ...columns('id', 'kind', 'subject', 'occurredAt', 'status', 'outcome', 'notes', 'startsAt', 'endsAt', 'place'),
       ...columns('createdAt', 'updatedAt'),
@@ -215,7 +199,7 @@ export const READ_TYPES: Record<string, ReadType> = {
     fields: {
       ...columns('id', 'name', 'kind', 'status', 'hostCountry', 'city', 'startsOn', 'endsOn', 'createdAt', 'updatedAt'),
       ...columns('datesApproximate', 'description'),
-      timeZone: { kind: 'mapped', property: 'hostCountry', map: (country: string) => hostTimeZone(country) },
+      timeZone: { kind: 'expression', sql: (row) => hostTimeZoneSql(`${row}.host_country`) },
       budget: { kind: 'money', amount: 'budgetAmount', currency: 'budgetCurrency' },
       lead: { kind: 'toOne', type: 'User' },
       organizer: { kind: 'toOne', type: 'Agency' },
@@ -223,8 +207,7 @@ export const READ_TYPES: Record<string, ReadType> = {
         kind: 'list',
         type: 'Company',
         pivot: { table: 'mission_partner', own: 'mission_id', other: 'company_id' },
-        order: 'name',
-        compare: { keys: ['name', 'id'], fn: byKeys('name') },
+        order: 'normalizedName',
       },
       participants: {
         kind: 'connection',

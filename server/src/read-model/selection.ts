@@ -18,6 +18,14 @@ import {
  */
 export type Selection = Map<string, FieldNode[]>;
 
+/** The meta field every selection may hold: the answer names the object's type there. */
+export const TYPENAME = '__typename';
+
+/** Whether the selection asks for no field but these (and `__typename`). */
+export function selectsOnly(selection: Selection, fields: readonly string[]): boolean {
+  return [...selection.keys()].every((key) => key === TYPENAME || fields.includes(key));
+}
+
 export interface SelectionContext {
   fragments: GraphQLResolveInfo['fragments'];
   variableValues: GraphQLResolveInfo['variableValues'];
@@ -34,21 +42,28 @@ function included(
   return include?.if !== false;
 }
 
-function collect(set: SelectionSetNode, typeName: string, ctx: SelectionContext, into: Selection): boolean {
+function collect(
+  set: SelectionSetNode,
+  typeName: string,
+  ctx: SelectionContext,
+  into: Selection,
+  byResponseKey = false,
+): boolean {
   for (const selection of set.selections) {
     if (!included(selection, ctx)) continue;
     if (selection.kind === Kind.FIELD) {
-      if (selection.name.value === '__typename') continue; // graphql-js answers it from the type
-      if (selection.alias && selection.alias.value !== selection.name.value) return false;
-      const nodes = into.get(selection.name.value) ?? [];
+      // `__typename` keeps its place: the exact answers (text-answers.ts) spell it there.
+      if (!byResponseKey && selection.alias && selection.alias.value !== selection.name.value) return false;
+      const key = byResponseKey ? (selection.alias ?? selection.name).value : selection.name.value;
+      const nodes = into.get(key) ?? [];
       nodes.push(selection);
-      into.set(selection.name.value, nodes);
+      into.set(key, nodes);
     } else {
       const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? ctx.fragments[selection.name.value] : selection;
       if (!fragment) return false;
       const on = fragment.typeCondition?.name.value;
       if (on !== undefined && on !== typeName) return false;
-      if (!collect(fragment.selectionSet, typeName, ctx, into)) return false;
+      if (!collect(fragment.selectionSet, typeName, ctx, into, byResponseKey)) return false;
     }
   }
   return true;
@@ -65,6 +80,15 @@ export function selectionOf(
     if (node.selectionSet && !collect(node.selectionSet, typeName, ctx, into)) return undefined;
   }
   return into;
+}
+
+/**
+ * The fields selected on `typeName` by an operation's selection set (its root fields), by
+ * response key: a root field's alias names the key, which JavaScript writes (text-answers.ts).
+ */
+export function rootSelection(set: SelectionSetNode, typeName: string, ctx: SelectionContext): Selection | undefined {
+  const into: Selection = new Map();
+  return collect(set, typeName, ctx, into, true) ? into : undefined;
 }
 
 /** The sub-selection of one field of a selection (its nodes' selection sets merged). */

@@ -2,8 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { compiledRecord, readPage } from '../../read-model/compiled-page.js';
+import { companiesRequest, companyRequest } from '../../read-model/root-reads.js';
 import { ConnectionType, OrderDirection, PageArgs } from '../../shared/connection.js';
-import { isUuid } from '../../shared/ids.js';
+import { inByteOrder } from '../../shared/in-byte-order.js';
 import { loadOptionalRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
 import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
@@ -13,14 +14,7 @@ import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
 import { Company } from './company.entity.js';
-import { companyWhere } from './company.filter.js';
-import {
-  CompanyFilter,
-  CompanyOrder,
-  CompanyOrderField,
-  CreateCompanyInput,
-  UpdateCompanyInput,
-} from './company.inputs.js';
+import { CompanyFilter, CompanyOrder, CreateCompanyInput, UpdateCompanyInput } from './company.inputs.js';
 import { CreateCompanyPayload, UpdateCompanyPayload } from './company.payloads.js';
 import { createCompany, updateCompany } from './company.service.js';
 
@@ -38,9 +32,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = companyWhere(ctx.em, filter, ctx.language);
-    const order = orderBy ?? { field: CompanyOrderField.NAME, direction: OrderDirection.ASC };
-    return readPage(ctx, info, { typeName: 'Company', entity: Company, where, order, page });
+    return readPage(ctx, info, companiesRequest(ctx, { ...page, filter, orderBy }));
   }
 
   @Authorized()
@@ -53,13 +45,9 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Company | null> {
-    if (!isUuid(id)) return null;
-    const compiled = await compiledRecord(ctx, info, {
-      typeName: 'Company',
-      entity: Company,
-      id,
-      filters: WITH_MERGED.filters,
-    });
+    const request = companyRequest(id);
+    if (!request) return null;
+    const compiled = await compiledRecord(ctx, info, request);
     return compiled !== undefined ? compiled : ctx.em.findOne(Company, id, WITH_MERGED);
   }
 
@@ -76,7 +64,7 @@ export class CompanyResolver {
     // Batched across the companies of a request by MikroORM's collection dataloader; by code (as
     // bytes: the compiled reads sort them `collate "C"`, read-model/read-types.ts).
     const sectors = (await company.sectors.load({ dataloader: true })).getItems();
-    return sectors.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return sectors.sort(inByteOrder<Sector>('code'));
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { readPage } from '../../read-model/compiled-page.js';
-import { ConnectionType, OrderDirection, PageArgs } from '../../shared/connection.js';
+import { contactsRequest } from '../../read-model/root-reads.js';
+import { ConnectionType, PageArgs } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
@@ -10,14 +11,7 @@ import { Company } from '../company/company.entity.js';
 import { liveRecord, WITH_MERGED } from '../merge/merge-records.js';
 import { Role } from '../user/user.enums.js';
 import { Contact } from './contact.entity.js';
-import { contactWhere } from './contact.filter.js';
-import {
-  ContactFilter,
-  ContactOrder,
-  ContactOrderField,
-  CreateContactInput,
-  UpdateContactInput,
-} from './contact.inputs.js';
+import { ContactFilter, ContactOrder, CreateContactInput, UpdateContactInput } from './contact.inputs.js';
 import { CreateContactPayload, UpdateContactPayload } from './contact.payloads.js';
 import { createContact, updateContact } from './contact.service.js';
 
@@ -34,9 +28,7 @@ export class ContactResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = contactWhere(filter, ctx.language);
-    const order = orderBy ?? { field: ContactOrderField.FULL_NAME, direction: OrderDirection.ASC };
-    return readPage(ctx, info, { typeName: 'Contact', entity: Contact, where, order, page });
+    return readPage(ctx, info, contactsRequest(ctx, { ...page, filter, orderBy }));
   }
 
   @Authorized()

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { readPage } from '../../read-model/compiled-page.js';
+import { dealsRequest } from '../../read-model/root-reads.js';
 import { ConnectionType, OrderDirection, PageArgs } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
@@ -18,15 +19,7 @@ import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
 import { Deal } from './deal.entity.js';
-import { dealWhere } from './deal.filter.js';
-import {
-  CreateDealInput,
-  DealFilter,
-  DealOrder,
-  DealOrderField,
-  MoveDealInput,
-  UpdateDealInput,
-} from './deal.inputs.js';
+import { CreateDealInput, DealFilter, DealOrder, MoveDealInput, UpdateDealInput } from './deal.inputs.js';
 import { CreateDealPayload, MoveDealPayload, UpdateDealPayload } from './deal.payloads.js';
 import { createDeal, moveDeal, updateDeal } from './deal.service.js';
 import { DealStageChange } from './deal-stage-change.entity.js';
@@ -61,9 +54,7 @@ export class DealResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = dealWhere(filter, ctx.language);
-    const order = orderBy ?? { field: DealOrderField.CREATED_AT, direction: OrderDirection.DESC };
-    return readPage(ctx, info, { typeName: 'Deal', entity: Deal, where, order, page });
+    return readPage(ctx, info, dealsRequest(ctx, { ...page, filter, orderBy }));
   }
 
   @Authorized()

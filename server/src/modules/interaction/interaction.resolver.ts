@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import type { Context } from '../../graphql/context.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
 import { isUuid } from '../../shared/ids.js';
+import { inByteOrder } from '../../shared/in-byte-order.js';
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Company } from '../company/company.entity.js';
@@ -79,7 +80,7 @@ export class InteractionResolver {
   @FieldResolver(() => [Contact], { description: 'The people present, by name.' })
   async contacts(@Root() interaction: Interaction): Promise<Contact[]> {
     const contacts = await interaction.contacts.loadItems({ dataloader: true });
-    return [...contacts].sort((a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id));
+    return [...contacts].sort(inByteOrder<Contact>('normalizedName', 'id'));
   }
 
   @Authorized(Role.ADMIN, Role.ACCOUNT_MANAGER)

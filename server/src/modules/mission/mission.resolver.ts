@@ -3,8 +3,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { compiledRecord } from '../../read-model/compiled-page.js';
+import { missionRequest } from '../../read-model/root-reads.js';
 import { badInput, ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
-import { isUuid } from '../../shared/ids.js';
+import { inByteOrder } from '../../shared/in-byte-order.js';
 import { loadOptionalRef, loadRef } from '../../shared/load.js';
 import { Money, money } from '../../shared/money.js';
 import { runMutation } from '../../shared/mutation.js';
@@ -83,8 +84,9 @@ export class MissionResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Mission | null> {
-    if (!isUuid(id)) return findMission(ctx.em, id);
-    const compiled = await compiledRecord(ctx, info, { typeName: 'Mission', entity: Mission, id });
+    const request = missionRequest(id);
+    if (!request) return null;
+    const compiled = await compiledRecord(ctx, info, request);
     return compiled !== undefined ? compiled : findMission(ctx.em, id);
   }
 
@@ -106,7 +108,7 @@ export class MissionResolver {
   @FieldResolver(() => [Company], { description: 'Partner organisations, by name.' })
   async partners(@Root() mission: Mission): Promise<Company[]> {
     const partners = await mission.partners.load({ dataloader: true });
-    return partners.getItems().sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return partners.getItems().sort(inByteOrder<Company>('normalizedName', 'id'));
   }
 
   @FieldResolver(() => [Sector], { description: 'Sectors the mission targets, by code.' })

@@ -1,3 +1,4 @@
+import { type Sql, sql, trusted } from '../../shared/sql.js';
 import { ZoneFormats } from '../../shared/zone-formats.js';
 
 /**
@@ -60,6 +61,32 @@ export function hostTimeZone(country: string): string {
     cache.set(code, zone);
   }
   return zone;
+}
+
+let zonesByCountry: string | undefined;
+
+/**
+ * hostTimeZone of every two-letter country code whose zone is not UTC, as JSON: countries are
+ * ISO 3166-1 alpha-2 codes (shared/validators.ts), so this is every zone a mission can have.
+ */
+function hostTimeZonesJson(): string {
+  if (zonesByCountry === undefined) {
+    const zones: Record<string, string> = {};
+    const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+    for (const first of letters) {
+      for (const second of letters) {
+        const zone = hostTimeZone(first + second);
+        if (zone !== 'UTC') zones[first + second] = zone;
+      }
+    }
+    zonesByCountry = JSON.stringify(zones);
+  }
+  return zonesByCountry;
+}
+
+/** hostTimeZone in SQL, of a country column (the compiled reads' mission zone and agenda day). */
+export function hostTimeZoneSql(country: string): Sql {
+  return sql`coalesce(${hostTimeZonesJson()}::jsonb ->> upper(btrim(${trusted(country)})), 'UTC')`;
 }
 
 export function isTimeZone(zone: string): boolean {

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+
+/** Unknowable from outside the process: no value a client stores can spell a slot. */
+const NONCE = randomBytes(16).toString('hex');
+const SLOT = new RegExp(`"crm-raw:${NONCE}:(\\d+)"`, 'g');
+
+/**
+ * JSON texts that go into a response as they are, never parsed nor printed again: the text
+ * answers (text-answers.ts) put a slot string where each goes in the result Apollo prints, and
+ * the HTTP layer (http/app.ts) puts the texts in the slots' places in the printed body. One per
+ * request.
+ */
+export class RawJson {
+  private readonly texts: string[] = [];
+
+  /** The string to put in the result where `text` goes. */
+  slot(text: string): string {
+    this.texts.push(text);
+    return `crm-raw:${NONCE}:${this.texts.length - 1}`;
+  }
+
+  /** Whether a slot was given: the result holds texts to put in. */
+  get used(): boolean {
+    return this.texts.length > 0;
+  }
+
+  /** A result holding slots, as the objects the response will print (for who must walk it: the cost). */
+  parsed<T>(result: T): T {
+    return this.used ? JSON.parse(this.splice(JSON.stringify(result))) : result;
+  }
+
+  /** The printed body with every slot (a JSON string) replaced by its text. */
+  splice(body: string): string {
+    if (this.texts.length === 0) return body;
+    return body.replace(SLOT, (_, index: string) => this.texts[Number(index)]);
+  }
+}
