@@ -159,7 +159,7 @@ export function loadReport(result: LoadResult, settings: ReportSettings, machine
     `# pnpm bench:load (${settings.scale})`,
     '',
     `${machine}; ${result.database}.`,
-    `Data: ${counts} (${int(result.generatedRows)} rows generated in ${(result.generationMs / 1000).toFixed(1)} s, analyze included).`,
+    `Data: ${counts} (${int(result.generatedRows)} rows generated in ${(result.generationMs / 1000).toFixed(1)} s, vacuum and analyze included).`,
     `Each measure: ${settings.seconds} s of autocannon after ${settings.warmupSeconds} s of warm-up per page and server; the servers one at a time, each in its own process; the load generator runs on the same machine.`,
     '',
     loadTable(result),
