@@ -10,6 +10,7 @@ import {
   MissionPage,
 } from '../bench/documents.js';
 import { loadPages } from '../bench/load-pages.js';
+import { preparedStats } from '../shared/prepared.js';
 import { agencyBinding } from '../test/agency-bound.js';
 import { signIn } from '../test/sign-in.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
@@ -338,6 +339,18 @@ describe('compiled reads', () => {
     expect(textAnswering.answered).toBe(answered + 1);
     expect(inText?.actual).toBeGreaterThan(25);
     expect({ ...inText, remaining: 0 }).toEqual({ ...walked, remaining: 0 });
+  });
+
+  it('runs its statements prepared: none refused, prepared once per connection and run again', async () => {
+    const before = preparedStats();
+    for (let run = 0; run < 10; run++) {
+      const { errors } = await server.gql(CompaniesPage, { first: 25 }, { cookie: manager });
+      expect(errors).toBeUndefined();
+    }
+    const after = preparedStats();
+    expect(after.refused).toBe(0);
+    expect(after.executions - before.executions).toBe(10);
+    expect(after.prepares - before.prepares).toBeLessThan(10);
   });
 
   it('answers a forged cursor as the resolvers do', async () => {

@@ -5,6 +5,9 @@ import { agencyQuery, joinSql, type Sql, sql, trusted } from '../shared/sql.js';
 
 type Row = Record<string, unknown>;
 
+/** The compiled statements recur with other values (ids, pages, agencies): prepared (shared/prepared.ts). */
+const PREPARED = { prepared: true } as const;
+
 /**
  * The compiled statements of one request's root fields (a company page asks `company` and two
  * `deals` lists), run as ONE statement: every root field resolver starts in the same tick, each
@@ -30,13 +33,13 @@ async function runBatch(
   ctx: Context,
   batch: readonly { statement: Sql; ordered: boolean }[],
 ): Promise<(Row[] | Error)[]> {
-  if (batch.length === 1) return [await agencyQuery<Row>(ctx.em, batch[0].statement)];
+  if (batch.length === 1) return [await agencyQuery<Row>(ctx.em, batch[0].statement, PREPARED)];
   const columns = batch.map(
     ({ statement, ordered }, index) =>
       sql`(select coalesce(json_agg(q${trusted(ordered ? ' order by q.__rn' : '')}), '[]') from (${statement}) as q) as ${trusted(`r${index}`)}`,
   );
   try {
-    const [row] = await agencyQuery<Record<string, Row[]>>(ctx.em, sql`select ${joinSql(columns, ', ')}`);
+    const [row] = await agencyQuery<Record<string, Row[]>>(ctx.em, sql`select ${joinSql(columns, ', ')}`, PREPARED);
     return batch.map((_, index) => row[`r${index}`]);
   } catch {
     return Promise.all(

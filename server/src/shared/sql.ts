@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgencyScopeError, scopedAgencyId } from '../db/agency-scope.js';
 import type { Context } from '../graphql/context.js';
 import { isUuid } from './ids.js';
+import { runPrepared } from './prepared.js';
 
 /**
  * Raw SQL, the one way: every statement the ORM cannot express is a `Sql` built with the `sql`
@@ -65,6 +66,8 @@ export function built(query: { sql: string; params: readonly unknown[] }): Sql {
 export interface RunOptions {
   /** A named connection (the analytics one, db/statement-timeout.ts); the default one otherwise. */
   connection?: 'read' | 'write';
+  /** Run as a prepared statement (shared/prepared.ts): a statement whose text recurs with other values. */
+  prepared?: boolean;
 }
 
 /**
@@ -98,7 +101,11 @@ export async function crossAgencyQuery<T>(em: EntityManager, statement: Sql, rea
   return run(em, statement, {});
 }
 
-function run<T>(em: EntityManager, statement: Sql, options: RunOptions): Promise<T[]> {
+async function run<T>(em: EntityManager, statement: Sql, options: RunOptions): Promise<T[]> {
+  if (options.prepared && !options.connection) {
+    const rows = await runPrepared<T>(em, statement);
+    if (rows) return rows;
+  }
   return (
     em
       .getConnection(options.connection)
