@@ -10,14 +10,20 @@ const started = Date.now();
 const config = loadConfig();
 // JSON lines on stdout (docs/api.md, "Logs"): pipe them into `pino-pretty` to read them by eye.
 const logger = createLogger({ level: config.logLevel });
-const db = await openDatabase(config).catch(exitIfLocked);
+let db = await openDatabase(config).catch(exitIfLocked);
 const applied = await migrate(db.orm);
 if (applied.length > 0) logger.info({ migrations: applied }, `Applied migrations: ${applied.join(', ')}`);
+let seeded = false;
 if (config.seedDemo) {
-  const result = await seedDemo(db.orm);
+  seeded = (await seedDemo(db.orm)).seeded;
   // No password in a log line: the README gives the demo sign-in.
-  if (result.seeded)
-    logger.info('Loaded the demo data (demo accounts and their password: see README, "The two commands").');
+  if (seeded) logger.info('Loaded the demo data (demo accounts and their password: see README, "The two commands").');
+}
+if (db.embedded && (seeded || applied.length > 0)) {
+  // Migrating and loading grow the embedded PostgreSQL's WebAssembly memory, which it never gives
+  // back (the first start held 735 MB, a restart 335 MB: docs/bench.md): it serves from a new thread.
+  await db.close();
+  db = await openDatabase(config).catch(exitIfLocked);
 }
 const app = await createApp(config, db, logger);
 const url = await app.listen(config.port, config.host);
