@@ -214,6 +214,22 @@ export async function readPage<T extends object>(
 }
 
 /**
+ * A record the one way: compiled when the selection allows it (compiledRecord), loaded by the
+ * EntityManager with the same filters otherwise; null when the id cannot be one (no request).
+ */
+export async function readRecord<T extends object>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  request: RecordRequest<T> | null,
+): Promise<T | null> {
+  if (!request) return null;
+  const compiled = await compiledRecord(ctx, info, request);
+  if (compiled !== undefined) return compiled;
+  const { entity, id, filters } = request;
+  return ctx.em.findOne(entity, { id } as never, filters ? { filters } : {}) as Promise<T | null>;
+}
+
+/**
  * One record (`company(id)`, …) answered by ONE statement, its selected subtree built by
  * PostgreSQL (see compiledPage). `undefined` when the selection is not one the compiled reads
  * know: the caller reads it with the resolvers; null when there is no such record.

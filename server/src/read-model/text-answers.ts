@@ -1,12 +1,5 @@
 import { type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse, HeaderMap } from '@apollo/server';
-import {
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  getArgumentValues,
-  Kind,
-} from 'graphql';
+import { type DocumentNode, type FieldNode, type FragmentDefinitionNode, getArgumentValues, Kind } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import type { Context } from '../graphql/context.js';
 import type { ConnectionShape } from '../shared/connection.js';
@@ -99,7 +92,7 @@ function fragmentsOf(document: DocumentNode | undefined): Record<string, Fragmen
 /** The answer of one root field, its statement compiled; undefined when it cannot be answered in text. */
 async function rootAnswer(ctx: Context, rawJson: RawJson, info: FieldRequest, name: string) {
   const read = ROOT_READS[name];
-  const field = (info.schema as GraphQLSchema).getQueryType()?.getFields()[name];
+  const field = info.schema.getQueryType()?.getFields()[name];
   if (!read || !field) return undefined;
   const args = getArgumentValues(field, info.fieldNodes[0] as FieldNode, info.variableValues);
   if (read.kind === 'record') {

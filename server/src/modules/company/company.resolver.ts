@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { compiledRecord, readPage } from '../../read-model/compiled-page.js';
+import { readPage, readRecord } from '../../read-model/compiled-page.js';
 import { companiesRequest, companyRequest } from '../../read-model/root-reads.js';
 import { ConnectionType, OrderDirection, PageArgs } from '../../shared/connection.js';
 import { inByteOrder } from '../../shared/in-byte-order.js';
@@ -9,7 +9,7 @@ import { loadOptionalRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
 import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
 import { Contact } from '../contact/contact.entity.js';
-import { liveRecord, WITH_MERGED } from '../merge/merge-records.js';
+import { liveRecord } from '../merge/merge-records.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
@@ -45,10 +45,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Company | null> {
-    const request = companyRequest(id);
-    if (!request) return null;
-    const compiled = await compiledRecord(ctx, info, request);
-    return compiled !== undefined ? compiled : ctx.em.findOne(Company, id, WITH_MERGED);
+    return readRecord(ctx, info, companyRequest(id));
   }
 
   @FieldResolver(() => Company, {

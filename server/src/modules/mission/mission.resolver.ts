@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { DateScalar } from '../../graphql/scalars.js';
-import { compiledRecord } from '../../read-model/compiled-page.js';
+import { readRecord } from '../../read-model/compiled-page.js';
 import { missionRequest } from '../../read-model/root-reads.js';
 import { badInput, ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
 import { inByteOrder } from '../../shared/in-byte-order.js';
@@ -35,13 +35,7 @@ import {
   UpdateMissionParticipantPayload,
   UpdateMissionPayload,
 } from './mission.payloads.js';
-import {
-  addMissionParticipant,
-  createMission,
-  findMission,
-  updateMission,
-  updateMissionParticipant,
-} from './mission.service.js';
+import { addMissionParticipant, createMission, updateMission, updateMissionParticipant } from './mission.service.js';
 import { MissionParticipant } from './mission-participant.entity.js';
 import { hostTimeZone, isTimeZone } from './time-zone.js';
 
@@ -84,10 +78,7 @@ export class MissionResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Mission | null> {
-    const request = missionRequest(id);
-    if (!request) return null;
-    const compiled = await compiledRecord(ctx, info, request);
-    return compiled !== undefined ? compiled : findMission(ctx.em, id);
+    return readRecord(ctx, info, missionRequest(id));
   }
 
   @FieldResolver(() => Money, { nullable: true, description: 'What the mission costs the agency.' })

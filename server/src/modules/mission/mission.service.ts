@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
-import { isUuid } from '../../shared/ids.js';
 import { msg } from '../../shared/messages/index.js';
 import type { MoneyInput } from '../../shared/money.js';
 import { refuse, UserErrorsException } from '../../shared/mutation.js';
@@ -38,12 +37,6 @@ const MISSION_AUDITED = [
   'budgetCurrency',
 ] as const;
 const PARTICIPANT_AUDITED = ['mission', 'company', 'status', 'notes'] as const;
-
-// ---------------------------------------------------------------- reads
-
-export async function findMission(em: EntityManager, id: string): Promise<Mission | null> {
-  return isUuid(id) ? em.findOne(Mission, id) : null;
-}
 
 // ---------------------------------------------------------------- writes
 
