@@ -1,20 +1,26 @@
-import { type EntityClass, raw } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  type FieldNode,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-  getArgumentValues,
-  getNamedType,
-  isEnumType,
-  isScalarType,
-} from 'graphql';
+import { type FilterQuery, raw } from '@mikro-orm/core';
+import type { FieldNode } from 'graphql';
 import { hostTimeZoneSql } from '../modules/mission/time-zone.js';
-import { checkPageSize } from '../shared/connection.js';
 import { columnOf } from '../shared/nested-connection.js';
-import { built, joinSql, type Sql, sql, trusted } from '../shared/sql.js';
-import { type FieldRead, READ_TYPES, type ReadType } from './read-types.js';
-import { type Selection, type SelectionContext, selectsOnly, subSelection, TYPENAME } from './selection.js';
+import { joinSql, type Sql, sql, trusted } from '../shared/sql.js';
+import { connectionJson } from './compile-connection.js';
+import {
+  argumentsOf,
+  type CompileContext,
+  columnValue,
+  exactLeaf,
+  fieldTypeName,
+  JSON_COLUMN,
+  keysJson,
+  NotCompiled,
+  openPairs,
+  readType,
+  rowCondition,
+  typenamePair,
+  withJson,
+} from './compile-parts.js';
+import type { ReadType } from './read-types.js';
+import { type Selection, selectsOnly, subSelection, TYPENAME } from './selection.js';
 
 /**
  * The compiled reads: a query's selection of an object type turned into ONE SQL expression,
@@ -31,92 +37,6 @@ import { type Selection, type SelectionContext, selectsOnly, subSelection, TYPEN
  * asked, no `__pre` mark, and only leaves whose SQL text is their serialized value (scalars in
  * EXACT_SCALARS, enums whose values are their names).
  */
-
-export interface CompileContext extends SelectionContext {
-  em: EntityManager;
-  schema: GraphQLSchema;
-  /** The next table alias number (every subquery has its own alias). */
-  next: { alias: number };
-  /** Build the answer exactly as the response spells it (see above). */
-  exact?: boolean;
-}
-
-/** Scalars whose JSON from SQL is what graphql-js serializes (numbers as PostgreSQL prints a float are not). */
-const EXACT_SCALARS = new Set(['ID', 'String', 'Int', 'Boolean', 'DateTime', 'Date', 'Decimal']);
-
-/** The name of a field's type, lists and non-null unwrapped. */
-function fieldTypeName(c: CompileContext, typeName: string, field: string): string {
-  const definition = (c.schema.getType(typeName) as GraphQLObjectType).getFields()[field];
-  if (!definition) throw new NotCompiled(`${typeName}.${field}`);
-  return getNamedType(definition.type).name;
-}
-
-/** In exact mode, a leaf field whose serialized value SQL does not spell is not compiled. */
-function exactLeaf(c: CompileContext, typeName: string, field: string): void {
-  if (!c.exact) return;
-  const definition = (c.schema.getType(typeName) as GraphQLObjectType).getFields()[field];
-  const named = definition && getNamedType(definition.type);
-  if (!named) throw new NotCompiled(`${typeName}.${field}`);
-  if (isEnumType(named) && named.getValues().every((value) => value.value === value.name)) return;
-  if (isScalarType(named) && !EXACT_SCALARS.has(named.name)) throw new NotCompiled(`${typeName}.${field}`);
-}
-
-/** The key/value pairs of an object's JSON: its `__pre` mark, or in exact mode nothing. */
-function openPairs(c: CompileContext): Sql[] {
-  return c.exact ? [] : [trusted(`'__pre', true`)];
-}
-
-/** The pair of a `__typename` asked for (exact mode only: graphql-js answers it otherwise). */
-function typenamePair(c: CompileContext, typeName: string): Sql[] {
-  return c.exact ? [trusted(`'${TYPENAME}', '${typeName}'`)] : [];
-}
-
-/**
- * `json_build_object` of the selected keys of an object type whose every key SQL builds from one
- * expression per key (Money, LocalizedName, PageInfo), in the selection's order.
- */
-function keysJson(c: CompileContext, typeName: string, keys: Selection, value: (key: string) => Sql): Sql {
-  const pairs: Sql[] = [];
-  for (const key of keys.keys()) {
-    if (key === TYPENAME) pairs.push(...typenamePair(c, typeName));
-    else pairs.push(sql`${trusted(`'${key}'`)}, ${value(key)}`);
-  }
-  return sql`json_build_object(${joinSql(pairs, ', ')})`;
-}
-
-/** Thrown inside the compiler when a selection is one it does not answer; caught at the root. */
-class NotCompiled extends Error {}
-
-export function isNotCompiled(error: unknown): boolean {
-  return error instanceof NotCompiled;
-}
-
-function readType(name: string): ReadType {
-  const type = READ_TYPES[name];
-  if (!type) throw new NotCompiled(name);
-  return type;
-}
-
-const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
-
-/** A column's value as the GraphQL field serializes it (instants in UTC as JavaScript prints them). */
-export function columnValue(em: EntityManager, entity: EntityClass<object>, alias: string, property: string): Sql {
-  const prop = em.getMetadata().get(entity).properties[property as never] as
-    | { fieldNames?: string[]; columnTypes?: string[]; kind?: string }
-    | undefined;
-  if (!prop?.fieldNames?.length || (prop.kind && prop.kind !== 'scalar')) throw new NotCompiled(property);
-  const column = `${alias}."${prop.fieldNames[0]}"`;
-  const type = prop.columnTypes?.[0] ?? '';
-  if (type === 'timestamptz') return trusted(`to_char(${column} at time zone 'UTC', ${ISO_INSTANT})`);
-  if (type === 'date') return trusted(`to_char(${column}, 'YYYY-MM-DD')`);
-  if (type.startsWith('numeric')) return trusted(`${column}::text`);
-  return trusted(column);
-}
-
-function argumentsOf(c: CompileContext, typeName: string, field: string, node: FieldNode) {
-  const type = c.schema.getType(typeName) as GraphQLObjectType;
-  return getArgumentValues(type.getFields()[field], node, c.variableValues);
-}
 
 /** `json_build_object(...)` of the row `alias` of `typeName`, for the selection. */
 export async function objectJson(
@@ -170,17 +90,22 @@ async function fieldValue(
     }
     case 'list': {
       const { own, other, table } = read.pivot;
-      const { target, t, qb, inner } = await relatedRows(
+      const rows = await relatedRows(
         c,
         read.type,
         field,
         selection,
         (t) => `exists (select 1 from "${table}" as p where p."${other}" = ${t}.id and p."${own}" = ${alias}.id)`,
       );
-      const json = await objectJson(c, read.type, t, inner);
-      const order = columnOf(em, target.entity, read.order);
-      const rows = withJson(qb, json, trusted(`, ${t}."${order}" collate "C" as __key, ${t}.id as __id`));
-      return sql`coalesce((select json_agg(l.__json order by l.__key, l.__id) from (${rows}) as l), '[]')`;
+      return orderedList(c, read.type, rows, read.order);
+    }
+    case 'children': {
+      const args = argumentsOf(c, typeName, field, nodes[0]);
+      const where = rowCondition(c, field, args, read.where);
+      const target = readType(read.type);
+      const fk = columnOf(em, target.entity, read.parent);
+      const rows = await relatedRows(c, read.type, field, selection, (t) => `${t}."${fk}" = ${alias}.id`, where);
+      return orderedList(c, read.type, rows, read.order);
     }
     case 'expression': {
       if (!read.object) {
@@ -226,13 +151,14 @@ async function fieldValue(
       return sql`case when ${trusted(next)} is null then null else (${withJson(qb, await objectJson(c, read.type, t, inner))}) end`;
     }
     case 'connection':
-      return connectionJson(c, typeName, alias, field, nodes, read, selection);
+      return connectionJson(c, { typeName, alias, field, nodes, read, selection }, objectJson);
   }
 }
 
 /**
- * The rows of `typeName` related to this row by `condition` (SQL on the related row's alias), as a
- * query builder with the filters applied, selecting JSON_COLUMN; the selection of `field` on them.
+ * The rows of `typeName` related to this row by `condition` (SQL on the related row's alias) and
+ * `where` (a condition on them), as a query builder with the filters applied, selecting
+ * JSON_COLUMN; the selection of `field` on them.
  */
 async function relatedRows(
   c: CompileContext,
@@ -240,6 +166,7 @@ async function relatedRows(
   field: string,
   selection: Selection,
   condition: (row: string) => string,
+  where?: FilterQuery<object>,
 ) {
   const target = readType(typeName);
   const inner = subSelection(selection, field, typeName, c);
@@ -247,101 +174,24 @@ async function relatedRows(
   const t = `t${c.next.alias++}`;
   const qb = c.em.createQueryBuilder(target.entity, t);
   qb.select(raw(JSON_COLUMN)).where(raw(condition(t)));
+  if (where) qb.andWhere(where);
   await qb.applyFilters();
   return { target, inner, t, qb };
 }
 
-/** The column a query builder selects first, for `withJson` to put the compiled JSON in its place. */
-export const JSON_COLUMN = 'null::json as __json';
-
-/**
- * The statement of a query builder whose first selected column is JSON_COLUMN, with `json` (and
- * `extraColumns`) in its place: a query builder cannot take our Sql, with its own parameters, as
- * a column, but its statement can, spliced there.
- */
-export function withJson(
-  qb: { toQuery(): { sql: string; params: readonly unknown[] } },
-  json: Sql,
-  extraColumns: Sql = trusted(''),
-): Sql {
-  const query = qb.toQuery();
-  const at = query.sql.indexOf(JSON_COLUMN);
-  if (at < 0) throw new Error('compiled reads: the query builder lost its JSON column');
-  const head = query.sql.slice(0, at);
-  const before = (head.match(/\?/g) ?? []).length;
-  const tail = query.sql.slice(at + JSON_COLUMN.length);
-  return sql`${built({ sql: head, params: query.params.slice(0, before) })}${json} as __json${extraColumns}${built({
-    sql: tail,
-    params: query.params.slice(before),
-  })}`;
-}
-
-async function connectionJson(
+/** The JSON array of related rows, by `order` (as bytes when it is text), then id. */
+async function orderedList(
   c: CompileContext,
   typeName: string,
-  alias: string,
-  field: string,
-  nodes: FieldNode[],
-  read: Extract<FieldRead, { kind: 'connection' }>,
-  selection: Selection,
+  { target, t, qb, inner }: Awaited<ReturnType<typeof relatedRows>>,
+  order: string,
 ): Promise<Sql> {
-  const em = c.em;
-  const args = argumentsOf(c, typeName, field, nodes[0]);
-  for (const [name, value] of Object.entries(args)) {
-    const filter = read.filters?.includes(name) && value == null;
-    if (name !== 'first' && !filter) throw new NotCompiled(`${field}(${name})`);
-  }
-  const first = checkPageSize(args.first as number | null | undefined);
-  const connection = subSelection(selection, field, `${read.type}Connection`, c);
-  if (!connection) throw new NotCompiled(field);
-  const target = readType(read.type);
-  const belongs = (row: string) =>
-    'property' in read.parent
-      ? `${row}."${columnOf(em, target.entity, read.parent.property)}" = ${alias}.id`
-      : read.parent.belongs(row, alias);
-  const t = `t${c.next.alias++}`;
-  const { property, direction, nullsLast } = read.order;
-  const nulls = nullsLast ? ' nulls last' : '';
-  const key = columnOf(em, target.entity, property);
-  const qb = em.createQueryBuilder(target.entity, t);
-  qb.select([
-    raw(JSON_COLUMN),
-    raw(`row_number() over (order by ${t}."${key}" ${direction}${nulls}, ${t}.id ${direction}) as __rn`),
-  ])
-    .where(raw(belongs(t)))
-    .orderBy({ [property]: `${direction}${nulls}`, id: direction } as never)
-    .limit(first + 1);
-  await qb.applyFilters();
-  let json: Sql = trusted('null');
-  const parts: Sql[] = openPairs(c);
-  for (const [name] of connection) {
-    if (name === TYPENAME) {
-      parts.push(...typenamePair(c, `${read.type}Connection`));
-    } else if (name === 'nodes') {
-      const inner = subSelection(connection, 'nodes', read.type, c);
-      if (!inner) throw new NotCompiled('nodes');
-      json = await objectJson(c, read.type, t, inner);
-      parts.push(sql`'nodes', coalesce(json_agg(n.__json order by n.__rn) filter (where n.__rn <= ${first}), '[]')`);
-    } else if (name === 'pageInfo') {
-      const info = subSelection(connection, 'pageInfo', 'PageInfo', c);
-      if (!info || !selectsOnly(info, ['hasNextPage', 'hasPreviousPage'])) throw new NotCompiled('pageInfo cursors');
-      const pageInfo = keysJson(c, 'PageInfo', info, (key) =>
-        key === 'hasNextPage' ? sql`count(*) > ${first}` : trusted('false'),
-      );
-      parts.push(sql`'pageInfo', ${pageInfo}`);
-    } else if (name === 'totalCount') {
-      const k = `t${c.next.alias++}`;
-      const count = em.createQueryBuilder(target.entity, k);
-      count.select(raw(JSON_COLUMN)).where(raw(belongs(k)));
-      await count.applyFilters();
-      parts.push(sql`'totalCount', (select count(*) from (${withJson(count, trusted('null'))}) as k)`);
-    } else {
-      throw new NotCompiled(`${field}.${name}`);
-    }
-  }
-  // Only the count asked for: no page to read.
-  if (!connection.has('nodes') && !connection.has('pageInfo')) return sql`json_build_object(${joinSql(parts, ', ')})`;
-  return sql`(select json_build_object(${joinSql(parts, ', ')}) from (${withJson(qb, json)}) as n)`;
+  const json = await objectJson(c, typeName, t, inner);
+  const prop = c.em.getMetadata().get(target.entity).properties[order as never] as { columnTypes?: string[] };
+  const text = /char|text/.test(prop.columnTypes?.[0] ?? '');
+  const key = `${t}."${columnOf(c.em, target.entity, order)}"${text ? ' collate "C"' : ''}`;
+  const rows = withJson(qb, json, trusted(`, ${key} as __key, ${t}.id as __id`));
+  return sql`coalesce((select json_agg(l.__json order by l.__key, l.__id) from (${rows}) as l), '[]')`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Context } from '../graphql/context.js';
 import { today } from '../modules/exchange-rate/conversion.js';
 import type { Sql } from '../shared/sql.js';
 import { agencyOf } from '../shared/sql.js';
-import type { CompileContext } from './compile.js';
+import type { CompileContext } from './compile-parts.js';
 
 /**
  * The compiled JSON of a root field's selection, kept for the next request of the same document:

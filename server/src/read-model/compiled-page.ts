@@ -13,8 +13,9 @@ import {
 } from '../shared/connection.js';
 import { checkCursor, cursorRefused, encodeCursor } from '../shared/cursor.js';
 import { columnOf } from '../shared/nested-connection.js';
-import { type Sql, sql, trusted } from '../shared/sql.js';
-import { type CompileContext, columnValue, isNotCompiled, JSON_COLUMN, objectJson, withJson } from './compile.js';
+import { agencyOf, type Sql, sql, trusted } from '../shared/sql.js';
+import { objectJson } from './compile.js';
+import { type CompileContext, columnValue, isNotCompiled, JSON_COLUMN, withJson } from './compile-parts.js';
 import { cachedJson } from './compiled-json-cache.js';
 import { READ_TYPES } from './read-types.js';
 import { type Selection, selectionOf, selectsOnly, subSelection } from './selection.js';
@@ -36,7 +37,8 @@ export type FieldRequest = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' |
 /** `exact`: the JSON is the answer as the response spells it, as text (compile.ts, text-answers.ts). */
 function compileContext(ctx: Context, info: FieldRequest, exact: boolean): CompileContext {
   const { schema, fragments, variableValues } = info;
-  return { em: ctx.em, schema, fragments, variableValues, next: { alias: 1 }, exact };
+  const { em, language } = ctx;
+  return { em, schema, fragments, variableValues, next: { alias: 1 }, exact, language, agencyId: agencyOf(ctx) };
 }
 
 /** The JSON column of a compiled row: as json for graphql-js to walk, or the exact answer as text. */

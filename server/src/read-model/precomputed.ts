@@ -8,13 +8,19 @@ import { READ_TYPES } from './read-types.js';
  * Entities never carry the mark: for them the resolver runs as before.
  */
 export function answerPrecomputed(schema: GraphQLSchema): GraphQLSchema {
-  const answered = Object.entries(READ_TYPES).flatMap(([typeName, type]) => {
-    const connection = schema.getType(`${typeName}Connection`) as GraphQLObjectType | undefined;
-    return [
-      [typeName, Object.keys(type.fields)] as const,
-      ...(connection ? [[connection.name, Object.keys(connection.getFields())] as const] : []),
-    ];
-  });
+  // Every connection the compiled reads may build: `<type>Connection`, and those a field names.
+  const connections = new Set(Object.keys(READ_TYPES).map((typeName) => `${typeName}Connection`));
+  for (const type of Object.values(READ_TYPES)) {
+    for (const read of Object.values(type.fields))
+      if (read.kind === 'connection' && read.connection) connections.add(read.connection);
+  }
+  const answered = [
+    ...Object.entries(READ_TYPES).map(([typeName, type]) => [typeName, Object.keys(type.fields)] as const),
+    ...[...connections].flatMap((name) => {
+      const connection = schema.getType(name) as GraphQLObjectType | undefined;
+      return connection ? [[name, Object.keys(connection.getFields())] as const] : [];
+    }),
+  ];
   for (const [typeName, names] of answered) {
     const object = schema.getType(typeName) as GraphQLObjectType | undefined;
     if (!object) throw new Error(`compiled reads: no type ${typeName} in the schema`);

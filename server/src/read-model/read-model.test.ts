@@ -8,6 +8,7 @@ import {
   MissionAgenda,
   MissionDeals,
   MissionPage,
+  PipelineBoard,
 } from '../bench/documents.js';
 import { loadPages } from '../bench/load-pages.js';
 import { preparedStats } from '../shared/prepared.js';
@@ -283,6 +284,63 @@ describe('compiled reads', () => {
     expect(compiledStatements).toBe(1);
   });
 
+  it("answers the web client's board as the resolvers do, in 1 statement: columns, totals, cursors, filters", async () => {
+    const [pipeline] = await server.sql<{ id: string }>(
+      `select p.id from pipeline p join agency a on a.id = p.agency_id and a.short_name = 'Mosprom'
+       order by (select count(*) from deal d where d.pipeline_id = p.id) desc limit 1`,
+    );
+    for (const variables of [
+      { stagePageSize: 30 },
+      { stagePageSize: 1 },
+      { stagePageSize: 0 },
+      { stagePageSize: 30, filter: { categories: ['OPEN', 'WON'], currencies: ['EUR', 'RUB', 'USD'] } },
+      { stagePageSize: 5, filter: { titleContains: 'a', amountFrom: '1000' } },
+    ]) {
+      const { resolvers, compiled, resolverStatements, compiledStatements, inText } = await bothPaths(PipelineBoard, {
+        pipelineId: pipeline.id,
+        ...variables,
+      });
+      expect(resolvers.errors).toBeUndefined();
+      expect(compiled).toEqual(resolvers);
+      expect(inText).toBe(true);
+      expect(compiledStatements).toBe(1);
+      expect(resolverStatements).toBeGreaterThan(3);
+    }
+    // A column's end cursor carries on in the root list, as the board's "Show more" sends it.
+    const board = await server.gql(PipelineBoard, { pipelineId: pipeline.id, stagePageSize: 1 }, { cookie: manager });
+    const column = (
+      board.data!.pipeline.stages as { id: string; deals: { totalCount: number; pageInfo: { endCursor: string } } }[]
+    ).find((stage) => stage.deals.totalCount > 1)!;
+    const more = await server.gql(
+      `query($filter: DealFilter!, $after: String) {
+        deals(first: 1, after: $after, filter: $filter, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { id } }
+      }`,
+      { filter: { stageIds: [column.id] }, after: column.deals.pageInfo.endCursor },
+      { cookie: manager },
+    );
+    expect(more.errors).toBeUndefined();
+    const all = await server.sql<{ id: string }>(
+      `select id from deal where stage_id = ? order by created_at, id limit 2`,
+      [column.id],
+    );
+    expect(more.data!.deals.nodes).toEqual([{ id: all[1].id }]);
+    // The retired stages, when asked, and the stage's other fields.
+    const withRetired = `query($id: ID!) { pipeline(id: $id) { id name isDefault
+      stages(includeRetired: true) { id name position probability retired category pipeline { id name }
+        deals(first: 2) { totalsByCurrency { currency amount } totalAmount { currency amount } pageInfo { startCursor hasNextPage } } } } }`;
+    await server.sql(`update pipeline_stage set retired = true where id = ?`, [column.id]);
+    try {
+      for (const query of [withRetired, withRetired.replace('includeRetired: true', 'includeRetired: false')]) {
+        const { resolvers, compiled, inText } = await bothPaths(query, { id: pipeline.id });
+        expect(resolvers.errors).toBeUndefined();
+        expect(compiled).toEqual(resolvers);
+        expect(inText).toBe(true);
+      }
+    } finally {
+      await server.sql(`update pipeline_stage set retired = false where id = ?`, [column.id]);
+    }
+  });
+
   it('reads one agency only, and binds it in every statement, walked by graphql-js or answered in text', async () => {
     // WITH_CONTACTS asks nodes and edges' nodes: graphql-js walks it; the web client's page is answered in text.
     for (const [query, variables] of [
@@ -311,7 +369,7 @@ describe('compiled reads', () => {
       '{ companies(first: 3) { nodes { id label: name } } }',
       '{ companies(first: 3) { nodes { id mergedInto { id } } } }',
       '{ companies(last: 3) { nodes { id name } } }',
-      '{ companies(first: 3) { nodes { id contacts(first: 2) { pageInfo { endCursor } } } } }',
+      '{ companies(first: 3) { nodes { id missions(first: 2) { pageInfo { endCursor } } } } }',
     ]) {
       const { resolvers, compiled, resolverStatements, compiledStatements } = await bothPaths(query, {});
       expect(resolvers.errors).toBeUndefined();

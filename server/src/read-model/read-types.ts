@@ -1,18 +1,23 @@
-import type { EntityClass } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { Agency } from '../modules/agency/agency.entity.js';
 import { Company } from '../modules/company/company.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
 import { Deal } from '../modules/deal/deal.entity.js';
+import { dealWhere } from '../modules/deal/deal.filter.js';
+import type { DealFilter } from '../modules/deal/deal.inputs.js';
 import { DealStageChange } from '../modules/deal/deal-stage-change.entity.js';
+import { totalsPerStageSql } from '../modules/deal/stage-totals.service.js';
 import { rateSql, today } from '../modules/exchange-rate/conversion.js';
 import { Interaction } from '../modules/interaction/interaction.entity.js';
 import { Mission } from '../modules/mission/mission.entity.js';
 import { MissionParticipant } from '../modules/mission/mission-participant.entity.js';
 import { hostTimeZoneSql } from '../modules/mission/time-zone.js';
+import { Pipeline } from '../modules/pipeline/pipeline.entity.js';
 import { PipelineStage } from '../modules/pipeline/pipeline-stage.entity.js';
 import { Sector } from '../modules/sector/sector.entity.js';
 import { Task } from '../modules/task/task.entity.js';
 import { User } from '../modules/user/user.entity.js';
+import type { Language } from '../shared/messages/index.js';
 import { Sql, sql, trusted } from '../shared/sql.js';
 
 /**
@@ -35,6 +40,11 @@ export type FieldRead =
    * `pivot.other` = the item), by `order` (as bytes), then id.
    */
   | { kind: 'list'; type: string; pivot: { table: string; own: string; other: string }; order: string }
+  /**
+   * The rows of `type` whose `parent` property points at this row (a one-to-many), by `order` (as
+   * bytes when it is text), then id; `where` turns the field's arguments into a condition.
+   */
+  | { kind: 'children'; type: string; parent: string; order: string; where?: RowCondition }
   /** A mission's agenda day (see compile.ts agendaJson). */
   | { kind: 'agenda' }
   /**
@@ -49,7 +59,9 @@ export type FieldRead =
   /**
    * A page of the rows of `type` that belong to this row: those whose `parent` property points at
    * it, or for which `belongs(row alias, this row's alias)` holds; in `order` (then id, the
-   * same way). `filters`: arguments taken only when absent or null.
+   * same way). `filters`: arguments taken only when absent or null; `where`: arguments turned
+   * into a condition on the rows. `connection`: the connection's type (`<type>Connection` unless
+   * given), `aggregates` its fields over all the rows.
    */
   | {
       kind: 'connection';
@@ -57,7 +69,27 @@ export type FieldRead =
       parent: { property: string } | { belongs: (row: string, parent: string) => string };
       order: OrderKey;
       filters?: readonly string[];
+      where?: RowCondition;
+      connection?: string;
+      aggregates?: Aggregates;
     };
+
+/** Arguments of a field that narrow its rows: their values made a MikroORM condition on the rows. */
+export interface RowCondition {
+  arguments: readonly string[];
+  where: (args: Record<string, unknown>, language: Language) => FilterQuery<object>;
+}
+
+/**
+ * Fields of a connection computed over all its rows (every page, not only the one read): `sql` is
+ * one JSON object holding every field of `fields`, from `rows` (a statement of those rows, all
+ * their columns) and the viewer's agency; each field's shape tells what a selection may pick of it
+ * (`keys` of an object, or of each object of a list).
+ */
+export interface Aggregates {
+  sql: (rows: Sql, agencyId: string) => Sql;
+  fields: Record<string, { keys?: readonly string[]; list?: boolean }>;
+}
 
 /** A page's order: a property, its direction, and where undated (null) rows go (last). */
 export interface OrderKey {
@@ -92,6 +124,20 @@ function inBaseCurrency(row: string): { amount: Sql; missing: Sql } {
 }
 
 const MONEY = { keys: ['amount', 'currency'] } as const;
+
+/** A stage's totals, as stage-totals.service.ts sums them for the resolvers. */
+const STAGE_TOTALS: Aggregates = {
+  sql: (rows, agencyId) => sql`(select json_build_object(
+      'totalAmount', json_build_object('amount', round(coalesce(s.total, 0), 2)::text, 'currency', rtrim(a.base_currency)),
+      'currenciesWithoutRate', coalesce(s.missing, '[]'),
+      'totalsByCurrency', coalesce(s.by_currency, '[]'))
+    from agency as a left join (${totalsPerStageSql(rows, agencyId)}) as s on true where a.id = ${agencyId})`,
+  fields: {
+    totalAmount: MONEY,
+    currenciesWithoutRate: {},
+    totalsByCurrency: { ...MONEY, list: true },
+  },
+};
 const column = { kind: 'column' } as const;
 const columns = (...names: string[]) => Object.fromEntries(names.map((name) => [name, column]));
 
@@ -241,6 +287,7 @@ export const READ_TYPES: Record<string, ReadType> = {
     entity: Deal,
     fields: {
       ...columns('id', 'title', 'version', 'currency', 'expectedCloseOn', 'closedOn', 'createdAt', 'updatedAt'),
+      ...columns('lostReason', 'destinationCountry', 'products'),
       amount: { kind: 'money', amount: 'amount', currency: 'currency' },
       amountInBaseCurrency: { kind: 'expression', sql: (row) => inBaseCurrency(row).amount, object: MONEY },
       exchangeRateMissing: { kind: 'expression', sql: (row) => inBaseCurrency(row).missing },
@@ -248,6 +295,10 @@ export const READ_TYPES: Record<string, ReadType> = {
       exporter: { kind: 'toOne', type: 'Company' },
       buyer: { kind: 'toOne', type: 'Company' },
       owner: { kind: 'toOne', type: 'User' },
+      pipeline: { kind: 'toOne', type: 'Pipeline' },
+      sourceMission: { kind: 'toOne', type: 'Mission' },
+      sourceInteraction: { kind: 'toOne', type: 'Interaction' },
+      sector: { kind: 'toOne', type: 'Sector' },
       stageHistory: {
         kind: 'connection',
         type: 'DealStageChange',
@@ -265,9 +316,39 @@ export const READ_TYPES: Record<string, ReadType> = {
       toStage: { kind: 'toOne', type: 'PipelineStage' },
     },
   },
+  Pipeline: {
+    entity: Pipeline,
+    fields: {
+      ...columns('id', 'name', 'isDefault', 'createdAt', 'updatedAt'),
+      // As pipeline.resolver.ts stages: by position, then id; the retired ones only when asked.
+      stages: {
+        kind: 'children',
+        type: 'PipelineStage',
+        parent: 'pipeline',
+        order: 'position',
+        where: { arguments: ['includeRetired'], where: (args) => (args.includeRetired ? {} : { retired: false }) },
+      },
+    },
+  },
   PipelineStage: {
     entity: PipelineStage,
-    fields: columns('id', 'name', 'category', 'position'),
+    fields: {
+      ...columns('id', 'name', 'category', 'position', 'probability', 'retired'),
+      pipeline: { kind: 'toOne', type: 'Pipeline' },
+      // As stage-deals.resolver.ts: a column of the board, oldest first, its totals over all its deals.
+      deals: {
+        kind: 'connection',
+        type: 'Deal',
+        connection: 'PipelineStageDealConnection',
+        parent: { property: 'stage' },
+        order: { property: 'createdAt', direction: 'asc' },
+        where: {
+          arguments: ['filter'],
+          where: (args, language) => dealWhere(args.filter as DealFilter | null, language) as FilterQuery<object>,
+        },
+        aggregates: STAGE_TOTALS,
+      },
+    },
   },
   User: {
     entity: User,

@@ -11,6 +11,7 @@ import { dealWhere } from '../modules/deal/deal.filter.js';
 import { type DealFilter, type DealOrder, DealOrderField } from '../modules/deal/deal.inputs.js';
 import { WITH_MERGED } from '../modules/merge/merge-records.js';
 import { Mission } from '../modules/mission/mission.entity.js';
+import { Pipeline } from '../modules/pipeline/pipeline.entity.js';
 import { OrderDirection, type OrderSpec, type PageArgs } from '../shared/connection.js';
 import { isUuid } from '../shared/ids.js';
 import type { PageRequest, RecordRequest } from './compiled-page.js';
@@ -67,6 +68,11 @@ export function missionRequest(id: string): RecordRequest<Mission> | null {
   return isUuid(id) ? { typeName: 'Mission', entity: Mission, id } : null;
 }
 
+/** A pipeline by id, with its board: null when the id cannot be one. */
+export function pipelineRequest(id: string): RecordRequest<Pipeline> | null {
+  return isUuid(id) ? { typeName: 'Pipeline', entity: Pipeline, id } : null;
+}
+
 type Args = Record<string, unknown>;
 
 export type RootRead =
@@ -80,4 +86,5 @@ export const ROOT_READS: Record<string, RootRead> = {
   deals: { kind: 'page', request: (ctx, args) => dealsRequest(ctx, args) as PageRequest<object> },
   company: { kind: 'record', request: (_ctx, args) => companyRequest(args.id as string) as RecordRequest<object> },
   mission: { kind: 'record', request: (_ctx, args) => missionRequest(args.id as string) as RecordRequest<object> },
+  pipeline: { kind: 'record', request: (_ctx, args) => pipelineRequest(args.id as string) as RecordRequest<object> },
 };

@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { readRecord } from '../../read-model/compiled-page.js';
+import { pipelineRequest } from '../../read-model/root-reads.js';
 import { ConnectionType, OrderDirection, PageArgs, paginate } from '../../shared/connection.js';
-import { isUuid } from '../../shared/ids.js';
 import { loadRef } from '../../shared/load.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Role } from '../user/user.enums.js';
@@ -56,8 +58,12 @@ export class PipelineResolver {
 
   @Authorized()
   @Query(() => Pipeline, { nullable: true, description: 'A pipeline of the agency, with its board.' })
-  async pipeline(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Pipeline | null> {
-    return isUuid(id) ? em.findOne(Pipeline, id) : null;
+  pipeline(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Pipeline | null> {
+    return readRecord(ctx, info, pipelineRequest(id));
   }
 
   @FieldResolver(() => [PipelineStage], { description: 'The stages in order (position).' })
