@@ -115,8 +115,9 @@ export async function connectionJson(
     connection.has('nodes') || connection.has('pageInfo')
       ? sql`(select ${object} from (${withJson(qb, json)}) as n)`
       : object;
-  // The aggregates once, read by the object's keys (x.v is a constant of its statement).
-  return aggregates ? sql`(select ${value} from (select ${aggregates} as v) as x)` : value;
+  // The aggregates once, read by the object's keys (x.v is a constant of its statement; `offset 0`
+  // keeps PostgreSQL from inlining the subquery, which would compute them again for every key).
+  return aggregates ? sql`(select ${value} from (select ${aggregates} as v offset 0) as x)` : value;
 }
 
 /**
