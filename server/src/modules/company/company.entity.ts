@@ -17,6 +17,8 @@ import { CompanySector } from './company-sector.entity.js';
   where: 'merged_into_id is null',
 })
 @Index({ properties: ['agency', 'normalizedName', 'id'] })
+// The live companys of an agency counted (every list page's totalCount) from this index alone.
+@Index({ name: 'company_agency_id_live_index', properties: ['agency'], where: 'merged_into_id is null' })
 @Index({ properties: ['agency', 'createdAt', 'id'] })
 @Index({ properties: ['agency', 'kind'] })
 @Index({ properties: ['mergedInto'] })

@@ -8,6 +8,8 @@ import { ImportBatch } from '../import/import-batch.entity.js';
 @ObjectType({ description: 'A person at a company.' })
 @Entity()
 @Index({ properties: ['agency', 'normalizedName', 'id'] })
+// The live contacts of an agency counted (every list page's totalCount) from this index alone.
+@Index({ name: 'contact_agency_id_live_index', properties: ['agency'], where: 'merged_into_id is null' })
 @Index({ properties: ['company'] })
 @Index({ properties: ['mergedInto'] })
 @Index({ properties: ['importBatch'] })
