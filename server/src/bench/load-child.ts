@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { repoRoot } from '../config.js';
 
 /**
  * The servers `pnpm bench:load` measures each run in a process of their own (so that each one's
@@ -50,9 +52,28 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts `node <script>` with `env` added; resolves when it announces its address. */
-export function startChildServer(script: string, env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, [script], {
+/**
+ * The Node flags `pnpm serve` (and so `npm start`) runs the server with, from its script in
+ * server/package.json: the bench runs this server as it is deployed.
+ */
+export function serveFlags(): string[] {
+  const scripts = JSON.parse(readFileSync(join(repoRoot, 'server/package.json'), 'utf8')).scripts as Record<
+    string,
+    string
+  >;
+  const flags = /^node((?: --\S+)*) \S+$/.exec(scripts.serve)?.[1];
+  if (flags === undefined)
+    throw new Error(`server/package.json: "serve" is not "node [--flags] <script>": ${scripts.serve}`);
+  return flags.split(' ').filter(Boolean);
+}
+
+/** Starts `node [flags] <script>` with `env` added; resolves when it announces its address. */
+export function startChildServer(
+  script: string,
+  env: Record<string, string>,
+  flags: string[] = [],
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...flags, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

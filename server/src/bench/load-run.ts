@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { repoRoot } from '../config.js';
 import { generateBatches, generateShared, pinned, TABLES } from './generate.js';
-import { type ChildServer, startChildServer } from './load-child.js';
+import { type ChildServer, serveFlags, startChildServer } from './load-child.js';
 import { type LoadPage, loadPages, POSTGRAPHILE_FUNCTIONS } from './load-pages.js';
 import { explainPages, type PagePlans } from './load-plans.js';
 import type { BatchShape } from './scale.js';
@@ -237,7 +237,12 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
     const answerBytes: LoadResult['answerBytes'] = [];
     const idleRss: LoadResult['idleRss'] = {};
     for (const kind of servers) {
-      const server = await startChildServer(childScript(kind), kind === 'floor' ? { ...env, ...floorEnv } : env);
+      // Ours with the Node flags `pnpm serve` runs it with (its heap cap).
+      const server = await startChildServer(
+        childScript(kind),
+        kind === 'floor' ? { ...env, ...floorEnv } : env,
+        kind === 'ours' ? serveFlags() : [],
+      );
       try {
         log(`${SERVER_LABELS[kind]}: pid ${server.pid}, ${server.url}`);
         idleRss[kind] = server.rss();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../config.js';
+import { serveFlags } from './load-child.js';
 import { loadChart, loadReport, loadTable, ratioTable } from './load-report.js';
 import { runLoadBench, SERVER_LABELS, type ServerKind } from './load-run.js';
 
@@ -9,6 +10,11 @@ import { runLoadBench, SERVER_LABELS, type ServerKind } from './load-run.js';
 const SERVE_OURS = join(repoRoot, 'server/dist/server/src/bench/serve-ours.js');
 
 describe('pnpm bench:load at a tiny scale', () => {
+  it('runs this server with the Node flags pnpm serve runs it with: its heap capped', () => {
+    expect(serveFlags()).toEqual(['--max-old-space-size=256']);
+  });
+
+
   it('measures every page on every server it can reach, at each number of clients, without a failed request', async () => {
     if (!existsSync(SERVE_OURS)) throw new Error('The load bench runs the built servers: run `pnpm build` first.');
     const databaseUrl = process.env.DATABASE_URL || undefined;

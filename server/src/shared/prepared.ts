@@ -49,6 +49,23 @@ function numbered(text: string): string | undefined {
   return out;
 }
 
+/** The name and `$n` text of each statement text seen (a page's text is 20 KB: hashed and scanned once). */
+const textNames = new Map<string, { name: string; text: string | undefined }>();
+
+function nameOf(statement: string): { name: string; text: string | undefined } {
+  let known = textNames.get(statement);
+  if (!known) {
+    known = {
+      name: `crm_${createHash('sha1').update(statement).digest('hex').slice(0, 24)}`,
+      text: numbered(statement),
+    };
+    // Texts beyond the prepared ones run as usual: the map stays as small as the set.
+    if (textNames.size >= 2 * MAX_PREPARED) textNames.clear();
+    textNames.set(statement, known);
+  }
+  return known;
+}
+
 interface Logging {
   config: { get(key: 'onQuery'): (sql: string, params: readonly unknown[]) => string };
   logQuery(sql: string, context?: Record<string, unknown>): void;
@@ -60,9 +77,8 @@ interface Logging {
  */
 export async function runPrepared<T>(em: EntityManager, statement: Sql): Promise<T[] | undefined> {
   if (em.getTransactionContext()) return undefined;
-  const name = `crm_${createHash('sha1').update(statement.text).digest('hex').slice(0, 24)}`;
+  const { name, text } = nameOf(statement.text);
   if (refused.has(name) || (!prepared.has(name) && prepared.size >= MAX_PREPARED)) return undefined;
-  const text = numbered(statement.text);
   if (text === undefined) return undefined;
   const connection = em.getConnection();
   const platform = em.getPlatform();

@@ -96,9 +96,14 @@ export async function agencyQuery<T>(
  * Runs a raw statement that crosses agencies on purpose; `reason` says why (it documents the
  * call site, e.g. "sign-in: the session is looked up by its token before anyone is known").
  */
-export async function crossAgencyQuery<T>(em: EntityManager, statement: Sql, reason: string): Promise<T[]> {
+export async function crossAgencyQuery<T>(
+  em: EntityManager,
+  statement: Sql,
+  reason: string,
+  options: RunOptions = {},
+): Promise<T[]> {
   if (!reason) throw new Error('crossAgencyQuery needs a reason');
-  return run(em, statement, {});
+  return run(em, statement, options);
 }
 
 async function run<T>(em: EntityManager, statement: Sql, options: RunOptions): Promise<T[]> {

@@ -56,6 +56,8 @@ export async function viewerFromSession(
       where s.token_hash = ${sha256(token)} and s.expires_at > now() and u.active
         and (${idleHours}::int = 0 or s.last_seen_at > now() - make_interval(hours => ${idleHours}::int))`,
     'the session is found by its secret token before anyone, and so any agency, is known',
+    // Every request runs it: planned once per connection.
+    { prepared: true },
   );
   const row = rows[0];
   if (!row) return null;
