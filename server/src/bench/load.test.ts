@@ -14,7 +14,6 @@ describe('pnpm bench:load at a tiny scale', () => {
     expect(serveFlags()).toEqual(['--max-old-space-size=256']);
   });
 
-
   it('measures every page on every server it can reach, at each number of clients, without a failed request', async () => {
     if (!existsSync(SERVE_OURS)) throw new Error('The load bench runs the built servers: run `pnpm build` first.');
     const databaseUrl = process.env.DATABASE_URL || undefined;
