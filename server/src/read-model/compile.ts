@@ -119,7 +119,8 @@ async function fieldValue(
       if (!c.exact) return read.sql(alias);
       // The expression builds every key: the answer takes the selected ones, in their order.
       const object = keysJson(c, objectType, keys, (key) => trusted(`x.v->'${key}'`));
-      return sql`(select case when x.v is null then null else ${object} end from (select ${read.sql(alias)} as v) as x)`;
+      // `offset 0`: computed once, not once per key (PostgreSQL would inline the subquery).
+      return sql`(select case when x.v is null then null else ${object} end from (select ${read.sql(alias)} as v offset 0) as x)`;
     }
     case 'agenda':
       return agendaJson(c, typeName, alias, nodes, selection);
