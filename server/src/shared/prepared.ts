@@ -87,11 +87,14 @@ export async function runPrepared<T>(em: EntityManager, statement: Sql): Promise
     : '';
   const execute = `execute ${name}${values}`;
   const logging = connection as unknown as Logging;
-  logging.config.get('onQuery')(statement.text, statement.params);
+  const hooked = logging.config.get('onQuery')(statement.text, statement.params);
+  // A hook that rewrites the statement (the bench's read-only plans step): its text runs, not prepared.
+  const rewritten = hooked === statement.text ? undefined : platform.formatQuery(hooked, [...statement.params]);
   const client = connection.getClient() as unknown as Kysely<unknown>;
   const started = Date.now();
   try {
     const result = await client.getExecutor().provideConnection(async (db) => {
+      if (rewritten !== undefined) return db.executeQuery<T>(CompiledQuery.raw(rewritten));
       const names = preparedOn.get(db) ?? new Set<string>();
       preparedOn.set(db, names);
       if (!names.has(name)) {
