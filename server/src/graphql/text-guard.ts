@@ -33,14 +33,20 @@ export function unstorableTextPath(value: unknown, path = ''): string | undefine
   return undefined;
 }
 
+/** Documents already looked at (Apollo keeps each parsed document: the same object for the same text). */
+const checked = new WeakMap<DocumentNode, boolean>();
+
 /** Whether a string literal of the document holds text no database column can (`"a\u0000"`). */
 function unstorableLiteral(document: DocumentNode): boolean {
-  let found = false;
+  let found = checked.get(document);
+  if (found !== undefined) return found;
+  found = false;
   visit(document, {
     StringValue(node) {
       if (isUnstorableText(node.value)) found = true;
     },
   });
+  checked.set(document, found);
   return found;
 }
 

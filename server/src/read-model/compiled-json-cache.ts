@@ -14,7 +14,7 @@ import type { CompileContext } from './compile-parts.js';
  * (page sizes), never on the root's own arguments (the id, the filter), which are not in it.
  * `undefined` results (selections the compiled reads do not answer) are kept too.
  */
-const cache = new WeakMap<FieldNode, Map<string, Sql | undefined>>();
+const cache = new WeakMap<FieldNode, Map<string, unknown>>();
 const variablesInside = new WeakMap<FieldNode, string[]>();
 
 /** At most this many variants per field of a document (page sizes, agencies, days): then it starts over. */
@@ -49,6 +49,24 @@ function usedVariables(nodes: readonly FieldNode[], c: CompileContext): string[]
   return names;
 }
 
+/** The value kept for `key` under the field node `anchor` of `cache`, built and kept when there is none. */
+async function remembered<T>(
+  cache: WeakMap<FieldNode, Map<string, unknown>>,
+  anchor: FieldNode,
+  key: string,
+  build: () => Promise<T>,
+): Promise<T> {
+  let variants = cache.get(anchor);
+  if (variants?.has(key)) return variants.get(key) as T;
+  const value = await build();
+  if (!variants || variants.size >= VARIANTS) {
+    variants = new Map();
+    cache.set(anchor, variants);
+  }
+  variants.set(key, value);
+  return value;
+}
+
 export async function cachedJson(
   ctx: Context,
   c: CompileContext,
@@ -58,14 +76,30 @@ export async function cachedJson(
   const anchor = nodes[0];
   if (anchor?.kind !== Kind.FIELD) return build();
   const variables = usedVariables(nodes, c).map((name) => c.variableValues[name]);
-  const key = JSON.stringify([Boolean(c.exact), agencyOf(ctx), today(), variables]);
-  let variants = cache.get(anchor);
-  if (variants?.has(key)) return variants.get(key);
-  const json = await build();
-  if (!variants || variants.size >= VARIANTS) {
-    variants = new Map();
-    cache.set(anchor, variants);
-  }
-  variants.set(key, json);
-  return json;
+  return remembered(cache, anchor, JSON.stringify([Boolean(c.exact), agencyOf(ctx), today(), variables]), build);
+}
+
+const statements = new WeakMap<FieldNode, Map<string, unknown>>();
+
+/**
+ * A root field's whole statement (its rows, their order and page, the count), kept as its JSON is
+ * but for all the request's variables (the root's arguments are among them, or literals of the
+ * document): building it costs query builders, their filters and conditions, about 0.6 ms of a
+ * request's 2.6 ms of CPU on the companies page. What it depends on besides is the same: the
+ * agency, the day, the mode. A statement that could not be built (a forged cursor) throws and is not kept.
+ */
+export async function cachedStatement<T>(
+  ctx: Context,
+  c: CompileContext,
+  nodes: readonly FieldNode[],
+  build: () => Promise<T>,
+): Promise<T> {
+  const anchor = nodes[0];
+  if (anchor?.kind !== Kind.FIELD) return build();
+  return remembered(
+    statements,
+    anchor,
+    JSON.stringify([Boolean(c.exact), agencyOf(ctx), today(), c.variableValues]),
+    build,
+  );
 }

@@ -16,7 +16,7 @@ import { columnOf } from '../shared/nested-connection.js';
 import { agencyOf, type Sql, sql, trusted } from '../shared/sql.js';
 import { objectJson } from './compile.js';
 import { type CompileContext, columnValue, isNotCompiled, JSON_COLUMN, withJson } from './compile-parts.js';
-import { cachedJson } from './compiled-json-cache.js';
+import { cachedJson, cachedStatement } from './compiled-json-cache.js';
 import { READ_TYPES } from './read-types.js';
 import { type Selection, selectionOf, selectsOnly, subSelection } from './selection.js';
 import { runCompiled } from './statement-batch.js';
@@ -118,53 +118,58 @@ export async function preparePage<T extends object>(
   const nodes = nodeSelection(connection, typeName, c);
   if (!nodes) return undefined;
 
-  const { size } = pageSize(page);
-  const direction = order.direction === OrderDirection.DESC ? QueryOrder.DESC : QueryOrder.ASC;
-  const byId = order.field === 'id';
-  const keyProp = em
-    .getMetadata()
-    .find(entity)
-    ?.root.props.find((prop) => prop.name === order.field);
-  // Keyset pages over a key that may be null (an amount, a close date) are MikroORM's cursors' craft.
-  if (keyProp?.nullable) return undefined;
-  const keyType = keyProp?.runtimeType;
-  const after = checkCursor(page.after, byId ? 1 : 2, 'after', keyType);
-  const key = columnOf(em, entity, order.field);
-  const qb = em.createQueryBuilder(entity, 't0');
-  // The key as the resolvers' cursors hold it (an instant as JavaScript prints it).
-  const keyValue = columnValue(em, entity, 't0', order.field).text;
-  const rowOrder = byId ? `t0.id ${direction}` : `t0."${key}" ${direction}, t0.id ${direction}`;
-  qb.select([
-    raw(JSON_COLUMN),
-    raw('t0.id as __id'),
-    raw(`${keyValue} as __key`),
-    raw(`row_number() over (order by ${rowOrder}) as __rn`),
-  ])
-    .where(where as never)
-    .orderBy((byId ? { id: direction } : { [order.field]: direction, id: direction }) as never)
-    .limit(size + 1);
-  if (after) {
-    const comparison = direction === QueryOrder.DESC ? '<' : '>';
-    if (byId) qb.andWhere(raw(`t0.id ${comparison} ?`, [after[0]]));
-    else qb.andWhere(raw(`(t0."${key}", t0.id) ${comparison} (?, ?)`, [after[0], after[1]]));
-  }
-  await qb.applyFilters();
+  const built = await cachedStatement(ctx, c, info.fieldNodes, async () => {
+    const { size } = pageSize(page);
+    const direction = order.direction === OrderDirection.DESC ? QueryOrder.DESC : QueryOrder.ASC;
+    const byId = order.field === 'id';
+    const keyProp = em
+      .getMetadata()
+      .find(entity)
+      ?.root.props.find((prop) => prop.name === order.field);
+    // Keyset pages over a key that may be null (an amount, a close date) are MikroORM's cursors' craft.
+    if (keyProp?.nullable) return undefined;
+    const keyType = keyProp?.runtimeType;
+    const after = checkCursor(page.after, byId ? 1 : 2, 'after', keyType);
+    const key = columnOf(em, entity, order.field);
+    const qb = em.createQueryBuilder(entity, 't0');
+    // The key as the resolvers' cursors hold it (an instant as JavaScript prints it).
+    const keyValue = columnValue(em, entity, 't0', order.field).text;
+    const rowOrder = byId ? `t0.id ${direction}` : `t0."${key}" ${direction}, t0.id ${direction}`;
+    qb.select([
+      raw(JSON_COLUMN),
+      raw('t0.id as __id'),
+      raw(`${keyValue} as __key`),
+      raw(`row_number() over (order by ${rowOrder}) as __rn`),
+    ])
+      .where(where as never)
+      .orderBy((byId ? { id: direction } : { [order.field]: direction, id: direction }) as never)
+      .limit(size + 1);
+    if (after) {
+      const comparison = direction === QueryOrder.DESC ? '<' : '>';
+      if (byId) qb.andWhere(raw(`t0.id ${comparison} ?`, [after[0]]));
+      else qb.andWhere(raw(`(t0."${key}", t0.id) ${comparison} (?, ?)`, [after[0], after[1]]));
+    }
+    await qb.applyFilters();
 
-  // totalCount in the same statement (one round trip fewer), counted as em.count counts.
-  let total = trusted('');
-  if (connection.has('totalCount')) {
-    const count = em.createQueryBuilder(entity, 'k0');
-    count.select(raw(JSON_COLUMN)).where(where as never);
-    await count.applyFilters();
-    total = sql`, (select count(*) from (${withJson(count, trusted('null'))}) as k) as __total`;
-  }
+    // totalCount in the same statement (one round trip fewer), counted as em.count counts.
+    let total = trusted('');
+    if (connection.has('totalCount')) {
+      const count = em.createQueryBuilder(entity, 'k0');
+      count.select(raw(JSON_COLUMN)).where(where as never);
+      await count.applyFilters();
+      total = sql`, (select count(*) from (${withJson(count, trusted('null'))}) as k) as __total`;
+    }
 
-  const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, nodes));
-  if (!json) return undefined;
+    const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, nodes));
+    if (!json) return undefined;
+    return { statement: withJson(qb, jsonColumn(c, json), total), size, byId };
+  });
+  if (!built) return undefined;
+  const { statement, size, byId } = built;
   return async () => {
     let rows: { __json: T; __id: string; __key: unknown; __total?: string | number }[];
     try {
-      rows = (await runCompiled(ctx, withJson(qb, jsonColumn(c, json), total), true)) as typeof rows;
+      rows = (await runCompiled(ctx, statement, true)) as typeof rows;
     } catch (error) {
       if (isBadValueError(error)) throw cursorRefused('after');
       throw error;
@@ -257,13 +262,16 @@ export async function prepareRecord<T extends object>(
   const c = compileContext(ctx, info, exact);
   const selection = selectionOf(info.fieldNodes, typeName, c);
   if (!selection) return undefined;
-  const qb = em.createQueryBuilder(entity, 't0');
-  qb.select(raw(JSON_COLUMN)).where({ id } as never);
-  await qb.applyFilters(request.filters);
-  const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, selection));
-  if (!json) return undefined;
+  const statement = await cachedStatement(ctx, c, info.fieldNodes, async () => {
+    const qb = em.createQueryBuilder(entity, 't0');
+    qb.select(raw(JSON_COLUMN)).where({ id } as never);
+    await qb.applyFilters(request.filters);
+    const json = await cachedJson(ctx, c, info.fieldNodes, () => compileOrUndefined(c, typeName, selection));
+    return json && withJson(qb, jsonColumn(c, json));
+  });
+  if (!statement) return undefined;
   return async () => {
-    const rows = (await runCompiled(ctx, withJson(qb, jsonColumn(c, json)), false)) as { __json: T }[];
+    const rows = (await runCompiled(ctx, statement, false)) as { __json: T }[];
     return rows[0]?.__json ?? null;
   };
 }

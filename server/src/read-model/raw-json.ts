@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 /** Unknowable from outside the process: no value a client stores can spell a slot. */
 const NONCE = randomBytes(16).toString('hex');
-const SLOT = new RegExp(`"crm-raw:${NONCE}:(\\d+)"`, 'g');
+const PREFIX = `crm-raw:${NONCE}:`;
+const SLOT = new RegExp(`"${PREFIX}(\\d+)"`, 'g');
 
 /**
  * JSON texts that go into a response as they are, never parsed nor printed again: the text
@@ -16,7 +17,7 @@ export class RawJson {
   /** The string to put in the result where `text` goes. */
   slot(text: string): string {
     this.texts.push(text);
-    return `crm-raw:${NONCE}:${this.texts.length - 1}`;
+    return `${PREFIX}${this.texts.length - 1}`;
   }
 
   /** Whether a slot was given: the result holds texts to put in. */
@@ -24,9 +25,22 @@ export class RawJson {
     return this.texts.length > 0;
   }
 
-  /** A result holding slots, as the objects the response will print (for who must walk it: the cost). */
+  /**
+   * A result holding slots, as the objects the response will print (for who must walk it: the
+   * cost): only the texts are parsed, put where their slots are.
+   */
   parsed<T>(result: T): T {
-    return this.used ? JSON.parse(this.splice(JSON.stringify(result))) : result;
+    const fill = (value: unknown): unknown => {
+      if (typeof value === 'string') {
+        return value.startsWith(PREFIX) ? JSON.parse(this.texts[Number(value.slice(PREFIX.length))]) : value;
+      }
+      if (Array.isArray(value)) return value.map(fill);
+      if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, fill(inner)]));
+      }
+      return value;
+    };
+    return this.used ? (fill(result) as T) : result;
   }
 
   /** The printed body with every slot (a JSON string) replaced by its text. */
