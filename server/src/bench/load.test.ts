@@ -11,7 +11,7 @@ const SERVE_OURS = join(repoRoot, 'server/dist/server/src/bench/serve-ours.js');
 
 describe('pnpm bench:load at a tiny scale', () => {
   it('runs this server with the Node flags pnpm serve runs it with: its heap capped', () => {
-    expect(serveFlags()).toEqual(['--max-old-space-size=256']);
+    expect(serveFlags()).toEqual(['--max-old-space-size=256', '--no-liftoff']);
   });
 
   it('measures every page on every server it can reach, at each number of clients, without a failed request', async () => {
