@@ -6,7 +6,7 @@ import { Deal } from '../modules/deal/deal.entity.js';
 import { dealWhere } from '../modules/deal/deal.filter.js';
 import type { DealFilter } from '../modules/deal/deal.inputs.js';
 import { DealStageChange } from '../modules/deal/deal-stage-change.entity.js';
-import { totalsPerStageSql } from '../modules/deal/stage-totals.service.js';
+import { stageTotalsJson } from '../modules/deal/stage-totals.service.js';
 import { rateSql, today } from '../modules/exchange-rate/conversion.js';
 import { Interaction } from '../modules/interaction/interaction.entity.js';
 import { Mission } from '../modules/mission/mission.entity.js';
@@ -125,19 +125,16 @@ function inBaseCurrency(row: string): { amount: Sql; missing: Sql } {
 
 const MONEY = { keys: ['amount', 'currency'] } as const;
 
-/** A stage's totals, as stage-totals.service.ts sums them for the resolvers. */
+/** A stage's totals, as stage-totals.service.ts sums them for the resolvers (stageTotalsJson). */
 const STAGE_TOTALS: Aggregates = {
-  sql: (rows, agencyId) => sql`(select json_build_object(
-      'totalAmount', json_build_object('amount', round(coalesce(s.total, 0), 2)::text, 'currency', rtrim(a.base_currency)),
-      'currenciesWithoutRate', coalesce(s.missing, '[]'),
-      'totalsByCurrency', coalesce(s.by_currency, '[]'))
-    from agency as a left join (${totalsPerStageSql(rows, agencyId)}) as s on true where a.id = ${agencyId})`,
+  sql: stageTotalsJson,
   fields: {
     totalAmount: MONEY,
     currenciesWithoutRate: {},
     totalsByCurrency: { ...MONEY, list: true },
   },
 };
+
 const column = { kind: 'column' } as const;
 const columns = (...names: string[]) => Object.fromEntries(names.map((name) => [name, column]));
 

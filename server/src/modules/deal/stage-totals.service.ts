@@ -28,11 +28,11 @@ interface TotalsRow {
  * amount, summed per stage and currency, then per stage, in ONE pass over them: grouped by
  * currency and day first (a stage of 28,000 deals has a few hundred), each group's rate looked up
  * once and its amounts converted one by one (rounded to cents per deal as amountInBaseCurrency).
- * One row per stage that has any: `total` (numeric), `missing` (json array of the currencies
+ * One row per stage with such deals: `total` (numeric), `missing` (json array of the currencies
  * without a rate) and `by_currency` (json array of `{ currency, amount }` before conversion).
  * Exact: numeric all the way. `agencyId`: the viewer's agency, whose base currency the totals are in.
  */
-export function totalsPerStageSql(rows: Sql, agencyId: string): Sql {
+function totalsPerStageSql(rows: Sql, agencyId: string): Sql {
   return sql`with g as (
        select d.stage_id, d.currency, coalesce(d.closed_on, ${today()}::date) as day,
          sum(d.amount) as native, array_agg(d.amount) as amounts
@@ -52,6 +52,19 @@ export function totalsPerStageSql(rows: Sql, agencyId: string): Sql {
        json_agg(rtrim(currency) order by currency) filter (where missing) as missing,
        json_agg(json_build_object('currency', rtrim(currency), 'amount', native::text) order by currency) as by_currency
      from c group by stage_id`;
+}
+
+/**
+ * The totals of the one stage whose deals `rows` are, as a JSON object of the fields of
+ * PipelineStageDealConnection (`totalAmount`, `currenciesWithoutRate`, `totalsByCurrency`), for the
+ * compiled reads (read-model/read-types.ts): the same sums as loadTotals, 0.00 when there are none.
+ */
+export function stageTotalsJson(rows: Sql, agencyId: string): Sql {
+  return sql`(select json_build_object(
+      'totalAmount', json_build_object('amount', round(coalesce(s.total, 0), 2)::text, 'currency', rtrim(a.base_currency)),
+      'currenciesWithoutRate', coalesce(s.missing, '[]'),
+      'totalsByCurrency', coalesce(s.by_currency, '[]'))
+    from agency as a left join (${totalsPerStageSql(rows, agencyId)}) as s on true where a.id = ${agencyId})`;
 }
 
 /** The totals of every stage asked for in a request, for one filter, in ONE statement (totalsPerStageSql). */
