@@ -45,7 +45,7 @@ export async function connectionJson(
   const em = c.em;
   const args = argumentsOf(c, typeName, field, nodes[0]);
   const where = rowCondition(c, field, args, read.where, read.filters);
-  const first = checkPageSize(args.first as number | null | undefined);
+  const first = pageSizeOrNotCompiled(field, args.first);
   const connectionType = read.connection ?? `${read.type}Connection`;
   const connection = subSelection(selection, field, connectionType, c);
   if (!connection) throw new NotCompiled(field);
@@ -157,4 +157,16 @@ function cursorSql(c: CompileContext, read: ConnectionRead, row: string): Sql {
   const key = columnValue(c.em, target.entity, row, read.order.property).text;
   const array = `'[' || to_json(${key})::text || ',' || to_json(${row}.id)::text || ']'`;
   return trusted(`rtrim(translate(encode(convert_to(${array}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`);
+}
+
+/**
+ * The page size asked for; one the pages refuse is not compiled: the resolvers refuse it where it
+ * is asked (its error's path names the nested field, not the root).
+ */
+function pageSizeOrNotCompiled(field: string, first: unknown): number {
+  try {
+    return checkPageSize(first as number | null | undefined);
+  } catch {
+    throw new NotCompiled(`${field}(first)`);
+  }
 }

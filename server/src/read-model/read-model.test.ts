@@ -306,6 +306,13 @@ describe('compiled reads', () => {
       expect(compiledStatements).toBe(1);
       expect(resolverStatements).toBeGreaterThan(3);
     }
+    // Another agency's pipeline is no one's to see; a page too large is refused, as by the resolvers.
+    const foreign = await server.gql(PipelineBoard, { pipelineId: pipeline.id, stagePageSize: 30 }, { cookie: asmex });
+    expect(foreign.errors).toBeUndefined();
+    expect(foreign.data!.pipeline).toBeNull();
+    const tooLarge = await bothPaths(PipelineBoard, { pipelineId: pipeline.id, stagePageSize: 101 }); // one more than MAX_PAGE_SIZE
+    expect(tooLarge.resolvers.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooLarge.compiled).toEqual(tooLarge.resolvers);
     // A column's end cursor carries on in the root list, as the board's "Show more" sends it.
     const board = await server.gql(PipelineBoard, { pipelineId: pipeline.id, stagePageSize: 1 }, { cookie: manager });
     const column = (
