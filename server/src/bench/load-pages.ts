@@ -232,8 +232,14 @@ const dealCard = (d: string) => `json_build_object('id', ${d}.id, 'title', ${d}.
     'owner', ${userJson(`${d}.owner_id`)},
     'stage', (select json_build_object('id', st.id, 'name', st.name, 'category', st.category) from pipeline_stage st where st.id = ${d}.stage_id))`;
 
+/**
+ * The lists' totals as the best hand-written SQL on this schema reads them: from the live counts
+ * PostgreSQL keeps (shared/live-count.entity.ts), as this server does. PostGraphile counts the rows.
+ */
+const liveTotal = (column: string) => `(select coalesce(sum(${column}), 0) from live_count where agency_id = $1)`;
+
 const FLOOR_COMPANIES = `select json_build_object(
-  'totalCount', (select count(*) from company where agency_id = $1 and merged_into_id is null),
+  'totalCount', ${liveTotal('companies')},
   'nodes', coalesce(json_agg(json_build_object(
     'id', p.id, 'name', p.name, 'kind', p.kind, 'country', p.country, 'city', p.city, 'createdAt', p.created_at,
     'sectors', ${sectorsJson('p.id')},
@@ -341,7 +347,7 @@ from pipeline pl join agency a on a.id = pl.agency_id
 where pl.agency_id = $1 and pl.id = $2`;
 
 const FLOOR_DEALS_LIST = `select json_build_object(
-  'totalCount', (select count(*) from deal where agency_id = $1),
+  'totalCount', ${liveTotal('deals')},
   'nodes', coalesce(json_agg(${dealCard('d')} order by d.updated_at desc, d.id desc), '[]'))::text as page
 from (select * from deal where agency_id = $1 order by updated_at desc, id desc limit 25) d
 join agency a on a.id = d.agency_id`;

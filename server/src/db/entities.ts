@@ -25,6 +25,7 @@ import { Task } from '../modules/task/task.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { AgencyOwned } from '../shared/agency-owned.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
+import { LiveCount } from '../shared/live-count.entity.js';
 
 /** Every table that belongs to an agency: the agency filter and guard apply to all of them. */
 export const agencyOwnedEntities = [
@@ -58,6 +59,7 @@ export const entities = [
   InteractionContact,
   MissionPartner,
   MissionTargetSector,
+  LiveCount,
   ...agencyOwnedEntities,
 ];
 

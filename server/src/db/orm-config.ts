@@ -64,8 +64,9 @@ export function ormConfig(options: OrmOptions) {
       if (options.logSql) process.stderr.write(`${message}\n`);
     },
     colors: false,
-    // The search functions (crm_fold…) are written by hand in the search migration.
-    schemaGenerator: { ignoreRoutines: true },
+    // The search functions (crm_fold…) and the live counts' triggers (shared/live-count.entity.ts)
+    // are written by hand in their migrations.
+    schemaGenerator: { ignoreRoutines: true, ignoreTriggers: true },
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: resolve(repoRoot, 'server/dist/migrations'),

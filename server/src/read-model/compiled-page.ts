@@ -12,6 +12,7 @@ import {
   toConnection,
 } from '../shared/connection.js';
 import { checkCursor, cursorRefused, encodeCursor } from '../shared/cursor.js';
+import { countRows, liveCountSql } from '../shared/live-count.js';
 import { columnOf } from '../shared/nested-connection.js';
 import { agencyOf, type Sql, sql, trusted } from '../shared/sql.js';
 import { objectJson } from './compile.js';
@@ -153,7 +154,9 @@ export async function preparePage<T extends object>(
 
     // totalCount in the same statement (one round trip fewer), counted as em.count counts.
     let total = trusted('');
-    if (connection.has('totalCount')) {
+    const live = connection.has('totalCount') && liveCountSql(entity, where as FilterQuery<object>, c.agencyId);
+    if (live) total = sql`, ${live} as __total`;
+    else if (connection.has('totalCount')) {
       const count = em.createQueryBuilder(entity, 'k0');
       count.select(raw(JSON_COLUMN)).where(where as never);
       await count.applyFilters();
@@ -174,7 +177,7 @@ export async function preparePage<T extends object>(
       if (isBadValueError(error)) throw cursorRefused('after');
       throw error;
     }
-    return pageOf(rows, { size, byId, after: page.after }, () => em.count(entity, where as never));
+    return pageOf(rows, { size, byId, after: page.after }, () => countRows(em, entity, where));
   };
 }
 

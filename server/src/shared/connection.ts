@@ -5,6 +5,7 @@ import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } fr
 import { ErrorCode } from '../graphql/errors.js';
 import { requestLanguage } from '../log/request-scope.js';
 import { checkCursor, cursorRefused } from './cursor.js';
+import { countRows } from './live-count.js';
 import { msg, render } from './messages/index.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -223,6 +224,6 @@ export async function paginate<T extends object>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    count: () => em.count(entity, where as never),
+    count: () => countRows(em, entity, where),
   });
 }
