@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { exitIfLocked } from './db/data-dir-lock.js';
 import { migrate, openDatabase } from './db/database.js';
+import { type EmbeddedMaintenance, maintainEmbedded } from './db/embedded-maintenance.js';
 import { seedDemo } from './db/seed/demo-seed.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './log/logger.js';
@@ -25,6 +26,12 @@ if (db.embedded && (seeded || applied.length > 0)) {
   await db.close();
   db = await openDatabase(config).catch(exitIfLocked);
 }
+// No autovacuum in the embedded database: the server vacuums and analyzes it (db/embedded-maintenance.ts).
+let maintenance: EmbeddedMaintenance | undefined;
+if (db.embedded) {
+  maintenance = maintainEmbedded(db.orm, logger);
+  void maintenance.run();
+}
 const app = await createApp(config, db, logger);
 const url = await app.listen(config.port, config.host);
 logger.info(
@@ -37,6 +44,7 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, `${signal}: closing`);
+  maintenance?.stop();
   await app.close();
   await db.close();
   process.exit(0);

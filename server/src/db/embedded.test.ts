@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -43,12 +43,16 @@ describe('the embedded database thread', () => {
     }
   });
 
-  it('keeps the data folder across a stop, and frees it and its port when stopped', async () => {
+  it('keeps the data folder across a stop, and frees it and its socket when stopped', async () => {
     const dir = folder();
     const first = await startEmbedded({ dataDir: dir });
+    // A Unix socket in a folder of its own (the driver reads a host that is a path so).
+    const socketDir = decodeURIComponent(new URL(first.url).hostname);
+    expect(socketDir.startsWith(tmpdir())).toBe(true);
     await query(first.url, 'create table kept (name text); insert into kept values ($$written$$)');
     await first.stop();
-    await expect(query(first.url, 'select 1')).rejects.toThrow(/ECONNREFUSED/);
+    await expect(query(first.url, 'select 1')).rejects.toThrow(/ENOENT/);
+    expect(existsSync(socketDir)).toBe(false);
 
     const second = await startEmbedded({ dataDir: dir });
     try {

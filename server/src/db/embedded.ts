@@ -16,9 +16,10 @@ export interface EmbeddedDatabase {
 }
 
 /**
- * PGlite (PostgreSQL compiled to WebAssembly) behind a PostgreSQL wire-protocol socket on
- * loopback: the ORM uses the same driver, SQL and migrations as with a real server. Both run in
- * a worker thread of their own (db/embedded-worker.ts), so SQL and GraphQL use two cores.
+ * PGlite (PostgreSQL compiled to WebAssembly) behind a PostgreSQL wire-protocol socket (a Unix
+ * socket in a private folder; TCP on loopback on Windows): the ORM uses the same driver, SQL and
+ * migrations as with a real server. Both run in a worker thread of their own
+ * (db/embedded-worker.ts), so SQL and GraphQL use two cores.
  * `dataDir` undefined keeps the database in memory; `loadDataDir` starts from a dump.
  * PGlite is a single backend session: connect with a pool of one. A data folder is locked to
  * this process while open (db/data-dir-lock.ts): a second server on it is refused; its backups
@@ -34,7 +35,7 @@ export async function startEmbedded(options: { dataDir?: string; loadDataDir?: B
   }
   const worker = startWorker({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   try {
-    const port = await worker.ready;
+    const url = await worker.ready;
     if (options.dataDir) {
       backups = await serveBackups(options.dataDir, worker.dump);
     }
@@ -44,7 +45,7 @@ export async function startEmbedded(options: { dataDir?: string; loadDataDir?: B
       throw new Error(`The embedded database stopped unexpectedly: ${String(error)}`, { cause: error });
     });
     return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      url,
       async stop() {
         try {
           if (backups) await new Promise((done) => backups?.close(done));
@@ -81,11 +82,11 @@ function startWorker(data: EmbeddedWorkerData) {
   let onDeath = (_error: unknown) => {};
   let notReady = (_error: unknown) => {};
 
-  const ready = new Promise<number>((resolve, reject) => {
+  const ready = new Promise<string>((resolve, reject) => {
     notReady = reject;
     worker.once('message', (reply: EmbeddedReply) => {
-      if (reply.kind === 'ready' && reply.port > 0) resolve(reply.port);
-      else reject(new Error('The embedded database did not report its port'));
+      if (reply.kind === 'ready' && reply.url) resolve(reply.url);
+      else reject(new Error('The embedded database did not report where it listens'));
       worker.on('message', (answer: EmbeddedReply) => {
         if (!('id' in answer)) return;
         const request = pending.get(answer.id);
