@@ -66,7 +66,12 @@ export function ormConfig(options: OrmOptions) {
     colors: false,
     // The search functions (crm_fold…) and the live counts' triggers (shared/live-count.entity.ts)
     // are written by hand in their migrations.
-    schemaGenerator: { ignoreRoutines: true, ignoreTriggers: true },
+    // The sign-in throttle's and the cost budget's unlogged tables are no entities (their migration).
+    schemaGenerator: {
+      ignoreRoutines: true,
+      ignoreTriggers: true,
+      skipTables: ['sign_in_attempt', 'sign_in_known_address', 'cost_bucket'],
+    },
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: resolve(repoRoot, 'server/dist/migrations'),

@@ -5,7 +5,6 @@ import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
 import { createLogger } from '../log/logger.js';
 import { type ResponseNode, startTestServer, type TestServer } from '../test/test-server.js';
-import { InMemoryLeakyBucket } from './cost-budget.js';
 
 let server: TestServer;
 let admin: string;
@@ -201,7 +200,7 @@ describe('API token budget (leaky bucket)', () => {
     const config = loadConfig({});
     const limits = { ...config.limits, maxCost: capacity, tokenBudget: { capacity, perMinute } };
     app = await createApp({ ...config, production: true, limits }, server.db, createLogger({ level: 'silent' }), {
-      costBudget: new InMemoryLeakyBucket({ capacity, perMinute, now: () => now }),
+      clock: () => now,
     });
     url = await app.listen(0, '127.0.0.1');
     const create = 'mutation { createApiToken(input: { name: "budget" }) { secret } }';

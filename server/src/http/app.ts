@@ -6,12 +6,12 @@ import { databaseAnswers, READY_TIMEOUT_MS } from '../db/readiness.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { createApollo } from '../graphql/apollo.js';
 import { buildContext } from '../graphql/build-context.js';
-import { type CostBudget, InMemoryLeakyBucket } from '../graphql/cost-budget.js';
+import { SqlLeakyBucket } from '../graphql/cost-budget.js';
 import { contextOrUnavailable } from '../graphql/errors.js';
 import { withRequestLog } from '../log/access-log.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { errorAnswered } from '../log/request-scope.js';
-import { InMemoryLoginThrottle, type LoginThrottle } from '../modules/auth/login-throttle.js';
+import { SqlLoginThrottle } from '../modules/auth/login-throttle.js';
 import { configurePasswordHashing } from '../modules/auth/password.js';
 import { exportHandler } from '../modules/export/export.http.js';
 import { handleImportHttp } from '../modules/import/import.http.js';
@@ -46,10 +46,8 @@ type AppConfig = Pick<
   Partial<Pick<Config, 'analytics'>>;
 
 export interface AppOptions {
-  /** Where API tokens' cost budgets live; in memory by default (one process: see graphql/cost-budget.ts). */
-  costBudget?: CostBudget;
-  /** Where sign-in failures are counted; in memory by default (one process: see modules/auth/login-throttle.ts). */
-  loginThrottle?: LoginThrottle;
+  /** The clock of the sign-in throttle and the cost budget (ms since the epoch): tests move it by hand. */
+  clock?: () => number;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -74,8 +72,9 @@ export async function createApp(
   log: Logger = createLogger(),
   options: AppOptions = {},
 ): Promise<App> {
-  const budget = options.costBudget ?? new InMemoryLeakyBucket(config.limits.tokenBudget);
-  const loginThrottle = options.loginThrottle ?? new InMemoryLoginThrottle(config.signIn);
+  // Kept in the database, shared by every server process on it (issue 15).
+  const budget = new SqlLeakyBucket(db.orm.em, { ...config.limits.tokenBudget, now: options.clock });
+  const loginThrottle = new SqlLoginThrottle(db.orm.em, config.signIn, options.clock);
   configurePasswordHashing(config.passwordHashing);
   const apollo = await createApollo({ production: config.production, log, limits: config.limits, budget });
   const statics = serveStatic(config.webDist);

@@ -1,20 +1,32 @@
-import { describe, expect, it } from 'vitest';
-import { addressKey, InMemoryLoginThrottle, MAX_DELAY_MS, type SignInLimits } from './login-throttle.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { addressKey, MAX_DELAY_MS, type SignInLimits, SqlLoginThrottle } from './login-throttle.js';
 
 const LIMITS: SignInLimits = { accountFailures: 5, addressFailures: 20, windowMinutes: 15, delayMs: 250 };
 
-function throttle(limits: SignInLimits = LIMITS, maxTracked?: number) {
+/** The throttle on the test database, with a clock the tests move by hand. */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ template: 'empty' });
+});
+afterAll(() => server?.close());
+beforeEach(async () => {
+  await server.sql('delete from sign_in_attempt');
+  await server.sql('delete from sign_in_known_address');
+});
+
+function throttle(limits: SignInLimits = LIMITS) {
   const clock = { now: 1_000_000 };
-  return { clock, store: new InMemoryLoginThrottle(limits, () => clock.now, maxTracked) };
+  return { clock, store: new SqlLoginThrottle(server.db.orm.em, limits, () => clock.now) };
 }
 
-async function fail(store: InMemoryLoginThrottle, account: string, address: string) {
+async function fail(store: SqlLoginThrottle, account: string, address: string) {
   const verdict = await store.attempt(account, address);
   if (verdict.allowed) await store.settle(verdict.ticket, 'failure');
   return verdict;
 }
 
-describe('InMemoryLoginThrottle', () => {
+describe('the sign-in throttle', () => {
   it('each failure makes the next attempt wait longer, doubling, until the limit refuses', async () => {
     const { store } = throttle();
     const delays: number[] = [];
@@ -71,11 +83,24 @@ describe('InMemoryLoginThrottle', () => {
     expect(await store.attempt('a@x.test', '192.0.2.1')).toMatchObject({ allowed: true });
   });
 
-  it('memory stays bounded when an attacker sprays e-mails and addresses', async () => {
-    const { store } = throttle(LIMITS, 1_000);
-    for (let i = 0; i < 5_000; i++) await fail(store, `user-${i}@x.test`, `10.0.${i >> 8}.${i & 255}`);
-    expect(store.tracked.accounts).toBe(1_000);
-    expect(store.tracked.addresses).toBe(1_000);
+  it('keeps the failures of one window only when an attacker sprays e-mails and addresses', async () => {
+    const { store, clock } = throttle();
+    const spray = async (round: number) => {
+      for (let i = 0; i < 200; i++) await fail(store, `user-${round}-${i}@x.test`, `10.${round}.${i >> 8}.${i & 255}`);
+    };
+    await spray(1);
+    clock.now += 16 * 60_000;
+    await spray(2);
+    const [{ rows }] = await server.sql<{ rows: number }>('select count(*)::int as rows from sign_in_attempt');
+    expect(rows).toBe(200);
+  });
+
+  it('counts the attempts of every server process: two throttles on one database are one', async () => {
+    const { store, clock } = throttle();
+    const other = new SqlLoginThrottle(server.db.orm.em, LIMITS, () => clock.now);
+    for (let i = 0; i < 3; i++) await fail(store, 'a@x.test', '192.0.2.1');
+    for (let i = 0; i < 2; i++) await fail(other, 'a@x.test', '192.0.2.2');
+    expect(await store.attempt('a@x.test', '192.0.2.3')).toMatchObject({ allowed: false, limit: 'account' });
   });
 
   it('IPv6 clients are counted by their /64', async () => {

@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { crossAgencyQuery, type Sql, sql } from '../../shared/sql.js';
 
 /**
  * Sign-in limits: failed attempts counted per account (the normalised e-mail) and per client
@@ -10,8 +12,9 @@ import { isIP } from 'node:net';
  * address as known to the account. From a known address, the account's own limit does not
  * apply: its owner still signs in while someone elsewhere guesses at it.
  *
- * The store sits behind this interface so that several server processes can share it (it is in
- * memory for now, like graphql/cost-budget.ts).
+ * The counts live in PostgreSQL (issue 15: every server process counts the same failures), in
+ * the unlogged tables `sign_in_attempt` (one row per attempt of the window) and
+ * `sign_in_known_address` (state that a crash may lose: the counts start again).
  */
 export interface LoginThrottle {
   /** Starts an attempt: refused with a wait, or allowed after `delayMs` (the growing delay). */
@@ -35,6 +38,8 @@ export interface AttemptTicket {
   account: string;
   address: string;
   at: number;
+  /** The attempt's row. */
+  id: string;
 }
 
 export type AttemptVerdict =
@@ -43,15 +48,12 @@ export type AttemptVerdict =
 
 /** The longest growing delay, whatever the number of failures. */
 export const MAX_DELAY_MS = 5_000;
-/** Accounts, addresses and known addresses tracked at most each; the least recently used go first. */
-export const MAX_TRACKED = 50_000;
 /** Known addresses remembered per account (the most recent). */
 const KNOWN_PER_ACCOUNT = 10;
-/**
- * Times kept per key beyond its limit: attempts in flight (which a success takes back) must not
- * push out failures that decide the limit. The hash queue bounds attempts in flight anyway.
- */
-const IN_FLIGHT_SLACK = 64;
+/** Two classes of advisory locks: an account's attempts, then an address's, always in this order. */
+const ACCOUNT_LOCK = 1_540_001;
+const ADDRESS_LOCK = 1_540_002;
+const WHY = 'sign-in throttle: attempts are counted by e-mail and address before anyone is signed in';
 
 /**
  * The key an address is counted under: an IPv6 client usually holds a whole /64, so the
@@ -71,104 +73,71 @@ export function addressKey(address: string): string {
     .join(':')}::/64`;
 }
 
-/** A Map that forgets its least recently used entries beyond `max`. */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-  get size(): number {
-    return this.map.size;
-  }
-}
-
-/** One process's sign-in limits, in memory and bounded (MAX_TRACKED entries per kind). */
-export class InMemoryLoginThrottle implements LoginThrottle {
-  /** Times of the failures (and attempts in flight) of the window, oldest first. */
-  private readonly accounts: Lru<number[]>;
-  private readonly addresses: Lru<number[]>;
-  private readonly known: Lru<string[]>;
-
+/** Sign-in limits counted in PostgreSQL, shared by every server process on the database. */
+export class SqlLoginThrottle implements LoginThrottle {
   constructor(
+    private readonly em: EntityManager,
     private readonly limits: SignInLimits,
     private readonly now: () => number = Date.now,
-    maxTracked = MAX_TRACKED,
-  ) {
-    this.accounts = new Lru(maxTracked);
-    this.addresses = new Lru(maxTracked);
-    this.known = new Lru(maxTracked);
-  }
+  ) {}
 
-  /** Entries held, for tests of the memory bound. */
-  get tracked(): { accounts: number; addresses: number; known: number } {
-    return { accounts: this.accounts.size, addresses: this.addresses.size, known: this.known.size };
-  }
-
-  private recent(store: Lru<number[]>, key: string, now: number): number[] {
-    const since = now - this.limits.windowMinutes * 60_000;
-    const times = (store.get(key) ?? []).filter((at) => at > since);
-    if (times.length === 0) store.delete(key);
-    return times;
-  }
-
-  private retryAfter(times: number[], limit: number, now: number): number {
+  private retryAfter(oldestDeciding: number, now: number): number {
     // The wait until enough failures leave the window to allow one more attempt.
-    const freedAt = times[times.length - limit] + this.limits.windowMinutes * 60_000;
+    const freedAt = oldestDeciding + this.limits.windowMinutes * 60_000;
     return Math.max(1, Math.ceil((freedAt - now) / 1000));
   }
 
   async attempt(account: string, address: string): Promise<AttemptVerdict> {
     const now = this.now();
+    const since = now - this.limits.windowMinutes * 60_000;
     const place = addressKey(address);
-    const byAccount = this.recent(this.accounts, account, now);
-    const byAddress = this.recent(this.addresses, place, now);
-    const known = this.known.get(account)?.includes(place) ?? false;
     const { accountFailures, addressFailures } = this.limits;
-    if (!known && byAccount.length >= accountFailures) {
-      return { allowed: false, limit: 'account', retryAfterSeconds: this.retryAfter(byAccount, accountFailures, now) };
-    }
-    if (byAddress.length >= addressFailures) {
-      return { allowed: false, limit: 'address', retryAfterSeconds: this.retryAfter(byAddress, addressFailures, now) };
-    }
-    // Kept at most as long as a limit needs: older failures no longer decide anything.
-    this.accounts.set(account, [...byAccount, now].slice(-(accountFailures + IN_FLIGHT_SLACK)));
-    this.addresses.set(place, [...byAddress, now].slice(-(addressFailures + IN_FLIGHT_SLACK)));
-    const failures = Math.max(
-      known ? 0 : byAccount.length,
-      Math.floor((byAddress.length * accountFailures) / addressFailures),
-    );
-    const delayMs = failures === 0 ? 0 : Math.min(MAX_DELAY_MS, this.limits.delayMs * 2 ** (failures - 1));
-    return { allowed: true, delayMs, ticket: { account, address: place, at: now } };
+    // One transaction per attempt, holding the account's then the address's lock: parallel
+    // attempts, on any process, are counted one after the other.
+    return this.em.fork().transactional(async (tx) => {
+      const run = <T>(statement: Sql) => crossAgencyQuery<T>(tx, statement, WHY);
+      await run(sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${account})),
+                           pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${place}))`);
+      // The most recent times that decide each limit, newest first; whether the address is known.
+      const [seen] = await run<{ by_account: string[]; by_address: string[]; known: boolean }>(
+        sql`select array(select at from sign_in_attempt where account = ${account} and at > ${since}::bigint
+                          order by at desc limit ${accountFailures}) as by_account,
+                   array(select at from sign_in_attempt where address = ${place} and at > ${since}::bigint
+                          order by at desc limit ${addressFailures}) as by_address,
+                   exists (select 1 from sign_in_known_address where account = ${account} and address = ${place}) as known`,
+      );
+      const byAccount = seen.by_account.map(Number);
+      const byAddress = seen.by_address.map(Number);
+      if (!seen.known && byAccount.length >= accountFailures) {
+        return { allowed: false, limit: 'account', retryAfterSeconds: this.retryAfter(byAccount.at(-1)!, now) };
+      }
+      if (byAddress.length >= addressFailures) {
+        return { allowed: false, limit: 'address', retryAfterSeconds: this.retryAfter(byAddress.at(-1)!, now) };
+      }
+      // Failures older than the window no longer decide anything: gone, whoever they were.
+      await run(sql`delete from sign_in_attempt where at <= ${since}::bigint`);
+      const [row] = await run<{ id: string }>(
+        sql`insert into sign_in_attempt (account, address, at) values (${account}, ${place}, ${now}::bigint) returning id::text`,
+      );
+      const failures = Math.max(
+        seen.known ? 0 : byAccount.length,
+        Math.floor((byAddress.length * accountFailures) / addressFailures),
+      );
+      const delayMs = failures === 0 ? 0 : Math.min(MAX_DELAY_MS, this.limits.delayMs * 2 ** (failures - 1));
+      return { allowed: true, delayMs, ticket: { account, address: place, at: now, id: row.id } };
+    });
   }
 
   async settle(ticket: AttemptTicket, outcome: 'success' | 'failure' | 'void'): Promise<void> {
     if (outcome === 'failure') return;
-    const takeBack = (store: Lru<number[]>, key: string) => {
-      const times = store.get(key);
-      const index = times?.lastIndexOf(ticket.at) ?? -1;
-      if (!times || index < 0) return;
-      times.splice(index, 1);
-      if (times.length === 0) store.delete(key);
-    };
-    takeBack(this.accounts, ticket.account);
-    takeBack(this.addresses, ticket.address);
-    if (outcome === 'success') {
-      const known = (this.known.get(ticket.account) ?? []).filter((place) => place !== ticket.address);
-      this.known.set(ticket.account, [...known, ticket.address].slice(-KNOWN_PER_ACCOUNT));
-    }
+    await this.em.fork().transactional(async (tx) => {
+      const run = (statement: Sql) => crossAgencyQuery(tx, statement, WHY);
+      await run(sql`delete from sign_in_attempt where id = ${ticket.id}::bigint`);
+      if (outcome !== 'success') return;
+      await run(sql`insert into sign_in_known_address (account, address, at) values (${ticket.account}, ${ticket.address}, ${ticket.at}::bigint)
+                    on conflict (account, address) do update set at = excluded.at`);
+      await run(sql`delete from sign_in_known_address where account = ${ticket.account} and address not in
+                      (select address from sign_in_known_address where account = ${ticket.account} order by at desc limit ${KNOWN_PER_ACCOUNT})`);
+    });
   }
 }

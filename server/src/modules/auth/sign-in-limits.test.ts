@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { parseTrustedProxies } from '../../http/client-address.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../../test/test-server.js';
-import { InMemoryLoginThrottle } from './login-throttle.js';
 import { passwordHashing } from './password.js';
 
 const LOGIN = `mutation Login($input: LoginInput!) {
@@ -19,7 +18,7 @@ beforeAll(async () => {
   server = await startTestServer({
     // Requests come from 127.0.0.1: as a trusted proxy, X-Forwarded-For says which client each test plays.
     config: { signIn: LIMITS, trustedProxies: parseTrustedProxies('127.0.0.1') },
-    app: { loginThrottle: new InMemoryLoginThrottle(LIMITS, () => clock) },
+    app: { clock: () => clock },
   });
 });
 afterAll(() => server?.close());

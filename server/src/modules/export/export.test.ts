@@ -3,7 +3,6 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
-import { InMemoryLeakyBucket } from '../../graphql/cost-budget.js';
 import { createApp } from '../../http/app.js';
 import { createLogger } from '../../log/logger.js';
 import { COMPANY_COLUMNS, CONTACT_COLUMNS, DELEGATION_COLUMNS } from '../../shared/tabular/columns.js';
@@ -455,9 +454,12 @@ describe('API token budget', () => {
   it('spends a point a row of the token user’s budget, and answers 429 once it is spent', async () => {
     const [, ...all] = csvRows(await download('/export/companies.csv', { lang: 'en' }, { cookie: analyst }), ',');
     // A clock that stands still: nothing leaks back between the two downloads.
-    const budget = new InMemoryLeakyBucket({ capacity: all.length + 999, perMinute: 60, now: () => 0 });
-    const app = await createApp({ ...loadConfig({}), production: true }, server.db, createLogger({ level: 'silent' }), {
-      costBudget: budget,
+    const config = loadConfig({});
+    const limits = { ...config.limits, tokenBudget: { capacity: all.length + 999, perMinute: 60 } };
+    // Budgets live in the database, shared with the suite's server (whose clock runs): start empty.
+    await server.sql('delete from cost_bucket');
+    const app = await createApp({ ...config, production: true, limits }, server.db, createLogger({ level: 'silent' }), {
+      clock: () => 0,
     });
     const url = await app.listen(0, '127.0.0.1');
     try {
