@@ -23,6 +23,8 @@ export interface Config {
   host: string;
   production: boolean;
   seedDemo: boolean;
+  /** Server processes on one port (CRM_WORKERS, Node's cluster module; PostgreSQL only): 1 by default. */
+  workers: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
   /** Largest file accepted for import (POST /import/files), in bytes. */
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     production: env.NODE_ENV === 'production',
     seedDemo: bool(env.CRM_SEED_DEMO, true),
+    workers: int('CRM_WORKERS', env.CRM_WORKERS, 1) || 1,
     maxBodyBytes: int('CRM_MAX_BODY_BYTES', env.CRM_MAX_BODY_BYTES, 1_000_000),
     maxImportBytes: int('CRM_MAX_IMPORT_BYTES', env.CRM_MAX_IMPORT_BYTES, 10_000_000),
     sessionTtlDays: int('CRM_SESSION_TTL_DAYS', env.CRM_SESSION_TTL_DAYS, 30),

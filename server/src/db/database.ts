@@ -54,18 +54,26 @@ export async function openDatabase(
   }
 }
 
-/** Applies every pending migration; returns the names applied. */
+/** The advisory lock migrations hold (any number: the database's only use of this one). */
+export const MIGRATION_LOCK = 1_540_015;
+
+/**
+ * Applies every pending migration; returns the names applied. In one transaction that first takes
+ * the migration lock: servers started together on one database (several processes, several
+ * machines) wait for the first, then find nothing left to apply. A migration may run longer than a
+ * request's statement timeout (an index on a big table): the transaction has none. The embedded
+ * database is one process's, on one connection (which the migrator's own statements need).
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  // A migration may run longer than a request's statement timeout (an index on a big table):
-  // on PostgreSQL with a timeout, migrations run in a transaction without one.
-  const driverOptions = orm.config.get('driverOptions') as { statement_timeout?: number } | undefined;
   const connection = orm.em.getConnection();
-  const applied = driverOptions?.statement_timeout
-    ? await connection.transactional(async (transaction) => {
-        await connection.execute('set local statement_timeout = 0', [], 'run', transaction);
-        return orm.migrator.up({ transaction });
-      })
-    : await orm.migrator.up();
+  if ((orm.config.get('pool') as { max?: number } | undefined)?.max === 1) {
+    return (await orm.migrator.up()).map((migration) => migration.name);
+  }
+  const applied = await connection.transactional(async (transaction) => {
+    await connection.execute('set local statement_timeout = 0', [], 'run', transaction);
+    await connection.execute(`select pg_advisory_xact_lock(${MIGRATION_LOCK})`, [], 'run', transaction);
+    return orm.migrator.up({ transaction });
+  });
   return applied.map((migration) => migration.name);
 }
 

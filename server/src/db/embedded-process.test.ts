@@ -32,8 +32,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function start(folder: string, seedDemo = false): Promise<ServerProcess> {
-  const server = await spawnServer(folder, { seedDemo });
+async function start(folder: string, seedDemo = false, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const server = await spawnServer(folder, { seedDemo, env });
   started.push(server);
   await waitUntilReady(server);
   return server;
@@ -136,7 +136,9 @@ describe('the embedded database under faults (real processes)', () => {
   let first: ServerProcess;
 
   it('refuses a second server on the same data folder with a clear message and exit code 1', async () => {
-    first = await start(dataDir, true);
+    // Several processes need PostgreSQL: asked for two, the embedded default says why it runs one.
+    first = await start(dataDir, true, { CRM_WORKERS: '2' });
+    expect(first.output()).toContain('CRM_WORKERS=2 needs DATABASE_URL');
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
 
     const second = await spawnServer(dataDir);

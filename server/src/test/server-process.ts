@@ -46,8 +46,11 @@ function watch(child: ChildProcess): { output: () => string; exited: Promise<Pro
   return { output: () => output, exited };
 }
 
-/** Starts `node main.js` on the data folder; `ready` waits for /readyz (or the process's exit). */
-export async function spawnServer(dataDir: string, options: { seedDemo?: boolean } = {}): Promise<ServerProcess> {
+/** Starts `node main.js` on the data folder (or what `env` says, e.g. DATABASE_URL); waitUntilReady waits for /readyz. */
+export async function spawnServer(
+  dataDir: string,
+  options: { seedDemo?: boolean; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: repoRoot,
@@ -55,6 +58,7 @@ export async function spawnServer(dataDir: string, options: { seedDemo?: boolean
       PORT: String(port),
       HOST: '127.0.0.1',
       CRM_SEED_DEMO: String(options.seedDemo ?? false),
+      ...options.env,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
