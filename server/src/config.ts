@@ -17,6 +17,8 @@ function findUp(): string {
 export interface Config {
   /** postgres://… of a real server; undefined means the embedded PGlite. */
   databaseUrl: string | undefined;
+  /** postgres://… of streaming replicas of it (DATABASE_REPLICA_URLS, comma separated): analytics read there. */
+  replicaUrls: string[];
   /** Folder of the embedded database's files. */
   dataDir: string;
   port: number;
@@ -111,6 +113,10 @@ function logLevel(value: string | undefined): LevelWithSilent {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
     dataDir: resolve(repoRoot, env.CRM_DATA_DIR || '.data'),
     port: int('PORT', env.PORT, 4000),
     host: env.HOST || '127.0.0.1',

@@ -22,7 +22,7 @@ export interface OpenOptions {
 /** Opens the configured database: DATABASE_URL when set, otherwise embedded PGlite. */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'logSql'> &
-    Partial<Pick<Config, 'dbAcquireTimeoutMs' | 'statementTimeoutMs' | 'analytics'>>,
+    Partial<Pick<Config, 'dbAcquireTimeoutMs' | 'statementTimeoutMs' | 'analytics' | 'replicaUrls'>>,
   options: OpenOptions = {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
@@ -45,6 +45,7 @@ export async function openDatabase(
         acquireTimeoutMs: config.dbAcquireTimeoutMs,
         statementTimeoutMs: config.statementTimeoutMs,
         analyticsTimeoutMs: config.analytics?.timeoutMs,
+        replicaUrls: embedded ? [] : config.replicaUrls,
       }),
     );
     return databaseOf(orm, url, embedded);

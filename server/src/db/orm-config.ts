@@ -27,6 +27,8 @@ export interface OrmOptions {
   /** Longest statement, and longest analytics statement, in ms, on PostgreSQL (db/statement-timeout.ts). */
   statementTimeoutMs?: number;
   analyticsTimeoutMs?: number;
+  /** Streaming replicas of `url`, where analytics read (db/read-replicas.ts). */
+  replicaUrls?: string[];
 }
 
 /** Default of CRM_DB_ACQUIRE_TIMEOUT_MS (config.ts). */

@@ -11,6 +11,8 @@
  * checked before the SQL runs (modules/analytics/limits.ts).
  */
 
+import { PRIMARY_READS, REPLICA_PREFIX } from './read-replicas.js';
+
 /** The connection analytics read through (`em.getConnection(ANALYTICS_CONNECTION)`). */
 export const ANALYTICS_CONNECTION = 'read';
 
@@ -24,6 +26,8 @@ export interface TimeoutOptions {
   statementTimeoutMs?: number;
   /** Longest analytics statement, in ms (0 or absent: none). */
   analyticsTimeoutMs?: number;
+  /** Streaming replicas: analytics read there (db/read-replicas.ts), each with a pool like the analytics one. */
+  replicaUrls?: string[];
 }
 
 /** `pg`'s option: sent at connection start, so it holds for every statement of the connection. */
@@ -41,14 +45,12 @@ export function timeoutConfig(options: TimeoutOptions, driverOptions: Record<str
     driverOptions: { ...driverOptions, ...statementTimeout(options.statementTimeoutMs), options: '-c jit=off' },
     // Plain reads stay on the main pool: only analytics ask for this one.
     preferReadReplicas: false,
-    replicas: [
-      {
-        name: 'analytics',
-        clientUrl: options.url,
-        pool: { min: 0, max: ANALYTICS_POOL_SIZE },
-        driverOptions: { ...driverOptions, ...statementTimeout(options.analyticsTimeoutMs) },
-      },
-    ],
+    replicas: [options.url, ...(options.replicaUrls ?? [])].map((clientUrl, index) => ({
+      name: index === 0 ? PRIMARY_READS : `${REPLICA_PREFIX}${index}`,
+      clientUrl,
+      pool: { min: 0, max: ANALYTICS_POOL_SIZE },
+      driverOptions: { ...driverOptions, ...statementTimeout(options.analyticsTimeoutMs) },
+    })),
   };
 }
 

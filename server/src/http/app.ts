@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap } from '@apollo/server';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { hasReplicas, readAfterCookie, readAfterFromCookies, replicaState } from '../db/read-replicas.js';
 import { databaseAnswers, READY_TIMEOUT_MS } from '../db/readiness.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { createApollo } from '../graphql/apollo.js';
@@ -10,7 +11,7 @@ import { SqlLeakyBucket } from '../graphql/cost-budget.js';
 import { contextOrUnavailable } from '../graphql/errors.js';
 import { withRequestLog } from '../log/access-log.js';
 import { createLogger, type Logger } from '../log/logger.js';
-import { errorAnswered } from '../log/request-scope.js';
+import { currentRequest, errorAnswered } from '../log/request-scope.js';
 import { SqlLoginThrottle } from '../modules/auth/login-throttle.js';
 import { configurePasswordHashing } from '../modules/auth/password.js';
 import { exportHandler } from '../modules/export/export.http.js';
@@ -76,6 +77,7 @@ export async function createApp(
   const budget = new SqlLeakyBucket(db.orm.em, { ...config.limits.tokenBudget, now: options.clock });
   const loginThrottle = new SqlLoginThrottle(db.orm.em, config.signIn, options.clock);
   configurePasswordHashing(config.passwordHashing);
+  const replicas = hasReplicas(db.orm.em);
   const apollo = await createApollo({ production: config.production, log, limits: config.limits, budget });
   const statics = serveStatic(config.webDist);
   const exports = exportHandler({
@@ -113,6 +115,8 @@ export async function createApp(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const cookies = sessionCookieJar(req, config.cookieSecure);
+    const scope = currentRequest();
+    if (scope && replicas) scope.readAfter = readAfterFromCookies(req.headers.cookie);
     const rawJson = new RawJson();
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
@@ -133,6 +137,10 @@ export async function createApp(
         ),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    // A writer's next reads wait for their write on a replica (db/read-replicas.ts).
+    if (replicas && scope?.graphql?.operationType === 'mutation') {
+      cookies.headers.push(await readAfterCookie(db.orm.em, config.cookieSecure));
+    }
     if (cookies.headers.length > 0) res.setHeader('set-cookie', cookies.headers);
     res.setHeader('cache-control', 'no-store');
     res.statusCode = response.status ?? 200;
@@ -157,10 +165,17 @@ export async function createApp(
         return handleGraphQL(req, res, url);
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
-      case '/readyz':
-        return (await databaseAnswers(db, READY_TIMEOUT_MS))
-          ? sendJson(res, 200, { status: 'ready' })
-          : sendJson(res, 503, { status: 'database unreachable' });
+      case '/readyz': {
+        if (!(await databaseAnswers(db, READY_TIMEOUT_MS)))
+          return sendJson(res, 503, { status: 'database unreachable' });
+        // Replicas all down: the primary serves their reads too, so still ready, but say so.
+        const reads = await replicaState(db.orm.em, READY_TIMEOUT_MS);
+        return sendJson(
+          res,
+          200,
+          reads === 'degraded' ? { status: 'degraded', replicas: 'unreachable' } : { status: 'ready' },
+        );
+      }
       case '/graphiql':
         return statics(req, res, url.pathname, '/graphiql.html');
       default:

@@ -23,6 +23,8 @@ export interface RequestScope {
   graphql?: GraphQLOutcome;
   /** `extensions.code` of the errors answered, in order, without repeats. */
   readonly errorCodes: Set<string>;
+  /** The primary's WAL position after the caller's last write: replicas read only once past it (db/read-replicas.ts). */
+  readAfter?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -19,6 +19,10 @@ const ALLOWED: { path: string; why: string }[] = [
     why: "part of that home: shared/sql.ts's run calls it for the statements it runs prepared, after agencyQuery's check",
   },
   {
+    path: 'db/read-replicas.ts',
+    why: "part of that home: picks the connection shared/sql.ts's run reads on, asks a replica how far it has replayed and the primary its WAL position (no data)",
+  },
+  {
     path: 'db/database.ts',
     why: 'migrations run before the server serves anyone, in a transaction without the statement timeout',
   },

@@ -1,5 +1,7 @@
+import type { Connection } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgencyScopeError, scopedAgencyId } from '../db/agency-scope.js';
+import { onReadConnection } from '../db/read-replicas.js';
 import type { Context } from '../graphql/context.js';
 import { isUuid } from './ids.js';
 import { runPrepared } from './prepared.js';
@@ -111,15 +113,16 @@ async function run<T>(em: EntityManager, statement: Sql, options: RunOptions): P
     const rows = await runPrepared<T>(em, statement);
     if (rows) return rows;
   }
-  return (
-    em
-      .getConnection(options.connection)
+  const execute = (connection: Connection) =>
+    connection
       .execute<T[]>(statement.text, [...statement.params], 'all', em.getTransactionContext())
       // As em.execute does: a constraint violation becomes the ORM's exception (runMutation answers it).
       .catch((error: Error) => {
         throw em.getDriver().convertException(error);
-      })
-  );
+      }) as Promise<T[]>;
+  // Reads that may lag go to a replica when there is one (db/read-replicas.ts).
+  if (options.connection === 'read') return onReadConnection(em, execute);
+  return execute(em.getConnection(options.connection));
 }
 
 const SAVEPOINT_NAME = /^[a-z_]+$/;

@@ -16,6 +16,8 @@ export interface ThrowawayPostgres {
   stop(): Promise<void>;
   start(): Promise<void>;
   destroy(): Promise<void>;
+  /** A streaming replica of this cluster (`pg_basebackup -R`), on a free port of its own. */
+  replica(): Promise<ThrowawayPostgres>;
 }
 
 function binDir(): string {
@@ -30,9 +32,8 @@ function binDir(): string {
   return join(root, latest, 'bin');
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
-  const bin = binDir();
-  const port = await freePort();
+/** A temp folder the `postgres` user owns when the tests run as root, and how to run a tool in it. */
+function clusterFolder(bin: string) {
   const dir = mkdtempSync(join(tmpdir(), 'crm-pg-'));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
@@ -46,18 +47,17 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     const argv = asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args;
     await promisify(execFile)(command, argv, { cwd: dir });
   };
-  const data = join(dir, 'data');
+  return { dir, data: join(dir, 'data'), run };
+}
+
+/** Starts the cluster in `folder` on `port`; the handle to stop, restart, copy and destroy it. */
+async function running(
+  bin: string,
+  folder: ReturnType<typeof clusterFolder>,
+  port: number,
+): Promise<ThrowawayPostgres> {
+  const { dir, data, run } = folder;
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`;
-  await run('initdb', [
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '--encoding=UTF8',
-    '--locale=C.UTF-8',
-    '--no-sync',
-  ]);
   const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
   await start();
   return {
@@ -70,5 +70,40 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       });
       rmSync(dir, { recursive: true, force: true });
     },
+    async replica() {
+      const copy = clusterFolder(bin);
+      const args = [
+        '-D',
+        copy.data,
+        '-R',
+        '-X',
+        'stream',
+        '--checkpoint=fast',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+      ];
+      await copy.run('pg_basebackup', args);
+      return running(bin, copy, await freePort());
+    },
   };
+}
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const bin = binDir();
+  const folder = clusterFolder(bin);
+  await folder.run('initdb', [
+    '-D',
+    folder.data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
+  return running(bin, folder, await freePort());
 }
