@@ -5,7 +5,7 @@ import { ormConfig } from './orm-config.js';
 
 export interface Database {
   orm: MikroORM;
-  /** The URL the ORM connects to (the embedded one's loopback socket, or DATABASE_URL). */
+  /** The URL the ORM connects to (the embedded one's Unix socket, or DATABASE_URL). */
   url: string;
   embedded: boolean;
   close(): Promise<void>;

@@ -8,6 +8,7 @@ import { currentRequest, noteLanguage, noteViewer } from '../log/request-scope.j
 import { viewerFromToken } from '../modules/auth/api-token.service.js';
 import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
+import type { EventBus } from '../modules/events/event-bus.js';
 import type { RawJson } from '../read-model/raw-json.js';
 import { languageFromHeader } from '../shared/messages/index.js';
 import type { Context, CookieJar } from './context.js';
@@ -31,6 +32,8 @@ export async function buildContext(options: {
   loginThrottle?: LoginThrottle;
   /** For GraphQL over HTTP: the JSON texts the response takes as they are. */
   rawJson?: RawJson;
+  /** The process's events, which mutations publish (modules/events). */
+  events?: EventBus;
 }): Promise<Context> {
   const { rootEm, req, cookies } = options;
   const base = rootEm.fork();
@@ -64,5 +67,6 @@ export async function buildContext(options: {
     requestId: scope?.requestId ?? randomUUID(),
     loaders: new Map(),
     rawJson: options.rawJson,
+    events: options.events,
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AnalyticsLimits } from '../config.js';
 import type { LoginThrottle } from '../modules/auth/login-throttle.js';
+import type { EventBus } from '../modules/events/event-bus.js';
 import type { Role } from '../modules/user/user.enums.js';
 import type { RawJson } from '../read-model/raw-json.js';
 import type { Language } from '../shared/messages/index.js';
@@ -45,4 +46,8 @@ export interface Context {
   loaders: Map<string, unknown>;
   /** Where a GraphQL request over HTTP keeps JSON texts answered as they are (read-model/text-answers.ts). */
   rawJson?: RawJson;
+  /** The events of this process (modules/events): mutations publish them, subscriptions listen. */
+  events?: EventBus;
+  /** On a WebSocket (http/live.ts): whether its user is still signed in, and how to close it. */
+  connection?: { stillSignedIn(): Promise<boolean>; close(code: number, reason: string): void };
 }

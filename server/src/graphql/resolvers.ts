@@ -8,6 +8,7 @@ import { CompanyResolver } from '../modules/company/company.resolver.js';
 import { ContactResolver } from '../modules/contact/contact.resolver.js';
 import { DealResolver, DealStageChangeResolver } from '../modules/deal/deal.resolver.js';
 import { PipelineStageDealsResolver } from '../modules/deal/stage-deals.resolver.js';
+import { DealEventsResolver, InteractionEventsResolver } from '../modules/events/events.resolver.js';
 import { ExchangeRateResolver } from '../modules/exchange-rate/exchange-rate.resolver.js';
 import { ImportPreviewResolver, ImportResolver } from '../modules/import/import.resolver.js';
 import { ImportProgressResolver } from '../modules/import/import-progress.resolver.js';
@@ -27,6 +28,8 @@ import { InvitationResolver, UserResolver } from '../modules/user/user.resolver.
 /** Every resolver of the API; a module adds its own here. */
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
+  DealEventsResolver,
+  InteractionEventsResolver,
   ApiTokenResolver,
   UserResolver,
   InvitationResolver,

@@ -18,6 +18,16 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     orphanedTypes: [],
+    // Subscriptions subscribe to the process's events themselves (modules/events): type-graphql's
+    // topics are not used, and its PubSub is asked for nothing.
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish through modules/events, not type-graphql topics');
+      },
+      subscribe: () => {
+        throw new Error('Subscribe through modules/events, not type-graphql topics');
+      },
+    },
   }).then(answerPrecomputed);
   return built;
 }

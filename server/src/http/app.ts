@@ -9,11 +9,13 @@ import { createApollo } from '../graphql/apollo.js';
 import { buildContext } from '../graphql/build-context.js';
 import { SqlLeakyBucket } from '../graphql/cost-budget.js';
 import { contextOrUnavailable } from '../graphql/errors.js';
+import { graphqlSchema } from '../graphql/schema.js';
 import { withRequestLog } from '../log/access-log.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { currentRequest, errorAnswered } from '../log/request-scope.js';
 import { SqlLoginThrottle } from '../modules/auth/login-throttle.js';
 import { configurePasswordHashing } from '../modules/auth/password.js';
+import { LocalEventBus, PostgresEventBus } from '../modules/events/event-bus.js';
 import { exportHandler } from '../modules/export/export.http.js';
 import { handleImportHttp } from '../modules/import/import.http.js';
 import { RawJson } from '../read-model/raw-json.js';
@@ -21,6 +23,7 @@ import { languageFromHeader, msg, render } from '../shared/messages/index.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { sessionCookieJar } from './cookies.js';
 import { errorMediaType, negotiatedStatus } from './graphql-status.js';
+import { serveLive } from './live.js';
 import { serveStatic } from './static-files.js';
 
 export interface App {
@@ -78,6 +81,9 @@ export async function createApp(
   const loginThrottle = new SqlLoginThrottle(db.orm.em, config.signIn, options.clock);
   configurePasswordHashing(config.passwordHashing);
   const replicas = hasReplicas(db.orm.em);
+  // What one user does, announced to the others (modules/events): NOTIFY on PostgreSQL, in process on PGlite.
+  const events = db.embedded ? new LocalEventBus() : new PostgresEventBus(db.url, db.orm.em, log);
+  if (events instanceof PostgresEventBus) await events.start();
   const apollo = await createApollo({ production: config.production, log, limits: config.limits, budget });
   const statics = serveStatic(config.webDist);
   const exports = exportHandler({
@@ -133,6 +139,7 @@ export async function createApp(
             loginThrottle,
             analytics: config.analytics,
             rawJson,
+            events,
           }),
         ),
     });
@@ -213,6 +220,18 @@ export async function createApp(
     }),
   );
 
+  // Subscriptions over WebSocket on the same port and path (http/live.ts).
+  const live = serveLive(server, {
+    schema: await graphqlSchema(),
+    rootEm: db.orm.em,
+    events,
+    cookieSecure: config.cookieSecure,
+    sessionTtlDays: config.sessionTtlDays,
+    sessionIdleHours: config.sessionIdleHours,
+    trustedProxies: config.trustedProxies,
+    log,
+  });
+
   return {
     server,
     listen(port, host) {
@@ -229,11 +248,13 @@ export async function createApp(
       // Stop accepting connections; idle keep-alive ones (a proxy's, a browser's) would otherwise
       // hold close() open forever. Requests in flight get `graceMs` to finish, then are cut.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await live.close();
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(grace);
       await apollo.stop();
+      await events.close();
     },
   };
 }

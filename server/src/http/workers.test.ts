@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
+import { createClient } from 'graphql-ws';
+import { Client as PgClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { repoRoot } from '../config.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { requireBuild, type ServerProcess, spawnServer, waitUntilReady } from '../test/server-process.js';
@@ -162,6 +165,60 @@ describe('two server processes on one PostgreSQL', () => {
       expect(applied.map((names) => names.length).sort((a, b) => a - b)).toEqual([0, files.length]);
     } finally {
       await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it('carry a deal moved through one process to a board watched through another (LISTEN/NOTIFY)', async () => {
+    // A third server process, on a port of its own: the event can only reach it through PostgreSQL.
+    const other = await spawnServer('', { env: { DATABASE_URL: pg.url } });
+    await waitUntilReady(other);
+    const { cookie } = await login('manager@mosprom.demo', 'demo-password');
+    // The deal to move and where (the cluster's cost limit is small: read by SQL).
+    const sql = new PgClient({ connectionString: pg.url });
+    await sql.connect();
+    const {
+      rows: [deal],
+    } = await sql.query(`select d.id, d.version, d.pipeline_id,
+        (select s.id from pipeline_stage s where s.pipeline_id = d.pipeline_id and s.category = 'OPEN' and s.id <> d.stage_id limit 1) as to_stage
+       from deal d join pipeline_stage st on st.id = d.stage_id join agency a on a.id = d.agency_id
+      where st.category = 'OPEN' and a.short_name = 'Mosprom' limit 1`);
+    await sql.end();
+    const pipeline = { id: deal.pipeline_id as string };
+    const to = { id: deal.to_stage as string };
+
+    const client = createClient({
+      url: `${other.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { cookie: cookie! } });
+        }
+      },
+      retryAttempts: 0,
+    });
+    try {
+      const heard = new Promise<unknown>((resolve, reject) => {
+        client.subscribe(
+          {
+            query: 'subscription($id: ID!) { dealChanged(pipelineId: $id) { dealId change by { email } } }',
+            variables: { id: pipeline.id },
+          },
+          { next: (value) => resolve(value.data), error: reject, complete: () => undefined },
+        );
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const moved = await gql(
+        'mutation($input: MoveDealInput!) { moveDeal(input: $input) { userErrors { code } } }',
+        { input: { dealId: deal.id, toStageId: to.id, version: deal.version } },
+        { cookie: cookie! },
+      );
+      expect(moved.body.data?.moveDeal).toEqual({ userErrors: [] });
+      expect(await heard).toEqual({
+        dealChanged: { dealId: deal.id, change: 'MOVED', by: { email: 'manager@mosprom.demo' } },
+      });
+    } finally {
+      await client.dispose();
+      other.child.kill('SIGTERM');
+      await other.exited;
     }
   });
 });

@@ -10,6 +10,7 @@ import { Money, money } from '../../shared/money.js';
 import { runMutation } from '../../shared/mutation.js';
 import { NestedPageArgs, nestedPage } from '../../shared/nested-connection.js';
 import { Company } from '../company/company.entity.js';
+import { dealChanged } from '../events/publish.js';
 import { convert, rateOn, today } from '../exchange-rate/conversion.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { Mission } from '../mission/mission.entity.js';
@@ -154,16 +155,20 @@ export class DealResolver {
     description:
       'Creates a deal in an OPEN stage (the first OPEN stage of the default pipeline unless told otherwise) and writes its first stage change.',
   })
-  createDeal(@Arg('input') input: CreateDealInput, @Ctx() ctx: Context) {
-    return runMutation(ctx, input, async (em) => ({ deal: await createDeal(em, ctx, input) }));
+  async createDeal(@Arg('input') input: CreateDealInput, @Ctx() ctx: Context) {
+    const payload = await runMutation(ctx, input, async (em) => ({ deal: await createDeal(em, ctx, input) }));
+    await dealChanged(ctx, payload.deal, 'CREATED');
+    return payload;
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => UpdateDealPayload, {
     description: 'Changes a deal (not its stage: see moveDeal), if it is still at the version the client saw.',
   })
-  updateDeal(@Arg('input') input: UpdateDealInput, @Ctx() ctx: Context) {
-    return runMutation(ctx, input, async (em) => ({ deal: await updateDeal(em, ctx, input) }));
+  async updateDeal(@Arg('input') input: UpdateDealInput, @Ctx() ctx: Context) {
+    const payload = await runMutation(ctx, input, async (em) => ({ deal: await updateDeal(em, ctx, input) }));
+    await dealChanged(ctx, payload.deal, 'EDITED');
+    return payload;
   }
 
   @Authorized(...EDITORS)
@@ -171,8 +176,10 @@ export class DealResolver {
     description:
       'Moves a deal to another stage of its pipeline, if it is still at the version the client saw; entering a WON or LOST stage closes it (LOST needs a lostReason), entering an OPEN stage reopens it.',
   })
-  moveDeal(@Arg('input') input: MoveDealInput, @Ctx() ctx: Context) {
-    return runMutation(ctx, input, (em) => moveDeal(em, ctx, input));
+  async moveDeal(@Arg('input') input: MoveDealInput, @Ctx() ctx: Context) {
+    const payload = await runMutation(ctx, input, (em) => moveDeal(em, ctx, input));
+    await dealChanged(ctx, payload.deal, 'MOVED');
+    return payload;
   }
 }
 

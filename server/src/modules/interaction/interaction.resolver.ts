@@ -8,6 +8,7 @@ import { runMutation } from '../../shared/mutation.js';
 import { Company } from '../company/company.entity.js';
 import { Contact } from '../contact/contact.entity.js';
 import { Deal } from '../deal/deal.entity.js';
+import { interactionLogged } from '../events/publish.js';
 import { Mission } from '../mission/mission.entity.js';
 import { User } from '../user/user.entity.js';
 import { Role } from '../user/user.enums.js';
@@ -87,8 +88,12 @@ export class InteractionResolver {
   @Mutation(() => LogInteractionPayload, {
     description: 'Records a touch point, or plans a B2B meeting (refused with CONFLICT when it clashes on the agenda).',
   })
-  logInteraction(@Arg('input') input: LogInteractionInput, @Ctx() ctx: Context) {
-    return runMutation(ctx, input, async (em) => ({ interaction: await logInteraction(em, ctx, input) }));
+  async logInteraction(@Arg('input') input: LogInteractionInput, @Ctx() ctx: Context) {
+    const payload = await runMutation(ctx, input, async (em) => ({
+      interaction: await logInteraction(em, ctx, input),
+    }));
+    await interactionLogged(ctx, payload.interaction);
+    return payload;
   }
 
   @Authorized(Role.ADMIN, Role.ACCOUNT_MANAGER)
