@@ -170,4 +170,40 @@ describe('the live board', () => {
     expect(await closed).toBe(4401);
     expect((await watcher.done).events).toEqual([]);
   });
+
+  it('tells the mission’s agenda watchers that an interaction was logged in it', async () => {
+    const [participant] = await server.sql<{ mission_id: string; company_id: string }>(
+      `select p.mission_id, p.company_id from mission_participant p join agency a on a.id = p.agency_id
+        where a.short_name = 'Mosprom' limit 1`,
+    );
+    const watcher = collect<any>(
+      live({ cookie: admin }).client,
+      `subscription($missionId: ID!) { interactionLogged(missionId: $missionId) { interactionId missionId by { email } } }`,
+      { missionId: participant.mission_id },
+      1,
+    );
+    await watcher.started;
+    const logged = await server.gql(
+      'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { interaction { id } userErrors { code message } } }',
+      {
+        input: {
+          kind: 'NOTE',
+          subject: 'Debrief',
+          exporterId: participant.company_id,
+          missionId: participant.mission_id,
+        },
+      },
+      { cookie: manager },
+    );
+    expect(logged.data?.logInteraction.userErrors).toEqual([]);
+    expect((await watcher.done).events).toEqual([
+      {
+        interactionLogged: {
+          interactionId: logged.data?.logInteraction.interaction.id,
+          missionId: participant.mission_id,
+          by: { email: 'manager@mosprom.demo' },
+        },
+      },
+    ]);
+  });
 });
