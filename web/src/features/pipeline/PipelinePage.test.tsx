@@ -16,6 +16,7 @@ import {
   PipelineSwitcherQuery,
 } from './graphql/board';
 import { CreateDealMutation, DealDrawerQuery, MeetingForDealQuery, UpdateDealMutation } from './graphql/deal';
+import { DealChangedSubscription } from './graphql/live';
 import { PipelinePage } from './PipelinePage';
 import {
   boardResult,
@@ -584,5 +585,52 @@ describe('PipelinePage: "Show more" in a column', () => {
     await user.click(screen.getByRole('button', { name: 'Show 5 more deals in Lead' }));
     expect(await within(column('Lead')).findByText('Deal 35')).toBeTruthy();
     expect(within(column('Lead')).queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('PipelinePage: the live board', () => {
+  const event = (byId: string, fullName: string) =>
+    answer(DealChangedSubscription).with((variables) => {
+      expect(variables).toEqual({ pipelineId: 'pipe-1' });
+      return {
+        data: {
+          dealChanged: {
+            __typename: 'DealChangedEvent' as const,
+            dealId: 'deal-a',
+            version: 3,
+            change: 'MOVED' as const,
+            by: { __typename: 'User' as const, id: byId, fullName },
+          },
+        },
+      };
+    });
+
+  it('reloads the board when a colleague moves a deal, and says who did', async () => {
+    const { calls } = renderBoard([event('user-2', 'Anna Orlova')]);
+    expect(await screen.findByText('Anna Orlova moved a deal to another stage.')).toBeTruthy();
+    await waitFor(() => expect(calls.filter((name) => name === 'PipelineBoard').length).toBeGreaterThan(1));
+  });
+
+  it('tells the reader of an open deal that a colleague changed it', async () => {
+    renderBoard(
+      [
+        event('user-2', 'Anna Orlova'),
+        answer(DealDrawerQuery).with(() => drawerResult('deal-a', 'Charging stations in Casablanca')),
+      ],
+      {
+        url: '/pipeline?deal=deal-a',
+      },
+    );
+    expect(
+      await screen.findByText('Anna Orlova changed this deal while you had it open: what you see is up to date.'),
+    ).toBeTruthy();
+  });
+
+  it('says nothing of the viewer’s own changes', async () => {
+    const { calls } = renderBoard([event('user-1', 'Camille Durand')]);
+    await waitFor(() => expect(calls).toContain('DealChanged'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText(/moved a deal/)).toBeNull();
+    expect(calls.filter((name) => name === 'PipelineBoard')).toHaveLength(1);
   });
 });

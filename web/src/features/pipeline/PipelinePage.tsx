@@ -17,11 +17,13 @@ import { buildColumns } from './boardColumns';
 import { Board } from './components/Board';
 import { BoardFilters, type BoardFilterValues } from './components/BoardFilters';
 import { DealDrawer } from './components/DealDrawer';
+import { LiveNote } from './components/LiveNote';
 import { LostReasonDialog } from './components/LostReasonDialog';
 import { MoveNoticeBar } from './components/MoveNoticeBar';
 import { NewDealDialog } from './components/NewDealDialog';
 import { PipelineBoardQuery, PipelineSwitcherQuery } from './graphql/board';
 import { useDealMoves } from './hooks/useDealMoves';
+import { useLiveBoard } from './hooks/useLiveBoard';
 import { useStagePages } from './hooks/useStagePages';
 import type { MovableDeal, StageRef } from './types';
 import './pipeline.css';
@@ -132,6 +134,8 @@ function PipelineBoardScreen({
     resetMore();
   }, [refetchBoard, resetMore]);
   const moves = useDealMoves({ refresh });
+  // Colleagues' changes, as they happen (issue 15).
+  const live = useLiveBoard({ pipelineId, viewerId, refresh });
   const [lostRequest, setLostRequest] = useState<{ deal: MovableDeal; toStage: StageRef } | null>(null);
   const [creating, setCreating] = useState(false);
 
@@ -215,6 +219,7 @@ function PipelineBoardScreen({
 
       {!editable && <p className="pipeline-readonly">{t('readOnly')}</p>}
       <MoveNoticeBar notice={moves.notice} onDismiss={moves.dismissNotice} />
+      <LiveNote note={live.note} onDismiss={live.dismiss} />
 
       {board.loading && !board.data ? (
         <Spinner size="large" label={t('board.loading')} />
@@ -263,6 +268,7 @@ function PipelineBoardScreen({
         moving={openDealId !== null && moves.pending[openDealId] !== undefined}
         onClose={() => updateParams({ deal: null })}
         onMove={requestMove}
+        colleagueChange={openDealId ? live.changes[openDealId] : undefined}
       />
 
       {pipeline && (

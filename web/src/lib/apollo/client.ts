@@ -1,5 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
 import { typePolicies } from './typePolicies';
 import { isUnauthenticated } from './unauthenticated';
 
@@ -22,6 +25,34 @@ export function createHttpTransport(): ApolloLink {
   });
 }
 
+/**
+ * Queries and mutations over HTTP, subscriptions (the live board, the agenda) over a WebSocket on
+ * the same origin and path, signed in by the session cookie the browser sends with it. The socket
+ * opens with the first subscription and reconnects by itself; after a reconnection `onReconnected`
+ * runs (the client refetches what is on screen: events sent meanwhile are not replayed).
+ */
+export function createLiveTransport(onReconnected: () => void): ApolloLink {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = createClient({
+    url: `${protocol}//${window.location.host}/graphql`,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) onReconnected();
+      },
+    },
+  });
+  return ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+    },
+    new GraphQLWsLink(socket),
+    createHttpTransport(),
+  );
+}
+
 /** The app's one Apollo Client: the single place that reacts to a lost session. */
 export function createApolloClient({
   onUnauthenticated,
@@ -41,10 +72,13 @@ export function createApolloClient({
     return forward(operation);
   });
 
-  return new ApolloClient({
-    link: ApolloLink.from([sessionLink, languageLink, transport ?? createHttpTransport()]),
+  // After the live socket reconnects, what is on screen is fetched again (see createLiveTransport).
+  const refetchShown = () => void client.refetchQueries({ include: 'active' });
+  const client: ApolloClient = new ApolloClient({
+    link: ApolloLink.from([sessionLink, languageLink, transport ?? createLiveTransport(refetchShown)]),
     cache: new InMemoryCache({ typePolicies }),
     // Components see only the fields their own fragment asks for.
     dataMasking: true,
   });
+  return client;
 }

@@ -13,6 +13,7 @@ import { useFormat } from '../../../lib/i18n/useFormat';
 import { DEAL_MEETINGS, MAX_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import { stageCategoryTone } from '../../../lib/status/tones';
 import { DealDrawerQuery } from '../graphql/deal';
+import type { LiveChange } from '../hooks/useLiveBoard';
 import type { MovableDeal, StageRef } from '../types';
 import { DAY } from './DealCard';
 import { DealEditForm } from './DealEditForm';
@@ -26,10 +27,12 @@ export interface DealDrawerProps {
   moving: boolean;
   onClose: () => void;
   onMove: (deal: MovableDeal, toStage: StageRef) => void;
+  /** The last change a colleague made to this deal (the live board's, useLiveBoard), if any. */
+  colleagueChange?: LiveChange;
 }
 
 /** A deal beside the board: its summary, stage, edit form, meetings and stage history. */
-export function DealDrawer({ dealId, editable, moving, onClose, onMove }: DealDrawerProps) {
+export function DealDrawer({ dealId, editable, moving, onClose, onMove, colleagueChange }: DealDrawerProps) {
   const { t } = useTranslation('pipeline');
   const { t: tc } = useTranslation();
   const { formatMoney, formatDate } = useFormat();
@@ -54,6 +57,12 @@ export function DealDrawer({ dealId, editable, moving, onClose, onMove }: DealDr
     seenVersion.current = null;
   }, [dealId]);
 
+  // A colleague's change made while the drawer is open is said at its top (the deal reloads with the board).
+  const [changeAtOpen, setChangeAtOpen] = useState<LiveChange | undefined>(colleagueChange);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: taken again when another deal opens, not on each change
+  useEffect(() => setChangeAtOpen(colleagueChange), [dealId]);
+  const changedMeanwhile = colleagueChange && colleagueChange !== changeAtOpen ? colleagueChange : undefined;
+
   const title = deal?.title ?? t('drawer.loadingTitle');
 
   return (
@@ -66,6 +75,16 @@ export function DealDrawer({ dealId, editable, moving, onClose, onMove }: DealDr
         <EmptyState title={t('drawer.notFound')} />
       ) : (
         <div className="deal-drawer">
+          {changedMeanwhile && (
+            <div role="status" className="live-note live-note--drawer">
+              <p className="live-note__message">
+                {t(editing ? 'live.drawerEditing' : 'live.drawer', { name: changedMeanwhile.byName })}
+              </p>
+              <Button size="small" variant="secondary" onClick={() => setChangeAtOpen(changedMeanwhile)}>
+                {t('live.understood')}
+              </Button>
+            </div>
+          )}
           <div className="deal-drawer__summary">
             <div className="deal-drawer__badges">
               <Badge tone={stageCategoryTone[deal.stage.category]}>{deal.stage.name}</Badge>
