@@ -5,7 +5,13 @@ import { ViewerQuery } from '../../lib/session/viewer';
 import { viewer } from '../../test/fixtures';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
-import { MissionAgendaQuery, PlanMeetingMutation, PrintAgendaQuery, UpdateMeetingMutation } from './graphql/agenda';
+import {
+  InteractionLoggedSubscription,
+  MissionAgendaQuery,
+  PlanMeetingMutation,
+  PrintAgendaQuery,
+  UpdateMeetingMutation,
+} from './graphql/agenda';
 import { MissionPageQuery } from './graphql/mission';
 import { MissionsListQuery } from './graphql/missions';
 import { MissionPage } from './MissionPage';
@@ -309,6 +315,31 @@ describe('MissionPage', () => {
     expect(within(card).getByRole('link', { name: 'Create deal' }).getAttribute('href')).toBe(
       '/pipeline?fromInteraction=i2',
     );
+  });
+
+  it('reloads the day when a colleague logs a meeting in the mission, and says who did', async () => {
+    const { link, calls } = scriptedLink(
+      viewerAnswer,
+      missionPageAnswer,
+      agendaAnswer,
+      answer(InteractionLoggedSubscription).with((variables) => {
+        expect(variables).toEqual({ missionId: 'm1' });
+        return {
+          data: {
+            interactionLogged: {
+              __typename: 'InteractionLoggedEvent',
+              interactionId: 'i9',
+              by: { __typename: 'User', id: 'user-2', fullName: 'Anna Orlova' },
+            },
+          },
+        };
+      }),
+    );
+    renderRoutes({ transport: link, routes: missionRoutes, url: '/missions/m1?tab=agenda&day=2025-09-09' });
+    expect(
+      await screen.findByText('Anna Orlova just logged an interaction in this mission: the agenda is up to date.'),
+    ).toBeTruthy();
+    await waitFor(() => expect(calls.filter((name) => name === 'MissionAgenda').length).toBeGreaterThan(1));
   });
 
   it('shows a CONFLICT at the start time and highlights the clashing meeting', async () => {

@@ -1,5 +1,5 @@
 import type { FragmentType } from '@apollo/client';
-import { useFragment, useQuery } from '@apollo/client/react';
+import { useFragment, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -15,7 +15,8 @@ import { graphql } from '../../../gql';
 import type { AgendaPanel_MeetingFragment, AgendaPanel_ParticipantFragment } from '../../../gql/graphql';
 import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { today } from '../../../lib/dates/local';
-import { MissionAgendaQuery } from '../graphql/agenda';
+import { useViewer } from '../../../lib/session/useViewer';
+import { InteractionLoggedSubscription, MissionAgendaQuery } from '../graphql/agenda';
 import { daysBetween, findClashes } from '../hooks/time';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 import { AgendaMeeting } from './AgendaMeeting';
@@ -98,6 +99,18 @@ export function AgendaPanel({ missionId, timeZone, startsOn, endsOn, participant
   const { data, previousData, loading, error, refetch } = useQuery(MissionAgendaQuery, {
     variables: { id: missionId, day },
   });
+  // A colleague's new meeting appears at once (issue 15): the day reloads, and a note says who planned it.
+  const { viewer } = useViewer();
+  const [colleagueNote, setColleagueNote] = useState<string | null>(null);
+  useSubscription(InteractionLoggedSubscription, {
+    variables: { missionId },
+    onData: ({ data: event }) => {
+      const by = event.data?.interactionLogged.by;
+      if (!event.data || by?.id === viewer?.id) return;
+      setColleagueNote(t('agenda.colleaguePlanned', { name: by?.fullName ?? t('agenda.colleague') }));
+      void refetch();
+    },
+  });
   const shown = data ?? previousData;
   const agenda = shown?.mission?.agenda ?? [];
   const clashes = useMemo(() => findClashes(agenda), [agenda]);
@@ -172,6 +185,9 @@ export function AgendaPanel({ missionId, timeZone, startsOn, endsOn, participant
         )}
         <p className="missions-muted agenda-toolbar__zone">{t('agenda.timesIn', { zone: timeZone })}</p>
       </div>
+      <p role="status" className="missions-muted agenda-live-note">
+        {colleagueNote}
+      </p>
 
       {clashes.size > 0 && (
         <ErrorMessage title={t('agenda.clashesTitle')}>{t('agenda.clashesText', { count: clashes.size })}</ErrorMessage>

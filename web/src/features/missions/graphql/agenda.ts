@@ -86,3 +86,16 @@ export const MeetingContactsQuery = graphql(`
     }
   }
 `);
+
+/** Interactions logged in the mission by anyone of the agency (the server's events): the agenda reloads. */
+export const InteractionLoggedSubscription = graphql(`
+  subscription InteractionLogged($missionId: ID!) {
+    interactionLogged(missionId: $missionId) {
+      interactionId
+      by {
+        id
+        fullName
+      }
+    }
+  }
+`);
