@@ -12,7 +12,14 @@ import { DEMO_PASSWORD, launchBrowser, screenshot, USERS } from './support/brows
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 // The driver the server uses (a dependency of the server package, not of the suite).
-const pg = createRequire(`${repoRoot}/server/package.json`)('pg') as typeof import('pg');
+interface PgClient {
+  connect(): Promise<void>;
+  query<T>(text: string): Promise<{ rows: T[] }>;
+  end(): Promise<void>;
+}
+const pg = createRequire(`${repoRoot}/server/package.json`)('pg') as {
+  Client: new (config: { connectionString: string }) => PgClient;
+};
 let database: ThrowawayPostgres;
 let server: ChildProcess;
 let baseURL: string;

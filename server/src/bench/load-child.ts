@@ -30,11 +30,13 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** VmRSS of a process from /proc/<pid>/status (Linux). */
+/** VmRSS of a process and of its children (a server's cluster workers) from /proc (Linux). */
 function readRss(pid: number): number | undefined {
   try {
     const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : undefined;
+    if (!kb) return undefined;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    return children.reduce((sum, child) => sum + (readRss(child) ?? 0), Number(kb) * 1024);
   } catch {
     return undefined;
   }

@@ -42,7 +42,7 @@ export function loadTable(result: LoadResult): string {
  * when this server, or both others, were not measured.
  */
 export function ratioTable(result: LoadResult): string {
-  const others = result.servers.filter((s) => s !== 'ours');
+  const others = result.servers.filter((s) => s === 'postgraphile' || s === 'floor');
   if (!result.servers.includes('ours') || others.length === 0) return '';
   const counts = connectionCounts(result);
   const fewest = counts[0];
@@ -65,7 +65,12 @@ export function ratioTable(result: LoadResult): string {
   return lines.join('\n');
 }
 
-const COLORS: Record<ServerKind, string> = { ours: '#d9534f', postgraphile: '#5b7fbf', floor: '#7a9a5a' };
+const COLORS: Record<ServerKind, string> = {
+  ours: '#d9534f',
+  ours2: '#e89a3c',
+  postgraphile: '#5b7fbf',
+  floor: '#7a9a5a',
+};
 
 const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 

@@ -20,10 +20,11 @@ import { openThrowawayDatabase } from './throwaway-db.js';
  * takes one client, which is this server. Figures only: nothing here fails on a time.
  */
 
-export type ServerKind = 'ours' | 'postgraphile' | 'floor';
+export type ServerKind = 'ours' | 'ours2' | 'postgraphile' | 'floor';
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'this server',
+  ours2: 'this server, 2 processes',
   postgraphile: 'PostGraphile 5',
   floor: 'floor (1 SQL statement)',
 };
@@ -85,9 +86,14 @@ export interface LoadResult {
 
 const CHILD_SCRIPTS: Record<ServerKind, string> = {
   ours: 'serve-ours.js',
+  // The same, as CRM_WORKERS=2 runs it (issue 15): two processes on one port (serve-ours.ts).
+  ours2: 'serve-ours.js',
   postgraphile: 'serve-postgraphile.js',
   floor: 'serve-floor.js',
 };
+
+/** This server, in one process or two. */
+const isOurs = (kind: ServerKind) => kind === 'ours' || kind === 'ours2';
 
 /** The compiled child servers (the bench runs from dist; its test runs the sources and needs the build too). */
 const childScript = (kind: ServerKind) => join(repoRoot, 'server/dist/server/src/bench', CHILD_SCRIPTS[kind]);
@@ -110,7 +116,7 @@ const noErrors = (body: string) => !body.includes('"errors"');
 
 function targetFor(kind: ServerKind, page: LoadPage, index: number, cookie: string | undefined): Target {
   if (kind === 'floor') return { path: `/page/${index}`, method: 'GET', headers: {}, verify: () => true };
-  const request = kind === 'ours' ? page.ours : page.postgraphile;
+  const request = isOurs(kind) ? page.ours : page.postgraphile;
   return {
     path: '/graphql',
     method: 'POST',
@@ -199,7 +205,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
     const onPostgres = 'databaseUrl' in throwaway.location;
     const servers: ServerKind[] = [];
     const skipped: LoadResult['skipped'] = [];
-    for (const server of ['ours', 'postgraphile', 'floor'] as const) {
+    for (const server of ['ours', 'ours2', 'postgraphile', 'floor'] as const) {
       if (options.only?.servers && !options.only.servers.includes(server)) {
         skipped.push({ server, reason: 'left out (BENCH_SERVERS)' });
       } else if (server !== 'ours' && !onPostgres) {
@@ -240,13 +246,13 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
       // Ours with the Node flags `pnpm serve` runs it with (its heap cap).
       const server = await startChildServer(
         childScript(kind),
-        kind === 'floor' ? { ...env, ...floorEnv } : env,
-        kind === 'ours' ? serveFlags() : [],
+        kind === 'floor' ? { ...env, ...floorEnv } : kind === 'ours2' ? { ...env, BENCH_OURS_WORKERS: '2' } : env,
+        isOurs(kind) ? serveFlags() : [],
       );
       try {
         log(`${SERVER_LABELS[kind]}: pid ${server.pid}, ${server.url}`);
         idleRss[kind] = server.rss();
-        const cookie = kind === 'ours' ? await login(server.url) : undefined;
+        const cookie = isOurs(kind) ? await login(server.url) : undefined;
         for (const [index, page] of pages.entries()) {
           const target = targetFor(kind, page, index, cookie);
           answerBytes.push({

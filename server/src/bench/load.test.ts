@@ -36,10 +36,10 @@ describe('pnpm bench:load at a tiny scale', () => {
       plans: true,
     });
 
-    const expected: ServerKind[] = databaseUrl ? ['ours', 'postgraphile', 'floor'] : ['ours'];
+    const expected: ServerKind[] = databaseUrl ? ['ours', 'ours2', 'postgraphile', 'floor'] : ['ours'];
     expect(result.servers).toEqual(expected);
-    // On PGlite the two others are named as skipped, with the reason.
-    expect(result.skipped.map((s) => s.server)).toEqual(databaseUrl ? [] : ['postgraphile', 'floor']);
+    // On PGlite the others are named as skipped, with the reason.
+    expect(result.skipped.map((s) => s.server)).toEqual(databaseUrl ? [] : ['ours2', 'postgraphile', 'floor']);
     expect(result.pages).toHaveLength(5);
     for (const page of result.pages) {
       for (const server of expected) {
