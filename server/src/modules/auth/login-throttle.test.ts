@@ -95,6 +95,15 @@ describe('the sign-in throttle', () => {
     expect(rows).toBe(200);
   });
 
+  it('counts an e-mail of any length, and keeps no e-mail address in the database', async () => {
+    const { store } = throttle();
+    const huge = 'a'.repeat(980_000);
+    for (let i = 0; i < 5; i++) await fail(store, huge, '192.0.2.1');
+    expect(await store.attempt(huge, '192.0.2.1')).toMatchObject({ allowed: false, limit: 'account' });
+    const rows = await server.sql<{ account: string }>('select distinct account from sign_in_attempt');
+    expect(rows.map((row) => row.account)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
+  });
+
   it('counts the attempts of every server process: two throttles on one database are one', async () => {
     const { store, clock } = throttle();
     const other = new SqlLoginThrottle(server.db.orm.em, LIMITS, () => clock.now);
