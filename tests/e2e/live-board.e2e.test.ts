@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/src/test/free-port';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../server/src/test/throwaway-postgres';
-import { DEMO_PASSWORD, launchBrowser, screenshot, USERS } from './support/browser';
+import { launchBrowser, screenshot, signIn, USERS } from './support/browser';
 
 // Issue 15's done-when: two server processes on PostgreSQL (CRM_WORKERS=2, each new connection
 // handed to the next) and two browsers; what one user does on the board reaches the other at once.
@@ -32,13 +32,7 @@ async function signedIn(email: string): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto('/sign-in');
-  await page.evaluate(() => localStorage.setItem('crm.language', 'en'));
-  await page.reload();
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+  await signIn(page, email);
   return page;
 }
 
