@@ -171,6 +171,29 @@ describe('the live board', () => {
     expect((await watcher.done).events).toEqual([]);
   });
 
+  it('closes the socket of a user an admin deactivates, at the next event', async () => {
+    const pipeline = await board(manager);
+    const cookie = await server.login('analyst@mosprom.demo');
+    const { client, closed } = live({ cookie });
+    const watcher = collect<any>(client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1, 3_000);
+    await watcher.started;
+    const analystId = await server.idOf('user', 'email', 'analyst@mosprom.demo');
+    const deactivated = await server.gql(
+      'mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { userErrors { code } } }',
+      { input: { userId: analystId } },
+      { cookie: admin },
+    );
+    expect(deactivated.data?.deactivateUser.userErrors).toEqual([]);
+    const deal = (await board(manager)).stages.flatMap((stage) => stage.deals.nodes)[0];
+    await server.gql(
+      'mutation($input: UpdateDealInput!) { updateDeal(input: $input) { userErrors { code } } }',
+      { input: { dealId: deal.id, version: deal.version, title: 'Edited after a deactivation' } },
+      { cookie: manager },
+    );
+    expect(await closed).toBe(4401);
+    expect((await watcher.done).events).toEqual([]);
+  });
+
   it('tells the mission’s agenda watchers that an interaction was logged in it', async () => {
     const [participant] = await server.sql<{ mission_id: string; company_id: string }>(
       `select p.mission_id, p.company_id from mission_participant p join agency a on a.id = p.agency_id
