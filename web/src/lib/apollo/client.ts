@@ -31,9 +31,9 @@ export function createHttpTransport(): ApolloLink {
  * opens with the first subscription and reconnects by itself; after a reconnection `onReconnected`
  * runs (the client refetches what is on screen: events sent meanwhile are not replayed).
  */
-export function createLiveTransport(onReconnected: () => void): ApolloLink {
+export function createLiveTransport(onReconnected: () => void, connect = createClient): ApolloLink {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const socket = createClient({
+  const socket = connect({
     url: `${protocol}//${window.location.host}/graphql`,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
