@@ -91,7 +91,18 @@ describe('the live board across two server processes and two browsers', () => {
     await sql.end();
 
     const [manager, admin] = [await signedIn(USERS.manager), await signedIn(USERS.admin)];
+    // The admin's board subscribes over its WebSocket once it shows: wait for that before anyone moves.
+    const subscribed = new Promise<void>((resolve) => {
+      admin.on('websocket', (socket) =>
+        socket.on('framesent', (frame) => {
+          if (String(frame.payload).includes('"subscribe"') && String(frame.payload).includes('DealChanged')) resolve();
+        }),
+      );
+    });
     await Promise.all([manager.goto('/pipeline'), admin.goto('/pipeline')]);
+    await subscribed;
+    // The server registers the subscription as it reads the frame: a moment for a loaded machine.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     const targetColumn = (page: Page) => page.getByRole('region', { name: deal.target, exact: true });
     await expect.poll(() => targetColumn(admin).getByText(deal.title, { exact: true }).count()).toBe(0);
 
