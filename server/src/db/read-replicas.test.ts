@@ -45,7 +45,13 @@ async function post(query: string, variables: Record<string, unknown>, cookie: s
     body: JSON.stringify({ query, variables }),
   });
   const cookies = response.headers.getSetCookie().map((line) => line.split(';')[0]);
-  return { body: (await response.json()) as { data?: any; errors?: unknown[] }, cookies };
+  return {
+    body: (await response.json()) as {
+      data?: { exportValue?: { total: { dealsWon: number } }; moveDeal?: unknown };
+      errors?: unknown[];
+    },
+    cookies,
+  };
 }
 
 async function signIn(email: string): Promise<string> {
@@ -58,8 +64,7 @@ async function signIn(email: string): Promise<string> {
 }
 
 const WON = '{ exportValue(groupBy: [], from: "2000-01-01", to: "2099-12-31") { total { dealsWon } } }';
-const dealsWon = async (cookie: string) =>
-  (await post(WON, {}, cookie)).body.data?.exportValue.total.dealsWon as number | undefined;
+const dealsWon = async (cookie: string) => (await post(WON, {}, cookie)).body.data?.exportValue?.total.dealsWon;
 
 beforeAll(async () => {
   primary = await startThrowawayPostgres();

@@ -26,7 +26,7 @@ interface Answer {
   body: {
     data?: Record<string, unknown> | null;
     errors?: { extensions?: Record<string, unknown> }[];
-    extensions?: any;
+    extensions?: { cost?: { remaining?: number } };
   };
   cookie?: string;
   pid: number;
@@ -142,7 +142,7 @@ describe('two server processes on one PostgreSQL', () => {
     const answers: Answer[] = [];
     for (let i = 0; i < 4; i++) answers.push(await gql(FORTY, {}, { authorization }));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429, 429]);
-    expect(answers[1].body.extensions.cost.remaining).toBe(20);
+    expect(answers[1].body.extensions?.cost?.remaining).toBe(20);
     expect(answers[2].body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', remaining: 20 });
     expect(new Set(answers.map((answer) => answer.pid)).size).toBe(2);
   });

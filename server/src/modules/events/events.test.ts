@@ -39,8 +39,23 @@ function live(auth: { cookie?: string; token?: string }): { client: Client; clos
   return { client, closed };
 }
 
+/** An event as the subscription's `data` carries it. */
+type EventData = Record<string, unknown>;
+
+interface BoardStage {
+  id: string;
+  category: string;
+  deals: { nodes: { id: string; version: number }[] };
+}
+
 /** The next `count` events of a subscription, or what came when `ms` ran out. */
-function collect<T>(client: Client, query: string, variables: Record<string, unknown>, count: number, ms = 3_000) {
+function collect<T = EventData>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  count: number,
+  ms = 3_000,
+) {
   const events: T[] = [];
   let ready: () => void = () => {};
   const started = new Promise<void>((resolve) => {
@@ -87,7 +102,7 @@ async function board(cookie: string) {
     {},
     { cookie },
   );
-  const pipeline = (data!.pipelines.nodes as { id: string; isDefault: boolean; stages: any[] }[]).find(
+  const pipeline = (data!.pipelines.nodes as { id: string; isDefault: boolean; stages: BoardStage[] }[]).find(
     (p) => p.isDefault,
   )!;
   return pipeline;
@@ -105,12 +120,12 @@ afterAll(async () => {
 describe('the live board', () => {
   it('tells the pipeline’s subscribers of its agency that a deal moved, with its version and who moved it', async () => {
     const pipeline = await board(manager);
-    const open = pipeline.stages.find((stage) => stage.category === 'OPEN' && stage.deals.nodes.length > 0);
-    const target = pipeline.stages.find((stage) => stage.category === 'OPEN' && stage.id !== open.id);
+    const open = pipeline.stages.find((stage) => stage.category === 'OPEN' && stage.deals.nodes.length > 0)!;
+    const target = pipeline.stages.find((stage) => stage.category === 'OPEN' && stage.id !== open.id)!;
     const deal = open.deals.nodes[0];
-    const colleague = collect<any>(live({ cookie: admin }).client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1);
+    const colleague = collect(live({ cookie: admin }).client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1);
     // Another agency subscribing to this pipeline's id hears nothing of it.
-    const stranger = collect<any>(live({ cookie: asmex }).client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1, 1_500);
+    const stranger = collect(live({ cookie: asmex }).client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1, 1_500);
     await Promise.all([colleague.started, stranger.started]);
 
     const moved = await server.gql(
@@ -136,7 +151,7 @@ describe('the live board', () => {
   it('announces nothing for a refused change', async () => {
     const pipeline = await board(manager);
     const deal = pipeline.stages.flatMap((stage) => stage.deals.nodes)[0];
-    const watcher = collect<any>(live({ cookie: admin }).client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1, 1_500);
+    const watcher = collect(live({ cookie: admin }).client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1, 1_500);
     await watcher.started;
     const stale = await server.gql(
       'mutation($input: UpdateDealInput!) { updateDeal(input: $input) { userErrors { code } } }',
@@ -154,44 +169,40 @@ describe('the live board', () => {
     expect(await forged.closed).toBe(4403);
   });
 
-  it('closes the socket of a user who signed out, at the next event', async () => {
+  /** A user watching the board, then `end` (signing them out, deactivating them), then a colleague's change. */
+  async function closedAtNextEvent(email: string, end: (cookie: string) => Promise<void>) {
     const pipeline = await board(manager);
-    const cookie = await server.login('admin@mosprom.demo');
+    const cookie = await server.login(email);
     const { client, closed } = live({ cookie });
-    const watcher = collect<any>(client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1, 3_000);
+    const watcher = collect(client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1, 3_000);
     await watcher.started;
-    await server.gql('mutation { logout { ok } }', {}, { cookie });
-    const deal = pipeline.stages.flatMap((stage) => stage.deals.nodes)[0];
-    await server.gql(
-      'mutation($input: UpdateDealInput!) { updateDeal(input: $input) { userErrors { code } } }',
-      { input: { dealId: deal.id, version: deal.version, title: 'Edited after a sign-out' } },
-      { cookie: manager },
-    );
-    expect(await closed).toBe(4401);
-    expect((await watcher.done).events).toEqual([]);
-  });
-
-  it('closes the socket of a user an admin deactivates, at the next event', async () => {
-    const pipeline = await board(manager);
-    const cookie = await server.login('analyst@mosprom.demo');
-    const { client, closed } = live({ cookie });
-    const watcher = collect<any>(client, DEAL_CHANGED, { pipelineId: pipeline.id }, 1, 3_000);
-    await watcher.started;
-    const analystId = await server.idOf('user', 'email', 'analyst@mosprom.demo');
-    const deactivated = await server.gql(
-      'mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { userErrors { code } } }',
-      { input: { userId: analystId } },
-      { cookie: admin },
-    );
-    expect(deactivated.data?.deactivateUser.userErrors).toEqual([]);
+    await end(cookie);
     const deal = (await board(manager)).stages.flatMap((stage) => stage.deals.nodes)[0];
     await server.gql(
       'mutation($input: UpdateDealInput!) { updateDeal(input: $input) { userErrors { code } } }',
-      { input: { dealId: deal.id, version: deal.version, title: 'Edited after a deactivation' } },
+      { input: { dealId: deal.id, version: deal.version, title: `Edited after ${email} left` } },
       { cookie: manager },
     );
     expect(await closed).toBe(4401);
     expect((await watcher.done).events).toEqual([]);
+  }
+
+  it('closes the socket of a user who signed out, at the next event', async () => {
+    await closedAtNextEvent('admin@mosprom.demo', async (cookie) => {
+      await server.gql('mutation { logout { ok } }', {}, { cookie });
+    });
+  });
+
+  it('closes the socket of a user an admin deactivates, at the next event', async () => {
+    await closedAtNextEvent('analyst@mosprom.demo', async () => {
+      const analystId = await server.idOf('user', 'email', 'analyst@mosprom.demo');
+      const deactivated = await server.gql(
+        'mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { userErrors { code } } }',
+        { input: { userId: analystId } },
+        { cookie: admin },
+      );
+      expect(deactivated.data?.deactivateUser.userErrors).toEqual([]);
+    });
   });
 
   it('tells the mission’s agenda watchers that an interaction was logged in it', async () => {
@@ -199,7 +210,7 @@ describe('the live board', () => {
       `select p.mission_id, p.company_id from mission_participant p join agency a on a.id = p.agency_id
         where a.short_name = 'Mosprom' limit 1`,
     );
-    const watcher = collect<any>(
+    const watcher = collect(
       live({ cookie: admin }).client,
       `subscription($missionId: ID!) { interactionLogged(missionId: $missionId) { interactionId missionId by { email } } }`,
       { missionId: participant.mission_id },
