@@ -6,7 +6,7 @@ import type { Context } from './context.js';
 import type { CostBudget } from './cost-budget.js';
 import { QueryTooComplexError, RateLimitedError } from './errors.js';
 import { actualCost, type CostModel, requestedCost } from './query-cost.js';
-import { queryShape } from './query-shape.js';
+import { type QueryShape, queryShape } from './query-shape.js';
 
 /** `extensions.cost` of every response. */
 export interface CostReport {
@@ -54,6 +54,39 @@ function memoOf(operation: OperationDefinitionNode): DocumentMemo {
   return memo;
 }
 
+/**
+ * Refuses an operation whose shape is over the limits (depth, aliases, directives, introspection):
+ * over HTTP (queryLimits below) and over WebSocket (http/live.ts) alike.
+ */
+export function refuseTooComplex(shape: QueryShape, limits: QueryLimits): void {
+  if (shape.depth > limits.maxDepth) {
+    throw new QueryTooComplexError(`The query is ${shape.depth} levels deep; the limit is ${limits.maxDepth}.`, {
+      limit: 'depth',
+      value: shape.depth,
+      max: limits.maxDepth,
+    });
+  }
+  if (shape.aliases > limits.maxAliases) {
+    throw new QueryTooComplexError(`The query has ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`, {
+      limit: 'aliases',
+      value: shape.aliases,
+      max: limits.maxAliases,
+    });
+  }
+  if (shape.directives > limits.maxDirectives) {
+    throw new QueryTooComplexError(
+      `The query has ${shape.directives} directives; the limit is ${limits.maxDirectives}.`,
+      { limit: 'directives', value: shape.directives, max: limits.maxDirectives },
+    );
+  }
+  if (shape.schemas > 1) {
+    throw new QueryTooComplexError(
+      `The query asks for __schema ${shape.schemas} times; it may be asked for once per operation.`,
+      { limit: 'introspection', value: shape.schemas, max: 1 },
+    );
+  }
+}
+
 export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServerPlugin<Context> {
   const model: CostModel = {
     defaultPageSize: DEFAULT_PAGE_SIZE,
@@ -71,31 +104,7 @@ export function queryLimits(limits: QueryLimits, budget: CostBudget): ApolloServ
           if (!operation) return; // Apollo refuses a document without the named operation itself
           const memo = memoOf(operation);
           memo.shape ??= queryShape(document, operation);
-          const shape = memo.shape;
-          if (shape.depth > limits.maxDepth) {
-            throw new QueryTooComplexError(
-              `The query is ${shape.depth} levels deep; the limit is ${limits.maxDepth}.`,
-              { limit: 'depth', value: shape.depth, max: limits.maxDepth },
-            );
-          }
-          if (shape.aliases > limits.maxAliases) {
-            throw new QueryTooComplexError(
-              `The query has ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`,
-              { limit: 'aliases', value: shape.aliases, max: limits.maxAliases },
-            );
-          }
-          if (shape.directives > limits.maxDirectives) {
-            throw new QueryTooComplexError(
-              `The query has ${shape.directives} directives; the limit is ${limits.maxDirectives}.`,
-              { limit: 'directives', value: shape.directives, max: limits.maxDirectives },
-            );
-          }
-          if (shape.schemas > 1) {
-            throw new QueryTooComplexError(
-              `The query asks for __schema ${shape.schemas} times; it may be asked for once per operation.`,
-              { limit: 'introspection', value: shape.schemas, max: 1 },
-            );
-          }
+          refuseTooComplex(memo.shape, limits);
           variables = coercedVariables(schema, operation, request.variables);
           if (!variables) return;
           const costKey = JSON.stringify(variables);

@@ -223,6 +223,7 @@ export async function createApp(
   // Subscriptions over WebSocket on the same port and path (http/live.ts).
   const live = serveLive(server, {
     schema: await graphqlSchema(),
+    limits: config.limits,
     rootEm: db.orm.em,
     events,
     cookieSecure: config.cookieSecure,

@@ -1,10 +1,13 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema, getOperationAST, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { QueryLimits } from '../config.js';
 import { buildContext } from '../graphql/build-context.js';
 import type { Context } from '../graphql/context.js';
+import { refuseTooComplex } from '../graphql/query-limits.js';
+import { queryShape } from '../graphql/query-shape.js';
 import type { Logger } from '../log/logger.js';
 import type { EventBus } from '../modules/events/event-bus.js';
 import type { TrustedProxies } from './client-address.js';
@@ -15,6 +18,8 @@ export const RECHECK_MS = 30_000;
 
 export interface LiveOptions {
   schema: GraphQLSchema;
+  /** The shape limits of GraphQL over HTTP (depth, aliases, directives, tokens): a subscription runs per event. */
+  limits: QueryLimits;
   rootEm: EntityManager;
   events: EventBus;
   cookieSecure: boolean;
@@ -77,6 +82,18 @@ export function serveLive(server: Server, options: LiveOptions): { close(): Prom
         }, RECHECK_MS);
         extra.recheck.unref();
         return true;
+      },
+      // Each event runs the subscription's selection again: its shape is bounded as a request's is.
+      onSubscribe: (_context, _id, payload) => {
+        try {
+          const document = parse(payload.query, { maxTokens: options.limits.maxTokens });
+          const operation = getOperationAST(document, payload.operationName);
+          if (operation) refuseTooComplex(queryShape(document, operation), options.limits);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        return undefined;
       },
       onClose: ({ extra }) => clearInterval(extra.recheck),
     },

@@ -162,6 +162,25 @@ describe('the live board', () => {
     expect((await watcher.done).events).toEqual([]);
   });
 
+  it('refuses a subscription over the shape limits (each event would run it again)', async () => {
+    const pipeline = await board(manager);
+    const aliases = Array.from({ length: 31 }, (_, i) => `b${i}: by { email }`).join(' ');
+    const refused = collect(
+      live({ cookie: admin }).client,
+      `subscription($pipelineId: ID!) { dealChanged(pipelineId: $pipelineId) { dealId ${aliases} } }`,
+      { pipelineId: pipeline.id },
+      1,
+    );
+    const { events, error } = await refused.done;
+    expect(events).toEqual([]);
+    expect(error).toEqual([
+      expect.objectContaining({
+        message: 'The query has 31 aliases; the limit is 30.',
+        extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }),
+      }),
+    ]);
+  });
+
   it('refuses a subscription without a session or with a bad token', async () => {
     const anonymous = live({});
     expect(await anonymous.closed).toBe(4403);
