@@ -7,12 +7,19 @@ function parts(day: string): [number, number, number] {
   return [year, month, date];
 }
 
+/** The UTC day (month and date may overflow into the next or previous ones); years 0-99 stay themselves, not 19xx. */
+function utcDay(year: number, month: number, date: number): Date {
+  const day = new Date(0);
+  day.setUTCFullYear(year, month - 1, date);
+  return day;
+}
+
 function format(year: number, month: number, date: number): string {
-  return new Date(Date.UTC(year, month - 1, date)).toISOString().slice(0, 10);
+  return utcDay(year, month, date).toISOString().slice(0, 10);
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDay(year, month + 1, 0).getUTCDate();
 }
 
 export function addDays(day: string, days: number): string {
@@ -40,7 +47,8 @@ export function yearsBetween(from: string, to: string): number {
 /** A calendar period from its first day: label and last day. */
 export function periodOf(unit: ExportValueDimension, start: string): { label: string; end: string } {
   const [year, month] = parts(start);
-  const last = (months: number) => addDays(format(year, month + months, 1), -1);
+  // Day 0 of the month after is the period's last day, computed without stepping past it (9999-12-31 stays in range).
+  const last = (months: number) => format(year, month + months, 0);
   switch (unit) {
     case ExportValueDimension.MONTH:
       return { label: start.slice(0, 7), end: last(1) };

@@ -289,6 +289,11 @@ describe('exportValue', () => {
       { cookie: analyst },
     );
     expect(months.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // The calendar's last day: each period ends on 9999-12-31, none steps past it (found by fuzzing).
+    for (const unit of ['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR']) {
+      const last = await report({ groupBy: [unit], from: '9999-12-31', to: '9999-12-31' });
+      expect(last.rows.map((row: { period: { end: string } }) => row.period.end)).toEqual(['9999-12-31']);
+    }
     const anonymous = await server.gql(REPORT, { groupBy: [], from: '2025-01-01', to: '2025-01-01' });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     for (const groupBy of [
