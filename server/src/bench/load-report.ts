@@ -68,6 +68,7 @@ export function ratioTable(result: LoadResult): string {
 const COLORS: Record<ServerKind, string> = {
   ours: '#d9534f',
   ours2: '#e89a3c',
+  'ours-replica': '#b05fa8',
   postgraphile: '#5b7fbf',
   floor: '#7a9a5a',
 };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { repoRoot } from '../config.js';
 import { generateBatches, generateShared, pinned, TABLES } from './generate.js';
 import { type ChildServer, serveFlags, startChildServer } from './load-child.js';
@@ -20,11 +21,12 @@ import { openThrowawayDatabase } from './throwaway-db.js';
  * takes one client, which is this server. Figures only: nothing here fails on a time.
  */
 
-export type ServerKind = 'ours' | 'ours2' | 'postgraphile' | 'floor';
+export type ServerKind = 'ours' | 'ours2' | 'ours-replica' | 'postgraphile' | 'floor';
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'this server',
   ours2: 'this server, 2 processes',
+  'ours-replica': 'this server, reads on a replica',
   postgraphile: 'PostGraphile 5',
   floor: 'floor (1 SQL statement)',
 };
@@ -49,6 +51,11 @@ export interface LoadOptions {
   keepDatabase?: boolean;
   /** Also the query plans of each page (load-plans.ts), on PostgreSQL, before the load. */
   plans?: boolean;
+  /**
+   * A streaming replica of `databaseUrl`'s server (any database in the URL): server `ours-replica`
+   * runs this server with DATABASE_REPLICA_URLS on it (issue 15), once it has replayed the data.
+   */
+  replicaUrl?: string;
 }
 
 export interface LoadCell {
@@ -88,12 +95,13 @@ const CHILD_SCRIPTS: Record<ServerKind, string> = {
   ours: 'serve-ours.js',
   // The same, as CRM_WORKERS=2 runs it (issue 15): two processes on one port (serve-ours.ts).
   ours2: 'serve-ours.js',
+  'ours-replica': 'serve-ours.js',
   postgraphile: 'serve-postgraphile.js',
   floor: 'serve-floor.js',
 };
 
-/** This server, in one process or two. */
-const isOurs = (kind: ServerKind) => kind === 'ours' || kind === 'ours2';
+/** This server, in one process or two, or reading a replica. */
+const isOurs = (kind: ServerKind) => kind === 'ours' || kind === 'ours2' || kind === 'ours-replica';
 
 /** The compiled child servers (the bench runs from dist; its test runs the sources and needs the build too). */
 const childScript = (kind: ServerKind) => join(repoRoot, 'server/dist/server/src/bench', CHILD_SCRIPTS[kind]);
@@ -168,6 +176,39 @@ function watchRss(server: ChildServer) {
   };
 }
 
+/** `server`'s URL naming the database of `database` (a URL too). */
+function sameDatabase(server: string, database: string): string {
+  const url = new URL(server);
+  url.pathname = new URL(database).pathname;
+  return url.toString();
+}
+
+/** Waits until the replica has replayed the primary's current WAL position (at most 10 minutes). */
+async function untilReplayed(primaryUrl: string, replicaUrl: string): Promise<void> {
+  const one = async <T>(url: string, text: string, values: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(text, values)).rows[0] as T;
+    } finally {
+      await client.end();
+    }
+  };
+  const { lsn } = await one<{ lsn: string }>(primaryUrl, 'select pg_current_wal_lsn()::text as lsn');
+  const replica = sameDatabase(replicaUrl, 'postgres://x/postgres');
+  for (let waited = 0; waited < 600_000; waited += 200) {
+    const { replayed } = await one<{ replayed: boolean | null }>(
+      replica,
+      'select pg_last_wal_replay_lsn() >= $1::pg_lsn as replayed',
+      [lsn],
+    );
+    if (replayed === null) throw new Error('BENCH_REPLICA_URL is not a replica (pg_last_wal_replay_lsn() is null)');
+    if (replayed) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('The replica did not replay the generated data within 10 minutes');
+}
+
 export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
   const { log } = options;
   const throwaway = await openThrowawayDatabase(options.databaseUrl, () => {}, { uncheckedForeignKeys: true });
@@ -205,7 +246,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
     const onPostgres = 'databaseUrl' in throwaway.location;
     const servers: ServerKind[] = [];
     const skipped: LoadResult['skipped'] = [];
-    for (const server of ['ours', 'ours2', 'postgraphile', 'floor'] as const) {
+    for (const server of ['ours', 'ours2', 'ours-replica', 'postgraphile', 'floor'] as const) {
       if (options.only?.servers && !options.only.servers.includes(server)) {
         skipped.push({ server, reason: 'left out (BENCH_SERVERS)' });
       } else if (server !== 'ours' && !onPostgres) {
@@ -213,6 +254,8 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
           server,
           reason: 'needs PostgreSQL (DATABASE_URL): the embedded PGlite takes one client, this server',
         });
+      } else if (server === 'ours-replica' && !options.replicaUrl) {
+        skipped.push({ server, reason: 'needs a streaming replica of the server (BENCH_REPLICA_URL)' });
       } else {
         servers.push(server);
       }
@@ -230,6 +273,18 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
         : { DATABASE_URL: '', CRM_DATA_DIR: throwaway.location.dataDir }),
     };
     const floorEnv = { BENCH_FLOOR_PAGES: JSON.stringify(pages.map((p) => p.floor)) };
+    const envOf = (kind: ServerKind): Record<string, string> => {
+      if (kind === 'floor') return { ...env, ...floorEnv };
+      if (kind === 'ours2') return { ...env, BENCH_OURS_WORKERS: '2' };
+      if (kind === 'ours-replica' && 'databaseUrl' in throwaway.location) {
+        return { ...env, DATABASE_REPLICA_URLS: sameDatabase(options.replicaUrl!, throwaway.location.databaseUrl) };
+      }
+      return env;
+    };
+    if (servers.includes('ours-replica') && 'databaseUrl' in throwaway.location) {
+      log('replica: waiting until it has replayed the generated data');
+      await untilReplayed(throwaway.location.databaseUrl, options.replicaUrl!);
+    }
 
     let plans: LoadResult['plans'];
     if (options.plans && 'databaseUrl' in throwaway.location) {
@@ -244,11 +299,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
     const idleRss: LoadResult['idleRss'] = {};
     for (const kind of servers) {
       // Ours with the Node flags `pnpm serve` runs it with (its heap cap).
-      const server = await startChildServer(
-        childScript(kind),
-        kind === 'floor' ? { ...env, ...floorEnv } : kind === 'ours2' ? { ...env, BENCH_OURS_WORKERS: '2' } : env,
-        isOurs(kind) ? serveFlags() : [],
-      );
+      const server = await startChildServer(childScript(kind), envOf(kind), isOurs(kind) ? serveFlags() : []);
       try {
         log(`${SERVER_LABELS[kind]}: pid ${server.pid}, ${server.url}`);
         idleRss[kind] = server.rss();

@@ -15,12 +15,14 @@ import { benchScale } from './scale.js';
  * Environment: BENCH_SCALE (as `pnpm bench`: an integer or `large`), BENCH_SIZE (batches of S,
  * default 10 for `large`, else 1), BENCH_CLIENTS (default "1,16,32"), BENCH_SECONDS (per measure,
  * default 5), BENCH_WARMUP_SECONDS (per page and server, default 2), BENCH_OUT (folder of the
- * results, default docs/bench-results), BENCH_SERVERS (some of "ours,postgraphile,floor"),
+ * results, default docs/bench-results), BENCH_SERVERS (some of "ours,ours2,ours-replica,postgraphile,floor"),
  * BENCH_PAGES (the pages whose name contains one of these, e.g. "companies,board"), DATABASE_URL
  * (PostgreSQL; without it, embedded PGlite and this server only), BENCH_KEEP_DATABASE=1 (leave
  * the generated database in place and print where it is, to measure it again by hand), BENCH_PLANS=1
  * (PostgreSQL: also each page's query plans, load-plans.ts, written beside the report as
- * plans-<scale>-<size>xS-postgresql.md; `pnpm bench:plans` reads them from a kept database).
+ * plans-<scale>-<size>xS-postgresql.md; `pnpm bench:plans` reads them from a kept database),
+ * BENCH_REPLICA_URL (a streaming replica of DATABASE_URL's server: also runs server `ours-replica`,
+ * this server with its page reads on that replica, docs/deploy.md).
  */
 
 function positive(name: string, fallback: number): number {
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     log: (line) => console.error(line),
     keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
     plans: process.env.BENCH_PLANS === '1',
+    replicaUrl: process.env.BENCH_REPLICA_URL || undefined,
   });
 
   const name = `load-${scale.label}-${batches}xS-${databaseUrl ? 'postgresql' : 'pglite'}`;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLoadBench } from '../bench/load-run.js';
 import { loadConfig } from '../config.js';
 import { type App, createApp } from '../http/app.js';
 import { createLogger } from '../log/logger.js';
@@ -47,7 +48,11 @@ async function post(query: string, variables: Record<string, unknown>, cookie: s
   const cookies = response.headers.getSetCookie().map((line) => line.split(';')[0]);
   return {
     body: (await response.json()) as {
-      data?: { exportValue?: { total: { dealsWon: number } }; moveDeal?: unknown };
+      data?: {
+        exportValue?: { total: { dealsWon: number } };
+        moveDeal?: unknown;
+        deals?: { edges: { node: { id: string } }[] };
+      };
       errors?: unknown[];
     },
     cookies,
@@ -65,6 +70,18 @@ async function signIn(email: string): Promise<string> {
 
 const WON = '{ exportValue(groupBy: [], from: "2000-01-01", to: "2099-12-31") { total { dealsWon } } }';
 const dealsWon = async (cookie: string) => (await post(WON, {}, cookie)).body.data?.exportValue?.total.dealsWon;
+
+/** Whether the deals list (a compiled read, read-model/) shows the deal among the won ones. */
+async function wonInList(cookie: string, dealId: string): Promise<boolean> {
+  const { body } = await post(
+    '{ deals(first: 100, filter: { categories: [WON] }) { edges { node { id } } } }',
+    {},
+    cookie,
+  );
+  const edges = body.data?.deals?.edges;
+  if (!edges) throw new Error(JSON.stringify(body));
+  return edges.some((edge) => edge.node.id === dealId);
+}
 
 beforeAll(async () => {
   primary = await startThrowawayPostgres();
@@ -116,9 +133,13 @@ describe('analytics on a streaming replica', () => {
     // The analyst reads the paused replica; the manager, carrying their write's position, the primary.
     expect(await dealsWon(analyst)).toBe(before);
     expect(await dealsWon(`${manager}; ${readAfter}`)).toBe(before! + 1);
+    // So do the pages (the compiled reads): the deals list shows the deal where each one reads it.
+    expect(await wonInList(analyst, deal.id)).toBe(false);
+    expect(await wonInList(`${manager}; ${readAfter}`, deal.id)).toBe(true);
 
     await onReplica('select pg_wal_replay_resume()');
     await until(async () => (await dealsWon(analyst)) === before! + 1, 'the replica replays the won deal');
+    expect(await wonInList(analyst, deal.id)).toBe(true);
     expect(await dealsWon(`${manager}; ${readAfter}`)).toBe(before! + 1);
     expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' });
   });
@@ -126,8 +147,13 @@ describe('analytics on a streaming replica', () => {
   it('with the replica down, read the primary and say degraded', async () => {
     const analyst = await signIn('analyst@mosprom.demo');
     const won = await dealsWon(analyst);
+    const [deal] = await db.orm.em.getConnection().execute<{ id: string }[]>(
+      `select d.id from deal d join pipeline_stage s on s.id = d.stage_id join agency a on a.id = d.agency_id
+        where s.category = 'WON' and a.name like '%Mosprom%' limit 1`,
+    );
     await replica.stop();
     expect(await dealsWon(analyst)).toBe(won);
+    expect(await wonInList(analyst, deal.id)).toBe(true);
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'degraded', replicas: 'unreachable' });
@@ -138,4 +164,42 @@ describe('analytics on a streaming replica', () => {
     );
     expect(await dealsWon(analyst)).toBe(won);
   });
+
+  it("runs the load bench's server with its page reads on the replica", async () => {
+    let kept = '';
+    const result = await runLoadBench({
+      databaseUrl: primary.url,
+      replicaUrl: replica.url,
+      shape: {
+        companies: 50,
+        contactsPerCompany: 2,
+        missions: 2,
+        participantsPerMission: 6,
+        interactions: 200,
+        deals: 50,
+        tasks: 20,
+      },
+      batches: 1,
+      connections: [2],
+      seconds: 1,
+      warmupSeconds: 0,
+      only: { servers: ['ours-replica'] },
+      log: (line) => {
+        if (line.startsWith('kept: ')) kept = (JSON.parse(line.slice(6)) as { databaseUrl: string }).databaseUrl;
+      },
+      keepDatabase: true,
+    });
+    expect(result.servers).toEqual(['ours-replica']);
+    expect(result.cells.map((cell) => cell.errors)).toEqual(result.pages.map(() => 0));
+    const served = result.cells.reduce((sum, cell) => sum + cell.requests, 0);
+    expect(served).toBeGreaterThan(0);
+    // Every page request ran its statement on the replica (a standby counts its own transactions).
+    const database = new URL(kept).pathname.slice(1);
+    await until(async () => {
+      const [row] = await onReplica<{ n: string }>(
+        `select xact_commit as n from pg_stat_database where datname = '${database}'`,
+      );
+      return Number(row?.n ?? 0) >= served;
+    }, 'the replica counts the pages it served');
+  }, 120_000);
 });

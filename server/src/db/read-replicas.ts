@@ -3,8 +3,9 @@ import { currentRequest } from '../log/request-scope.js';
 
 /**
  * Reads on replicas (issue 15): with `DATABASE_REPLICA_URLS`, the reads that may lag a little
- * (analytics: `agencyQuery(…, { connection: 'read' })`) go to a streaming replica, and the
- * primary keeps the writes and the pages people edit from.
+ * go to a streaming replica: analytics (`agencyQuery(…, { connection: 'read' })`) and the compiled
+ * page reads (read-model/statement-batch.ts, `connection: 'replica'`); the primary keeps the
+ * writes, what mutations answer, and the reads the resolvers make.
  *
  * - Each replica is a MikroORM read connection named `replica-<n>` (db/statement-timeout.ts); the
  *   `analytics` one is the primary's own analytics pool, where reads go when no replica can take them.
@@ -83,11 +84,17 @@ async function hasReplayed(replica: Connection, lsn: string): Promise<boolean> {
 
 /**
  * The connection a read that may lag goes to: a usable replica (that has replayed the request's
- * own writes), else the primary's analytics pool. `run` is tried on the replica, and on the
+ * own writes), else the primary: its analytics pool, or its main pool for a page read (`fallback`). `run` is tried on the replica, and on the
  * primary if the replica fails it (the replica is then left out).
  */
-export async function onReadConnection<T>(em: EntityManager, run: (connection: Connection) => Promise<T>): Promise<T> {
-  const { replicas, primary } = readConnections(em);
+export async function onReadConnection<T>(
+  em: EntityManager,
+  run: (connection: Connection) => Promise<T>,
+  fallback: 'analytics' | 'main' = 'analytics',
+): Promise<T> {
+  const connections = readConnections(em);
+  const { replicas } = connections;
+  const primary = fallback === 'main' ? em.getConnection('write') : connections.primary;
   const now = Date.now();
   const candidates = replicas.filter((replica) => usable(replica, now));
   if (candidates.length === 0) return run(primary);

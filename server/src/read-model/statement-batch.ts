@@ -5,8 +5,12 @@ import { agencyQuery, joinSql, type Sql, sql, trusted } from '../shared/sql.js';
 
 type Row = Record<string, unknown>;
 
-/** The compiled statements recur with other values (ids, pages, agencies): prepared (shared/prepared.ts). */
-const PREPARED = { prepared: true } as const;
+/**
+ * The compiled statements recur with other values (ids, pages, agencies): prepared
+ * (shared/prepared.ts); they answer queries only, so they read a replica when there is one
+ * (db/read-replicas.ts: the user who just wrote reads the primary).
+ */
+const PREPARED = { prepared: true, connection: 'replica' } as const;
 
 /**
  * The compiled statements of one request's root fields (a company page asks `company` and two
@@ -43,7 +47,9 @@ async function runBatch(
     return batch.map((_, index) => row[`r${index}`]);
   } catch {
     return Promise.all(
-      batch.map(({ statement }) => agencyQuery<Row>(ctx.em, statement).catch((error: Error) => error)),
+      batch.map(({ statement }) =>
+        agencyQuery<Row>(ctx.em, statement, { connection: 'replica' }).catch((error: Error) => error),
+      ),
     );
   }
 }

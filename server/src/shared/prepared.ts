@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Connection } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Sql } from './sql.js';
@@ -75,12 +76,15 @@ interface Logging {
  * The rows of `statement` run as a prepared statement, or undefined when it is not one to prepare
  * (the caller runs it as usual): inside a transaction (its own connection), over the cap, refused.
  */
-export async function runPrepared<T>(em: EntityManager, statement: Sql): Promise<T[] | undefined> {
+export async function runPrepared<T>(
+  em: EntityManager,
+  statement: Sql,
+  connection: Connection = em.getConnection(),
+): Promise<T[] | undefined> {
   if (em.getTransactionContext()) return undefined;
   const { name, text } = nameOf(statement.text);
   if (refused.has(name) || (!prepared.has(name) && prepared.size >= MAX_PREPARED)) return undefined;
   if (text === undefined) return undefined;
-  const connection = em.getConnection();
   const platform = em.getPlatform();
   const values = statement.params.length
     ? `(${platform.formatQuery(statement.params.map(() => '?').join(', '), [...statement.params])})`
@@ -90,7 +94,7 @@ export async function runPrepared<T>(em: EntityManager, statement: Sql): Promise
   const hooked = logging.config.get('onQuery')(statement.text, statement.params);
   // A hook that rewrites the statement (the bench's read-only plans step): its text runs, not prepared.
   const rewritten = hooked === statement.text ? undefined : platform.formatQuery(hooked, [...statement.params]);
-  const client = connection.getClient() as unknown as Kysely<unknown>;
+  const client = (connection as unknown as { getClient(): Kysely<unknown> }).getClient();
   const started = Date.now();
   try {
     const result = await client.getExecutor().provideConnection(async (db) => {

@@ -66,8 +66,12 @@ export function built(query: { sql: string; params: readonly unknown[] }): Sql {
 }
 
 export interface RunOptions {
-  /** A named connection (the analytics one, db/statement-timeout.ts); the default one otherwise. */
-  connection?: 'read' | 'write';
+  /**
+   * Where the statement runs: `read`, a read that may lag (analytics): a replica, else the primary's
+   * analytics pool (db/statement-timeout.ts); `replica`, a page read: a replica, else the main pool
+   * (db/read-replicas.ts); the main pool otherwise.
+   */
+  connection?: 'read' | 'replica' | 'write';
   /** Run as a prepared statement (shared/prepared.ts): a statement whose text recurs with other values. */
   prepared?: boolean;
 }
@@ -109,20 +113,26 @@ export async function crossAgencyQuery<T>(
 }
 
 async function run<T>(em: EntityManager, statement: Sql, options: RunOptions): Promise<T[]> {
-  if (options.prepared && !options.connection) {
-    const rows = await runPrepared<T>(em, statement);
-    if (rows) return rows;
-  }
-  const execute = (connection: Connection) =>
-    connection
-      .execute<T[]>(statement.text, [...statement.params], 'all', em.getTransactionContext())
-      // As em.execute does: a constraint violation becomes the ORM's exception (runMutation answers it).
-      .catch((error: Error) => {
-        throw em.getDriver().convertException(error);
-      }) as Promise<T[]>;
+  const execute = async (connection: Connection): Promise<T[]> => {
+    if (options.prepared) {
+      const rows = await runPrepared<T>(em, statement, connection);
+      if (rows) return rows;
+    }
+    return (
+      connection
+        .execute<T[]>(statement.text, [...statement.params], 'all', em.getTransactionContext())
+        // As em.execute does: a constraint violation becomes the ORM's exception (runMutation answers it).
+        .catch((error: Error) => {
+          throw em.getDriver().convertException(error);
+        }) as Promise<T[]>
+    );
+  };
   // Reads that may lag go to a replica when there is one (db/read-replicas.ts).
-  if (options.connection === 'read') return onReadConnection(em, execute);
-  return execute(em.getConnection(options.connection));
+  // (Inside a transaction, its own connection: what it wrote is not on any replica yet.)
+  if ((options.connection === 'read' || options.connection === 'replica') && !em.getTransactionContext()) {
+    return onReadConnection(em, execute, options.connection === 'replica' ? 'main' : 'analytics');
+  }
+  return execute(em.getConnection(options.connection === 'read' ? 'read' : 'write'));
 }
 
 const SAVEPOINT_NAME = /^[a-z_]+$/;
