@@ -59,6 +59,27 @@ export interface Config {
   statementTimeoutMs: number;
   /** What one analytics query may ask for and how long its statements may run (docs/analytics.md). */
   analytics: AnalyticsLimits;
+  /** Outgoing mail (modules/mail): where it goes, from whom, and the address its links start with. */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /**
+   * smtp://user:pass@host:port or smtps://… (CRM_SMTP_URL). Without it, mail waits in the outbox,
+   * where admins read it ("Outgoing mail"): nothing needs a mail server to try the app.
+   */
+  smtpUrl: string | undefined;
+  /** The sender when an agency has set none (CRM_MAIL_FROM). */
+  from: string;
+  /** The web app's address as people reach it (CRM_PUBLIC_URL): links in mail start with it. */
+  publicUrl: string;
+  /**
+   * How often the outbox and the confirmations' schedule are looked at, in ms (CRM_MAIL_POLL_MS,
+   * 30 s); mutations that write mail also wake the sender. 0: only when woken (the tests).
+   */
+  pollMs: number;
+  /** The delay before a refused mail is tried again, doubled each time (CRM_MAIL_RETRY_SECONDS, 60). */
+  retrySeconds: number;
 }
 
 /**
@@ -146,6 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     statementTimeoutMs: int('CRM_STATEMENT_TIMEOUT_MS', env.CRM_STATEMENT_TIMEOUT_MS, 5_000),
     analytics: loadAnalyticsLimits(env),
+    mail: {
+      smtpUrl: env.CRM_SMTP_URL || undefined,
+      from: env.CRM_MAIL_FROM || 'Export CRM <crm@localhost>',
+      publicUrl: (env.CRM_PUBLIC_URL || `http://localhost:${int('PORT', env.PORT, 4000)}`).replace(/\/+$/, ''),
+      pollMs: int('CRM_MAIL_POLL_MS', env.CRM_MAIL_POLL_MS, 30_000),
+      retrySeconds: int('CRM_MAIL_RETRY_SECONDS', env.CRM_MAIL_RETRY_SECONDS, 60),
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { OneTimeToken } from '../modules/auth/one-time-token.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { Company } from '../modules/company/company.entity.js';
 import { CompanySector } from '../modules/company/company-sector.entity.js';
+import { DealConfirmation } from '../modules/confirmation/deal-confirmation.entity.js';
 import { Contact } from '../modules/contact/contact.entity.js';
 import { Deal } from '../modules/deal/deal.entity.js';
 import { DealStageChange } from '../modules/deal/deal-stage-change.entity.js';
@@ -14,6 +15,7 @@ import { ImportFile } from '../modules/import/import-file.entity.js';
 import { ImportMapping } from '../modules/import/import-mapping.entity.js';
 import { Interaction } from '../modules/interaction/interaction.entity.js';
 import { InteractionContact } from '../modules/interaction/interaction-contact.entity.js';
+import { OutboxMail } from '../modules/mail/outbox-mail.entity.js';
 import { Mission } from '../modules/mission/mission.entity.js';
 import { MissionParticipant } from '../modules/mission/mission-participant.entity.js';
 import { MissionPartner } from '../modules/mission/mission-partner.entity.js';
@@ -49,6 +51,8 @@ export const agencyOwnedEntities = [
   ImportBatch,
   ImportMapping,
   ImportFile,
+  OutboxMail,
+  DealConfirmation,
 ];
 
 export const entities = [

@@ -9,7 +9,7 @@ import { AgencyWriteGuard } from './agency-write-guard.js';
 import { entities } from './entities.js';
 import { NOT_MERGED_FILTER, notMergedFilter } from './merged-filter.js';
 import { releaseDeadConnections } from './pool-guard.js';
-import { timeoutConfig } from './statement-timeout.js';
+import { MAIN_POOL_SIZE, timeoutConfig } from './statement-timeout.js';
 
 const runningFromSource = import.meta.url.endsWith('.ts');
 
@@ -48,7 +48,7 @@ export function ormConfig(options: OrmOptions) {
     // Every reference points inside its own agency (the write guard), so the agency filter need not join targets.
     autoJoinRefsForFilters: false,
     subscribers: [new AgencyWriteGuard()],
-    pool: options.singleConnection ? { min: 0, max: 1 } : { min: 0, max: 10 },
+    pool: options.singleConnection ? { min: 0, max: 1 } : { min: 0, max: MAIN_POOL_SIZE },
     // `pg` Pool options: no request waits forever for a connection (the default is no limit), and
     // TCP keep-alive notices a server that vanished without closing its sockets.
     ...timeoutConfig(options, {

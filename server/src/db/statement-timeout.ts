@@ -19,6 +19,9 @@ export const ANALYTICS_CONNECTION = 'read';
 /** Connections of the analytics pool on PostgreSQL. */
 export const ANALYTICS_POOL_SIZE = 4;
 
+/** Connections of the main pool (and of each replica's) on PostgreSQL. */
+export const MAIN_POOL_SIZE = 10;
+
 export interface TimeoutOptions {
   url: string;
   singleConnection: boolean;
@@ -45,12 +48,23 @@ export function timeoutConfig(options: TimeoutOptions, driverOptions: Record<str
     driverOptions: { ...driverOptions, ...statementTimeout(options.statementTimeoutMs), options: '-c jit=off' },
     // Plain reads stay on the main pool: only analytics ask for this one.
     preferReadReplicas: false,
-    replicas: [options.url, ...(options.replicaUrls ?? [])].map((clientUrl, index) => ({
-      name: index === 0 ? PRIMARY_READS : `${REPLICA_PREFIX}${index}`,
-      clientUrl,
-      pool: { min: 0, max: ANALYTICS_POOL_SIZE },
-      driverOptions: { ...driverOptions, ...statementTimeout(options.analyticsTimeoutMs) },
-    })),
+    replicas: [
+      {
+        name: PRIMARY_READS,
+        clientUrl: options.url,
+        pool: { min: 0, max: ANALYTICS_POOL_SIZE },
+        driverOptions: { ...driverOptions, ...statementTimeout(options.analyticsTimeoutMs) },
+      },
+      // A streaming replica serves pages too (read-model/statement-batch.ts): a pool as large as the
+      // main one, JIT off as there (on, the company page took 115 ms on a replica for 5 on the
+      // primary: docs/bench.md), and the analytics timeout, since analytics read there as well.
+      ...(options.replicaUrls ?? []).map((clientUrl, index) => ({
+        name: `${REPLICA_PREFIX}${index + 1}`,
+        clientUrl,
+        pool: { min: 0, max: MAIN_POOL_SIZE },
+        driverOptions: { ...driverOptions, ...statementTimeout(options.analyticsTimeoutMs), options: '-c jit=off' },
+      })),
+    ],
   };
 }
 

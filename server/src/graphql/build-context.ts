@@ -12,6 +12,7 @@ import type { EventBus } from '../modules/events/event-bus.js';
 import type { RawJson } from '../read-model/raw-json.js';
 import { languageFromHeader } from '../shared/messages/index.js';
 import type { Context, CookieJar } from './context.js';
+import type { CostBudget } from './cost-budget.js';
 import { UnauthenticatedError } from './errors.js';
 
 /** No agency has this id: an anonymous request's EntityManager reads nothing and writes nothing. */
@@ -30,6 +31,8 @@ export async function buildContext(options: {
   analytics?: AnalyticsLimits;
   /** Sign-in limits, for requests that may sign in (GraphQL). */
   loginThrottle?: LoginThrottle;
+  /** Requests of public pages per client address (GraphQL). */
+  publicPages?: CostBudget;
   /** For GraphQL over HTTP: the JSON texts the response takes as they are. */
   rawJson?: RawJson;
   /** The process's events, which mutations publish (modules/events). */
@@ -61,6 +64,7 @@ export async function buildContext(options: {
     userAgent: req.headers['user-agent'],
     clientAddress: clientAddress(req, options.trustedProxies),
     loginThrottle: options.loginThrottle,
+    publicPages: options.publicPages,
     language,
     sessionTtlDays: options.sessionTtlDays,
     analytics: options.analytics,

@@ -5,6 +5,7 @@ import type { EventBus } from '../modules/events/event-bus.js';
 import type { Role } from '../modules/user/user.enums.js';
 import type { RawJson } from '../read-model/raw-json.js';
 import type { Language } from '../shared/messages/index.js';
+import type { CostBudget } from './cost-budget.js';
 
 /** Who is calling: resolved once per request from the session cookie or API token. */
 export interface Viewer {
@@ -36,6 +37,8 @@ export interface Context {
   clientAddress: string;
   /** Sign-in limits (modules/auth/login-throttle.ts): set on GraphQL requests, where `login` runs. */
   loginThrottle?: LoginThrottle;
+  /** Requests of public pages (a confirmation link's) per client address (modules/confirmation). */
+  publicPages?: CostBudget;
   /** The language of userError messages: from Accept-Language (fr, en or ru), English by default. */
   language: Language;
   sessionTtlDays: number;

@@ -5,6 +5,10 @@ import { AuditEventResolver } from '../modules/audit/audit.resolver.js';
 import { ApiTokenResolver } from '../modules/auth/api-token.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CompanyResolver } from '../modules/company/company.resolver.js';
+import {
+  DealConfirmationFieldResolver,
+  DealConfirmationResolver,
+} from '../modules/confirmation/confirmation.resolver.js';
 import { ContactResolver } from '../modules/contact/contact.resolver.js';
 import { DealResolver, DealStageChangeResolver } from '../modules/deal/deal.resolver.js';
 import { PipelineStageDealsResolver } from '../modules/deal/stage-deals.resolver.js';
@@ -15,6 +19,7 @@ import { ImportProgressResolver } from '../modules/import/import-progress.resolv
 import { CompanyInteractionsResolver } from '../modules/interaction/company-interactions.resolver.js';
 import { InteractionResolver } from '../modules/interaction/interaction.resolver.js';
 import { MissionInteractionsResolver } from '../modules/interaction/mission-interactions.resolver.js';
+import { OutboxMailResolver } from '../modules/mail/mail.resolver.js';
 import { MergeResolver } from '../modules/merge/merge.resolver.js';
 import { CompanyMissionsResolver } from '../modules/mission/company-missions.resolver.js';
 import { MissionParticipantResolver, MissionResolver } from '../modules/mission/mission.resolver.js';
@@ -60,4 +65,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ImportResolver,
   ImportPreviewResolver,
   ImportProgressResolver,
+  DealConfirmationResolver,
+  DealConfirmationFieldResolver,
+  OutboxMailResolver,
 ];

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap } from '@apollo/server';
-import type { Config } from '../config.js';
+import type { Config, MailConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { hasReplicas, readAfterCookie, readAfterFromCookies, replicaState } from '../db/read-replicas.js';
 import { databaseAnswers, READY_TIMEOUT_MS } from '../db/readiness.js';
@@ -15,9 +15,12 @@ import { createLogger, type Logger } from '../log/logger.js';
 import { currentRequest, errorAnswered } from '../log/request-scope.js';
 import { SqlLoginThrottle } from '../modules/auth/login-throttle.js';
 import { configurePasswordHashing } from '../modules/auth/password.js';
+import { runConfirmationSchedule } from '../modules/confirmation/confirmation-schedule.js';
 import { LocalEventBus, PostgresEventBus } from '../modules/events/event-bus.js';
 import { exportHandler } from '../modules/export/export.http.js';
 import { handleImportHttp } from '../modules/import/import.http.js';
+import { MailDispatcher } from '../modules/mail/mail-dispatcher.js';
+import { setPublicUrl } from '../modules/mail/outbox.js';
 import { RawJson } from '../read-model/raw-json.js';
 import { languageFromHeader, msg, render } from '../shared/messages/index.js';
 import { BodyTooLargeError, readBody } from './body.js';
@@ -31,7 +34,18 @@ export interface App {
   listen(port: number, host: string): Promise<string>;
   /** Stops accepting connections and waits up to `graceMs` for requests in flight. */
   close(graceMs?: number): Promise<void>;
+  /** The outbox's sender (tests wake it and wait for it). */
+  mail: MailDispatcher;
 }
+
+/** Mail settings of an app given none (tests): nothing sent, links to the default port. */
+const DEFAULT_MAIL: MailConfig = {
+  smtpUrl: undefined,
+  from: 'Export CRM <crm@localhost>',
+  publicUrl: 'http://localhost:4000',
+  pollMs: 30_000,
+  retrySeconds: 60,
+};
 
 type AppConfig = Pick<
   Config,
@@ -47,7 +61,7 @@ type AppConfig = Pick<
   | 'signIn'
   | 'passwordHashing'
 > &
-  Partial<Pick<Config, 'analytics'>>;
+  Partial<Pick<Config, 'analytics' | 'mail'>>;
 
 export interface AppOptions {
   /** The clock of the sign-in throttle and the cost budget (ms since the epoch): tests move it by hand. */
@@ -79,6 +93,21 @@ export async function createApp(
   // Kept in the database, shared by every server process on it (issue 15).
   const budget = new SqlLeakyBucket(db.orm.em, { ...config.limits.tokenBudget, now: options.clock });
   const loginThrottle = new SqlLoginThrottle(db.orm.em, config.signIn, options.clock);
+  // A confirmation link's public page: 30 requests at once per address, then 10 a minute.
+  const publicPages = new SqlLeakyBucket(db.orm.em, { capacity: 30, perMinute: 10, now: options.clock });
+  // Outgoing mail, and what confirmations do with time (modules/mail, modules/confirmation).
+  const mail = { ...DEFAULT_MAIL, ...config.mail };
+  setPublicUrl(mail.publicUrl);
+  const dispatcher = new MailDispatcher({
+    rootEm: db.orm.em,
+    smtpUrl: mail.smtpUrl,
+    from: mail.from,
+    pollMs: mail.pollMs,
+    retrySeconds: mail.retrySeconds,
+    log,
+    eachRound: () => runConfirmationSchedule(db.orm.em),
+  });
+  dispatcher.start();
   configurePasswordHashing(config.passwordHashing);
   const replicas = hasReplicas(db.orm.em);
   // What one user does, announced to the others (modules/events): NOTIFY on PostgreSQL, in process on PGlite.
@@ -137,6 +166,7 @@ export async function createApp(
             sessionIdleHours: config.sessionIdleHours,
             trustedProxies: config.trustedProxies,
             loginThrottle,
+            publicPages,
             analytics: config.analytics,
             rawJson,
             events,
@@ -256,6 +286,8 @@ export async function createApp(
       clearTimeout(grace);
       await apollo.stop();
       await events.close();
+      await dispatcher.close();
     },
+    mail: dispatcher,
   };
 }

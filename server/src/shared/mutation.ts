@@ -39,7 +39,12 @@ export async function runMutation<T extends object>(
     if (errors.length > 0) return { userErrors: errors } as Payload<Partial<T>>;
   }
   try {
-    const result = await ctx.em.transactional((em) => work(em as EntityManager));
+    let inner: EntityManager | undefined;
+    const result = await ctx.em.transactional((em) => {
+      inner = em as EntityManager;
+      return work(inner);
+    });
+    runAfterCommit(inner);
     return { ...result, userErrors: [] };
   } catch (error) {
     ctx.em.clear();
@@ -47,6 +52,25 @@ export async function runMutation<T extends object>(
     if (errors) return { userErrors: errors } as Payload<Partial<T>>;
     throw error;
   }
+}
+
+const afterCommit = new WeakMap<EntityManager, (() => void)[]>();
+
+/**
+ * Runs `task` once the transaction of `em` (a mutation's, see runMutation) has committed, and
+ * never if it rolls back: what must not happen for a change that did not (wake the mail
+ * dispatcher for a mail written in it).
+ */
+export function onCommit(em: EntityManager, task: () => void): void {
+  const tasks = afterCommit.get(em) ?? [];
+  tasks.push(task);
+  afterCommit.set(em, tasks);
+}
+
+function runAfterCommit(em: EntityManager | undefined): void {
+  if (!em) return;
+  for (const task of afterCommit.get(em) ?? []) task();
+  afterCommit.delete(em);
 }
 
 function asUserErrors(error: unknown): UserError[] | undefined {

@@ -27,4 +27,12 @@ export class Agency extends BaseEntity {
   @Field({ description: 'ISO 4217 code of the currency reports are converted to.' })
   @Property({ type: 'character', length: 3 })
   baseCurrency!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The sender of the mail the CRM sends for the agency, e.g. "Mosprom <crm@mosprom.ru>"; the server’s own when null.',
+  })
+  @Property({ type: 'string', length: 254, nullable: true })
+  mailFrom?: string | null;
 }

@@ -33,12 +33,20 @@ export function changesBetween(before: Snapshot | null, after: Snapshot | null):
 /** Records who changed what, in the mutation's own transaction (flushed with it). */
 export function recordAudit(
   em: EntityManager,
-  ctx: Context,
-  event: { action: string; entity: string; entityId: string; before?: Snapshot | null; after?: Snapshot | null },
+  ctx: Pick<Context, 'viewer'>,
+  event: {
+    action: string;
+    entity: string;
+    entityId: string;
+    before?: Snapshot | null;
+    after?: Snapshot | null;
+    /** For a change no user made (an exporter's answer through a link, an expiry): its agency; the actor is then empty. */
+    agencyId?: string;
+  },
 ): AuditEvent {
   return em.create(AuditEvent, {
-    agency: ctx.viewer!.agencyId,
-    actor: ctx.viewer!.userId,
+    agency: event.agencyId ?? ctx.viewer!.agencyId,
+    actor: event.agencyId ? (ctx.viewer?.userId ?? null) : ctx.viewer!.userId,
     action: event.action,
     entity: event.entity,
     entityId: event.entityId,

@@ -13,6 +13,8 @@ import { OneTimeToken, OneTimeTokenPurpose } from '../auth/one-time-token.entity
 import { hashPassword } from '../auth/password.js';
 import { closeAllSessions } from '../auth/session.service.js';
 import { randomSecret, sha256 } from '../auth/tokens.js';
+import { longDate } from '../mail/mail-templates.js';
+import { absoluteLink, writeMail } from '../mail/outbox.js';
 import { statusOf, User } from './user.entity.js';
 import { Locale, type Role, UserStatus } from './user.enums.js';
 import type {
@@ -53,7 +55,23 @@ async function issueLink(
     expiresAt,
     createdBy: ctx.viewer!.userId,
   });
-  return { path: `${LINK_PATH}${token}`, purpose, expiresAt };
+  const path = `${LINK_PATH}${token}`;
+  // Mailed in the user's language (sent after the commit; without SMTP, read in "Outgoing mail").
+  const agency = await em.findOneOrFail(Agency, ctx.viewer!.agencyId);
+  writeMail(em, {
+    agencyId: agency.id,
+    to: { address: user.email, name: user.fullName },
+    locale: user.locale,
+    template: purpose === OneTimeTokenPurpose.INVITATION ? 'invitation' : 'passwordReset',
+    view: {
+      fullName: user.fullName,
+      agencyName: agency.name,
+      link: absoluteLink(path),
+      expiresAt: longDate(expiresAt, user.locale),
+    },
+    createdBy: ctx.viewer!.userId,
+  });
+  return { path, purpose, expiresAt };
 }
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();

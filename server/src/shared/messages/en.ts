@@ -284,6 +284,20 @@ export const en = {
   statementTimeout:
     'The request took too long and was stopped. Ask for less (a shorter period, fewer groupings or smaller pages) or try again later.',
   databaseUnavailable: 'The database is unavailable for the moment. Try again in a few seconds.',
+  // exporter confirmation of won deals (modules/confirmation)
+  confirmWonOnly: 'Only a won deal can be confirmed by its exporter.',
+  confirmNoContact: 'The exporter has no contact with an e-mail address: add one first.',
+  confirmContactNotExporter: 'Choose a contact of the deal’s exporter who has an e-mail address.',
+  confirmLinkInvalid: 'This link no longer works: it has been answered already, or it has expired.',
+  confirmCorrectionNeeded: 'Give the right amount or the right signature day.',
+  confirmSignedInFuture: 'The signature day cannot be after today.',
+  confirmTooManyAttempts: ({ seconds }: { seconds: number }) =>
+    `Too many attempts from your address. Try again in ${seconds} seconds.`,
+  confirmAnsweredTask: ({ exporter, deal, answer }: { exporter: string; deal: string; answer: string }) =>
+    `${exporter} ${answer} “${deal}”: see the deal’s confirmation`,
+  confirmAnswerConfirmed: 'confirmed',
+  confirmAnswerCorrected: 'corrected',
+  confirmAnswerDisputed: 'disputed',
   cursorInvalid: 'The cursor is not valid for this list and order.',
   pageSizeOutOfRange: ({ field, max }: { field: string; max: number }) => `\`${field}\` must be between 0 and ${max}.`,
   pageBothDirections: 'Pass either `first` or `last`, not both.',

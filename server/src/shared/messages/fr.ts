@@ -271,6 +271,20 @@ export const fr: Messages = {
   statementTimeout:
     'La requête a pris trop de temps et a été arrêtée. Demandez moins (une période plus courte, moins de regroupements ou des pages plus petites) ou réessayez plus tard.',
   databaseUnavailable: 'La base de données est momentanément indisponible. Réessayez dans quelques secondes.',
+  // exporter confirmation of won deals (modules/confirmation)
+  confirmWonOnly: 'Seule une affaire gagnée peut être confirmée par son exportateur.',
+  confirmNoContact: 'L’exportateur n’a aucun contact avec une adresse e-mail : ajoutez-en un d’abord.',
+  confirmContactNotExporter: 'Choisissez un contact de l’exportateur de l’affaire qui a une adresse e-mail.',
+  confirmLinkInvalid: 'Ce lien ne fonctionne plus : il a déjà reçu une réponse, ou il a expiré.',
+  confirmCorrectionNeeded: 'Indiquez le bon montant ou la bonne date de signature.',
+  confirmSignedInFuture: 'La date de signature ne peut pas être postérieure à aujourd’hui.',
+  confirmTooManyAttempts: ({ seconds }: { seconds: number }) =>
+    `Trop de tentatives depuis votre adresse. Réessayez dans ${seconds} secondes.`,
+  confirmAnsweredTask: ({ exporter, deal, answer }: { exporter: string; deal: string; answer: string }) =>
+    `${exporter} a ${answer} « ${deal} » : voir la confirmation de l’affaire`,
+  confirmAnswerConfirmed: 'confirmé',
+  confirmAnswerCorrected: 'corrigé',
+  confirmAnswerDisputed: 'contesté',
   cursorInvalid: 'Le curseur n’est pas valable pour cette liste et cet ordre.',
   pageSizeOutOfRange: ({ field, max }) => `\`${field}\` doit être compris entre 0 et ${max}.`,
   pageBothDirections: 'Passez `first` ou `last`, pas les deux.',

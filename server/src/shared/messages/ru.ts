@@ -268,6 +268,20 @@ export const ru: Messages = {
   statementTimeout:
     'Запрос выполнялся слишком долго и был остановлен. Запросите меньше (более короткий период, меньше группировок или страницы поменьше) или повторите попытку позже.',
   databaseUnavailable: 'База данных временно недоступна. Повторите попытку через несколько секунд.',
+  // exporter confirmation of won deals (modules/confirmation)
+  confirmWonOnly: 'Подтвердить у экспортёра можно только выигранную сделку.',
+  confirmNoContact: 'У экспортёра нет контакта с адресом электронной почты: сначала добавьте его.',
+  confirmContactNotExporter: 'Выберите контакт экспортёра этой сделки, у которого есть адрес электронной почты.',
+  confirmLinkInvalid: 'Эта ссылка больше не действует: на неё уже ответили или срок её действия истёк.',
+  confirmCorrectionNeeded: 'Укажите правильную сумму или правильную дату подписания.',
+  confirmSignedInFuture: 'Дата подписания не может быть позже сегодняшней.',
+  confirmTooManyAttempts: ({ seconds }: { seconds: number }) =>
+    `Слишком много попыток с вашего адреса. Повторите через ${seconds} с.`,
+  confirmAnsweredTask: ({ exporter, deal, answer }: { exporter: string; deal: string; answer: string }) =>
+    `${exporter}: сделка «${deal}» — ${answer}; см. подтверждение сделки`,
+  confirmAnswerConfirmed: 'подтверждена',
+  confirmAnswerCorrected: 'исправлена',
+  confirmAnswerDisputed: 'оспорена',
   cursorInvalid: 'Курсор не подходит для этого списка и порядка.',
   pageSizeOutOfRange: ({ field, max }) => `\`${field}\` должен быть от 0 до ${max}.`,
   pageBothDirections: 'Передайте `first` или `last`, но не оба.',
