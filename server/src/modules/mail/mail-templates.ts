@@ -40,6 +40,9 @@ function file(name: string): string {
 }
 
 const asIs = { escape: (value: unknown) => String(value) };
+/** HTML escaping of what HTML needs (Mustache's own also escapes `/` and `=`, which garbles links). */
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const html = { escape: (value: unknown) => String(value).replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]) };
 
 /** The mail of `template` in `locale`, with `view`'s values (every value a string). */
 export function renderMail(template: MailTemplate, locale: Locale, view: Record<string, string>): RenderedMail {
@@ -55,11 +58,11 @@ export function renderMail(template: MailTemplate, locale: Locale, view: Record<
   if (!subject) throw new Error(`${template}.${locale}.txt has no Subject: header`);
   const values = { ...view, linkLabel: Mustache.render(headers.get('Button') ?? '', view, {}, asIs) };
   const renderedSubject = Mustache.render(subject, values, {}, asIs).replace(/\s+/g, ' ').slice(0, 300);
-  const content = Mustache.render(file(`${template}.${locale}.html`), values);
+  const content = Mustache.render(file(`${template}.${locale}.html`), values, {}, html);
   return {
     subject: renderedSubject,
     text: Mustache.render(source.slice(split + 2), values, {}, asIs),
-    html: Mustache.render(file('layout.html'), { locale, subject: renderedSubject, content }),
+    html: Mustache.render(file('layout.html'), { locale, subject: renderedSubject, content }, {}, html),
   };
 }
 
