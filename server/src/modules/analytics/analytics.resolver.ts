@@ -18,6 +18,9 @@ import { PipelineFunnel } from './pipeline-funnel.type.js';
  */
 export const ANALYTICS_COST = 100;
 
+const CONFIRMED_ONLY =
+  'Count only the won deals their exporters confirmed (latest answer CONFIRMED or CORRECTED), at the value and day they confirmed; open and lost deals then count for nothing.';
+
 /** exportValue's rows repeat per calendar period: its selection counts once per period. */
 function exportValuePeriods(args: { groupBy?: ExportValueDimension[]; from?: string; to?: string }): number {
   return args.groupBy && args.from && args.to ? calendarPeriods(args.groupBy, args.from, args.to) : 1;
@@ -41,9 +44,10 @@ export class AnalyticsResolver {
   })
   missionOutcome(
     @Arg('missionId', () => ID, { description: 'The mission.' }) missionId: string,
+    @Arg('confirmedOnly', () => Boolean, { defaultValue: false, description: CONFIRMED_ONLY }) confirmedOnly: boolean,
     @Ctx() ctx: Context,
   ): Promise<MissionOutcome | null> {
-    return missionOutcome(ctx, missionId);
+    return missionOutcome(ctx, missionId, confirmedOnly);
   }
 
   @Authorized()
@@ -89,9 +93,10 @@ export class AnalyticsResolver {
     })
     compareWithPrevious: boolean,
     @Arg('filter', () => DealFilter, { nullable: true, description: FILTER_DESCRIPTION }) filter: DealFilter | null,
+    @Arg('confirmedOnly', () => Boolean, { defaultValue: false, description: CONFIRMED_ONLY }) confirmedOnly: boolean,
     @Ctx() ctx: Context,
   ): Promise<ExportValueReport> {
-    return exportValue(ctx, { groupBy, from, to, compareWithPrevious, filter });
+    return exportValue(ctx, { groupBy, from, to, compareWithPrevious, filter, confirmedOnly });
   }
 
   @Authorized()

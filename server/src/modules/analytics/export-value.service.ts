@@ -1,6 +1,6 @@
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../shared/connection.js';
-import { agencyOf } from '../../shared/sql.js';
+import { agencyOf, sql } from '../../shared/sql.js';
 import { Company } from '../company/company.entity.js';
 import type { DealFilter } from '../deal/deal.inputs.js';
 import { Mission } from '../mission/mission.entity.js';
@@ -8,6 +8,7 @@ import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import { analyticsQuery, checkRange, dealFilterSql } from './analytics-sql.js';
 import { addDays, daysBetween, minusYears, periodOf, yearsBetween } from './calendar.js';
+import { confirmationFigures } from './confirmation-figures.js';
 import { baseMoney } from './deal-value.js';
 import { type ExportValueSqlRow, exportValueSql, isCalendar } from './export-value.sql.js';
 import {
@@ -18,6 +19,7 @@ import {
   ExportValueReport,
   ExportValueRow,
 } from './export-value.type.js';
+import { lazy } from './lazy.js';
 import { analyticsLimits, checkExportValueRange, checkRows } from './limits.js';
 
 export interface ExportValueArgs {
@@ -26,6 +28,7 @@ export interface ExportValueArgs {
   to: string;
   compareWithPrevious: boolean;
   filter?: DealFilter | null;
+  confirmedOnly?: boolean;
 }
 
 /** Longest range, in calendar years: calendar groupings list every period of the range. */
@@ -77,6 +80,8 @@ export async function exportValue(ctx: Context, args: ExportValueArgs): Promise<
   const comparing = comparison !== ExportValueComparison.NONE;
   const agencyId = agencyOf(ctx);
   const keys = groupBy.map((dimension, i) => ({ dimension, column: `k${i}` }));
+  const filter = await dealFilterSql(ctx, args.filter, 'd');
+  const confirmedOnly = args.confirmedOnly ?? false;
   const rows = await analyticsQuery<ExportValueSqlRow>(
     ctx.em,
     exportValueSql({
@@ -85,8 +90,9 @@ export async function exportValue(ctx: Context, args: ExportValueArgs): Promise<
       from: args.from,
       to: args.to,
       previous: comparing ? { from: previousFrom!, to: previousTo!, shiftYears: calendar ? 1 : 0 } : null,
-      filter: await dealFilterSql(ctx, args.filter, 'd'),
+      filter,
       maxRows: analyticsLimits(ctx).maxRows,
+      confirmedOnly,
     }),
   );
   const total = rows.find((row) => row.is_total)!;
@@ -104,6 +110,10 @@ export async function exportValue(ctx: Context, args: ExportValueArgs): Promise<
     groupBy,
     from: args.from,
     to: args.to,
+    confirmedOnly,
+    loadConfirmation: lazy(() =>
+      confirmationFigures(ctx, agencyId, sql`d.closed_on between ${args.from}::date and ${args.to}::date${filter}`),
+    ),
     comparison,
     previousFrom,
     previousTo,

@@ -1,4 +1,5 @@
 import { EMPTY, joinSql, type Sql, sql, trusted } from '../../shared/sql.js';
+import { dealSource } from './confirmation-figures.js';
 import { agencyCte, DEAL_RATE, DEAL_VALUE } from './deal-value.js';
 import { CALENDAR_DIMENSIONS, ExportValueDimension } from './export-value.type.js';
 
@@ -62,6 +63,8 @@ export interface ExportValueStatement {
   previous: { from: string; to: string; shiftYears: number } | null;
   /** `and d.id in (…)` for the deal filter, or nothing. */
   filter: Sql;
+  /** Only the won deals their exporters confirmed, at the confirmed value and day (confirmation-figures.ts). */
+  confirmedOnly: boolean;
   /** Most rows answered: beyond, the statement answers the total row only, with `row_count`. */
   maxRows: number;
 }
@@ -137,7 +140,7 @@ export function exportValueSql(args: ExportValueStatement): Sql {
       dv as (
         select w.win, d.amount, d.currency, d.destination_country, d.sector_id, d.source_mission_id, d.exporter_id,
           d.owner_id, (d.closed_on + make_interval(years => w.shift))::date as day, ${DEAL_VALUE}
-        from deal d
+        from ${dealSource(agencyId, args.confirmedOnly)} d
         join pipeline_stage s on s.id = d.stage_id and s.agency_id = ${agencyId} and s.category = 'WON'
         join w on d.closed_on between w.lo and w.hi
         cross join a

@@ -6,6 +6,7 @@ import { Company } from '../company/company.entity.js';
 import { Mission } from '../mission/mission.entity.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
+import { ConfirmationFigures } from './confirmation-figures.js';
 
 export enum ExportValueDimension {
   COUNTRY = 'COUNTRY',
@@ -229,4 +230,17 @@ export class ExportValueReport {
       'The groups: every combination of the non-calendar values that has a won deal in either period, crossed with every calendar period from `from` to `to` (so empty periods show as zeros), ordered by the dimensions in groupBy order (periods by date, others by name, none last).',
   })
   rows!: ExportValueRow[];
+
+  loadConfirmation!: () => Promise<ConfirmationFigures>;
+
+  @Field({ description: 'Whether only the won deals their exporters confirmed count (the confirmedOnly argument).' })
+  confirmedOnly!: boolean;
+
+  @Field(() => ConfirmationFigures, {
+    description:
+      'The exporters’ confirmations of the won deals closed (as recorded) between from and to that the filter keeps: the confirmation rate, confirmed beside recorded value. One more statement, when selected.',
+  })
+  confirmation(): Promise<ConfirmationFigures> {
+    return this.loadConfirmation();
+  }
 }

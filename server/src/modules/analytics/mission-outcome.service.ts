@@ -10,6 +10,7 @@ import { Mission } from '../mission/mission.entity.js';
 import { ParticipantStatus } from '../mission/mission.enums.js';
 import type { StageCategory } from '../pipeline/pipeline.enums.js';
 import { analyticsQuery, percentSql } from './analytics-sql.js';
+import { CONFIRMED_VALUE, confirmationFigures, dealSource, latestAnswer } from './confirmation-figures.js';
 import { agencyCte, baseMoney, DEAL_RATE, DEAL_VALUE } from './deal-value.js';
 import { lazy } from './lazy.js';
 import {
@@ -32,34 +33,53 @@ import {
  * reads as null), then one statement per section the client selects (delegation, meetings,
  * deals, exporters), whatever the number of rows. Every statement binds the viewer's agency.
  */
-export async function missionOutcome(ctx: Context, missionId: string): Promise<MissionOutcome | null> {
+export async function missionOutcome(
+  ctx: Context,
+  missionId: string,
+  confirmedOnly = false,
+): Promise<MissionOutcome | null> {
   if (!isUuid(missionId)) return null;
   const mission = await ctx.em.findOne(Mission, missionId);
   if (!mission) return null;
   const agencyId = agencyOf(ctx);
-  const deals = lazy(() => dealFigures(ctx, agencyId, missionId));
+  const scope: Scope = { agencyId, missionId, confirmedOnly };
+  const deals = lazy(() => dealFigures(ctx, scope));
   return Object.assign(new MissionOutcome(), {
     mission,
+    confirmedOnly,
     budget: money(mission.budgetAmount, mission.budgetCurrency),
     loadDelegation: lazy(() => delegationFigures(ctx, agencyId, missionId)),
-    loadMeetings: lazy(() => meetingFigures(ctx, agencyId, missionId)),
+    loadMeetings: lazy(() => meetingFigures(ctx, scope)),
     loadDeals: deals,
-    loadExporters: lazy(() => exporterFigures(ctx, agencyId, missionId)),
+    loadExporters: lazy(() => exporterFigures(ctx, scope)),
+    loadConfirmation: lazy(() => confirmationFigures(ctx, agencyId, sql`d.source_mission_id = ${missionId}`)),
     loadBaseCurrency: async () => (await deals()).baseCurrency,
   });
+}
+
+/** Whose figures: the mission's, of every deal or (confirmedOnly) of the won deals their exporters confirmed. */
+interface Scope {
+  agencyId: string;
+  missionId: string;
+  confirmedOnly: boolean;
 }
 
 /** The budget's rate: its currency on the mission's last day, today for an undated mission. */
 const BUDGET_RATE = trusted(rateSql('m.budget_currency', 'coalesce(m.end_on, a.today)', 'a.base_currency'));
 
-/** The mission's leads, valued: columns of `d`, `s` and DEAL_VALUE. Needs CTE `a`. */
-function leadsSql(agencyId: string, missionId: string): Sql {
+/**
+ * The mission's leads, valued: columns of `d`, `s`, DEAL_VALUE and the latest answer of the
+ * exporter (`answer`, `confirmed_value`). Needs CTE `a`. With confirmedOnly, the confirmed won
+ * deals alone, at their confirmed figures (confirmation-figures.ts).
+ */
+function leadsSql({ agencyId, missionId, confirmedOnly }: Scope): Sql {
   return sql`select d.id, d.exporter_id, d.source_interaction_id, d.amount, d.currency, d.closed_on, s.category,
-      ${DEAL_VALUE}
-    from deal d
+      ${DEAL_VALUE}, cf.status as answer, ${CONFIRMED_VALUE}
+    from ${dealSource(agencyId, confirmedOnly)} d
     join pipeline_stage s on s.id = d.stage_id and s.agency_id = ${agencyId}
     cross join a
     ${DEAL_RATE}
+    left join lateral (${latestAnswer(agencyId)}) cf on true
     where d.agency_id = ${agencyId} and d.source_mission_id = ${missionId}`;
 }
 
@@ -96,7 +116,7 @@ interface MeetingRow {
   by_kind: { kind: CompanyKind; count: number }[];
 }
 
-async function meetingFigures(ctx: Context, agencyId: string, missionId: string): Promise<MeetingFigures> {
+async function meetingFigures(ctx: Context, { agencyId, missionId, confirmedOnly }: Scope): Promise<MeetingFigures> {
   const [row] = await analyticsQuery<MeetingRow>(
     ctx.em,
     sql`with mt as (
@@ -104,7 +124,7 @@ async function meetingFigures(ctx: Context, agencyId: string, missionId: string)
         where i.agency_id = ${agencyId} and i.mission_id = ${missionId} and i.kind = 'MEETING'
       ),
       l as (
-        select d.id, d.source_interaction_id, s.category from deal d
+        select d.id, d.source_interaction_id, s.category from ${dealSource(agencyId, confirmedOnly)} d
         join pipeline_stage s on s.id = d.stage_id and s.agency_id = ${agencyId}
         where d.agency_id = ${agencyId} and d.source_mission_id = ${missionId}
       ),
@@ -174,7 +194,8 @@ interface DealRow {
   cohorts: { months: number; until: string; elapsed: boolean; deals: number; value: string; without_rate: number }[];
 }
 
-async function dealFigures(ctx: Context, agencyId: string, missionId: string): Promise<DealFigures> {
+async function dealFigures(ctx: Context, scope: Scope): Promise<DealFigures> {
+  const { agencyId, missionId } = scope;
   const [row] = await analyticsQuery<DealRow>(
     ctx.em,
     sql`with ${agencyCte(agencyId)},
@@ -184,7 +205,7 @@ async function dealFigures(ctx: Context, agencyId: string, missionId: string): P
       ),
       v as (
         select l.*, l.closed_on - m.end_on as days
-        from (${leadsSql(agencyId, missionId)}) l
+        from (${leadsSql(scope)}) l
         left join m on true
       ),
       t as (
@@ -287,9 +308,13 @@ interface ExporterRow {
   value_won: string;
   value_open: string;
   without_rate: number;
+  confirmed: number;
+  value_confirmed: string;
+  confirmation_rate: number | null;
 }
 
-async function exporterFigures(ctx: Context, agencyId: string, missionId: string): Promise<MissionExporterOutcome[]> {
+async function exporterFigures(ctx: Context, scope: Scope): Promise<MissionExporterOutcome[]> {
+  const { agencyId, missionId } = scope;
   const rows = await analyticsQuery<ExporterRow>(
     ctx.em,
     sql`with ${agencyCte(agencyId)},
@@ -307,8 +332,10 @@ async function exporterFigures(ctx: Context, agencyId: string, missionId: string
           count(*) filter (where l.category = 'WON')::int as won,
           coalesce(sum(l.value) filter (where l.category = 'WON'), 0) as value_won,
           coalesce(sum(l.value) filter (where l.category = 'OPEN'), 0) as value_open,
-          count(*) filter (where l.no_rate)::int as without_rate
-        from (${leadsSql(agencyId, missionId)}) l
+          count(*) filter (where l.no_rate)::int as without_rate,
+          count(*) filter (where l.category = 'WON' and l.answer in ('CONFIRMED', 'CORRECTED'))::int as confirmed,
+          coalesce(sum(l.confirmed_value) filter (where l.category = 'WON'), 0) as value_confirmed
+        from (${leadsSql(scope)}) l
         group by l.exporter_id
       ),
       e as (
@@ -317,7 +344,9 @@ async function exporterFigures(ctx: Context, agencyId: string, missionId: string
       select e.id, a.base_currency as base, p.status, coalesce(mt.held, 0) as held,
         coalesce(dv.leads, 0) as leads, coalesce(dv.won, 0) as won,
         coalesce(dv.value_won, 0)::text as value_won, coalesce(dv.value_open, 0)::text as value_open,
-        coalesce(dv.without_rate, 0) as without_rate
+        coalesce(dv.without_rate, 0) as without_rate, coalesce(dv.confirmed, 0) as confirmed,
+        coalesce(dv.value_confirmed, 0)::text as value_confirmed,
+        ${percentSql('coalesce(dv.confirmed, 0)', 'coalesce(dv.won, 0)')} as confirmation_rate
       from e
       join company c on c.id = e.id and c.agency_id = ${agencyId}
       cross join a
@@ -336,6 +365,9 @@ async function exporterFigures(ctx: Context, agencyId: string, missionId: string
       valueWon: baseMoney(row.value_won, row.base),
       valueOpen: baseMoney(row.value_open, row.base),
       dealsWithoutRate: row.without_rate,
+      wonConfirmed: row.confirmed,
+      confirmedValueWon: baseMoney(row.value_confirmed, row.base),
+      confirmationRatePercent: row.confirmation_rate,
     }),
   );
 }

@@ -8,6 +8,7 @@ import { MeetingStatus } from '../interaction/interaction.enums.js';
 import { Mission } from '../mission/mission.entity.js';
 import { ParticipantStatus } from '../mission/mission.enums.js';
 import { StageCategory } from '../pipeline/pipeline.enums.js';
+import { ConfirmationFigures } from './confirmation-figures.js';
 
 export enum RoiUnavailableReason {
   NO_BUDGET = 'NO_BUDGET',
@@ -166,6 +167,17 @@ export class MissionExporterOutcome {
 
   @Field(() => Int, { description: 'Of its leads with an amount, those with no exchange rate valid on their day.' })
   dealsWithoutRate!: number;
+
+  @Field(() => Int, {
+    description: 'Of its WON leads, those its exporter confirmed (latest answer CONFIRMED or CORRECTED).',
+  })
+  wonConfirmed!: number;
+
+  @Field(() => Money, { description: 'Value of its confirmed WON leads as confirmed (rate of the confirmed day).' })
+  confirmedValueWon!: Money;
+
+  @Field(() => Float, { nullable: true, description: 'wonConfirmed / won in percent; null without won leads.' })
+  confirmationRatePercent!: number | null;
 }
 
 /** The delegation, as loaded by the service. */
@@ -204,6 +216,7 @@ export interface DealFigures {
     'What a mission produced: its delegation, meetings, counterparts, leads (deals whose sourceMission is the mission), the value they won, ROI and cohorts. Money in the agency’s base currency. See docs/analytics.md for every definition.',
 })
 export class MissionOutcome {
+  loadConfirmation!: () => Promise<ConfirmationFigures>;
   loadDelegation!: () => Promise<DelegationFigures>;
   loadMeetings!: () => Promise<MeetingFigures>;
   loadDeals!: () => Promise<DealFigures>;
@@ -355,5 +368,19 @@ export class MissionOutcome {
   })
   exporters(): Promise<MissionExporterOutcome[]> {
     return this.loadExporters();
+  }
+
+  @Field({
+    description:
+      'Whether the figures count only the won deals their exporters confirmed, at the confirmed value and day (the confirmedOnly argument).',
+  })
+  confirmedOnly!: boolean;
+
+  @Field(() => ConfirmationFigures, {
+    description:
+      'The exporters’ confirmations of the mission’s won leads: confirmation rate, confirmed beside recorded value, additionality.',
+  })
+  confirmation(): Promise<ConfirmationFigures> {
+    return this.loadConfirmation();
   }
 }

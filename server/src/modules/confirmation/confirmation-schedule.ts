@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { agencyEm } from '../../db/agency-scope.js';
+import { agencyEm, crossAgencyEm } from '../../db/agency-scope.js';
 import { agencyQuery, crossAgencyQuery, sql } from '../../shared/sql.js';
 import { Agency } from '../agency/agency.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -24,7 +24,8 @@ const systemStep = (status: ConfirmationStatus, note: string) =>
   JSON.stringify([{ status, at: new Date(), by: 'system', note }]);
 
 export async function expireConfirmations(rootEm: EntityManager): Promise<number> {
-  return rootEm.fork().transactional(async (em) => {
+  // Across agencies: the audit rows of every agency's expired confirmations are written in one transaction.
+  return crossAgencyEm(rootEm).transactional(async (em) => {
     const expired = await crossAgencyQuery<{ id: string; agency_id: string }>(
       em,
       sql`update deal_confirmation set status = 'EXPIRED', updated_at = now(),

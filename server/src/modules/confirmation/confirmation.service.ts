@@ -8,6 +8,7 @@ import { agencyQuery, crossAgencyQuery, sql } from '../../shared/sql.js';
 import { UserErrorCode, userError } from '../../shared/user-error.js';
 import { validateInput } from '../../shared/validation.js';
 import { Agency } from '../agency/agency.entity.js';
+import { localeOfCountry } from '../agency/agency.locale.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { randomSecret, sha256 } from '../auth/tokens.js';
 import { Company } from '../company/company.entity.js';
@@ -34,42 +35,13 @@ export const REMINDER_DAYS = [7, 14];
 /** The public page of a link, on the web app. */
 export const CONFIRM_PATH = '/confirm/';
 
-/** Countries whose exporters get French or Russian by default, when their contact lists no language we write. */
-const FRENCH = new Set([
-  'FR',
-  'MA',
-  'SN',
-  'CI',
-  'TN',
-  'DZ',
-  'BE',
-  'CH',
-  'CM',
-  'ML',
-  'BF',
-  'NE',
-  'GA',
-  'CD',
-  'CG',
-  'MG',
-  'BJ',
-  'TG',
-  'GN',
-  'LU',
-  'MC',
-  'HT',
-]);
-const RUSSIAN = new Set(['RU', 'BY', 'KZ', 'KG', 'TJ', 'UZ', 'AM', 'AZ', 'MD', 'TM']);
-
 /** The contact's language: the first of theirs we write (fr, en, ru), else their company's country's. */
 export function contactLocale(languages: string[], country: string): Locale {
   for (const language of languages) {
     const code = language.toLowerCase().slice(0, 2);
     if (code === 'fr' || code === 'en' || code === 'ru') return code as Locale;
   }
-  if (RUSSIAN.has(country)) return Locale.ru;
-  if (FRENCH.has(country)) return Locale.fr;
-  return Locale.en;
+  return localeOfCountry(country);
 }
 
 const step = (status: ConfirmationStatus, by: string, note: string): ConfirmationStep => ({
