@@ -15,6 +15,7 @@ function page<M extends Record<string, unknown>, K extends keyof M & string>(loa
 
 const SignInPage = page(() => import('../features/auth/SignInPage'), 'SignInPage');
 const InvitationPage = page(() => import('../features/auth/InvitationPage'), 'InvitationPage');
+const ConfirmDealPage = page(() => import('../features/confirmation/ConfirmDealPage'), 'ConfirmDealPage');
 const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
 const MissionsPage = page(() => import('../features/missions/MissionsPage'), 'MissionsPage');
 const MissionPage = page(() => import('../features/missions/MissionPage'), 'MissionPage');
@@ -27,6 +28,7 @@ const UsersPage = page(() => import('../features/admin/UsersPage'), 'UsersPage')
 const PipelinesAdminPage = page(() => import('../features/admin/PipelinesAdminPage'), 'PipelinesAdminPage');
 const ExchangeRatesPage = page(() => import('../features/admin/ExchangeRatesPage'), 'ExchangeRatesPage');
 const AuditLogPage = page(() => import('../features/admin/AuditLogPage'), 'AuditLogPage');
+const OutgoingMailPage = page(() => import('../features/admin/OutgoingMailPage'), 'OutgoingMailPage');
 const ImportPage = page(() => import('../features/import/ImportPage'), 'ImportPage');
 const ApiTokensPage = page(() => import('../features/api-access/ApiTokensPage'), 'ApiTokensPage');
 const DuplicatesPage = page(() => import('../features/merge/DuplicatesPage'), 'DuplicatesPage');
@@ -40,6 +42,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: SIGN_IN_PATH, element: <SignInPage /> },
           { path: '/invitation/:token', element: <InvitationPage /> },
+          // An exporter's contact confirms a won deal (the link of the mail): no sign-in.
+          { path: '/confirm/:token', element: <ConfirmDealPage /> },
         ],
       },
       {
@@ -87,6 +91,7 @@ export const routes: RouteObject[] = [
               { path: 'users', element: <UsersPage /> },
               { path: 'pipelines', element: <PipelinesAdminPage /> },
               { path: 'exchange-rates', element: <ExchangeRatesPage /> },
+              { path: 'mail', element: <OutgoingMailPage /> },
             ],
           },
           {

@@ -15,7 +15,8 @@ export interface NavItem {
     | 'audit'
     | 'users'
     | 'pipelines'
-    | 'exchangeRates';
+    | 'exchangeRates'
+    | 'mail';
   icon: ReactElement;
   /** Roles that see the item; everyone when absent. The server enforces the same rules. */
   roles?: readonly Role[];
@@ -108,6 +109,12 @@ export const NAV_SECTIONS: NavSection[] = [
         icon: icon(
           'M4 6h10l-3-3 1.4-1.4L17.8 7l-5.4 5.4L11 11l3-3H4V6Zm12 8H6l3 3-1.4 1.4L2.2 13l5.4-5.4L9 9l-3 3h10v2Z',
         ),
+      },
+      {
+        to: '/admin/mail',
+        label: 'mail',
+        roles: ['ADMIN'],
+        icon: icon('M2 4h16v12H2V4Zm2 2v.6l6 4 6-4V6H4Zm12 2.9-6 4-6-4V14h12V8.9Z'),
       },
     ],
   },

@@ -192,6 +192,7 @@ export function drawerResult(id: string, title: string) {
         buyer: company('buy-1', 'Médi-Équip Maroc'),
         sourceMission: { __typename: 'Mission' as const, id: 'mis-1', name: 'Mosprom mission to Casablanca' },
         sourceInteraction: null,
+        confirmation: null,
         interactions: { __typename: 'InteractionConnection' as const, totalCount: 0, nodes: [] },
         stageHistory: {
           __typename: 'DealStageChangeConnection' as const,

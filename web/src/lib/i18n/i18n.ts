@@ -14,6 +14,7 @@ const NAMESPACES = [
   'search',
   'merge',
   'import',
+  'confirmation',
 ];
 
 // One chunk per language (~12 kB gzip): a page loads only the language it shows.

@@ -2,6 +2,7 @@ import 'i18next';
 import type admin from './locales/admin/fr.json';
 import type apiAccess from './locales/api-access/fr.json';
 import type companies from './locales/companies/fr.json';
+import type confirmation from './locales/confirmation/fr.json';
 import type dashboard from './locales/dashboard/fr.json';
 import type fr from './locales/fr.json';
 import type imports from './locales/import/fr.json';
@@ -27,6 +28,7 @@ declare module 'i18next' {
       search: typeof search;
       merge: typeof merge;
       import: typeof imports;
+      confirmation: typeof confirmation;
     };
   }
 }

@@ -1,7 +1,9 @@
 import type { BadgeTone } from '../../components/ui/Badge';
 import type {
   CompanyKind,
+  ConfirmationStatus,
   ImportRowAction,
+  MailStatus,
   MeetingStatus,
   MissionStatus,
   Outcome,
@@ -68,4 +70,21 @@ export const importRowActionTone: Record<ImportRowAction, BadgeTone> = {
   SKIP: 'neutral',
   ERROR: 'danger',
   POSSIBLE_DUPLICATE: 'warning',
+};
+
+/** Where an exporter's confirmation of a won deal stands. */
+export const confirmationStatusTone: Record<ConfirmationStatus, BadgeTone> = {
+  REQUESTED: 'info',
+  CONFIRMED: 'success',
+  CORRECTED: 'warning',
+  DISPUTED: 'danger',
+  EXPIRED: 'neutral',
+};
+
+/** An outgoing mail: waiting (no SMTP server, or not yet sent), on its way, sent, or given up. */
+export const mailStatusTone: Record<MailStatus, BadgeTone> = {
+  PENDING: 'warning',
+  SENDING: 'info',
+  SENT: 'success',
+  FAILED: 'danger',
 };

@@ -47,6 +47,7 @@ export const DealDrawerQuery = graphql(`
       ...DealEditForm_deal
       ...StageHistory_deal
       ...DealMeetings_deal
+      ...DealConfirmationSection_deal
     }
   }
 `);
