@@ -1,4 +1,5 @@
 import { SMTPServer } from 'smtp-server';
+import { startTestServer, type TestServer } from './test-server.js';
 
 export interface ReceivedMail {
   from: string;
@@ -57,4 +58,25 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A test server that mails through a new SMTP sink: links start with https://crm.example.org,
+ * the dispatcher only works when ticked (`server.app.mail.tick()`), a refused mail is tried again
+ * after 1 s. Close both.
+ */
+export async function startMailingTestServer(): Promise<{ smtp: SmtpSink; server: TestServer }> {
+  const smtp = await startSmtpSink();
+  const server = await startTestServer({
+    config: {
+      mail: {
+        smtpUrl: smtp.url,
+        from: 'Export CRM <crm@test.example>',
+        publicUrl: 'https://crm.example.org',
+        pollMs: 0,
+        retrySeconds: 1,
+      },
+    },
+  });
+  return { smtp, server };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../test/sign-in.js';
-import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type SmtpSink, startMailingTestServer } from '../../test/smtp-sink.js';
+import type { TestServer } from '../../test/test-server.js';
 
 /**
  * Issue 16: the exporter confirms a won deal through a one-time link, in their language, on a
@@ -79,18 +79,7 @@ const counts = async () =>
   )[0];
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  server = await startTestServer({
-    config: {
-      mail: {
-        smtpUrl: smtp.url,
-        from: 'CRM <crm@test.example>',
-        publicUrl: 'https://crm.example.org',
-        pollMs: 0,
-        retrySeconds: 1,
-      },
-    },
-  });
+  ({ smtp, server } = await startMailingTestServer());
   ({ admin, manager, analyst, asmex } = await signIn(server, 'admin', 'manager', 'analyst', 'asmex'));
 }, 120_000);
 
@@ -201,7 +190,7 @@ describe('exporter confirmation of a won deal', () => {
       { cookie: analyst },
     );
     expect(reportAnswer.errors).toBeUndefined();
-    const report = reportAnswer.data;
+    const report = reportAnswer.data!;
     expect(report.confirmed).toEqual({ leads: 1, valueWon: { amount: value, currency: 'RUB' }, confirmedOnly: true });
     expect(report.all.confirmation).toMatchObject({
       confirmed: 1,
@@ -232,7 +221,7 @@ describe('exporter confirmation of a won deal', () => {
         { buyer: buyerId },
         { cookie: analyst },
       )
-    ).data;
+    ).data!;
     expect(byBuyer.exportValue.confirmation).toMatchObject({ wonDeals: 1, confirmed: 1, confirmationRatePercent: 100 });
     expect(byBuyer.exportValue.confirmation.confirmedValue.amount).toBe(value);
     expect(byBuyer.confirmedOnly.total).toEqual({ dealsWon: 1, value: { amount: value } });

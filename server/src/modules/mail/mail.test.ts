@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../log/logger.js';
-import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.js';
-import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { type SmtpSink, startMailingTestServer } from '../../test/smtp-sink.js';
+import type { TestServer } from '../../test/test-server.js';
 import { MailDispatcher } from './mail-dispatcher.js';
 
 /**
@@ -42,18 +42,7 @@ function decodedSubject(raw: string): string {
 }
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  server = await startTestServer({
-    config: {
-      mail: {
-        smtpUrl: smtp.url,
-        from: 'Export CRM <crm@test.example>',
-        publicUrl: 'https://crm.example.org',
-        pollMs: 0,
-        retrySeconds: 1,
-      },
-    },
-  });
+  ({ smtp, server } = await startMailingTestServer());
   admin = await server.login('admin@mosprom.demo');
 }, 120_000);
 
