@@ -47,6 +47,9 @@ const MUTATIONS: Record<string, string[] | 'public'> = {
   undoImport: EDITORS,
   createApiToken: EVERYONE,
   revokeApiToken: EVERYONE,
+  requestDealConfirmation: EDITORS,
+  // The exporter's answer through a confirmation link: no sign-in (rate limited per address).
+  answerDealConfirmation: 'public',
 };
 
 const QUERIES: Record<string, string[] | 'public'> = {
@@ -61,6 +64,8 @@ const QUERIES: Record<string, string[] | 'public'> = {
   importFile: EDITORS,
   previewImport: EDITORS,
   importProgress: EDITORS,
+  outgoingMail: ADMINS,
+  dealConfirmationRequest: 'public',
 };
 
 const ROLES: Record<string, string> = {

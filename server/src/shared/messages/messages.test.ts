@@ -15,6 +15,7 @@ const PARAMS = {
   mission: 'Mission à Casablanca',
   deal: 'NexTouch',
   exporter: 'Nex-T LLC',
+  answer: 'corrected',
   counterpart: 'Anfa Tech Distribution',
   busy: ['Nex-T LLC', 'Anna Petrova'],
   startsAt: new Date('2032-03-10T10:00:00Z'),
