@@ -5,8 +5,8 @@ import { type RequestScope, requestIdFrom, runInRequestScope } from './request-s
 
 /**
  * The path as logged: without its query string (filters, names, a client's parameters) and
- * without the secret a path can carry (an invitation or password reset link's token, a token
- * pasted into a URL by mistake).
+ * without the secret a path can carry (an invitation, password reset or exporter confirmation
+ * link's token, a token pasted into a URL by mistake).
  */
 export function loggedPath(rawUrl: string | undefined): string {
   const path = (rawUrl ?? '/').split(/[?#]/)[0];
@@ -14,7 +14,7 @@ export function loggedPath(rawUrl: string | undefined): string {
     .split('/')
     .map((segment, i, all) => {
       if (/^crm_/i.test(segment)) return '[redacted]';
-      if (i > 0 && /^invitation$/i.test(all[i - 1])) return '[redacted]';
+      if (i > 0 && /^(invitation|confirm)$/i.test(all[i - 1])) return '[redacted]';
       return segment;
     })
     .join('/')

@@ -72,6 +72,7 @@ describe('request ids and paths', () => {
     expect(loggedPath('/export/companies.csv?filter={"name":"x"}&lang=fr')).toBe('/export/companies.csv');
     expect(loggedPath('/invitation/AbCdEf0123456789_-AbCdEf0123456789_-AbCdEf0?x=1')).toBe('/invitation/[redacted]');
     expect(loggedPath('/Invitation/abc/more')).toBe('/Invitation/[redacted]/more');
+    expect(loggedPath('/confirm/AbCdEf0123456789_-AbCdEf0123456789_-AbCdEf0')).toBe('/confirm/[redacted]');
     expect(loggedPath('/api/crm_0123456789abcdef/x')).toBe('/api/[redacted]/x');
     expect(loggedPath('/graphql#frag')).toBe('/graphql');
   });
