@@ -48,6 +48,7 @@ const MUTATIONS: Record<string, string[] | 'public'> = {
   createApiToken: EVERYONE,
   revokeApiToken: EVERYONE,
   requestDealConfirmation: EDITORS,
+  setAgencyMailFrom: ADMINS,
   // The exporter's answer through a confirmation link: no sign-in (rate limited per address).
   answerDealConfirmation: 'public',
 };

@@ -147,4 +147,32 @@ describe('outgoing mail', () => {
     );
     expect(statuses).toEqual([{ status: 'SENT', attempts: 1 }]);
   });
+
+  it('sends from the agency’s own address once its admin sets one, and refuses one that is not an address', async () => {
+    const SET = `mutation($input: SetAgencyMailFromInput!) {
+      setAgencyMailFrom(input: $input) { agency { mailFrom } userErrors { code field } } }`;
+    const bad = await server.gql(SET, { input: { mailFrom: 'Mosprom <not an address>' } }, { cookie: admin });
+    expect(bad.data?.setAgencyMailFrom).toEqual({
+      agency: null,
+      userErrors: [{ code: 'INVALID', field: ['input', 'mailFrom'] }],
+    });
+    const set = await server.gql(
+      SET,
+      { input: { mailFrom: 'Centre Mosprom <crm@mosprom.example>' } },
+      { cookie: admin },
+    );
+    expect(set.data?.setAgencyMailFrom).toEqual({
+      agency: { mailFrom: 'Centre Mosprom <crm@mosprom.example>' },
+      userErrors: [],
+    });
+    await server.gql(
+      INVITE,
+      { input: { email: 'own.sender@mosprom.demo', fullName: 'Own Sender', role: 'ANALYST' } },
+      { cookie: admin },
+    );
+    await server.app.mail.tick();
+    const mail = smtp.received.find((m) => m.to.includes('own.sender@mosprom.demo'));
+    expect(mail?.from).toBe('crm@mosprom.example');
+    expect(mail?.raw).toMatch(/^From: Centre Mosprom <crm@mosprom\.example>/m);
+  });
 });

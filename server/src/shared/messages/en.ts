@@ -285,6 +285,7 @@ export const en = {
     'The request took too long and was stopped. Ask for less (a shorter period, fewer groupings or smaller pages) or try again later.',
   databaseUnavailable: 'The database is unavailable for the moment. Try again in a few seconds.',
   // exporter confirmation of won deals (modules/confirmation)
+  mailFromInvalid: 'Give an e-mail address, alone or after a name: Mosprom <crm@mosprom.ru>.',
   confirmWonOnly: 'Only a won deal can be confirmed by its exporter.',
   confirmNoContact: 'The exporter has no contact with an e-mail address: add one first.',
   confirmContactNotExporter: 'Choose a contact of the deal’s exporter who has an e-mail address.',

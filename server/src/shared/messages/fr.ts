@@ -272,6 +272,7 @@ export const fr: Messages = {
     'La requête a pris trop de temps et a été arrêtée. Demandez moins (une période plus courte, moins de regroupements ou des pages plus petites) ou réessayez plus tard.',
   databaseUnavailable: 'La base de données est momentanément indisponible. Réessayez dans quelques secondes.',
   // exporter confirmation of won deals (modules/confirmation)
+  mailFromInvalid: 'Indiquez une adresse e-mail, seule ou après un nom : Mosprom <crm@mosprom.ru>.',
   confirmWonOnly: 'Seule une affaire gagnée peut être confirmée par son exportateur.',
   confirmNoContact: 'L’exportateur n’a aucun contact avec une adresse e-mail : ajoutez-en un d’abord.',
   confirmContactNotExporter: 'Choisissez un contact de l’exportateur de l’affaire qui a une adresse e-mail.',
