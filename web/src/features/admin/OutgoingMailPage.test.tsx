@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MailStatus } from '../../gql/graphql';
 import { renderRoutes } from '../../test/renderWithProviders';
 import { answer, scriptedLink } from '../../test/scriptedLink';
-import { OutgoingMailQuery } from './graphql/mail';
+import { AgencyMailFromQuery, OutgoingMailQuery, SetAgencyMailFromMutation } from './graphql/mail';
 import { OutgoingMailPage } from './OutgoingMailPage';
 
 const invitationLink = 'https://crm.apex.example/invitation/tok-123';
@@ -68,11 +68,46 @@ const mailAnswer = answer(OutgoingMailQuery).with((variables) => {
   };
 });
 
+let sender: string | null = null;
+const senderAnswer = answer(AgencyMailFromQuery).with(() => ({
+  data: { agency: { __typename: 'Agency', id: 'agency-1', mailFrom: sender } },
+}));
+const setSender = answer(SetAgencyMailFromMutation).with(({ input }) => {
+  if (input.mailFrom && !input.mailFrom.includes('@')) {
+    return {
+      data: {
+        setAgencyMailFrom: {
+          __typename: 'SetAgencyMailFromPayload',
+          agency: null,
+          userErrors: [
+            {
+              __typename: 'UserError',
+              code: 'INVALID',
+              field: ['input', 'mailFrom'],
+              message: 'Give an e-mail address, alone or after a name: Mosprom <crm@mosprom.ru>.',
+            },
+          ],
+        },
+      },
+    };
+  }
+  sender = input.mailFrom ?? null;
+  return {
+    data: {
+      setAgencyMailFrom: {
+        __typename: 'SetAgencyMailFromPayload',
+        agency: { __typename: 'Agency', id: 'agency-1', mailFrom: sender },
+        userErrors: [],
+      },
+    },
+  };
+});
+
 const route = { path: '/admin/mail', element: <OutgoingMailPage /> };
 
 describe('OutgoingMailPage', () => {
   it('lists the mail and opens one to show its text and its links', async () => {
-    const { link } = scriptedLink(mailAnswer);
+    const { link } = scriptedLink(mailAnswer, senderAnswer, setSender);
     renderRoutes({ transport: link, url: '/admin/mail', routes: [route] });
 
     expect(screen.getByRole('heading', { name: 'Outgoing mail', level: 1 })).toBeTruthy();
@@ -111,7 +146,7 @@ describe('OutgoingMailPage', () => {
 
   it('filters by status, kept in the URL', async () => {
     asked.length = 0;
-    const { link } = scriptedLink(mailAnswer);
+    const { link } = scriptedLink(mailAnswer, senderAnswer, setSender);
     const { router } = renderRoutes({ transport: link, url: '/admin/mail', routes: [route] });
 
     await screen.findByRole('table', { name: 'Outgoing mail' });
@@ -121,5 +156,22 @@ describe('OutgoingMailPage', () => {
     expect(screen.getByText('Merci de confirmer une affaire')).toBeTruthy();
     expect(router.state.location.search).toBe('?status=FAILED');
     expect(asked.at(-1)).toMatchObject({ filter: { statuses: ['FAILED'] }, first: 25 });
+  });
+
+  it('sets the agency’s sender, and shows a refusal at the field', async () => {
+    const { link } = scriptedLink(mailAnswer, senderAnswer, setSender);
+    renderRoutes({ transport: link, url: '/admin/mail', routes: [route] });
+    const ui = userEvent.setup();
+    const field = await screen.findByRole('textbox', { name: 'Sender of the agency’s mail' });
+    await ui.type(field, 'Mosprom');
+    await ui.click(screen.getByRole('button', { name: 'Save the sender' }));
+    expect(
+      await screen.findByText('Give an e-mail address, alone or after a name: Mosprom <crm@mosprom.ru>.'),
+    ).toBeTruthy();
+    await ui.clear(field);
+    await ui.type(field, 'Centre Mosprom <crm@mosprom.ru>');
+    await ui.click(screen.getByRole('button', { name: 'Save the sender' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Sender saved: the next mails go out from it.');
+    expect(sender).toBe('Centre Mosprom <crm@mosprom.ru>');
   });
 });

@@ -10,6 +10,7 @@ import type { MailStatus } from '../../gql/graphql';
 import { useUrlParam } from '../../lib/hooks/useUrlSearch';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { useListPage } from '../../lib/pagination/useListPage';
+import { MailSenderForm } from './components/MailSenderForm';
 import { MailTable } from './components/MailTable';
 import { OutgoingMailQuery } from './graphql/mail';
 import './admin.css';
@@ -54,6 +55,7 @@ export function OutgoingMailPage() {
       <p className="admin-note" role="note">
         {t('mail.smtpNote')}
       </p>
+      <MailSenderForm />
 
       <FilterBar
         label={t('mail.filters')}

@@ -7,7 +7,7 @@ import { renderRoutes } from '../../test/renderWithProviders';
 import { type Answer, answer, scriptedLink } from '../../test/scriptedLink';
 import { DashboardPage } from './DashboardPage';
 import { DashboardAnalyticsQuery, DashboardFunnelQuery, DashboardWorkQuery } from './graphql/dashboard';
-import { emptyDashboardAnswers, figures, halfYearRow } from './testAnswers';
+import { confirmation, emptyDashboardAnswers, figures, halfYearRow } from './testAnswers';
 
 const money = (amount: string) => ({ __typename: 'Money' as const, amount, currency: 'RUB' });
 const company = (id: string, name: string) => ({ __typename: 'Company' as const, id, name });
@@ -60,18 +60,29 @@ const work = answer(DashboardWorkQuery).with(() => ({
   },
 }));
 
-const analytics = answer(DashboardAnalyticsQuery).with(() => ({
+// With confirmedOnly, only the one deal its exporter confirmed counts (H2 2025, at a corrected value).
+const analytics = answer(DashboardAnalyticsQuery).with(({ confirmedOnly }) => ({
   data: {
     byHalfYear: {
       __typename: 'ExportValueReport',
       baseCurrency: 'RUB',
-      total: figures('34280800.00', 3),
-      rows: [
-        halfYearRow('2025-H1', '2025-01-01', '2025-06-30', '0.00', '20829900.00', -100),
-        halfYearRow('2025-H2', '2025-07-01', '2025-12-31', '8380800.00', '0.00', null),
-        halfYearRow('2026-H1', '2026-01-01', '2026-06-30', '25900000.00', '0.00', null),
-        halfYearRow('2026-H2', '2026-07-01', '2026-12-31', '12000000.00', '8000000.00', 50),
-      ],
+      confirmedOnly,
+      // Over every won deal of the window, whichever deals the figures count.
+      confirmation: confirmation(3, 1),
+      total: confirmedOnly ? figures('8000000.00', 1) : figures('34280800.00', 3),
+      rows: confirmedOnly
+        ? [
+            halfYearRow('2025-H1', '2025-01-01', '2025-06-30', '0.00', '0.00', null),
+            halfYearRow('2025-H2', '2025-07-01', '2025-12-31', '8000000.00', '0.00', null),
+            halfYearRow('2026-H1', '2026-01-01', '2026-06-30', '0.00', '0.00', null),
+            halfYearRow('2026-H2', '2026-07-01', '2026-12-31', '0.00', '0.00', null),
+          ]
+        : [
+            halfYearRow('2025-H1', '2025-01-01', '2025-06-30', '0.00', '20829900.00', -100),
+            halfYearRow('2025-H2', '2025-07-01', '2025-12-31', '8380800.00', '0.00', null),
+            halfYearRow('2026-H1', '2026-01-01', '2026-06-30', '25900000.00', '0.00', null),
+            halfYearRow('2026-H2', '2026-07-01', '2026-12-31', '12000000.00', '8000000.00', 50),
+          ],
     },
     byMission: {
       __typename: 'ExportValueReport',
@@ -82,7 +93,9 @@ const analytics = answer(DashboardAnalyticsQuery).with(() => ({
           key: ['m1'],
           label: mission.name,
           mission,
-          current: { __typename: 'ExportValueFigures', dealsWon: 3, dealsWithoutRate: 0, value: money('34280800.00') },
+          current: confirmedOnly
+            ? { __typename: 'ExportValueFigures', dealsWon: 1, dealsWithoutRate: 0, value: money('8000000.00') }
+            : { __typename: 'ExportValueFigures', dealsWon: 3, dealsWithoutRate: 0, value: money('34280800.00') },
         },
         {
           __typename: 'ExportValueRow',
@@ -222,6 +235,48 @@ describe('DashboardPage', () => {
     const top = screen.getByRole('region', { name: 'Top missions by value won' });
     expect(within(top).getByRole('link', { name: mission.name }).getAttribute('href')).toBe('/missions/m1');
     expect(within(top).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('shows the confirmation rate of the window, and counts only confirmed contracts when asked', async () => {
+    const requests: unknown[] = [];
+    const { router } = renderDashboard(
+      viewerAnswer(),
+      work,
+      answer(DashboardAnalyticsQuery).with((vars) => {
+        requests.push(vars);
+        return analytics.respond(vars) as never;
+      }),
+      funnel,
+    );
+
+    const kpis = await screen.findByRole('region', { name: 'Key figures' });
+    const rate = (await within(kpis).findByText('Confirmed by exporters')).closest('div') as HTMLElement;
+    expect(within(rate).getByText('33.3 %')).toBeTruthy();
+    expect(within(rate).getByText('1 of 3 contracts won since 1 January 2025')).toBeTruthy();
+    expect(within(kpis).getByText('Won in H2 2026')).toBeTruthy();
+    expect(screen.queryByText(/^Confirmed figures:/)).toBeNull();
+    expect(requests[0]).toMatchObject({ from: '2025-01-01', confirmedOnly: false });
+
+    const toggle = screen.getByRole('checkbox', { name: 'Confirmed only' });
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(toggle);
+
+    await waitFor(() => expect(requests.at(-1)).toMatchObject({ from: '2025-01-01', confirmedOnly: true }));
+    expect(router.state.location.search).toBe('?confirmed=1');
+    expect(await within(kpis).findByText('Confirmed won in H2 2026')).toBeTruthy();
+    expect(within(kpis).getByText(/^Confirmed figures: the value won, its growth, the chart/)).toBeTruthy();
+    // The rate is over every won deal of the window, whichever the figures count.
+    expect(within(kpis).getByText('33.3 %')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Confirmed value won by half-year' })).toBeTruthy();
+    const chart = await screen.findByRole('table', { name: /Value of contracts won per half-year/ });
+    expect(within(chart).getByText('RUB 8,000,000.00')).toBeTruthy();
+    const top = screen.getByRole('region', { name: 'Top missions by confirmed value won' });
+    expect(within(top).getByText('1 contract won')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Confirmed only' }));
+    expect(await within(kpis).findByText('Won in H2 2026')).toBeTruthy();
+    expect(router.state.location.search).toBe('');
+    expect(screen.getByRole('heading', { name: 'Value won by half-year' })).toBeTruthy();
   });
 
   it('completes a task: it leaves the list', async () => {

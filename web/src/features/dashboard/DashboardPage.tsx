@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { Panel } from '../../components/ui/Panel';
 import { Spinner } from '../../components/ui/Spinner';
 import { parseIsoDay, toIsoDay } from '../../lib/dates/local';
+import { useUrlParam } from '../../lib/hooks/useUrlSearch';
 import { useFormat } from '../../lib/i18n/useFormat';
 import { DASHBOARD_MEETINGS, DASHBOARD_PIPELINES, DASHBOARD_TASKS } from '../../lib/pagination/useListPage';
 import { canEdit } from '../../lib/session/roles';
@@ -63,6 +64,9 @@ export function DashboardPage() {
   const week = weekRange(now);
   const range = halfYearWindow(now);
   const editable = canEdit(viewer?.role);
+  // "Confirmed only" (kept in the URL): value won counts only the deals their exporters confirmed.
+  const [confirmedParam, setConfirmedParam] = useUrlParam('confirmed');
+  const confirmedOnly = confirmedParam === '1';
 
   const work = useQuery(DashboardWorkQuery, {
     variables: {
@@ -75,7 +79,7 @@ export function DashboardPage() {
     skip: !viewer,
   });
   const analytics = useQuery(AnalyticsQuery, {
-    variables: { from: range.from, to: range.to, pipelines: DASHBOARD_PIPELINES },
+    variables: { from: range.from, to: range.to, pipelines: DASHBOARD_PIPELINES, confirmedOnly },
   });
   const pipelines = analytics.data?.pipelines.nodes ?? [];
   const defaultPipeline = pipelines.find((pipeline) => pipeline.isDefault) ?? pipelines[0];
@@ -119,19 +123,32 @@ export function DashboardPage() {
   if (analyticsData) {
     const kpis = kpiFigures(analyticsData.byHalfYear, analyticsData.pipelines.nodes, range.currentHalfStart);
     kpis.halfYear.label = t('halfYear', splitHalfYear(kpis.halfYear.label));
-    figures = <KpiCards figures={kpis} winRate={winRate} />;
+    figures = <KpiCards figures={kpis} winRate={winRate} since={since} />;
   }
   const missions = analyticsData ? topMissions(analyticsData.byMission) : [];
+  // What the figures on screen count, as the server answered (not the switch, which may be ahead).
+  const confirmedShown = analyticsData?.byHalfYear.confirmedOnly ?? false;
 
   return (
     <div className="dash">
       <PageHeader
         title={t(greetingKey(now.getHours()), { name: viewer?.fullName ?? '' })}
         subtitle={formatDate(now, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
+        actions={
+          <label className="dash-toggle">
+            <input
+              type="checkbox"
+              checked={confirmedOnly}
+              onChange={(event) => setConfirmedParam(event.target.checked ? '1' : '')}
+            />
+            {t('confirmedOnly')}
+          </label>
+        }
       />
 
       <section className="dash-section" aria-label={t('kpi.label')}>
         <SectionStatus loading={analyticsLoading} error={analytics.error && !analyticsData} onRetry={retryAnalytics} />
+        {analyticsData && confirmedShown && <p className="dash-confirmed-note">{t('confirmedNote')}</p>}
         {figures}
       </section>
 
@@ -172,7 +189,7 @@ export function DashboardPage() {
 
       <div className="dash-grid dash-grid--charts">
         <Panel
-          title={t('chart.title')}
+          title={confirmedShown ? t('chart.titleConfirmed') : t('chart.title')}
           actions={<span className="dash-panel-note">{t('since', { date: since })}</span>}
         >
           <SectionStatus
@@ -182,7 +199,11 @@ export function DashboardPage() {
           />
           {analyticsData &&
             (analyticsData.byHalfYear.total.dealsWon === 0 ? (
-              <EmptyState title={t('chart.emptyTitle')}>{t('chart.emptyText')}</EmptyState>
+              confirmedShown ? (
+                <EmptyState title={t('chart.emptyTitleConfirmed')}>{t('chart.emptyTextConfirmed')}</EmptyState>
+              ) : (
+                <EmptyState title={t('chart.emptyTitle')}>{t('chart.emptyText')}</EmptyState>
+              )
             ) : (
               <>
                 <Suspense fallback={<Spinner label={t('chart.loading')} />}>
@@ -241,13 +262,16 @@ export function DashboardPage() {
       </div>
 
       <Panel
-        title={t('missions.title')}
+        title={confirmedShown ? t('missions.titleConfirmed') : t('missions.title')}
         actions={<span className="dash-panel-note">{t('since', { date: since })}</span>}
       >
         <SectionStatus loading={analyticsLoading} error={analytics.error && !analyticsData} onRetry={retryAnalytics} />
         {analyticsData &&
           (missions.length === 0 ? (
-            <EmptyState title={t('missions.emptyTitle')} action={<Link to="/missions">{t('missions.browse')}</Link>}>
+            <EmptyState
+              title={confirmedShown ? t('missions.emptyTitleConfirmed') : t('missions.emptyTitle')}
+              action={<Link to="/missions">{t('missions.browse')}</Link>}
+            >
               {t('missions.emptyText')}
             </EmptyState>
           ) : (

@@ -25,10 +25,19 @@ export const DashboardWonFragment = graphql(`
   }
 `);
 
-/** @public A document graphql-codegen reads: value won by half-year, with the same dates a year earlier. */
+/**
+ * @public A document graphql-codegen reads: value won by half-year, with the same dates a year
+ * earlier, and how many of the window's won deals their exporters confirmed.
+ */
 export const DashboardHalfYearsFragment = graphql(`
   fragment DashboardHalfYears_report on ExportValueReport {
     baseCurrency
+    confirmedOnly
+    confirmation {
+      wonDeals
+      confirmed
+      confirmationRatePercent
+    }
     total {
       ...DashboardWon_figures @unmask
     }
@@ -101,6 +110,12 @@ export function kpiFigures(report: HalfYears, pipelines: readonly OpenValue[], c
   const openStages = pipelines.flatMap((pipeline) => pipeline.stages.filter((stage) => stage.category === 'OPEN'));
   return {
     currency: report.baseCurrency,
+    confirmedOnly: report.confirmedOnly,
+    confirmation: {
+      percent: report.confirmation.confirmationRatePercent,
+      confirmed: report.confirmation.confirmed,
+      wonDeals: report.confirmation.wonDeals,
+    },
     halfYear: {
       label: current?.halfYear?.label ?? current?.label ?? '',
       value: current?.current.value.amount ?? '0.00',

@@ -37,6 +37,16 @@ export function halfYearRow(
   };
 }
 
+/** How many of the window's won deals their exporters confirmed. */
+export function confirmation(wonDeals: number, confirmed: number) {
+  return {
+    __typename: 'ConfirmationFigures' as const,
+    wonDeals,
+    confirmed,
+    confirmationRatePercent: wonDeals === 0 ? null : Math.round((confirmed / wonDeals) * 10000) / 100,
+  };
+}
+
 /** The viewer's work when there is none. */
 export const noWork = {
   data: {
@@ -49,11 +59,13 @@ export const noWork = {
 export function emptyDashboardAnswers(): Answer[] {
   return [
     answer(DashboardWorkQuery).with(() => noWork),
-    answer(DashboardAnalyticsQuery).with(() => ({
+    answer(DashboardAnalyticsQuery).with((variables) => ({
       data: {
         byHalfYear: {
           __typename: 'ExportValueReport',
           baseCurrency: 'RUB',
+          confirmedOnly: variables.confirmedOnly,
+          confirmation: confirmation(0, 0),
           total: figures('0.00', 0),
           rows: [],
         },

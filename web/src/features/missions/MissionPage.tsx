@@ -49,6 +49,7 @@ export function MissionPage() {
         const copy = new URLSearchParams(current);
         copy.set('tab', next);
         if (next !== 'agenda') copy.delete('day');
+        if (next !== 'outcome') copy.delete('confirmed');
         return copy;
       },
       { replace: true },

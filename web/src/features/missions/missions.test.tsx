@@ -12,8 +12,10 @@ import {
   PrintAgendaQuery,
   UpdateMeetingMutation,
 } from './graphql/agenda';
+import { MissionDealsQuery } from './graphql/deals';
 import { MissionPageQuery } from './graphql/mission';
 import { MissionsListQuery } from './graphql/missions';
+import { MissionOutcomeQuery } from './graphql/outcome';
 import { MissionPage } from './MissionPage';
 import { MissionsPage } from './MissionsPage';
 import { PrintAgendaPage } from './PrintAgendaPage';
@@ -432,6 +434,231 @@ describe('MissionPage', () => {
     expect(screen.queryByRole('button', { name: 'Plan a meeting' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Mark held/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+  });
+});
+
+const rub = (amount: string) => ({ __typename: 'Money' as const, amount, currency: 'RUB' });
+const eur = (amount: string) => ({ __typename: 'Money' as const, amount, currency: 'EUR' });
+
+/**
+ * Casablanca's outcome: 3 won deals, one confirmed (corrected by its exporter), one disputed, one
+ * awaiting an answer. With confirmedOnly, only the confirmed deal counts, at its confirmed value.
+ */
+const outcomeAnswer = (seen: unknown[]) =>
+  answer(MissionOutcomeQuery).with((variables) => {
+    seen.push(variables);
+    const { confirmedOnly } = variables;
+    return {
+      data: {
+        missionOutcome: {
+          __typename: 'MissionOutcome',
+          baseCurrency: 'RUB',
+          confirmedOnly,
+          delegationSize: 2,
+          meetingsHeld: 4,
+          counterpartsMet: 4,
+          leads: confirmedOnly ? 1 : 5,
+          dealsWithoutRate: 0,
+          currenciesWithoutRate: [],
+          medianDaysToSignature: null,
+          roi: null,
+          roiUnavailableReason: 'NO_BUDGET',
+          budget: null,
+          budgetInBaseCurrency: null,
+          valueWon: confirmedOnly ? rub('8000000.00') : rub('34280800.00'),
+          valueOpen: confirmedOnly ? rub('0.00') : rub('2088000.00'),
+          meetingsByStatus: [{ __typename: 'MeetingStatusCount', status: 'HELD', count: 4 }],
+          dealsByCategory: [
+            { __typename: 'DealCategoryOutcome', category: 'WON', deals: confirmedOnly ? 1 : 3, value: rub('0.00') },
+          ],
+          conversion: {
+            __typename: 'MissionConversion',
+            leads: 5,
+            won: 3,
+            meetingsHeld: 4,
+            meetingsWithLead: 3,
+            meetingToLeadPercent: 75,
+            leadToWonPercent: 60,
+          },
+          cohorts: [],
+          exporters: [
+            {
+              __typename: 'MissionExporterOutcome',
+              exporter: { __typename: 'Company', id: 'c-fish', name: 'Fish World' },
+              participantStatus: 'ATTENDED',
+              meetingsHeld: 4,
+              leads: confirmedOnly ? 1 : 3,
+              won: confirmedOnly ? 1 : 2,
+              wonConfirmed: 1,
+              valueWon: confirmedOnly ? rub('8000000.00') : rub('25900000.00'),
+              valueOpen: rub('0.00'),
+              confirmedValueWon: rub('8000000.00'),
+              confirmationRatePercent: confirmedOnly ? 100 : 50,
+            },
+            {
+              __typename: 'MissionExporterOutcome',
+              exporter: { __typename: 'Company', id: 'c-nex', name: 'Некс-Т' },
+              participantStatus: 'CONFIRMED',
+              meetingsHeld: 0,
+              leads: 1,
+              won: 0,
+              wonConfirmed: 0,
+              valueWon: rub('0.00'),
+              valueOpen: rub('2088000.00'),
+              confirmedValueWon: rub('0.00'),
+              confirmationRatePercent: null,
+            },
+          ],
+          // Over every won deal of the mission, whichever deals the figures count.
+          confirmation: {
+            __typename: 'ConfirmationFigures',
+            wonDeals: 3,
+            asked: 3,
+            confirmed: 1,
+            corrected: 1,
+            disputed: 1,
+            awaiting: 1,
+            confirmationRatePercent: 33.33,
+            recordedValue: rub('34280800.00'),
+            confirmedValue: rub('8000000.00'),
+            additionality: { __typename: 'AdditionalitySplit', yes: 0, laterOrSmaller: 1, no: 1 },
+            averageHelpRating: 4.5,
+          },
+        },
+      },
+    };
+  });
+
+/** The label of an outcome figure → its value and explanation. */
+function kpi(container: HTMLElement, label: string) {
+  const term = within(container).getByText(label, { selector: 'dt' });
+  return term.parentElement as HTMLElement;
+}
+
+describe('Exporters’ confirmations in the mission', () => {
+  it('reports what the exporters confirmed, and reloads the figures as confirmed ones on demand', async () => {
+    const seen: unknown[] = [];
+    const { router } = renderRoutes({
+      transport: scriptedLink(viewerAnswer, missionPageAnswer, outcomeAnswer(seen)).link,
+      routes: missionRoutes,
+      url: '/missions/m1?tab=outcome',
+    });
+
+    const block = await screen.findByRole('region', { name: 'Confirmed by exporters' });
+    expect(within(block).getByText('1 of 3 won deals confirmed — 33.3%')).toBeTruthy();
+    expect(within(kpi(block, 'Recorded value')).getByText('3 won deals, as recorded: RUB 34,280,800.00')).toBeTruthy();
+    expect(
+      within(kpi(block, 'Confirmed value')).getByText('1 confirmed deal, at the exporter’s figures: RUB 8,000,000.00'),
+    ).toBeTruthy();
+    expect(within(kpi(block, 'Corrected')).getByText('1')).toBeTruthy();
+    expect(within(kpi(block, 'Disputed')).getByText('1')).toBeTruthy();
+    expect(within(kpi(block, 'Awaiting an answer')).getByText('Never asked: 0 deals')).toBeTruthy();
+    expect(within(kpi(block, 'Agency’s help, on average')).getByText('4.5 out of 5')).toBeTruthy();
+    expect(within(kpi(block, 'would have happened anyway')).getByText('0 deals (0%)')).toBeTruthy();
+    expect(within(kpi(block, 'would have happened later or smaller')).getByText('1 deal (50%)')).toBeTruthy();
+    expect(within(kpi(block, 'would not have happened without the agency')).getByText('1 deal (50%)')).toBeTruthy();
+
+    const byExporter = screen.getByRole('table', { name: 'By exporter' });
+    expect(within(byExporter).getByRole('columnheader', { name: 'Confirmed value' })).toBeTruthy();
+    const fish = within(byExporter).getByRole('row', { name: /Fish World/ });
+    expect(within(fish).getByText('RUB 8,000,000.00')).toBeTruthy();
+    expect(within(fish).getByText('1 of 2 · 50%')).toBeTruthy();
+    const nex = within(byExporter).getByRole('row', { name: /Некс-Т/ });
+    expect(within(nex).getByText('—')).toBeTruthy();
+
+    expect(seen).toEqual([{ missionId: 'm1', confirmedOnly: false }]);
+    expect(screen.queryByText('Confirmed figures')).toBeNull();
+    const outcome = screen.getByRole('region', { name: /Mission outcome/ });
+    expect(within(outcome).getByText('Value won')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /Confirmed value only/ }));
+
+    await waitFor(() => expect(seen.at(-1)).toEqual({ missionId: 'm1', confirmedOnly: true }));
+    expect(new URLSearchParams(router.state.location.search).get('confirmed')).toBe('1');
+    const confirmed = await screen.findByRole('region', { name: /Mission outcome/ });
+    expect(await within(confirmed).findByText('Value won, as confirmed')).toBeTruthy();
+    expect(
+      within(confirmed).getByText(/^Confirmed figures: only the won deals their exporters confirmed/),
+    ).toBeTruthy();
+    // Every panel whose figures changed says so.
+    expect(screen.getAllByText('Confirmed figures')).toHaveLength(3);
+    expect(within(screen.getByRole('row', { name: /Fish World/ })).getByText('1 of 1 · 100%')).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: /Confirmed value only/ }) as HTMLInputElement).checked).toBe(true);
+
+    // Leaving the tab forgets the switch.
+    fireEvent.click(screen.getByRole('tab', { name: /Delegation/ }));
+    await waitFor(() => expect(router.state.location.search).toBe('?tab=delegation'));
+  });
+
+  it('shows each deal’s confirmation in the mission’s deals, with the confirmed value beside the recorded one', async () => {
+    const owner = { __typename: 'User' as const, id: 'user-1', fullName: 'Camille Durand' };
+    const stage = (category: 'OPEN' | 'WON') => ({
+      __typename: 'PipelineStage' as const,
+      id: `st-${category}`,
+      name: category === 'WON' ? 'Contract signed' : 'Negotiation',
+      category,
+    });
+    const deal = (id: string, title: string, category: 'OPEN' | 'WON', confirmation: unknown) => ({
+      __typename: 'Deal' as const,
+      id,
+      title,
+      amount: eur('100000.00'),
+      exporter: { __typename: 'Company' as const, id: 'c-fish', name: 'Fish World' },
+      buyer: null,
+      exchangeRateMissing: false,
+      amountInBaseCurrency: rub('9500000.00'),
+      owner,
+      stage: stage(category),
+      confirmation: confirmation as null,
+    });
+    const confirmation = (id: string, status: 'CONFIRMED' | 'CORRECTED' | 'REQUESTED', value: string | null) => ({
+      __typename: 'DealConfirmation' as const,
+      id,
+      status,
+      confirmedValue: value ? eur(value) : null,
+    });
+    const { link } = scriptedLink(
+      viewerAnswer,
+      missionPageAnswer,
+      answer(MissionDealsQuery).with(() => ({
+        data: {
+          deals: {
+            __typename: 'DealConnection',
+            totalCount: 4,
+            pageInfo,
+            nodes: [
+              deal('d1', 'Sardines for Hyper Medina', 'WON', confirmation('cf1', 'CONFIRMED', '100000.00')),
+              deal('d2', 'Fish oil for Rabat Fine Foods', 'WON', confirmation('cf2', 'CORRECTED', '85000.00')),
+              deal('d3', 'Caviar for Océan Gourmet', 'WON', confirmation('cf3', 'REQUESTED', null)),
+              deal('d4', 'Smoked salmon trial', 'WON', null),
+              deal('d5', 'Frozen cod', 'OPEN', null),
+            ],
+          },
+        },
+      })),
+    );
+    renderRoutes({ transport: link, routes: missionRoutes, url: '/missions/m1?tab=deals' });
+
+    const table = await screen.findByRole('table', { name: 'Deals born at the mission' });
+    expect(within(table).getByRole('columnheader', { name: 'Exporter confirmation' })).toBeTruthy();
+
+    const confirmedRow = within(table).getByRole('row', { name: /Sardines for Hyper Medina/ });
+    expect(within(confirmedRow).getByText('Confirmed')).toBeTruthy();
+    expect(within(confirmedRow).getByText('Confirmed: €100,000.00')).toBeTruthy();
+    expect(within(confirmedRow).getByText('RUB 9,500,000.00')).toBeTruthy();
+
+    const correctedRow = within(table).getByRole('row', { name: /Fish oil/ });
+    expect(within(correctedRow).getByText('Corrected')).toBeTruthy();
+    expect(within(correctedRow).getByText('Confirmed: €85,000.00')).toBeTruthy();
+
+    const waiting = within(table).getByRole('row', { name: /Caviar/ });
+    expect(within(waiting).getByText('Requested')).toBeTruthy();
+    expect(within(waiting).queryByText(/^Confirmed:/)).toBeNull();
+
+    expect(within(within(table).getByRole('row', { name: /Smoked salmon/ })).getByText('Not asked')).toBeTruthy();
+    const open = within(table).getByRole('row', { name: /Frozen cod/ });
+    expect(within(open).queryByText('Not asked')).toBeNull();
+    expect(within(open).queryByText(/Confirmed|Requested/)).toBeNull();
   });
 });
 

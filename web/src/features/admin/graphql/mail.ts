@@ -17,3 +17,28 @@ export const OutgoingMailQuery = graphql(`
     }
   }
 `);
+
+export const AgencyMailFromQuery = graphql(`
+  query AgencyMailFrom {
+    agency {
+      id
+      mailFrom
+    }
+  }
+`);
+
+export const SetAgencyMailFromMutation = graphql(`
+  mutation SetAgencyMailFrom($input: SetAgencyMailFromInput!) {
+    setAgencyMailFrom(input: $input) {
+      agency {
+        id
+        mailFrom
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

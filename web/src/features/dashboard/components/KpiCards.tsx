@@ -6,6 +6,10 @@ import { useFormat } from '../../../lib/i18n/useFormat';
 
 export interface KpiFigures {
   currency: string;
+  /** The value won counts only the deals their exporters confirmed, at the confirmed figures. */
+  confirmedOnly: boolean;
+  /** Of the window's won deals (as recorded), those their exporters confirmed. */
+  confirmation: { percent: number | null; confirmed: number; wonDeals: number };
   /** The half-year in progress, up to today. */
   halfYear: { label: string; value: string; dealsWon: number; growthPercent: number | null; previous: string | null };
   open: { value: string; deals: number; currenciesWithoutRate: readonly string[] };
@@ -36,19 +40,43 @@ function Kpi({
   );
 }
 
-export function KpiCards({ figures, winRate }: { figures: KpiFigures; winRate: WinRate }) {
+export interface KpiCardsProps {
+  figures: KpiFigures;
+  winRate: WinRate;
+  /** The window's first day, as shown ("1 May 2025"). */
+  since: string;
+}
+
+export function KpiCards({ figures, winRate, since }: KpiCardsProps) {
   const { t } = useTranslation('dashboard');
   const { formatNumber, formatMoneyWhole: formatMoney } = useFormat();
-  const { halfYear, open, currency } = figures;
+  const { halfYear, open, currency, confirmation } = figures;
   const growth = halfYear.growthPercent;
   const percent = (value: number) => `${formatNumber(value, { maximumFractionDigits: 1 })} %`;
 
   return (
     <dl className="dash-kpis">
       <Kpi
-        label={t('kpi.wonThisHalf', { period: halfYear.label })}
+        label={
+          figures.confirmedOnly
+            ? t('kpi.wonThisHalfConfirmed', { period: halfYear.label })
+            : t('kpi.wonThisHalf', { period: halfYear.label })
+        }
         value={formatMoney(halfYear.value, currency)}
         detail={t('kpi.dealsWon', { count: halfYear.dealsWon })}
+      />
+      <Kpi
+        label={t('kpi.confirmationRate')}
+        value={confirmation.percent === null ? '—' : percent(confirmation.percent)}
+        detail={
+          confirmation.wonDeals === 0
+            ? t('kpi.noWonDeals', { date: since })
+            : t('kpi.confirmationRateDetail', {
+                confirmed: confirmation.confirmed,
+                count: confirmation.wonDeals,
+                date: since,
+              })
+        }
       />
       <Kpi
         label={t('kpi.growth')}

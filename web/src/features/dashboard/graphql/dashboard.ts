@@ -29,15 +29,23 @@ export const DashboardWorkQuery = graphql(`
 `);
 
 /**
- * The agency's figures: value won by half-year (with the same dates a year earlier), value won by
- * mission, and the open value of every pipeline (stage totals, no deal rows).
+ * The agency's figures: value won by half-year (with the same dates a year earlier) and the
+ * exporters' confirmations of the window's won deals, value won by mission, and the open value of
+ * every pipeline (stage totals, no deal rows). With confirmedOnly, the value won counts only the
+ * deals their exporters confirmed, at the confirmed value and day.
  */
 export const DashboardAnalyticsQuery = graphql(`
-  query DashboardAnalytics($from: Date!, $to: Date!, $pipelines: Int!) {
-    byHalfYear: exportValue(groupBy: [HALF_YEAR], from: $from, to: $to, compareWithPrevious: true) {
+  query DashboardAnalytics($from: Date!, $to: Date!, $pipelines: Int!, $confirmedOnly: Boolean!) {
+    byHalfYear: exportValue(
+      groupBy: [HALF_YEAR]
+      from: $from
+      to: $to
+      compareWithPrevious: true
+      confirmedOnly: $confirmedOnly
+    ) {
       ...DashboardHalfYears_report @unmask
     }
-    byMission: exportValue(groupBy: [MISSION], from: $from, to: $to) {
+    byMission: exportValue(groupBy: [MISSION], from: $from, to: $to, confirmedOnly: $confirmedOnly) {
       ...DashboardMissions_report @unmask
     }
     pipelines(first: $pipelines) {

@@ -14,7 +14,7 @@ import { graphql } from '../../../gql';
 import type { DealOrderField, MissionDealsPanel_DealFragment as Row } from '../../../gql/graphql';
 import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useListPage } from '../../../lib/pagination/useListPage';
-import { stageCategoryTone } from '../../../lib/status/tones';
+import { confirmationStatusTone, stageCategoryTone } from '../../../lib/status/tones';
 import { MissionDealsQuery } from '../graphql/deals';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 
@@ -27,12 +27,21 @@ export const MissionDealsPanelFragment = graphql(`
       name
       category
     }
+    confirmation {
+      id
+      status
+      confirmedValue {
+        amount
+        currency
+      }
+    }
   }
 `);
 
 export function DealsPanel({ missionId }: { missionId: string }) {
   const { t } = useTranslation('missions');
   const { t: tc } = useTranslation();
+  const { t: tp } = useTranslation('pipeline');
   const fmt = useMissionFormat();
   const [sort, setSort] = useState<SortState<DealOrderField>>({ field: 'CREATED_AT', direction: 'DESC' });
   const filter = { sourceMissionIds: [missionId] };
@@ -92,6 +101,33 @@ export function DealsPanel({ missionId }: { missionId: string }) {
         ) : (
           <span className="missions-muted">{tc('common.unknown')}</span>
         ),
+    },
+    {
+      key: 'confirmation',
+      header: t('deals.confirmation'),
+      render: (d) => {
+        const confirmation = d.confirmation;
+        if (!confirmation) {
+          return d.stage.category === 'WON' ? <span className="missions-muted">{t('deals.notAsked')}</span> : null;
+        }
+        const confirmed = confirmation.status === 'CONFIRMED' || confirmation.status === 'CORRECTED';
+        return (
+          <div className="missions-cell-main">
+            <span>
+              <Badge tone={confirmationStatusTone[confirmation.status]}>
+                {tp(`confirmation.status.${confirmation.status}`)}
+              </Badge>
+            </span>
+            {confirmed && confirmation.confirmedValue && (
+              <span className="missions-muted missions-nowrap">
+                {t('deals.confirmedValue', {
+                  value: fmt.formatMoney(confirmation.confirmedValue.amount, confirmation.confirmedValue.currency),
+                })}
+              </span>
+            )}
+          </div>
+        );
+      },
     },
     {
       key: 'original',

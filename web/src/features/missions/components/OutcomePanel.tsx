@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
@@ -13,9 +13,12 @@ import type {
   OutcomePanel_CohortFragment as CohortRow,
   OutcomePanel_ExporterFragment as ExporterRow,
 } from '../../../gql/graphql';
+import { useUrlParam } from '../../../lib/hooks/useUrlSearch';
 import { participantStatusTone } from '../../../lib/status/tones';
 import { MissionOutcomeQuery } from '../graphql/outcome';
 import { useMissionFormat } from '../hooks/useMissionFormat';
+import { OutcomeConfirmation } from './OutcomeConfirmation';
+import { OutcomeKpi as Kpi } from './OutcomeKpi';
 
 /** @public A document graphql-codegen reads; MissionOutcomeQuery spreads it unmasked (a cohort has no id). */
 export const OutcomePanelCohortFragment = graphql(`
@@ -51,24 +54,53 @@ export const OutcomePanelExporterFragment = graphql(`
       amount
       currency
     }
+    wonConfirmed
+    confirmedValueWon {
+      amount
+      currency
+    }
+    confirmationRatePercent
   }
 `);
 
-function Kpi({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
+/**
+ * The mission's report, with a switch (kept in the URL as `confirmed=1`) that counts only the won
+ * deals their exporters confirmed, at the figures they confirmed.
+ */
+export function OutcomePanel({ missionId }: { missionId: string }) {
+  const { t } = useTranslation('missions');
+  const [confirmedParam, setConfirmedParam] = useUrlParam('confirmed');
+  const confirmedOnly = confirmedParam === '1';
+  const hintId = useId();
+
   return (
-    <div className="outcome-kpi">
-      <dt className="outcome-kpi__label">{label}</dt>
-      <dd className="outcome-kpi__value">{value}</dd>
-      {hint && <dd className="outcome-kpi__hint">{hint}</dd>}
+    <div className="outcome">
+      <div className="outcome-toolbar">
+        <label className="missions-checkbox">
+          <input
+            type="checkbox"
+            checked={confirmedOnly}
+            onChange={(event) => setConfirmedParam(event.target.checked ? '1' : '')}
+            aria-describedby={hintId}
+          />
+          <span className="missions-checkbox__text">
+            <strong>{t('outcome.confirmedOnly')}</strong>
+            <span id={hintId} className="missions-muted outcome-toolbar__hint">
+              {t('outcome.confirmedOnlyHint')}
+            </span>
+          </span>
+        </label>
+      </div>
+      <OutcomeReport missionId={missionId} confirmedOnly={confirmedOnly} />
     </div>
   );
 }
 
-export function OutcomePanel({ missionId }: { missionId: string }) {
+function OutcomeReport({ missionId, confirmedOnly }: { missionId: string; confirmedOnly: boolean }) {
   const { t } = useTranslation('missions');
   const { t: tc } = useTranslation();
   const fmt = useMissionFormat();
-  const { data, loading, error, refetch } = useQuery(MissionOutcomeQuery, { variables: { missionId } });
+  const { data, loading, error, refetch } = useQuery(MissionOutcomeQuery, { variables: { missionId, confirmedOnly } });
 
   if (loading && !data) return <Spinner label={t('outcome.loading')} />;
   if (error && !data) {
@@ -113,6 +145,29 @@ export function OutcomePanel({ missionId }: { missionId: string }) {
     { key: 'won', header: t('outcome.won'), align: 'end', render: (e) => fmt.formatNumber(e.won) },
     { key: 'valueWon', header: t('outcome.valueWon'), align: 'end', render: (e) => money(e.valueWon) },
     {
+      key: 'confirmedValue',
+      header: t('outcome.confirmedValue'),
+      align: 'end',
+      render: (e) => money(e.confirmedValueWon),
+    },
+    {
+      key: 'confirmationRate',
+      header: t('outcome.confirmationRate'),
+      align: 'end',
+      render: (e) =>
+        e.confirmationRatePercent === null ? (
+          <span className="missions-muted">{tc('common.unknown')}</span>
+        ) : (
+          <span className="missions-nowrap">
+            {t('outcome.exporterRate', {
+              confirmed: e.wonConfirmed,
+              won: e.won,
+              percent: percent(e.confirmationRatePercent),
+            })}
+          </span>
+        ),
+    },
+    {
       key: 'valueOpen',
       header: t('outcome.valueOpen'),
       align: 'end',
@@ -138,9 +193,13 @@ export function OutcomePanel({ missionId }: { missionId: string }) {
     },
   ];
 
+  // Said on every panel whose figures the switch changes, so a copied table keeps its meaning.
+  const confirmedBadge = o.confirmedOnly ? <Badge tone="success">{t('outcome.confirmedFigures')}</Badge> : undefined;
+
   return (
-    <div className="outcome">
-      <Panel title={t('outcome.title')}>
+    <>
+      <Panel title={t('outcome.title')} actions={confirmedBadge}>
+        {o.confirmedOnly && <p className="outcome-confirmed-note">{t('outcome.confirmedNote')}</p>}
         <dl className="outcome-kpis">
           <Kpi label={t('outcome.delegation')} value={fmt.formatNumber(o.delegationSize)} />
           <Kpi
@@ -159,7 +218,11 @@ export function OutcomePanel({ missionId }: { missionId: string }) {
             value={fmt.formatNumber(won)}
             hint={t('outcome.leadToWon', { value: percent(o.conversion.leadToWonPercent) })}
           />
-          <Kpi label={t('outcome.valueWon')} value={compact(o.valueWon)} hint={money(o.valueWon)} />
+          <Kpi
+            label={o.confirmedOnly ? t('outcome.valueWonConfirmed') : t('outcome.valueWon')}
+            value={compact(o.valueWon)}
+            hint={money(o.valueWon)}
+          />
           <Kpi label={t('outcome.valueOpen')} value={compact(o.valueOpen)} hint={money(o.valueOpen)} />
           <Kpi
             label={t('outcome.roi')}
@@ -182,7 +245,8 @@ export function OutcomePanel({ missionId }: { missionId: string }) {
           </p>
         )}
       </Panel>
-      <Panel title={t('outcome.cohortsTitle')}>
+      <OutcomeConfirmation figures={o.confirmation} />
+      <Panel title={t('outcome.cohortsTitle')} actions={confirmedBadge}>
         <DataTable
           caption={t('outcome.cohortsTitle')}
           columns={cohortColumns}
@@ -191,7 +255,7 @@ export function OutcomePanel({ missionId }: { missionId: string }) {
           empty={<EmptyState title={t('outcome.noCohorts')} />}
         />
       </Panel>
-      <Panel title={t('outcome.byExporter')}>
+      <Panel title={t('outcome.byExporter')} actions={confirmedBadge}>
         <DataTable
           caption={t('outcome.byExporter')}
           columns={exporterColumns}
@@ -200,6 +264,6 @@ export function OutcomePanel({ missionId }: { missionId: string }) {
           empty={<EmptyState title={t('outcome.noExporters')} />}
         />
       </Panel>
-    </div>
+    </>
   );
 }

@@ -1,9 +1,10 @@
 import { graphql } from '../../../gql';
 
 export const MissionOutcomeQuery = graphql(`
-  query MissionOutcome($missionId: ID!) {
-    missionOutcome(missionId: $missionId) {
+  query MissionOutcome($missionId: ID!, $confirmedOnly: Boolean!) {
+    missionOutcome(missionId: $missionId, confirmedOnly: $confirmedOnly) {
       baseCurrency
+      confirmedOnly
       delegationSize
       meetingsHeld
       counterpartsMet
@@ -54,6 +55,9 @@ export const MissionOutcomeQuery = graphql(`
       }
       exporters {
         ...OutcomePanel_exporter @unmask
+      }
+      confirmation {
+        ...OutcomeConfirmation_figures @unmask
       }
     }
   }
