@@ -108,4 +108,23 @@ describe('an exporter confirms a won deal', () => {
     await screenshot(page, 'confirmation-4-drawer-corrected');
     expect(manager.errors).toEqual([]);
   });
+
+  it('the mission report shows the corrected value, confirmed, and that deal confirmed', async () => {
+    const page = manager.page;
+    await page.goto('/missions');
+    await page.getByRole('link', { name: 'Mission commerciale Mosprom à Casablanca' }).first().click();
+    await page.getByRole('tab', { name: 'Deals', exact: true }).click();
+    const row = page.getByRole('row', { name: new RegExp(DEAL) }).first();
+    await row.getByText('Corrected', { exact: true }).waitFor();
+    await row.getByText(/Confirmed: MAD\s?1,400,000\.00/).waitFor();
+    await page.getByRole('tab', { name: 'Outcome', exact: true }).click();
+    await page
+      .getByText(/\d+ of \d+ won deals? confirmed/)
+      .first()
+      .waitFor();
+    await page.getByRole('checkbox', { name: 'Confirmed value only' }).check();
+    await page.getByText('Value won, as confirmed').first().waitFor();
+    await screenshot(page, 'confirmation-5-mission-report');
+    expect(manager.errors).toEqual([]);
+  });
 });
