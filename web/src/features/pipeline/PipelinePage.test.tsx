@@ -139,6 +139,18 @@ describe('PipelinePage', () => {
     expect(sent[0]).toEqual({ input: { dealId: 'deal-a', toStageId: 'st-qualified', version: 4 } });
   });
 
+  it('offers to ask the exporter to confirm a deal just won, and opens it', async () => {
+    const sent: unknown[] = [];
+    const { router } = renderBoard([moveAnswer(sent, 'st-won', 'Won', 'WON')]);
+    const select = await screen.findByRole('combobox', { name: 'Move “Charging stations in Casablanca” to…' });
+    fireEvent.change(select, { target: { value: 'st-won' } });
+    const won = await screen.findByRole('region', { name: 'Deal won' });
+    expect(within(won).getByText('“Charging stations in Casablanca” is won.')).toBeTruthy();
+    fireEvent.click(within(won).getByRole('button', { name: 'Open it to ask the exporter' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?deal=deal-a'));
+    expect(screen.queryByRole('region', { name: 'Deal won' })).toBeNull();
+  });
+
   it('puts the card back and explains who moved it when the server answers CONFLICT', async () => {
     const { calls } = renderBoard([
       refusedMove('version', 'CONFLICT', 'The deal was changed by someone else.'),

@@ -218,7 +218,18 @@ function PipelineBoardScreen({
       </div>
 
       {!editable && <p className="pipeline-readonly">{t('readOnly')}</p>}
-      <MoveNoticeBar notice={moves.notice} onDismiss={moves.dismissNotice} />
+      <MoveNoticeBar
+        notice={moves.notice}
+        onDismiss={moves.dismissNotice}
+        onAskConfirmation={
+          editable
+            ? (dealId) => {
+                moves.dismissNotice();
+                updateParams({ deal: dealId });
+              }
+            : undefined
+        }
+      />
       <LiveNote note={live.note} onDismiss={live.dismiss} />
 
       {board.loading && !board.data ? (

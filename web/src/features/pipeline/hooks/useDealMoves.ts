@@ -14,6 +14,8 @@ export interface MoveNotice {
   tone: 'error' | 'success';
   title?: string;
   message: string;
+  /** A deal just won: the notice offers to ask its exporter to confirm it. */
+  won?: { dealId: string; title: string };
 }
 
 export interface UseDealMovesOptions {
@@ -81,7 +83,11 @@ export function useDealMoves({ refresh }: UseDealMovesOptions) {
         if (data?.moveDeal.deal && errors.length === 0) {
           await refresh().catch(() => {});
           settle(deal.id);
-          setNotice({ tone: 'success', message: t('move.done', { title: deal.title, stage: toStage.name }) });
+          setNotice({
+            tone: 'success',
+            message: t('move.done', { title: deal.title, stage: toStage.name }),
+            won: toStage.category === 'WON' ? { dealId: deal.id, title: deal.title } : undefined,
+          });
           return true;
         }
         // Refused: the card goes back where it was before anything else happens.
