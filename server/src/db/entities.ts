@@ -16,6 +16,7 @@ import { ImportMapping } from '../modules/import/import-mapping.entity.js';
 import { Interaction } from '../modules/interaction/interaction.entity.js';
 import { InteractionContact } from '../modules/interaction/interaction-contact.entity.js';
 import { OutboxMail } from '../modules/mail/outbox-mail.entity.js';
+import { SuggestionDismissal } from '../modules/matchmaking/suggestion-dismissal.entity.js';
 import { Mission } from '../modules/mission/mission.entity.js';
 import { MissionParticipant } from '../modules/mission/mission-participant.entity.js';
 import { MissionPartner } from '../modules/mission/mission-partner.entity.js';
@@ -53,6 +54,7 @@ export const agencyOwnedEntities = [
   ImportFile,
   OutboxMail,
   DealConfirmation,
+  SuggestionDismissal,
 ];
 
 export const entities = [

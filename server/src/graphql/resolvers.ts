@@ -20,6 +20,7 @@ import { CompanyInteractionsResolver } from '../modules/interaction/company-inte
 import { InteractionResolver } from '../modules/interaction/interaction.resolver.js';
 import { MissionInteractionsResolver } from '../modules/interaction/mission-interactions.resolver.js';
 import { OutboxMailResolver } from '../modules/mail/mail.resolver.js';
+import { MissionSuggestionsResolver } from '../modules/matchmaking/matchmaking.resolver.js';
 import { MergeResolver } from '../modules/merge/merge.resolver.js';
 import { CompanyMissionsResolver } from '../modules/mission/company-missions.resolver.js';
 import { MissionParticipantResolver, MissionResolver } from '../modules/mission/mission.resolver.js';
@@ -68,4 +69,5 @@ export const resolvers: NonEmptyArray<Function> = [
   DealConfirmationResolver,
   DealConfirmationFieldResolver,
   OutboxMailResolver,
+  MissionSuggestionsResolver,
 ];

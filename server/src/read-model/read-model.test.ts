@@ -38,6 +38,24 @@ beforeAll(async () => {
     'manager@mosprom.demo',
   ]);
   mosprom = user.agency_id;
+  // Exporters' confirmations of the two deals updated last (the deals list shows them): one
+  // corrected, then asked again; one confirmed. The compiled reads answer the latest of each.
+  const [last, second] = await server.sql<{ id: string; requester: string }>(
+    `select d.id, (select id from "user" where email = 'manager@mosprom.demo') as requester
+       from deal d where d.agency_id = ? order by d.updated_at desc, d.id desc limit 2`,
+    [mosprom],
+  );
+  const confirmation = (deal: string, status: string, amount: string | null, minutesAgo: number) =>
+    server.sql(
+      `insert into deal_confirmation (id, agency_id, deal_id, contact_email, contact_name, locale, requested_by_id, status,
+         token_hashes, expires_at, recorded_currency, history, confirmed_amount, confirmed_currency, created_at)
+       values (gen_random_uuid(), ?, ?, 'c@x.example', 'C', 'ru', ?, ?, '{}', now() + interval '21 days', 'EUR', '[]',
+         ?, case when ? is null then null else 'EUR' end, now() - make_interval(mins => ?))`,
+      [mosprom, deal, last.requester, status, amount, amount, minutesAgo],
+    );
+  await confirmation(last.id, 'CORRECTED', '123456.78', 10);
+  await confirmation(last.id, 'REQUESTED', null, 5);
+  await confirmation(second.id, 'CONFIRMED', '9000.00', 3);
 });
 
 afterAll(async () => {
@@ -281,6 +299,14 @@ describe('compiled reads', () => {
     expect(inText).toBe(true);
     expect(resolvers.errors).toBeUndefined();
     expect(compiled).toEqual(resolvers);
+    // The exporters' confirmations: the latest request of each deal.
+    const nodes = (
+      resolvers.data as { deals: { nodes: { confirmationStatus: string | null; confirmedValue: unknown }[] } }
+    ).deals.nodes;
+    expect(nodes.slice(0, 2).map((node) => [node.confirmationStatus, node.confirmedValue])).toEqual([
+      ['REQUESTED', null],
+      ['CONFIRMED', { amount: '9000.00', currency: 'EUR' }],
+    ]);
     expect(compiledStatements).toBe(1);
   });
 

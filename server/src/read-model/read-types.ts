@@ -125,6 +125,12 @@ function inBaseCurrency(row: string): { amount: Sql; missing: Sql } {
 
 const MONEY = { keys: ['amount', 'currency'] } as const;
 
+/** `value` (SQL over `c`) of the latest confirmation of the deal `row`, or null. */
+function latestConfirmation(row: string, value: string): Sql {
+  return trusted(`(select ${value} from deal_confirmation c
+    where c.agency_id = ${row}.agency_id and c.deal_id = ${row}.id order by c.created_at desc, c.id desc limit 1)`);
+}
+
 /** A stage's totals, as stage-totals.service.ts sums them for the resolvers (stageTotalsJson). */
 const STAGE_TOTALS: Aggregates = {
   sql: stageTotalsJson,
@@ -288,6 +294,18 @@ export const READ_TYPES: Record<string, ReadType> = {
       amount: { kind: 'money', amount: 'amount', currency: 'currency' },
       amountInBaseCurrency: { kind: 'expression', sql: (row) => inBaseCurrency(row).amount, object: MONEY },
       exchangeRateMissing: { kind: 'expression', sql: (row) => inBaseCurrency(row).missing },
+      // As confirmation.resolver.ts: the latest request to the exporter, by createdAt then id.
+      confirmationStatus: { kind: 'expression', sql: (row) => latestConfirmation(row, 'c.status') },
+      confirmedValue: {
+        kind: 'expression',
+        sql: (row) =>
+          latestConfirmation(
+            row,
+            `case when c.confirmed_amount is null or c.confirmed_currency is null then null
+              else json_build_object('amount', c.confirmed_amount::text, 'currency', rtrim(c.confirmed_currency)) end`,
+          ),
+        object: MONEY,
+      },
       stage: { kind: 'toOne', type: 'PipelineStage' },
       exporter: { kind: 'toOne', type: 'Company' },
       buyer: { kind: 'toOne', type: 'Company' },

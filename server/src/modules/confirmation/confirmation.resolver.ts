@@ -19,7 +19,7 @@ import {
   RequestDealConfirmationInput,
   RequestDealConfirmationPayload,
 } from './confirmation.types.js';
-import { DealConfirmation } from './deal-confirmation.entity.js';
+import { ConfirmationStatus, DealConfirmation } from './deal-confirmation.entity.js';
 
 /** The public page's requests (look-ups and answers) allowed per client address: a small burst, then a few a minute. */
 async function throttlePublic(ctx: Context): Promise<void> {
@@ -100,21 +100,44 @@ export class DealConfirmationFieldResolver {
     description: 'The latest request to the exporter to confirm this deal, whatever its status; null if never asked.',
   })
   confirmation(@Root() deal: Deal, @Ctx() ctx: Context): Promise<DealConfirmation | null> {
-    const loader = perRequest(
-      ctx,
-      'confirmation:latest',
-      () =>
-        new DataLoader<string, DealConfirmation | null>(async (ids) => {
-          const rows = await ctx.em.find(
-            DealConfirmation,
-            { deal: { $in: [...ids] } },
-            { orderBy: { createdAt: 'desc', id: 'desc' } },
-          );
-          const latest = new Map<string, DealConfirmation>();
-          for (const row of rows) if (!latest.has(row.deal.id)) latest.set(row.deal.id, row);
-          return ids.map((id) => latest.get(id) ?? null);
-        }),
-    );
-    return loader.load(deal.id);
+    return latestConfirmation(ctx, deal.id);
   }
+
+  @FieldResolver(() => ConfirmationStatus, {
+    nullable: true,
+    description: 'The status of the latest request to the exporter (confirmation.status); null if never asked.',
+  })
+  async confirmationStatus(@Root() deal: Deal, @Ctx() ctx: Context): Promise<ConfirmationStatus | null> {
+    return (await latestConfirmation(ctx, deal.id))?.status ?? null;
+  }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description:
+      'The value the exporter confirmed in answer to the latest request (confirmation.confirmedValue): null unless CONFIRMED or CORRECTED.',
+  })
+  async confirmedValue(@Root() deal: Deal, @Ctx() ctx: Context): Promise<Money | null> {
+    const latest = await latestConfirmation(ctx, deal.id);
+    return latest ? money(latest.confirmedAmount, latest.confirmedCurrency?.trim()) : null;
+  }
+}
+
+/** The latest confirmation of a deal, batched per request. */
+function latestConfirmation(ctx: Context, dealId: string): Promise<DealConfirmation | null> {
+  const loader = perRequest(
+    ctx,
+    'confirmation:latest',
+    () =>
+      new DataLoader<string, DealConfirmation | null>(async (ids) => {
+        const rows = await ctx.em.find(
+          DealConfirmation,
+          { deal: { $in: [...ids] } },
+          { orderBy: { createdAt: 'desc', id: 'desc' } },
+        );
+        const latest = new Map<string, DealConfirmation>();
+        for (const row of rows) if (!latest.has(row.deal.id)) latest.set(row.deal.id, row);
+        return ids.map((id) => latest.get(id) ?? null);
+      }),
+  );
+  return loader.load(dealId);
 }

@@ -598,7 +598,15 @@ describe('Exporters’ confirmations in the mission', () => {
       name: category === 'WON' ? 'Contract signed' : 'Negotiation',
       category,
     });
-    const deal = (id: string, title: string, category: 'OPEN' | 'WON', confirmation: unknown) => ({
+    const deal = (
+      id: string,
+      title: string,
+      category: 'OPEN' | 'WON',
+      confirmation: {
+        status: 'CONFIRMED' | 'CORRECTED' | 'REQUESTED';
+        confirmedValue: ReturnType<typeof eur> | null;
+      } | null,
+    ) => ({
       __typename: 'Deal' as const,
       id,
       title,
@@ -609,11 +617,10 @@ describe('Exporters’ confirmations in the mission', () => {
       amountInBaseCurrency: rub('9500000.00'),
       owner,
       stage: stage(category),
-      confirmation: confirmation as null,
+      confirmationStatus: confirmation?.status ?? null,
+      confirmedValue: confirmation?.confirmedValue ?? null,
     });
-    const confirmation = (id: string, status: 'CONFIRMED' | 'CORRECTED' | 'REQUESTED', value: string | null) => ({
-      __typename: 'DealConfirmation' as const,
-      id,
+    const confirmation = (_id: string, status: 'CONFIRMED' | 'CORRECTED' | 'REQUESTED', value: string | null) => ({
       status,
       confirmedValue: value ? eur(value) : null,
     });

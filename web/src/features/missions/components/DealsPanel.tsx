@@ -27,13 +27,10 @@ export const MissionDealsPanelFragment = graphql(`
       name
       category
     }
-    confirmation {
-      id
-      status
-      confirmedValue {
-        amount
-        currency
-      }
+    confirmationStatus
+    confirmedValue {
+      amount
+      currency
     }
   }
 `);
@@ -106,22 +103,20 @@ export function DealsPanel({ missionId }: { missionId: string }) {
       key: 'confirmation',
       header: t('deals.confirmation'),
       render: (d) => {
-        const confirmation = d.confirmation;
-        if (!confirmation) {
+        const status = d.confirmationStatus;
+        if (!status) {
           return d.stage.category === 'WON' ? <span className="missions-muted">{t('deals.notAsked')}</span> : null;
         }
-        const confirmed = confirmation.status === 'CONFIRMED' || confirmation.status === 'CORRECTED';
+        const confirmed = status === 'CONFIRMED' || status === 'CORRECTED';
         return (
           <div className="missions-cell-main">
             <span>
-              <Badge tone={confirmationStatusTone[confirmation.status]}>
-                {tp(`confirmation.status.${confirmation.status}`)}
-              </Badge>
+              <Badge tone={confirmationStatusTone[status]}>{tp(`confirmation.status.${status}`)}</Badge>
             </span>
-            {confirmed && confirmation.confirmedValue && (
+            {confirmed && d.confirmedValue && (
               <span className="missions-muted missions-nowrap">
                 {t('deals.confirmedValue', {
-                  value: fmt.formatMoney(confirmation.confirmedValue.amount, confirmation.confirmedValue.currency),
+                  value: fmt.formatMoney(d.confirmedValue.amount, d.confirmedValue.currency),
                 })}
               </span>
             )}
