@@ -49,6 +49,7 @@ const MUTATIONS: Record<string, string[] | 'public'> = {
   revokeApiToken: EVERYONE,
   requestDealConfirmation: EDITORS,
   setAgencyMailFrom: ADMINS,
+  dismissMeetingSuggestion: EDITORS,
   // The exporter's answer through a confirmation link: no sign-in (rate limited per address).
   answerDealConfirmation: 'public',
 };

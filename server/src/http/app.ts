@@ -250,6 +250,13 @@ export async function createApp(
     }),
   );
 
+  // Idle keep-alive connections stay open 65 s (Node's default is 5), longer than a proxy's or a
+  // client's own idle timeout (60 s for nginx and most load balancers; undici keeps 4 s): else the
+  // server may close one just as the other side sends a request on it, which then fails with
+  // ECONNRESET (seen on loaded machines).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   // Subscriptions over WebSocket on the same port and path (http/live.ts).
   const live = serveLive(server, {
     schema: await graphqlSchema(),

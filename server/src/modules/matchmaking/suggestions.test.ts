@@ -1,37 +1,123 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyBinding } from '../../test/agency-bound.js';
 import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 
+/**
+ * Issue 17, the suggestions (server side): for the Casablanca 2025 mission, who Fish World should
+ * meet, scored with reasons, in one statement bound to the agency; never someone already on its
+ * agenda there nor a suggestion dismissed for it.
+ */
 let server: TestServer;
 let manager: string;
+let asmex: string;
+let ids: { mission: string; exporter: string; agency: string; food: string };
+
+interface Suggestion {
+  counterpart: { id: string; name: string; kind: string; country: string };
+  score: number;
+  reasons: { kind: string; points: number; count: number | null; sectors: { code: string }[] }[];
+}
 
 const SUGGESTIONS = `query($mission: ID!, $exporter: ID!, $first: Int) {
   mission(id: $mission) { suggestedMeetings(exporterId: $exporter, first: $first) {
-    counterpart { id name kind country sectors { code } } score reasons { kind points count sectors { code } } } } }`;
+    counterpart { id name kind country } score reasons { kind points count sectors { code } } } } }`;
+const DISMISS = `mutation($input: DismissMeetingSuggestionInput!) {
+  dismissMeetingSuggestion(input: $input) { dismissed userErrors { code field } } }`;
 
-async function rows<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  return server.db.orm.em.getConnection().execute<T[]>(query, params);
+async function suggestions(first = 10, cookie = manager): Promise<Suggestion[]> {
+  const answer = await server.gql(SUGGESTIONS, { mission: ids.mission, exporter: ids.exporter, first }, { cookie });
+  expect(answer.errors).toBeUndefined();
+  return (answer.data?.mission?.suggestedMeetings ?? []) as Suggestion[];
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ production: false });
-  ({ manager } = await signIn(server, 'manager'));
+  server = await startTestServer();
+  ({ manager, asmex } = await signIn(server, 'manager', 'asmex'));
+  [ids] = await server.sql<typeof ids>(
+    `select m.id as mission, m.agency_id as agency, (select id from company where name = 'Fish World') as exporter,
+       (select id from sector where code = 'FOOD_FISH_CONSERVES' and agency_id = m.agency_id) as food
+     from mission m where m.name = 'Mission commerciale Mosprom à Casablanca'`,
+  );
 }, 120_000);
 afterAll(() => server?.close());
 
 describe('meeting suggestions', () => {
-  it('debug', async () => {
-    const [ids] = await rows<{ mission: string; exporter: string }>(
-      `select (select id from mission where name = 'Mission commerciale Mosprom à Casablanca') as mission,
-              (select id from company where name = 'Fish World') as exporter`,
+  it('ranks a food distributor of Morocco first for Fish World, with its reasons, and leaves out its agenda', async () => {
+    // A Moroccan distributor of fish conserves Fish World has not met.
+    const created = await server.gql(
+      `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } userErrors { code } } }`,
+      {
+        input: {
+          name: 'Conserverie Distribution Agadir',
+          kind: 'DISTRIBUTOR',
+          country: 'MA',
+          city: 'Agadir',
+          sectorIds: [ids.food],
+        },
+      },
+      { cookie: manager },
     );
-    const answer = await server.gql(SUGGESTIONS, { mission: ids.mission, exporter: ids.exporter, first: 10 }, { cookie: manager });
-    console.log(JSON.stringify(answer.data, null, 1).slice(0, 6000));
-    const { suggestionsSql } = await import('./suggestions.sql.js');
-    const { WEIGHTS } = await import('./suggestion-weights.js');
-    const [agency] = await rows<{ id: string }>(`select agency_id as id from mission where id = ?`, [ids.mission]);
-    const statement = suggestionsSql({ agencyId: agency.id, missionId: ids.mission, exporterId: ids.exporter, asOf: new Date(), mode: 'live', weights: WEIGHTS, limit: 10 });
-    try { await rows(statement.text, [...statement.params]); } catch (error) { console.log('SQL ERROR', String(error).slice(0, 1500)); }
-    expect(answer.errors).toBeUndefined();
+    const distributor = created.data?.createCompany.company.id as string;
+    const list = await suggestions(10);
+    expect(list.length).toBe(10);
+    expect(list[0].counterpart).toMatchObject({ id: distributor, kind: 'DISTRIBUTOR', country: 'MA' });
+    expect(list[0].reasons).toEqual([
+      { kind: 'SHARED_SECTORS', points: 3, count: 1, sectors: [{ code: 'FOOD_FISH_CONSERVES' }] },
+      { kind: 'KIND_FIT', points: 2, count: null, sectors: [] },
+    ]);
+    expect(list[0].score).toBe(5);
+    // Best first; each score the sum of its reasons; no exporter; nobody from Fish World's agenda.
+    const agenda = await server.sql<{ id: string }>(
+      `select distinct counterpart_id as id from interaction
+        where mission_id = ? and exporter_id = ? and kind = 'MEETING' and status <> 'CANCELLED'`,
+      [ids.mission, ids.exporter],
+    );
+    expect(agenda.length).toBeGreaterThan(5);
+    for (const [i, suggestion] of list.entries()) {
+      if (i > 0) expect(suggestion.score).toBeLessThanOrEqual(list[i - 1].score);
+      const sum = suggestion.reasons.reduce((total, reason) => total + reason.points, 0);
+      expect(Math.round(sum * 100) / 100).toBe(suggestion.score);
+      expect(suggestion.counterpart.kind).not.toBe('EXPORTER');
+      expect(agenda.map((row) => row.id)).not.toContain(suggestion.counterpart.id);
+    }
+  });
+
+  it('costs one statement for the scores whatever the number asked, each bound to the agency', async () => {
+    const counts: number[] = [];
+    for (const first of [3, 30]) {
+      server.resetStatements();
+      await suggestions(first);
+      counts.push(server.statements.filter((statement) => !statement.includes(' session')).length);
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(5);
+    expect(agencyBinding(server, ids.agency).unbound).toEqual([]);
+    // Another agency reads no mission, so no suggestion.
+    const other = await server.gql(SUGGESTIONS, { mission: ids.mission, exporter: ids.exporter }, { cookie: asmex });
+    expect(other.data?.mission).toBeNull();
+  });
+
+  it('does not suggest again what was dismissed for this exporter at this mission', async () => {
+    const [first] = await suggestions(1);
+    const input = { missionId: ids.mission, exporterId: ids.exporter, counterpartId: first.counterpart.id };
+    for (let i = 0; i < 2; i++) {
+      const dismissed = await server.gql(DISMISS, { input }, { cookie: manager });
+      expect(dismissed.data?.dismissMeetingSuggestion).toEqual({ dismissed: true, userErrors: [] });
+    }
+    const [{ n }] = await server.sql<{ n: number }>(
+      'select count(*)::int as n from suggestion_dismissal where counterpart_id = ?',
+      [first.counterpart.id],
+    );
+    expect(n).toBe(1);
+    expect((await suggestions(50)).map((s) => s.counterpart.id)).not.toContain(first.counterpart.id);
+    const unknown = await server.gql(
+      DISMISS,
+      { input: { ...input, missionId: '0190a5b4-0000-7000-8000-000000000000' } },
+      { cookie: manager },
+    );
+    expect(unknown.data?.dismissMeetingSuggestion.userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'missionId'] },
+    ]);
   });
 });
