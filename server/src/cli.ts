@@ -8,6 +8,7 @@ import { backupTo, restoreInto } from './db/backup.js';
 import { migrate, openDatabase } from './db/database.js';
 import { AgencyKind } from './modules/agency/agency.enums.js';
 import { createAgencyWithAdmin, validateAgencySetup } from './modules/agency/agency.service.js';
+import { evaluateSuggestions, evaluationReport } from './modules/matchmaking/evaluate-suggestions.js';
 
 const USAGE = `Usage: pnpm crm <command> [options]
 
@@ -17,6 +18,10 @@ Commands:
                   from the running server if one runs, else from the folder.
   restore <file>  Restore a backup into CRM_DATA_DIR, which must be empty and not in use.
                   On PostgreSQL (DATABASE_URL), use pg_dump and pg_restore instead.
+  evaluate-suggestions
+                  Replay past missions: meeting suggestions computed with only what was known
+                  before each, against the meetings that turned out well (precision@5,
+                  recall@10, lift over a sector-only ranking; docs/matchmaking.md).
 
 Options of create-admin (all required):
   --agency-name <name>   Full name of the agency, e.g. "Association marocaine des exportateurs"
@@ -98,6 +103,16 @@ async function createAdmin(values: Record<string, unknown>): Promise<void> {
   }
 }
 
+async function evaluateCommand(): Promise<void> {
+  const db = await openDatabase(loadConfig());
+  try {
+    await migrate(db.orm);
+    console.log(evaluationReport(await evaluateSuggestions(db.orm.em)));
+  } finally {
+    await db.close();
+  }
+}
+
 async function backupCommand(command: 'backup' | 'restore', args: string[]): Promise<void> {
   const [file, ...extra] = args;
   if (!file || extra.length > 0) throw new CliError(`Usage: pnpm crm ${command} <file> (see --help)`);
@@ -129,6 +144,7 @@ async function main(argv: string[]): Promise<void> {
   if (!command) throw new CliError('No command given (see --help)');
   if (command === 'backup' || command === 'restore') return backupCommand(command, rest);
   if (rest.length > 0) throw new CliError(`Unexpected argument "${rest[0]}" (see --help)`);
+  if (command === 'evaluate-suggestions') return evaluateCommand();
   if (command !== 'create-admin') throw new CliError(`Unknown command "${command}" (see --help)`);
   await createAdmin(values);
 }
