@@ -50,6 +50,7 @@ const MUTATIONS: Record<string, string[] | 'public'> = {
   requestDealConfirmation: EDITORS,
   setAgencyMailFrom: ADMINS,
   dismissMeetingSuggestion: EDITORS,
+  planSuggestedMeeting: EDITORS,
   // The exporter's answer through a confirmation link: no sign-in (rate limited per address).
   answerDealConfirmation: 'public',
 };

@@ -1,13 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../shared/mutation.js';
+import { interactionLogged } from '../events/publish.js';
+import { LogInteractionPayload } from '../interaction/interaction.payloads.js';
 import { Mission } from '../mission/mission.entity.js';
 import { Role } from '../user/user.enums.js';
-import {
-  DismissMeetingSuggestionInput,
-  DismissMeetingSuggestionPayload,
-  MeetingSuggestion,
-} from './suggestion.types.js';
+import { MEETING_MINUTES, planSuggestedMeeting } from './plan-suggested-meeting.js';
+import { DismissMeetingSuggestionPayload, MeetingSuggestion, MeetingSuggestionInput } from './suggestion.types.js';
 import { dismissMeetingSuggestion, MAX_SUGGESTIONS, suggestedMeetings } from './suggestions.service.js';
 
 @Resolver(() => Mission)
@@ -29,7 +28,19 @@ export class MissionSuggestionsResolver {
     description:
       'Dismisses a suggestion: not suggested again to that exporter at that mission, and counted against the counterpart for exporters of the same sectors.',
   })
-  dismissMeetingSuggestion(@Arg('input') input: DismissMeetingSuggestionInput, @Ctx() ctx: Context) {
+  dismissMeetingSuggestion(@Arg('input') input: MeetingSuggestionInput, @Ctx() ctx: Context) {
     return runMutation(ctx, input, (em) => dismissMeetingSuggestion(em, ctx, input));
+  }
+
+  @Authorized(Role.ADMIN, Role.ACCOUNT_MANAGER)
+  @Mutation(() => LogInteractionPayload, {
+    description: `Plans a suggested meeting in one click: ${MEETING_MINUTES} minutes at the exporter's next free slot of the mission (9:00-18:00 in the host's time zone, from now on) where the counterpart is free too, by the agenda rule; CONFLICT when there is none.`,
+  })
+  async planSuggestedMeeting(@Arg('input') input: MeetingSuggestionInput, @Ctx() ctx: Context) {
+    const payload = await runMutation(ctx, input, async (em) => ({
+      interaction: await planSuggestedMeeting(em, ctx, input),
+    }));
+    await interactionLogged(ctx, payload.interaction);
+    return payload;
   }
 }

@@ -58,8 +58,8 @@ export class MeetingSuggestion {
   reasons!: SuggestionReason[];
 }
 
-@InputType()
-export class DismissMeetingSuggestionInput {
+@InputType({ description: 'A suggestion: who (counterpart) for whom (exporter) at which mission.' })
+export class MeetingSuggestionInput {
   @Field(() => ID)
   @IsUUID()
   missionId!: string;

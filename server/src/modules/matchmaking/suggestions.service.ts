@@ -10,8 +10,8 @@ import { Mission } from '../mission/mission.entity.js';
 import { Sector } from '../sector/sector.entity.js';
 import { User } from '../user/user.entity.js';
 import {
-  type DismissMeetingSuggestionInput,
   MeetingSuggestion,
+  type MeetingSuggestionInput,
   SuggestionReason,
   SuggestionReasonKind,
 } from './suggestion.types.js';
@@ -104,7 +104,7 @@ export async function suggestedMeetings(
 export async function dismissMeetingSuggestion(
   em: EntityManager,
   ctx: Context,
-  input: DismissMeetingSuggestionInput,
+  input: MeetingSuggestionInput,
 ): Promise<{ dismissed: boolean }> {
   const [mission, exporter, counterpart] = await Promise.all([
     em.findOne(Mission, input.missionId),

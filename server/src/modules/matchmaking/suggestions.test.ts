@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyBinding } from '../../test/agency-bound.js';
 import { signIn } from '../../test/sign-in.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { dayBounds, hostTimeZone } from '../mission/time-zone.js';
 
 /**
  * Issue 17, the suggestions (server side): for the Casablanca 2025 mission, who Fish World should
@@ -22,7 +23,7 @@ interface Suggestion {
 const SUGGESTIONS = `query($mission: ID!, $exporter: ID!, $first: Int) {
   mission(id: $mission) { suggestedMeetings(exporterId: $exporter, first: $first) {
     counterpart { id name kind country } score reasons { kind points count sectors { code } } } } }`;
-const DISMISS = `mutation($input: DismissMeetingSuggestionInput!) {
+const DISMISS = `mutation($input: MeetingSuggestionInput!) {
   dismissMeetingSuggestion(input: $input) { dismissed userErrors { code field } } }`;
 
 async function suggestions(first = 10, cookie = manager): Promise<Suggestion[]> {
@@ -119,5 +120,63 @@ describe('meeting suggestions', () => {
     expect(unknown.data?.dismissMeetingSuggestion.userErrors).toEqual([
       { code: 'NOT_FOUND', field: ['input', 'missionId'] },
     ]);
+  });
+
+  it('plans a suggestion in one click at the first half hour both are free, and says so when none is left', async () => {
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const mission = await server.gql(
+      `mutation($input: CreateMissionInput!) { createMission(input: $input) { mission { id } userErrors { code } } }`,
+      { input: { name: 'Rabat food week', kind: 'TRADE_MISSION', hostCountry: 'MA', startsOn: day, endsOn: day } },
+      { cookie: manager },
+    );
+    const missionId = mission.data?.createMission.mission.id as string;
+    await server.gql(
+      `mutation($input: AddMissionParticipantInput!) { addMissionParticipant(input: $input) { userErrors { code } } }`,
+      { input: { missionId, companyId: ids.exporter, status: 'CONFIRMED' } },
+      { cookie: manager },
+    );
+    const [a, b] = await server.sql<{ id: string }>(
+      `select id from company where country = 'MA' and kind = 'DISTRIBUTOR' order by name limit 2`,
+    );
+    // Fish World is busy at 9:00, the host's time: the suggestion goes at 9:30.
+    const nine = new Date(dayBounds(day, hostTimeZone('MA')).start.getTime() + 9 * 3_600_000);
+    const at = (minutes: number) => new Date(nine.getTime() + minutes * 60_000).toISOString();
+    const logged = await server.gql(
+      `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { userErrors { code message } } }`,
+      {
+        input: {
+          kind: 'MEETING',
+          missionId,
+          exporterId: ids.exporter,
+          counterpartId: a.id,
+          subject: 'Déjà prévu',
+          startsAt: nine.toISOString(),
+          endsAt: new Date(nine.getTime() + 30 * 60_000).toISOString(),
+        },
+      },
+      { cookie: manager },
+    );
+    expect(logged.data?.logInteraction.userErrors).toEqual([]);
+    const PLAN = `mutation($input: MeetingSuggestionInput!) { planSuggestedMeeting(input: $input) {
+      interaction { startsAt endsAt subject status counterpart { id } } userErrors { code field } } }`;
+    const planned = await server.gql(
+      PLAN,
+      { input: { missionId, exporterId: ids.exporter, counterpartId: b.id } },
+      { cookie: manager },
+    );
+    expect(planned.data?.planSuggestedMeeting.userErrors).toEqual([]);
+    expect(planned.data?.planSuggestedMeeting.interaction).toMatchObject({
+      startsAt: at(30),
+      endsAt: at(60),
+      status: 'PLANNED',
+      counterpart: { id: b.id },
+    });
+    // The past Casablanca mission has no slot left.
+    const none = await server.gql(
+      PLAN,
+      { input: { missionId: ids.mission, exporterId: ids.exporter, counterpartId: b.id } },
+      { cookie: manager },
+    );
+    expect(none.data?.planSuggestedMeeting.userErrors).toEqual([{ code: 'CONFLICT', field: ['input', 'missionId'] }]);
   });
 });

@@ -286,6 +286,9 @@ export const en = {
   databaseUnavailable: 'The database is unavailable for the moment. Try again in a few seconds.',
   // exporter confirmation of won deals (modules/confirmation)
   mailFromInvalid: 'Give an e-mail address, alone or after a name: Mosprom <crm@mosprom.ru>.',
+  noFreeSlot:
+    'The mission’s remaining days have no half hour when both are free (9:00-18:00, host time): plan it by hand.',
+  suggestedMeetingSubject: ({ counterpart }: { counterpart: string }) => `Meeting with ${counterpart}`,
   confirmWonOnly: 'Only a won deal can be confirmed by its exporter.',
   confirmNoContact: 'The exporter has no contact with an e-mail address: add one first.',
   confirmContactNotExporter: 'Choose a contact of the deal’s exporter who has an e-mail address.',

@@ -273,6 +273,9 @@ export const fr: Messages = {
   databaseUnavailable: 'La base de données est momentanément indisponible. Réessayez dans quelques secondes.',
   // exporter confirmation of won deals (modules/confirmation)
   mailFromInvalid: 'Indiquez une adresse e-mail, seule ou après un nom : Mosprom <crm@mosprom.ru>.',
+  noFreeSlot:
+    'Les jours restants de la mission n’ont pas de demi-heure où tous deux sont libres (9 h-18 h, heure locale) : planifiez-le à la main.',
+  suggestedMeetingSubject: ({ counterpart }: { counterpart: string }) => `Rendez-vous avec ${counterpart}`,
   confirmWonOnly: 'Seule une affaire gagnée peut être confirmée par son exportateur.',
   confirmNoContact: 'L’exportateur n’a aucun contact avec une adresse e-mail : ajoutez-en un d’abord.',
   confirmContactNotExporter: 'Choisissez un contact de l’exportateur de l’affaire qui a une adresse e-mail.',

@@ -270,6 +270,9 @@ export const ru: Messages = {
   databaseUnavailable: 'База данных временно недоступна. Повторите попытку через несколько секунд.',
   // exporter confirmation of won deals (modules/confirmation)
   mailFromInvalid: 'Укажите адрес электронной почты, отдельно или после имени: Mosprom <crm@mosprom.ru>.',
+  noFreeSlot:
+    'В оставшиеся дни миссии нет получаса, когда оба свободны (9:00–18:00 по местному времени): запланируйте встречу вручную.',
+  suggestedMeetingSubject: ({ counterpart }: { counterpart: string }) => `Встреча с ${counterpart}`,
   confirmWonOnly: 'Подтвердить у экспортёра можно только выигранную сделку.',
   confirmNoContact: 'У экспортёра нет контакта с адресом электронной почты: сначала добавьте его.',
   confirmContactNotExporter: 'Выберите контакт экспортёра этой сделки, у которого есть адрес электронной почты.',
