@@ -21,6 +21,7 @@ import { daysBetween, findClashes } from '../hooks/time';
 import { useMissionFormat } from '../hooks/useMissionFormat';
 import { AgendaMeeting } from './AgendaMeeting';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
+import { SuggestedMeetings } from './SuggestedMeetings';
 
 export const AgendaPanelParticipantFragment = graphql(`
   fragment AgendaPanel_participant on MissionParticipant {
@@ -257,6 +258,15 @@ export function AgendaPanel({ missionId, timeZone, startsOn, endsOn, participant
                   ))}
                 </div>
               )}
+              <SuggestedMeetings
+                missionId={missionId}
+                timeZone={timeZone}
+                exporter={lane.exporter}
+                editable={editable}
+                onPlanned={(plannedDay) => {
+                  if (plannedDay !== day) setDay(plannedDay);
+                }}
+              />
             </section>
           ))}
         </div>
