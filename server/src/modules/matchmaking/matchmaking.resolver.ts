@@ -34,7 +34,7 @@ export class MissionSuggestionsResolver {
 
   @Authorized(Role.ADMIN, Role.ACCOUNT_MANAGER)
   @Mutation(() => LogInteractionPayload, {
-    description: `Plans a suggested meeting in one click: ${MEETING_MINUTES} minutes at the exporter's next free slot of the mission (9:00-18:00 in the host's time zone, from now on) where the counterpart is free too, by the agenda rule; CONFLICT when there is none.`,
+    description: `Plans a suggested meeting in one click: ${MEETING_MINUTES} minutes at the exporter's first free slot of the mission where the counterpart is free too (9:00-18:00 in the host's time zone; from now on, or the mission's own days once it is over), by the agenda rule; CONFLICT when there is none.`,
   })
   async planSuggestedMeeting(@Arg('input') input: MeetingSuggestionInput, @Ctx() ctx: Context) {
     const payload = await runMutation(ctx, input, async (em) => ({

@@ -6,7 +6,7 @@ import { agencyQuery, sql } from '../../shared/sql.js';
 import { UserErrorCode } from '../../shared/user-error.js';
 import { Company } from '../company/company.entity.js';
 import type { Interaction } from '../interaction/interaction.entity.js';
-import { InteractionKind } from '../interaction/interaction.enums.js';
+import { InteractionKind, MeetingStatus } from '../interaction/interaction.enums.js';
 import { logInteraction } from '../interaction/interaction.service.js';
 import { Mission } from '../mission/mission.entity.js';
 import { dayBounds, hostTimeZone } from '../mission/time-zone.js';
@@ -19,22 +19,26 @@ const LAST_START_HOUR = 17.5;
 const STEP_MINUTES = 30;
 
 /**
- * The first slot of the mission (from today on, 9:00 to 18:00 in the host's zone) when neither the
+ * The first slot of the mission (from now on, or its own days when it is over; 9:00 to 18:00 in
+ * the host's zone) when neither the
  * exporter nor the counterpart has a planned or held meeting, by the agenda rule's own overlap
  * (half-open intervals); one statement. Null when the mission has none left.
  */
 async function nextFreeSlot(em: EntityManager, mission: Mission, exporterId: string, counterpartId: string) {
   const zone = hostTimeZone(mission.hostCountry);
   const today = new Date().toISOString().slice(0, 10);
-  const first = mission.startsOn && mission.startsOn > today ? mission.startsOn : today;
   const last = mission.endsOn ?? mission.startsOn;
-  if (!last || last < first) return null;
+  if (!mission.startsOn || !last) return null;
+  // A mission under way or to come: from now on. One that is over (an agenda recorded after the
+  // trip, as the demo's missions are): its own days.
+  const over = last < today;
+  const first = over || mission.startsOn > today ? mission.startsOn : today;
   const starts: Date[] = [];
   for (let day = first; day <= last && starts.length < 2_000; ) {
     const { start, end } = dayBounds(day, zone);
     for (let minutes = FIRST_HOUR * 60; minutes <= LAST_START_HOUR * 60; minutes += STEP_MINUTES) {
       const at = new Date(start.getTime() + minutes * 60_000);
-      if (at.getTime() > Date.now()) starts.push(at);
+      if (over || at.getTime() > Date.now()) starts.push(at);
     }
     day = new Date(end.getTime() + 12 * 3_600_000).toISOString().slice(0, 10);
   }
@@ -80,6 +84,8 @@ export async function planSuggestedMeeting(
     counterpartId: counterpart.id,
     startsAt,
     endsAt: new Date(startsAt.getTime() + MEETING_MINUTES * 60_000),
+    // Planned, whenever it falls: the agenda rule is checked for planned meetings.
+    status: MeetingStatus.PLANNED,
     subject: render(msg('suggestedMeetingSubject', { counterpart: counterpart.name }), viewer.locale).slice(0, 300),
   } as Parameters<typeof logInteraction>[2]);
 }

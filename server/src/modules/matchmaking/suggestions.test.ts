@@ -171,10 +171,31 @@ describe('meeting suggestions', () => {
       status: 'PLANNED',
       counterpart: { id: b.id },
     });
-    // The past Casablanca mission has no slot left.
-    const none = await server.gql(
+    // The Casablanca 2025 mission is over: a suggestion goes on its own agenda, at a half hour when
+    // Fish World and the counterpart are both free (the demo's agenda is full on its first morning).
+    const casablanca = await server.gql(
       PLAN,
       { input: { missionId: ids.mission, exporterId: ids.exporter, counterpartId: b.id } },
+      { cookie: manager },
+    );
+    expect(casablanca.data?.planSuggestedMeeting.userErrors).toEqual([]);
+    const meeting = casablanca.data?.planSuggestedMeeting.interaction as { startsAt: string; endsAt: string };
+    const clashes = await server.sql<{ n: number }>(
+      `select count(*)::int as n from interaction
+        where mission_id = ? and kind = 'MEETING' and status in ('PLANNED', 'HELD') and starts_at < ? and ends_at > ?
+          and (exporter_id in (?, ?) or counterpart_id in (?, ?))`,
+      [ids.mission, meeting.endsAt, meeting.startsAt, ids.exporter, b.id, ids.exporter, b.id],
+    );
+    expect(clashes[0].n).toBe(1);
+    // A mission without dates has no slot: CONFLICT, nothing written.
+    const full = await server.gql(
+      `mutation($input: CreateMissionInput!) { createMission(input: $input) { mission { id } } }`,
+      { input: { name: 'Undated', kind: 'TRADE_MISSION', hostCountry: 'MA' } },
+      { cookie: manager },
+    );
+    const none = await server.gql(
+      PLAN,
+      { input: { missionId: full.data?.createMission.mission.id, exporterId: ids.exporter, counterpartId: b.id } },
       { cookie: manager },
     );
     expect(none.data?.planSuggestedMeeting.userErrors).toEqual([{ code: 'CONFLICT', field: ['input', 'missionId'] }]);
