@@ -122,7 +122,9 @@ describe('an exporter confirms a won deal', () => {
       .getByText(/\d+ of \d+ won deals? confirmed/)
       .first()
       .waitFor();
-    await page.getByRole('checkbox', { name: 'Confirmed value only' }).check();
+    // The switch lives in the address (?confirmed=1): click, then wait for the report to follow.
+    await page.getByRole('checkbox', { name: 'Confirmed value only' }).click();
+    await page.waitForURL(/[?&]confirmed=1/);
     await page.getByText('Value won, as confirmed').first().waitFor();
     await screenshot(page, 'confirmation-5-mission-report');
     expect(manager.errors).toEqual([]);
