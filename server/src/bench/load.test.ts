@@ -29,7 +29,8 @@ describe('pnpm bench:load at a tiny scale', () => {
         tasks: 100,
       },
       batches: 1,
-      connections: [1, 2],
+      // Two numbers of clients would only repeat the same path (and cost CI time): one, concurrent.
+      connections: [2],
       seconds: 1,
       warmupSeconds: 0,
       log: () => {},
@@ -51,12 +52,9 @@ describe('pnpm bench:load at a tiny scale', () => {
       for (const server of expected) {
         // Each page answered with data (checked before its load) …
         expect(result.answerBytes.find((b) => b.page === page && b.server === server)?.bytes).toBeGreaterThan(0);
-        // … and was measured at 1 and 2 clients, with no error.
+        // … and was measured at 2 concurrent clients, with no error.
         const cells = result.cells.filter((c) => c.page === page && c.server === server);
-        expect(cells.map((c) => [c.connections, c.errors])).toEqual([
-          [1, 0],
-          [2, 0],
-        ]);
+        expect(cells.map((c) => [c.connections, c.errors])).toEqual([[2, 0]]);
       }
     }
 
@@ -65,10 +63,10 @@ describe('pnpm bench:load at a tiny scale', () => {
     else expect(result.plans).toEqual({ skipped: expect.stringContaining('PostgreSQL') });
 
     const table = loadTable(result).split('\n');
-    expect(table).toHaveLength(2 + result.pages.length * expected.length * 2);
+    expect(table).toHaveLength(2 + result.pages.length * expected.length);
     for (const page of result.pages) {
       for (const server of expected) {
-        expect(table.filter((line) => line.startsWith(`| ${page} | ${SERVER_LABELS[server]} |`))).toHaveLength(2);
+        expect(table.filter((line) => line.startsWith(`| ${page} | ${SERVER_LABELS[server]} |`))).toHaveLength(1);
       }
     }
     const ratios = ratioTable(result);
