@@ -15,6 +15,44 @@ let manager: string;
 let analyst: string;
 let asmex: string;
 
+interface Refusal {
+  code: string;
+  field: string[] | null;
+  message: string;
+}
+interface Amount {
+  amount: string;
+  currency?: string;
+}
+interface Confirmation {
+  id: string;
+  status: string;
+  contactEmail: string;
+  contactName: string;
+  history: { status: string; by: string; note: string }[];
+}
+type Requested = {
+  requestDealConfirmation: {
+    confirmation: Confirmation;
+    deal: { id: string; confirmation: { id: string; status: string } | null };
+    userErrors: Refusal[];
+  };
+};
+type PublicPage = { dealConfirmationRequest: { locale: string; dealTitle: string } | null };
+type Answered = { answerDealConfirmation: { status: string | null; userErrors: Refusal[] } };
+type DealRead = { deal: { confirmation: Confirmation & { confirmedValue: Amount | null } } };
+type Report = {
+  all: {
+    confirmation: { wonDeals: number; confirmationRatePercent: number | null };
+    exporters: { exporter: { name: string } }[];
+  };
+  confirmed: unknown;
+};
+type ByBuyer = {
+  exportValue: { confirmation: { confirmedValue: Amount } };
+  confirmedOnly: { total: unknown };
+};
+
 const REQUEST = `mutation($input: RequestDealConfirmationInput!) {
   requestDealConfirmation(input: $input) {
     confirmation { id status locale contactName contactEmail remindersSent recordedValue { amount currency } recordedClosedOn
@@ -52,7 +90,7 @@ async function casablancaDeal(title: string): Promise<DealRow> {
 }
 
 async function win(deal: DealRow, cookie = manager): Promise<void> {
-  const moved = await server.gql(
+  const moved = await server.gql<{ moveDeal: unknown }>(
     'mutation($input: MoveDealInput!) { moveDeal(input: $input) { deal { stage { category } } userErrors { code } } }',
     { input: { dealId: deal.id, toStageId: deal.won_stage, version: deal.version } },
     { cookie },
@@ -92,8 +130,8 @@ describe('exporter confirmation of a won deal', () => {
   it('Casablanca: won, asked in Russian, corrected on the public page, counted confirmed; the link then refuses', async () => {
     const deal = await casablancaDeal('Écrans interactifs pour salles de consultation');
     await win(deal);
-    const requested = (await server.gql(REQUEST, { input: { dealId: deal.id } }, { cookie: manager })).data
-      ?.requestDealConfirmation;
+    const requested = (await server.gql<Requested>(REQUEST, { input: { dealId: deal.id } }, { cookie: manager })).data!
+      .requestDealConfirmation;
     expect(requested.userErrors).toEqual([]);
     expect(requested.confirmation).toMatchObject({
       status: 'REQUESTED',
@@ -121,7 +159,7 @@ describe('exporter confirmation of a won deal', () => {
     const token = await lastLinkTo(address);
 
     // The public page, signed out: the deal as recorded, in the contact's language.
-    const page = (await server.gql(PUBLIC, { token })).data?.dealConfirmationRequest;
+    const page = (await server.gql<PublicPage>(PUBLIC, { token })).data?.dealConfirmationRequest;
     expect(page).toMatchObject({
       locale: 'ru',
       exporterName: 'Nex-T LLC',
@@ -130,7 +168,7 @@ describe('exporter confirmation of a won deal', () => {
     });
 
     // The contact corrects the value.
-    const answered = await server.gql(ANSWER, {
+    const answered = await server.gql<Answered>(ANSWER, {
       input: {
         token,
         answer: 'CORRECTED',
@@ -142,7 +180,7 @@ describe('exporter confirmation of a won deal', () => {
       },
     });
     expect(answered.data?.answerDealConfirmation).toEqual({ status: 'CORRECTED', userErrors: [] });
-    const seen = (await server.gql(DEAL, { id: deal.id }, { cookie: manager })).data?.deal.confirmation;
+    const seen = (await server.gql<DealRead>(DEAL, { id: deal.id }, { cookie: manager })).data!.deal.confirmation;
     expect(seen).toMatchObject({
       status: 'CORRECTED',
       confirmedValue: { amount: '1400000.00', currency: 'MAD' },
@@ -178,7 +216,7 @@ describe('exporter confirmation of a won deal', () => {
          where d.id = ? and er.currency = 'MAD' and er.valid_on <= d.closed_on order by er.valid_on desc limit 1), 2)::text as value`,
       [deal.id],
     );
-    const reportAnswer = await server.gql(
+    const reportAnswer = await server.gql<Report>(
       `query($id: ID!) {
           all: missionOutcome(missionId: $id) { valueWon { amount } confirmedOnly
             confirmation { wonDeals confirmed corrected disputed awaiting confirmationRatePercent confirmedValue { amount currency }
@@ -204,14 +242,14 @@ describe('exporter confirmation of a won deal', () => {
     expect(report.all.confirmation.confirmationRatePercent).toBe(
       Math.round((10_000 * 1) / report.all.confirmation.wonDeals) / 100,
     );
-    const nexT = report.all.exporters.find((row: { exporter: { name: string } }) => row.exporter.name === 'Nex-T LLC');
+    const nexT = report.all.exporters.find((row) => row.exporter.name === 'Nex-T LLC');
     expect(nexT).toMatchObject({ wonConfirmed: 1, confirmedValueWon: { amount: value } });
     // That deal alone (exportValue filtered to its buyer): 100 % confirmed, at the corrected value.
     const [{ buyer_id: buyerId }] = await rows<{ buyer_id: string }>('select buyer_id from deal where id = ?', [
       deal.id,
     ]);
     const byBuyer = (
-      await server.gql(
+      await server.gql<ByBuyer>(
         `query($buyer: ID!) {
           exportValue(groupBy: [], from: "2000-01-01", to: "2099-12-31", filter: { buyerIds: [$buyer] }) {
             total { dealsWon } confirmation { wonDeals confirmed confirmationRatePercent recordedValue { amount } confirmedValue { amount } } }
@@ -227,12 +265,12 @@ describe('exporter confirmation of a won deal', () => {
     expect(byBuyer.confirmedOnly.total).toEqual({ dealsWon: 1, value: { amount: value } });
 
     // The same link refuses a second answer, and shows nothing any more.
-    const again = await server.gql(ANSWER, { input: { token, answer: 'RIGHT' } });
+    const again = await server.gql<Answered>(ANSWER, { input: { token, answer: 'RIGHT' } });
     expect(again.data?.answerDealConfirmation).toEqual({
       status: null,
       userErrors: [{ code: 'INVALID', field: ['input', 'token'], message: expect.stringMatching(/no longer works/) }],
     });
-    expect((await server.gql(PUBLIC, { token })).data?.dealConfirmationRequest).toBeNull();
+    expect((await server.gql<PublicPage>(PUBLIC, { token })).data?.dealConfirmationRequest).toBeNull();
     const audit = await rows<{ action: string; actor_id: string | null }>(
       `select action, actor_id from audit_event where entity = 'DealConfirmation' and entity_id = ? order by at`,
       [requested.confirmation.id],
@@ -257,25 +295,25 @@ describe('exporter confirmation of a won deal', () => {
       [manager, { dealId: '0190a5b4-0000-7000-8000-000000000000' }, 'NOT_FOUND'],
     ];
     for (const [cookie, input, code] of refusals) {
-      const answer = await server.gql(REQUEST, { input }, { cookie });
+      const answer = await server.gql<Requested>(REQUEST, { input }, { cookie });
       expect(
-        answer.data?.requestDealConfirmation.userErrors.map((e: { code: string }) => e.code),
+        answer.data?.requestDealConfirmation.userErrors.map((e) => e.code),
         JSON.stringify(input),
       ).toEqual([code]);
     }
-    const forbidden = await server.gql(REQUEST, { input: { dealId: won.id } }, { cookie: analyst });
+    const forbidden = await server.gql<Requested>(REQUEST, { input: { dealId: won.id } }, { cookie: analyst });
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await counts()).toEqual(before);
     // A public answer without a valid link, or a correction that corrects nothing, changes nothing either.
-    const bad = await server.gql(ANSWER, { input: { token: 'x'.repeat(43), answer: 'RIGHT' } });
+    const bad = await server.gql<Answered>(ANSWER, { input: { token: 'x'.repeat(43), answer: 'RIGHT' } });
     expect(bad.data?.answerDealConfirmation.userErrors[0].code).toBe('INVALID');
     expect(await counts()).toEqual(before);
   });
 
   it('reminds after 7 and 14 days with a new link (each works), replaces a request asked again, and expires at 21 days', async () => {
     const deal = await casablancaDeal('Distribution des écrans NexTouch au Maroc');
-    const first = (await server.gql(REQUEST, { input: { dealId: deal.id } }, { cookie: admin })).data
-      ?.requestDealConfirmation.confirmation;
+    const first = (await server.gql<Requested>(REQUEST, { input: { dealId: deal.id } }, { cookie: admin })).data!
+      .requestDealConfirmation.confirmation;
     const address = first.contactEmail as string;
     const firstToken = await lastLinkTo(address);
     const sent = () =>
@@ -296,7 +334,7 @@ describe('exporter confirmation of a won deal', () => {
     const secondToken = await lastLinkTo(address);
     expect(secondToken).not.toBe(firstToken);
     for (const token of [firstToken, secondToken]) {
-      expect((await server.gql(PUBLIC, { token })).data?.dealConfirmationRequest?.dealTitle).toBe(
+      expect((await server.gql<PublicPage>(PUBLIC, { token })).data?.dealConfirmationRequest?.dealTitle).toBe(
         'Distribution des écrans NexTouch au Maroc',
       );
     }
@@ -312,11 +350,11 @@ describe('exporter confirmation of a won deal', () => {
     expect(reminders).toBe(2);
 
     // Asked again: the waiting request is replaced, its links stop working.
-    const again = (await server.gql(REQUEST, { input: { dealId: deal.id } }, { cookie: manager })).data
-      ?.requestDealConfirmation;
+    const again = (await server.gql<Requested>(REQUEST, { input: { dealId: deal.id } }, { cookie: manager })).data!
+      .requestDealConfirmation;
     expect(again.userErrors).toEqual([]);
     const second = again.confirmation;
-    expect((await server.gql(PUBLIC, { token: firstToken })).data?.dealConfirmationRequest).toBeNull();
+    expect((await server.gql<PublicPage>(PUBLIC, { token: firstToken })).data?.dealConfirmationRequest).toBeNull();
     const [replaced] = await rows<{ status: string; history: { note: string }[] }>(
       'select status, history from deal_confirmation where id = ?',
       [first.id],
@@ -327,12 +365,13 @@ describe('exporter confirmation of a won deal', () => {
     // 21 days without an answer: expired, the link dead, the answer refused.
     const token = await lastLinkTo(address);
     await rows(`update deal_confirmation set expires_at = now() - interval '1 second' where id = ?`, [second.id]);
-    expect((await server.gql(PUBLIC, { token })).data?.dealConfirmationRequest).toBeNull();
+    expect((await server.gql<PublicPage>(PUBLIC, { token })).data?.dealConfirmationRequest).toBeNull();
     expect(
-      (await server.gql(ANSWER, { input: { token, answer: 'RIGHT' } })).data?.answerDealConfirmation.userErrors[0].code,
+      (await server.gql<Answered>(ANSWER, { input: { token, answer: 'RIGHT' } })).data?.answerDealConfirmation
+        .userErrors[0].code,
     ).toBe('INVALID');
     await server.app.mail.tick();
-    const seen = (await server.gql(DEAL, { id: deal.id }, { cookie: manager })).data?.deal.confirmation;
+    const seen = (await server.gql<DealRead>(DEAL, { id: deal.id }, { cookie: manager })).data!.deal.confirmation;
     expect(seen.status).toBe('EXPIRED');
     expect(seen.history.at(-1)).toEqual({ status: 'EXPIRED', by: 'system', note: 'expired' });
   });
@@ -340,13 +379,13 @@ describe('exporter confirmation of a won deal', () => {
   it('limits the public page per address', async () => {
     let limited: { errors?: { extensions?: Record<string, unknown> }[] } | undefined;
     for (let i = 0; i < 40 && !limited; i++) {
-      const answer = await server.gql(PUBLIC, { token: `unknown-${i}` });
+      const answer = await server.gql<PublicPage>(PUBLIC, { token: `unknown-${i}` });
       if (answer.errors) limited = answer;
       else expect(answer.data?.dealConfirmationRequest).toBeNull();
     }
     expect(limited?.errors?.[0].extensions).toMatchObject({
       code: 'RATE_LIMITED',
-      retryAfterSeconds: expect.any(Number),
+      retryAfterSeconds: expect.toSatisfy((seconds: unknown) => typeof seconds === 'number' && seconds > 0),
     });
   });
 });

@@ -16,6 +16,13 @@ let admin: string;
 const INVITE = `mutation($input: InviteUserInput!) {
   inviteUser(input: $input) { user { id } link { path } userErrors { code } }
 }`;
+interface OutgoingMail {
+  toAddress: string;
+  textBody: string;
+}
+type Invited = { inviteUser: { link: { path: string }; userErrors: { code: string }[] } };
+type SenderSet = { setAgencyMailFrom: unknown };
+
 const OUTGOING = `{ outgoingMail(first: 50) { edges { node {
   toAddress subject template locale status attempts lastError links textBody sentAt } } } }`;
 
@@ -53,12 +60,12 @@ afterAll(async () => {
 
 describe('outgoing mail', () => {
   it('sends an invitation in the invitee’s language, with a text and an HTML part and the link', async () => {
-    const invited = await server.gql(
+    const invited = await server.gql<Invited>(
       INVITE,
       { input: { email: 'olga.ivanova@mosprom.demo', fullName: 'Ольга Иванова', role: 'ANALYST', locale: 'ru' } },
       { cookie: admin },
     );
-    const path = invited.data?.inviteUser.link.path as string;
+    const path = invited.data?.inviteUser.link.path;
     await server.app.mail.tick();
     const mail = smtp.received.find((m) => m.to.includes('olga.ivanova@mosprom.demo'));
     expect(mail).toBeDefined();
@@ -66,9 +73,12 @@ describe('outgoing mail', () => {
     expect(mail!.from).toBe('crm@test.example');
     expect(mail!.raw).toMatch(/Content-Type: text\/plain; charset=utf-8/i);
     expect(mail!.raw).toMatch(/Content-Type: text\/html; charset=utf-8/i);
-    const listed = (await server.gql(OUTGOING, {}, { cookie: admin })).data?.outgoingMail.edges.map(
-      (edge: { node: unknown }) => edge.node,
+    const answer = await server.gql<{ outgoingMail: { edges: { node: OutgoingMail }[] } }>(
+      OUTGOING,
+      {},
+      { cookie: admin },
     );
+    const listed = answer.data?.outgoingMail.edges.map((edge) => edge.node) ?? [];
     expect(listed[0]).toMatchObject({
       toAddress: 'olga.ivanova@mosprom.demo',
       template: 'invitation',
@@ -108,7 +118,7 @@ describe('outgoing mail', () => {
   });
 
   it('writes no mail for a change that failed', async () => {
-    const taken = await server.gql(
+    const taken = await server.gql<Invited>(
       INVITE,
       { input: { email: 'manager@mosprom.demo', fullName: 'Twice', role: 'ANALYST' } },
       { cookie: admin },
@@ -151,12 +161,16 @@ describe('outgoing mail', () => {
   it('sends from the agency’s own address once its admin sets one, and refuses one that is not an address', async () => {
     const SET = `mutation($input: SetAgencyMailFromInput!) {
       setAgencyMailFrom(input: $input) { agency { mailFrom } userErrors { code field } } }`;
-    const bad = await server.gql(SET, { input: { mailFrom: 'Mosprom <not an address>' } }, { cookie: admin });
+    const bad = await server.gql<SenderSet>(
+      SET,
+      { input: { mailFrom: 'Mosprom <not an address>' } },
+      { cookie: admin },
+    );
     expect(bad.data?.setAgencyMailFrom).toEqual({
       agency: null,
       userErrors: [{ code: 'INVALID', field: ['input', 'mailFrom'] }],
     });
-    const set = await server.gql(
+    const set = await server.gql<SenderSet>(
       SET,
       { input: { mailFrom: 'Centre Mosprom <crm@mosprom.example>' } },
       { cookie: admin },

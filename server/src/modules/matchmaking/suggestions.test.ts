@@ -20,6 +20,20 @@ interface Suggestion {
   reasons: { kind: string; points: number; count: number | null; sectors: { code: string }[] }[];
 }
 
+interface Refusal {
+  code: string;
+  field: string[];
+}
+type Suggestions = { mission: { suggestedMeetings: Suggestion[] } | null };
+type Created = { createMission: { mission: { id: string } } };
+type Planned = {
+  planSuggestedMeeting: {
+    interaction: { startsAt: string; endsAt: string; status: string; counterpart: { id: string } } | null;
+    userErrors: Refusal[];
+  };
+};
+type Dismissed = { dismissMeetingSuggestion: { dismissed: boolean | null; userErrors: Refusal[] } };
+
 const SUGGESTIONS = `query($mission: ID!, $exporter: ID!, $first: Int) {
   mission(id: $mission) { suggestedMeetings(exporterId: $exporter, first: $first) {
     counterpart { id name kind country } score reasons { kind points count sectors { code } } } } }`;
@@ -27,9 +41,13 @@ const DISMISS = `mutation($input: MeetingSuggestionInput!) {
   dismissMeetingSuggestion(input: $input) { dismissed userErrors { code field } } }`;
 
 async function suggestions(first = 10, cookie = manager): Promise<Suggestion[]> {
-  const answer = await server.gql(SUGGESTIONS, { mission: ids.mission, exporter: ids.exporter, first }, { cookie });
+  const answer = await server.gql<Suggestions>(
+    SUGGESTIONS,
+    { mission: ids.mission, exporter: ids.exporter, first },
+    { cookie },
+  );
   expect(answer.errors).toBeUndefined();
-  return (answer.data?.mission?.suggestedMeetings ?? []) as Suggestion[];
+  return answer.data?.mission?.suggestedMeetings ?? [];
 }
 
 beforeAll(async () => {
@@ -46,7 +64,7 @@ afterAll(() => server?.close());
 describe('meeting suggestions', () => {
   it('ranks a food distributor of Morocco first for Fish World, with its reasons, and leaves out its agenda', async () => {
     // A Moroccan distributor of fish conserves Fish World has not met.
-    const created = await server.gql(
+    const created = await server.gql<{ createCompany: { company: { id: string } } }>(
       `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } userErrors { code } } }`,
       {
         input: {
@@ -59,7 +77,7 @@ describe('meeting suggestions', () => {
       },
       { cookie: manager },
     );
-    const distributor = created.data?.createCompany.company.id as string;
+    const distributor = created.data?.createCompany.company.id;
     const list = await suggestions(10);
     expect(list.length).toBe(10);
     expect(list[0].counterpart).toMatchObject({ id: distributor, kind: 'DISTRIBUTOR', country: 'MA' });
@@ -95,7 +113,11 @@ describe('meeting suggestions', () => {
     expect(counts[0]).toBeLessThanOrEqual(5);
     expect(agencyBinding(server, ids.agency).unbound).toEqual([]);
     // Another agency reads no mission, so no suggestion.
-    const other = await server.gql(SUGGESTIONS, { mission: ids.mission, exporter: ids.exporter }, { cookie: asmex });
+    const other = await server.gql<Suggestions>(
+      SUGGESTIONS,
+      { mission: ids.mission, exporter: ids.exporter },
+      { cookie: asmex },
+    );
     expect(other.data?.mission).toBeNull();
   });
 
@@ -103,7 +125,7 @@ describe('meeting suggestions', () => {
     const [first] = await suggestions(1);
     const input = { missionId: ids.mission, exporterId: ids.exporter, counterpartId: first.counterpart.id };
     for (let i = 0; i < 2; i++) {
-      const dismissed = await server.gql(DISMISS, { input }, { cookie: manager });
+      const dismissed = await server.gql<Dismissed>(DISMISS, { input }, { cookie: manager });
       expect(dismissed.data?.dismissMeetingSuggestion).toEqual({ dismissed: true, userErrors: [] });
     }
     const [{ n }] = await server.sql<{ n: number }>(
@@ -112,7 +134,7 @@ describe('meeting suggestions', () => {
     );
     expect(n).toBe(1);
     expect((await suggestions(50)).map((s) => s.counterpart.id)).not.toContain(first.counterpart.id);
-    const unknown = await server.gql(
+    const unknown = await server.gql<Dismissed>(
       DISMISS,
       { input: { ...input, missionId: '0190a5b4-0000-7000-8000-000000000000' } },
       { cookie: manager },
@@ -124,12 +146,12 @@ describe('meeting suggestions', () => {
 
   it('plans a suggestion in one click at the first half hour both are free, and says so when none is left', async () => {
     const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const mission = await server.gql(
+    const mission = await server.gql<Created>(
       `mutation($input: CreateMissionInput!) { createMission(input: $input) { mission { id } userErrors { code } } }`,
       { input: { name: 'Rabat food week', kind: 'TRADE_MISSION', hostCountry: 'MA', startsOn: day, endsOn: day } },
       { cookie: manager },
     );
-    const missionId = mission.data?.createMission.mission.id as string;
+    const missionId = mission.data?.createMission.mission.id;
     await server.gql(
       `mutation($input: AddMissionParticipantInput!) { addMissionParticipant(input: $input) { userErrors { code } } }`,
       { input: { missionId, companyId: ids.exporter, status: 'CONFIRMED' } },
@@ -141,7 +163,7 @@ describe('meeting suggestions', () => {
     // Fish World is busy at 9:00, the host's time: the suggestion goes at 9:30.
     const nine = new Date(dayBounds(day, hostTimeZone('MA')).start.getTime() + 9 * 3_600_000);
     const at = (minutes: number) => new Date(nine.getTime() + minutes * 60_000).toISOString();
-    const logged = await server.gql(
+    const logged = await server.gql<{ logInteraction: { userErrors: Refusal[] } }>(
       `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { userErrors { code message } } }`,
       {
         input: {
@@ -159,7 +181,7 @@ describe('meeting suggestions', () => {
     expect(logged.data?.logInteraction.userErrors).toEqual([]);
     const PLAN = `mutation($input: MeetingSuggestionInput!) { planSuggestedMeeting(input: $input) {
       interaction { startsAt endsAt subject status counterpart { id } } userErrors { code field } } }`;
-    const planned = await server.gql(
+    const planned = await server.gql<Planned>(
       PLAN,
       { input: { missionId, exporterId: ids.exporter, counterpartId: b.id } },
       { cookie: manager },
@@ -173,13 +195,14 @@ describe('meeting suggestions', () => {
     });
     // The Casablanca 2025 mission is over: a suggestion goes on its own agenda, at a half hour when
     // Fish World and the counterpart are both free (the demo's agenda is full on its first morning).
-    const casablanca = await server.gql(
+    const casablanca = await server.gql<Planned>(
       PLAN,
       { input: { missionId: ids.mission, exporterId: ids.exporter, counterpartId: b.id } },
       { cookie: manager },
     );
     expect(casablanca.data?.planSuggestedMeeting.userErrors).toEqual([]);
-    const meeting = casablanca.data?.planSuggestedMeeting.interaction as { startsAt: string; endsAt: string };
+    const meeting = casablanca.data?.planSuggestedMeeting.interaction;
+    if (!meeting) throw new Error('no meeting planned');
     const clashes = await server.sql<{ n: number }>(
       `select count(*)::int as n from interaction
         where mission_id = ? and kind = 'MEETING' and status in ('PLANNED', 'HELD') and starts_at < ? and ends_at > ?
@@ -188,12 +211,12 @@ describe('meeting suggestions', () => {
     );
     expect(clashes[0].n).toBe(1);
     // A mission without dates has no slot: CONFLICT, nothing written.
-    const full = await server.gql(
+    const full = await server.gql<Created>(
       `mutation($input: CreateMissionInput!) { createMission(input: $input) { mission { id } } }`,
       { input: { name: 'Undated', kind: 'TRADE_MISSION', hostCountry: 'MA' } },
       { cookie: manager },
     );
-    const none = await server.gql(
+    const none = await server.gql<Planned>(
       PLAN,
       { input: { missionId: full.data?.createMission.mission.id, exporterId: ids.exporter, counterpartId: b.id } },
       { cookie: manager },
