@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openSession, type Session, screenshot, signIn, USERS } from './support/browser';
 
 // Issue 17 in the browser: for the Casablanca 2025 mission, Fish World's suggested meetings with
-// their reasons, and one of them planned in one click onto its agenda.
+// their reasons (Moroccan food distributors and retailers first), and one of them planned in one click onto its agenda.
 
 let browser: Browser;
 let session: Session;
@@ -33,8 +33,10 @@ describe('meeting suggestions on the B2B agenda', () => {
     await first.waitFor();
     const plan = first.getByRole('button', { name: /^Plan the suggested meeting with / });
     const counterpart = ((await plan.getAttribute('aria-label')) ?? '').replace('Plan the suggested meeting with ', '');
-    expect(counterpart.length).toBeGreaterThan(0);
+    // First, the Moroccan food distributors and retailers it has not met, for their sector and kind.
+    expect(['Dakhla Marée Distribution', 'Meknès Gourmet Import', 'Supérettes Zitoune']).toContain(counterpart);
     expect(await first.textContent()).toMatch(/Score/);
+    expect(await first.textContent()).toContain('Shares Caviar and fish conserves');
     await screenshot(page, 'suggestions-1-list');
     await plan.click();
     await page

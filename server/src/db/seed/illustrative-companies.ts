@@ -73,6 +73,11 @@ export const ILLUSTRATIVE_COMPANIES: IllustrativeCompany[] = [
   mosprom('Sécurité Plus Maroc', DISTRIBUTOR, 'Rabat', ['SECURITY_EQUIPMENT']),
   mosprom('Plasturgie du Souss', BUYER, 'Agadir', ['PLASTICS_POLYMERS']),
   mosprom('Tanger Logistique Portuaire Services', BUYER, 'Tanger', ['SECURITY_EQUIPMENT']),
+  // Moroccan food distributors and retailers nobody from Mosprom has met yet: who the meeting
+  // suggestions put first for Fish World (docs/matchmaking.md).
+  mosprom('Dakhla Marée Distribution', DISTRIBUTOR, 'Dakhla', ['FOOD_FISH_CONSERVES']),
+  mosprom('Supérettes Zitoune', RETAILER, 'Casablanca', ['FOOD_FISH_CONSERVES']),
+  mosprom('Meknès Gourmet Import', DISTRIBUTOR, 'Meknès', ['FOOD_FISH_CONSERVES']),
   // The Russian Export Center's delegation in Rabat, 2018.
   {
     agency: 'rec',

@@ -62,30 +62,34 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('meeting suggestions', () => {
-  it('ranks a food distributor of Morocco first for Fish World, with its reasons, and leaves out its agenda', async () => {
-    // A Moroccan distributor of fish conserves Fish World has not met.
-    const created = await server.gql<{ createCompany: { company: { id: string } } }>(
-      `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } userErrors { code } } }`,
-      {
-        input: {
-          name: 'Conserverie Distribution Agadir',
-          kind: 'DISTRIBUTOR',
-          country: 'MA',
-          city: 'Agadir',
-          sectorIds: [ids.food],
-        },
-      },
-      { cookie: manager },
+  it('ranks Morocco’s food distributors and retailers first for Fish World, with their reasons, and leaves out its agenda', async () => {
+    // The demo's Moroccan food distributors and retailers Fish World has not met yet.
+    const unmet = await server.sql<{ id: string; name: string }>(
+      `select c.id, c.name from company c join company_sector cs on cs.company_id = c.id
+        where c.agency_id = ? and c.country = 'MA' and c.kind in ('DISTRIBUTOR', 'RETAILER') and cs.sector_id = ?
+          and c.id not in (select counterpart_id from interaction where exporter_id = ? and counterpart_id is not null)
+        order by c.name`,
+      [ids.agency, ids.food, ids.exporter],
     );
-    const distributor = created.data?.createCompany.company.id;
+    expect(unmet.map((row) => row.name)).toEqual([
+      'Dakhla Marée Distribution',
+      'Meknès Gourmet Import',
+      'Supérettes Zitoune',
+    ]);
     const list = await suggestions(10);
     expect(list.length).toBe(10);
-    expect(list[0].counterpart).toMatchObject({ id: distributor, kind: 'DISTRIBUTOR', country: 'MA' });
-    expect(list[0].reasons).toEqual([
-      { kind: 'SHARED_SECTORS', points: 3, count: 1, sectors: [{ code: 'FOOD_FISH_CONSERVES' }] },
-      { kind: 'KIND_FIT', points: 2, count: null, sectors: [] },
-    ]);
-    expect(list[0].score).toBe(5);
+    expect(list.slice(0, 3).map((s) => s.counterpart.id)).toEqual(unmet.map((row) => row.id));
+    for (const suggestion of list.slice(0, 3)) {
+      expect(suggestion.counterpart).toMatchObject({ country: 'MA' });
+      expect(['DISTRIBUTOR', 'RETAILER']).toContain(suggestion.counterpart.kind);
+      expect(suggestion.reasons).toEqual([
+        { kind: 'SHARED_SECTORS', points: 3, count: 1, sectors: [{ code: 'FOOD_FISH_CONSERVES' }] },
+        { kind: 'KIND_FIT', points: 2, count: null, sectors: [] },
+      ]);
+      expect(suggestion.score).toBe(5);
+    }
+    // Then the others, below: none shares Fish World's sector.
+    for (const suggestion of list.slice(3)) expect(suggestion.score).toBeLessThan(5);
     // Best first; each score the sum of its reasons; no exporter; nobody from Fish World's agenda.
     const agenda = await server.sql<{ id: string }>(
       `select distinct counterpart_id as id from interaction

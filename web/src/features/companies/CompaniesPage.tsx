@@ -16,6 +16,7 @@ import { Spinner } from '../../components/ui/Spinner';
 import type { CompanyFilter, CompanyKind, CompanyOrderField } from '../../gql/graphql';
 import { useUrlParam, useUrlSearch } from '../../lib/hooks/useUrlSearch';
 import { useUrlSort } from '../../lib/hooks/useUrlSort';
+import { useSectorName } from '../../lib/i18n/useSectorName';
 import { MAX_PAGE_SIZE, useListPage } from '../../lib/pagination/useListPage';
 import { CompaniesTable } from './components/CompaniesTable';
 import { CompanyFormDialog } from './components/CompanyFormDialog';
@@ -24,7 +25,6 @@ import { SearchBox } from './components/SearchBox';
 import { CompaniesPageQuery, CompanySectorsQuery } from './graphql/companies';
 import { useCanEdit } from './hooks/useCanEdit';
 import { useCountries } from './hooks/useCountries';
-import { useSectorName } from './hooks/useSectorName';
 import './companies.css';
 import { QueryError } from '../../components/ui/QueryError';
 

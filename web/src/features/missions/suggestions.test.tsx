@@ -83,7 +83,12 @@ function agendaAnswer(state: { planned: boolean }) {
   }));
 }
 
-const sector = (id: string, code: string, name: string) => ({ __typename: 'Sector' as const, id, code, name });
+const sector = (id: string, code: string, en: string) => ({
+  __typename: 'Sector' as const,
+  id,
+  code,
+  names: { __typename: 'SectorNames' as const, fr: `${en} (fr)`, en, ru: `${en} (ru)` },
+});
 
 const reason = (
   kind: SuggestionReasonKind,

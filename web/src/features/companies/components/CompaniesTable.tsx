@@ -8,8 +8,8 @@ import { graphql } from '../../../gql';
 import type { CompaniesTable_CompanyFragment, CompanyOrderField } from '../../../gql/graphql';
 import { fragmentRows } from '../../../lib/apollo/fragmentRows';
 import { useFormat } from '../../../lib/i18n/useFormat';
+import { useSectorName } from '../../../lib/i18n/useSectorName';
 import { useCountries } from '../hooks/useCountries';
-import { useSectorName } from '../hooks/useSectorName';
 import { CompanyKindBadge } from './CompanyKindBadge';
 
 export const CompaniesTableFragment = graphql(`

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { graphql } from '../../../gql';
+import { useSectorName } from '../../../lib/i18n/useSectorName';
 import { useCountries } from '../hooks/useCountries';
-import { useSectorName } from '../hooks/useSectorName';
 import { CompanyKindBadge } from './CompanyKindBadge';
 
 export const CompanyHeaderFragment = graphql(`

@@ -2,9 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../../components/ui/Spinner';
+import { useSectorName } from '../../../lib/i18n/useSectorName';
 import { MAX_PAGE_SIZE } from '../../../lib/pagination/useListPage';
 import { CompanySectorsQuery } from '../graphql/companies';
-import { useSectorName } from '../hooks/useSectorName';
 
 export interface SectorCheckboxesProps {
   legend: string;

@@ -9,6 +9,7 @@ import { Spinner } from '../../../components/ui/Spinner';
 import type { MissionSuggestionsQuery as MissionSuggestionsData } from '../../../gql/graphql';
 import { intlLocale } from '../../../lib/i18n/languages';
 import { useLanguage } from '../../../lib/i18n/useLanguage';
+import { useSectorName } from '../../../lib/i18n/useSectorName';
 import {
   DismissMeetingSuggestionMutation,
   MissionSuggestionsQuery,
@@ -40,6 +41,7 @@ export function SuggestedMeetings({ missionId, timeZone, exporter, editable, onP
   const { t: tc } = useTranslation();
   const fmt = useMissionFormat();
   const [language] = useLanguage();
+  const sectorName = useSectorName();
   const listFormat = useMemo(
     () => new Intl.ListFormat(intlLocale(language), { style: 'long', type: 'conjunction' }),
     [language],
@@ -66,7 +68,7 @@ export function SuggestedMeetings({ missionId, timeZone, exporter, editable, onP
     switch (reason.kind) {
       case 'SHARED_SECTORS':
         return t('suggestions.reason.SHARED_SECTORS', {
-          sectors: listFormat.format(reason.sectors.map((s) => s.name)),
+          sectors: listFormat.format(reason.sectors.map(sectorName)),
         });
       case 'KIND_FIT':
         return t(`suggestions.kindFit.${counterpartKind}`);

@@ -21,7 +21,11 @@ export const MissionSuggestionsQuery = graphql(`
           sectors {
             id
             code
-            name
+            names {
+              fr
+              en
+              ru
+            }
           }
         }
       }

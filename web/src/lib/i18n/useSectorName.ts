@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLanguage } from '../../../lib/i18n/useLanguage';
+import { useLanguage } from './useLanguage';
 
 export interface SectorNamesLike {
   names: { fr: string; en: string; ru: string };
