@@ -63,6 +63,8 @@ const MISSION_PLACES: [string, string][] = [
   ['Shanghai', 'CN'],
   ['Tunis', 'TN'],
 ];
+/** COUNTRIES' index of each of MISSION_PLACES' countries, as an SQL array (1-based). */
+const HOSTS = `(array[${MISSION_PLACES.map(([, country]) => COUNTRIES.indexOf(country)).join(',')}])`;
 /** Stage positions a deal went through, by its current position (WON 5 and LOST 6 skip some). */
 const PATHS = ['0', '0,1', '0,1,2', '0,1,2,3', '0,1,2,3,4', '0,1,3,5', '0,1,6'];
 /** Current stage positions, cycled: most deals open, some won, some lost. */
@@ -88,6 +90,29 @@ function companyRefs(shape: BatchShape) {
     other: (x: string) => `(4 * (((${x}) % ${others}) / 3) + 1 + ((${x}) % ${others}) % 3)`,
   };
 }
+
+/**
+ * What each counterpart wants, so that history teaches something (issue 17's evaluation): the
+ * counterparts of company numbers 4t+1…4t+3 form group t, in country COUNTRIES[t % 10] and band
+ * j = t / 10. A counterpart declares one sector, j % S; it also favours a second one it does not
+ * declare, (j + 2 + g % 4) % S, which only past meetings reveal; one in five is unreliable (misses
+ * meetings). An exporter (company number 4(e+1)) declares sector e % S. A meeting goes well when the
+ * counterpart favours the exporter's sector (8 in 10; else 1 in 10), and agendas are drawn partly by
+ * declared sectors (4 in 10), partly by what worked before (3 in 10, a counterpart favouring the
+ * exporter's sector without declaring it), the rest at random in the host country. In the first two
+ * ways, the lower a counterpart's band among those of its sector, the more often it is drawn: the
+ * regulars of B2B meetings, whom only history tells apart.
+ */
+const taste = (sectors: number) => ({
+  exporterSector: (g: string) => `((${g}) / 4 - 1) % ${sectors}`,
+  declared: (g: string) => `((${g}) / 40) % ${sectors}`,
+  favoured: (g: string) => `((${g}) / 40 + 2 + (${g}) % 4) % ${sectors}`,
+  unreliable: (g: string) => `hashint4((${g})::int) % 5 = 0`,
+});
+
+/** 0 … n-1 from a number, evenly spread (PostgreSQL's integer hash). */
+const spread = (n: string, seed: number, size: number | string) =>
+  `(abs(hashint4((${n})::int + ${seed})::bigint) % (${size}))::int`;
 
 /** Users, sectors and exchange rates: once, whatever the size. */
 export async function generateShared(conn: Connection, world: World): Promise<void> {
@@ -139,7 +164,26 @@ export async function generateBatch(conn: Connection, world: World, shape: Batch
   const M = shape.missions;
   const P = Math.min(shape.participantsPerMission, Math.floor(C / 4));
   const refs = companyRefs(shape);
+  const S = world.sectorIds.length;
+  const tastes = taste(S);
   const base = `'${now}'::timestamptz`;
+  /**
+   * The company number of a counterpart in country index `k` (an SQL expression) for an exporter of
+   * sector `se`, drawn by `seed`: of its declared sector, of a sector it favours, or any (see taste).
+   */
+  const groups = Math.floor(refs.others / 3);
+  const chosenCounterpart = (k: string, se: string, seed: string) => `(select 4 * (10 * j + k) + 1 + r from (
+      select k, r, bands,
+        case when bands >= ${S} and mode < 7
+          then rho + ${S} * floor((bands / ${S}) * power(${spread(seed, 3, 1000)} / 1000.0, 3))::int
+          else ${spread(seed, 5, 'bands')} end as j
+      from (
+        select k, r, mode, bands,
+          case when mode < 4 then (${se}) else ((((${se}) - 3 - r) % ${S}) + ${S}) % ${S} end as rho
+        from (select (${k}) as k, ${spread(seed, 1, 3)} as r, ${spread(seed, 2, 10)} as mode,
+          (${groups} - 1 - (${k})) / 10 + 1 as bands) c0
+      ) c1
+    ) c2)`;
   const company = (n: string) => id('company', batch, n);
 
   // Companies: "Agro Trading 1234" (the number makes the name unique across batches).
@@ -159,7 +203,8 @@ export async function generateBatch(conn: Connection, world: World, shape: Batch
   );
   await conn.execute(
     `insert into company_sector (company_id, sector_id)
-     select ${company('g')}, ${sectors}[1 + g % ${world.sectorIds.length}] from generate_series(1, ${C}) g`,
+     select ${company('g')}, ${sectors}[1 + case when g % 4 = 0 then ${tastes.exporterSector('g')} else ${tastes.declared('g')} end]
+     from generate_series(1, ${C}) g`,
   );
   // Contacts: the id is derived from the company's id, so an interaction can name its counterpart's contact.
   await conn.execute(
@@ -209,31 +254,37 @@ export async function generateBatch(conn: Connection, world: World, shape: Batch
     `with src as (
        select i, (i / 5) * 2 + i % 5 as q, (i / 5) * 3 + i % 5 - 2 as r, i % 5 < 2 as at_mission
        from generate_series(0, ${I - 1}) i
+     ), mission_exporter as (
+       select s.i, s.q, ${refs.exporter(`(1 + s.q % ${M}) * 5 + (s.q / ${M}) % ${P}`)} as exporter_no
+       from src s where s.at_mission
      ), mission_meeting as (
-       select s.i, 'MEETING' as kind, s.q,
-         mi.id as mission_id,
-         ${company(refs.exporter(`(1 + s.q % ${M}) * 5 + (s.q / ${M}) % ${P}`))} as exporter_id,
-         ${company(refs.other('s.q * 7'))} as counterpart_id,
+       select s.i, 'MEETING' as kind, s.q, mi.id as mission_id, s.exporter_no,
+         ${chosenCounterpart(`${HOSTS}[1 + (1 + s.q % ${M}) % ${MISSION_PLACES.length}]`, tastes.exporterSector('s.exporter_no'), 's.q')} as counterpart_no,
          (mi.starts_on + (s.q % 3))::timestamp at time zone 'UTC'
            + interval '9 hours' + make_interval(mins => ((s.q / ${3 * M}) % 16) * 30) as at
-       from src s join mission mi on mi.id = ${id('mission', batch, `1 + s.q % ${M}`)}
-       where s.at_mission
+       from mission_exporter s join mission mi on mi.id = ${id('mission', batch, `1 + s.q % ${M}`)}
      ), other as (
        select s.i, ${pick(['CALL', 'EMAIL', 'VISIT', 'NOTE', 'MEETING'], 's.r / 7')} as kind, s.r as q,
          null::uuid as mission_id,
-         ${company(refs.exporter('s.r'))} as exporter_id,
-         ${company(refs.other('s.r * 11'))} as counterpart_id,
+         ${refs.exporter('s.r')} as exporter_no,
+         ${refs.other('s.r * 11')} as counterpart_no,
          ${base} + interval '30 days' - make_interval(secs => s.r * ${(DAYS * 86_400) / Math.max(R, 1)}) as at
        from src s where not s.at_mission
      ), rows as (
-       select *, at < ${base} as past from mission_meeting union all select *, at < ${base} as past from other
+       select u.*, ${company('u.exporter_no')} as exporter_id, ${company('u.counterpart_no')} as counterpart_id,
+         u.at < ${base} as past,
+         ${tastes.exporterSector('u.exporter_no')} in (${tastes.declared('u.counterpart_no')}, ${tastes.favoured('u.counterpart_no')}) as liked,
+         ${tastes.unreliable('u.counterpart_no')} as unreliable
+       from (select * from mission_meeting union all select * from other) u
      ), inserted as (
        insert into interaction (id, created_at, updated_at, agency_id, kind, occurred_at, subject, normalized_subject,
          notes, outcome, mission_id, exporter_id, counterpart_id, author_id, starts_at, ends_at, place, status)
        select ${id('interaction', batch, 'i')}, at, at, '${agency}', kind, at,
          initcap(kind) || ' ' || (${batch * I} + i), lower(kind) || ' ' || (${batch * I} + i),
          case when i % 3 = 0 then 'Discussed prices, volumes and certification.' end,
-         case when past and kind in ('MEETING', 'VISIT') then ${pick(['POSITIVE', 'NEUTRAL', 'NEGATIVE'], 'q')} end,
+         case when past and kind in ('MEETING', 'VISIT') then case
+           when ${spread('q', 11, 10)} < case when liked then 8 else 1 end then 'POSITIVE'
+           when liked or ${spread('q', 11, 10)} < 5 then 'NEUTRAL' else 'NEGATIVE' end end,
          mission_id, exporter_id, case when kind = 'NOTE' then null else counterpart_id end,
          ${users}[1 + q % ${U}],
          case when kind = 'MEETING' then at end,
@@ -241,7 +292,7 @@ export async function generateBatch(conn: Connection, world: World, shape: Batch
          case when kind = 'MEETING' then 'Stand ' || (q % 40 + 1) end,
          case when kind <> 'MEETING' then null
               when not past then 'PLANNED'
-              when (q / ${M}) % 10 = 7 then 'NO_SHOW'
+              when (q / ${M}) % 10 = 7 or (unreliable and q % 2 = 0) then 'NO_SHOW'
               when (q / ${M}) % 10 = 8 then 'CANCELLED'
               else 'HELD' end
        from rows
@@ -267,7 +318,8 @@ export async function generateBatch(conn: Connection, world: World, shape: Batch
          sector_id, products, version)
        select ${id('deal', batch, 'd')}, created, created + make_interval(days => (array_length(path, 1) - 1) * 7),
          '${agency}', 'Deal ' || (${batch * D} + d), '${world.pipelineId}', ${stages}[position + 1],
-         ${company(refs.exporter('d'))}, ${company(refs.other('d * 7'))},
+         ${company(refs.exporter('d'))},
+         ${company(chosenCounterpart(spread('d', 13, COUNTRIES.length), tastes.exporterSector(refs.exporter('d')), 'd * 7'))},
          case when d % 2 = 0 then ${id('mission', batch, `1 + (d / 2) % ${M}`)} end,
          ${users}[1 + d % ${U}],
          case when d % 13 = 0 then null else 10000 + (d * 7919) % 500000 end,

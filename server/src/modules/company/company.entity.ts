@@ -21,6 +21,13 @@ import { CompanySector } from './company-sector.entity.js';
 @Index({ name: 'company_agency_id_live_index', properties: ['agency'], where: 'merged_into_id is null' })
 @Index({ properties: ['agency', 'createdAt', 'id'] })
 @Index({ properties: ['agency', 'kind'] })
+// A country's companies: the candidates of meeting suggestions (issue 17).
+@Index({
+  name: 'company_agency_id_country_index',
+  properties: ['agency', 'country'],
+  include: ['kind'],
+  where: 'merged_into_id is null',
+})
 @Index({ properties: ['mergedInto'] })
 @Index({ properties: ['importBatch'] })
 @Index({

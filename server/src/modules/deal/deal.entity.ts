@@ -29,6 +29,13 @@ import { User } from '../user/user.entity.js';
 @Index({ properties: ['sourceMission'] })
 @Index({ properties: ['exporter'] })
 @Index({ properties: ['buyer'] })
+// The deals each candidate of meeting suggestions closed, read from this index alone (issue 17).
+@Index({
+  name: 'deal_closed_buyer_index',
+  properties: ['buyer'],
+  include: ['agency', 'exporter', 'stage', 'sourceMission', 'closedOn'],
+  where: 'closed_on is not null',
+})
 @Check({ name: 'deal_amount_check', expression: 'amount is null or amount >= 0' })
 @Check({ name: 'deal_currency_check', expression: "currency ~ '^[A-Z]{3}$'" })
 @Check({

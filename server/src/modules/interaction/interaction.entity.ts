@@ -16,6 +16,13 @@ import { InteractionContact } from './interaction-contact.entity.js';
 @Index({ properties: ['mission', 'startsAt'] })
 @Index({ properties: ['exporter', 'occurredAt'] })
 @Index({ properties: ['counterpart', 'occurredAt'] })
+// Meeting suggestions read each candidate's meeting history from this index alone (issue 17).
+@Index({
+  name: 'interaction_meeting_history_index',
+  properties: ['counterpart', 'occurredAt'],
+  include: ['agency', 'status', 'outcome', 'exporter', 'mission'],
+  where: "kind = 'MEETING'",
+})
 @Check({ name: 'interaction_times_check', expression: 'ends_at is null or starts_at is null or ends_at > starts_at' })
 @Check({ name: 'interaction_counterpart_check', expression: 'counterpart_id is null or counterpart_id <> exporter_id' })
 @Index({ properties: ['author'] })

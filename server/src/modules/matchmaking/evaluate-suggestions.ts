@@ -81,11 +81,18 @@ async function scoresOf(rootEm: EntityManager, list: Pair[], weights: Weights): 
   return { precisionAt5: round(average(precision)), recallAt10: round(average(recall)) };
 }
 
+/** At most `max` of the pairs, evenly spread over them (oldest to newest). */
+function sample<T>(list: T[], max: number | undefined): T[] {
+  if (max === undefined || list.length <= max) return list;
+  return Array.from({ length: max }, (_, i) => list[Math.floor((i * list.length) / max)]);
+}
+
 export async function evaluateSuggestions(
   rootEm: EntityManager,
-  options: { agencyId?: string; weights?: Weights } = {},
+  options: { agencyId?: string; weights?: Weights; maxPairs?: number } = {},
 ): Promise<Evaluation> {
-  const list = (await pairs(rootEm, options.agencyId)).filter((pair) => (pair.good ?? []).length > 0);
+  const all = (await pairs(rootEm, options.agencyId)).filter((pair) => (pair.good ?? []).length > 0);
+  const list = sample(all, options.maxPairs);
   const model = await scoresOf(rootEm, list, options.weights ?? WEIGHTS);
   const baseline = await scoresOf(rootEm, list, SECTOR_ONLY);
   return {

@@ -9,11 +9,11 @@ export const WEIGHTS = {
   /** Times the kind's fit (KIND_FIT, 0 to 1). */
   kindFit: 2,
   /** Per positive meeting the counterpart held with exporters of the exporter's sectors (at most MAX_HISTORY). */
-  positiveMeeting: 1.5,
+  positiveMeeting: 2,
   /** Per deal the counterpart won with exporters of the exporter's sectors (at most MAX_HISTORY). */
   wonDeal: 2.5,
   /** Per no-show of the counterpart (at most MAX_HISTORY), subtracted. */
-  noShow: 1.5,
+  noShow: 0.5,
   /** Met by this exporter in the last 12 months without an open deal: subtracted. */
   metRecently: 2,
   /** An open deal between them: a meeting to move it on. */

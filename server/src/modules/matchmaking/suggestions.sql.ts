@@ -79,18 +79,18 @@ export function suggestionsSql(q: SuggestionQuery): Sql {
           )) as sells_to_institutions
     ),
     cand as (
-      select c.id, c.kind, c.name, bool_or(src.partner) as partner
+      select src.id, src.kind, src.name, bool_or(src.partner) as partner
       from (
-        select c.id, false as partner from company c cross join mi
-        where c.agency_id = ${a} and c.country = mi.host_country
+        select c.id, c.kind, c.name, false as partner from company c
+        where c.agency_id = ${a} and c.country = (select mi.host_country from mi) and c.merged_into_id is null
         union all
-        select mp.company_id, true from mission_partner mp
+        select c.id, c.kind, c.name, true from mission_partner mp
         join mission pm on pm.id = mp.mission_id and pm.agency_id = ${a}
+        join company c on c.id = mp.company_id and c.agency_id = ${a} and c.merged_into_id is null
         where mp.mission_id = ${m}
       ) src
-      join company c on c.id = src.id and c.agency_id = ${a} and c.merged_into_id is null and c.kind <> 'EXPORTER'
-      where c.id <> ${e}
-      group by c.id, c.kind, c.name
+      where src.kind <> 'EXPORTER' and src.id <> ${e}
+      group by src.id, src.kind, src.name
     ),
     peers as (
       select distinct cs.company_id from company_sector cs
