@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { loadConfig } from '../config.js';
-import { type Database, databaseOf } from '../db/database.js';
+import { databaseOf } from '../db/database.js';
 import { startEmbedded } from '../db/embedded.js';
 import { ormConfig } from '../db/orm-config.js';
 import { createApp } from '../http/app.js';

@@ -1,16 +1,14 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { repoRoot } from '../config.js';
-import { generateBatches, generateShared, pinned, TABLES } from './generate.js';
+import { pinned, TABLES } from './generate.js';
 import { type ChildServer, serveFlags, startChildServer } from './load-child.js';
 import { type LoadPage, loadPages, POSTGRAPHILE_FUNCTIONS } from './load-pages.js';
 import { explainPages, type PagePlans } from './load-plans.js';
 import type { BatchShape } from './scale.js';
-import { benchWorld, createBenchAgency, login } from './support.js';
-import { openThrowawayDatabase } from './throwaway-db.js';
+import { login, openFilledDatabase } from './support.js';
 
 /**
  * The concurrency bench (`pnpm bench:load`, issue 14): fills a throwaway database, then runs each
@@ -211,21 +209,15 @@ async function untilReplayed(primaryUrl: string, replicaUrl: string): Promise<vo
 
 export async function runLoadBench(options: LoadOptions): Promise<LoadResult> {
   const { log } = options;
-  const throwaway = await openThrowawayDatabase(options.databaseUrl, () => {}, { uncheckedForeignKeys: true });
+  const { throwaway, world, generationMs } = await openFilledDatabase(
+    options.databaseUrl,
+    options.shape,
+    options.batches,
+    log,
+  );
   try {
     const { db } = throwaway;
     const conn = db.orm.em.getConnection();
-    const now = new Date();
-    const world = benchWorld(await createBenchAgency(db, 'Bench Export Agency'), now);
-    const t0 = performance.now();
-    await generateShared(conn, world);
-    await generateBatches(conn, world, options.shape, 0, options.batches, (batch) =>
-      log(`batch ${batch + 1}/${options.batches} generated (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
-    );
-    // Vacuumed as autovacuum leaves a live database (hint bits set, visibility map written): else
-    // the first server measured pays for the first reads of freshly copied rows.
-    await conn.execute('vacuum analyze');
-    const generationMs = performance.now() - t0;
     const [row] = await conn.execute<Record<string, string>[]>(
       `select ${TABLES.map((t) => `(select count(*) from "${t}") as "${t}"`).join(', ')}`,
     );

@@ -6,6 +6,7 @@ import { PLANS_METHOD, plansReport } from './load-plans.js';
 import { loadChart, loadReport } from './load-report.js';
 import { runLoadBench, SERVER_LABELS, type ServerKind } from './load-run.js';
 import { benchScale } from './scale.js';
+import { positiveEnv } from './support.js';
 
 /**
  * `pnpm bench:load`: this server, PostGraphile 5 and the SQL floor under 1, 16 and 32 concurrent
@@ -25,22 +26,14 @@ import { benchScale } from './scale.js';
  * this server with its page reads on that replica, docs/deploy.md).
  */
 
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
-  return n;
-}
-
 async function main(): Promise<void> {
   const scale = benchScale(process.env.BENCH_SCALE);
-  const batches = Math.round(positive('BENCH_SIZE', scale.label === 'large' ? 10 : 1));
+  const batches = Math.round(positiveEnv('BENCH_SIZE', scale.label === 'large' ? 10 : 1));
   const connections = (process.env.BENCH_CLIENTS || '1,16,32').split(',').map((s) => Number(s.trim()));
   if (connections.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error('BENCH_CLIENTS: positive integers, e.g. "1,16,32"');
-  const seconds = positive('BENCH_SECONDS', 5);
-  const warmupSeconds = positive('BENCH_WARMUP_SECONDS', 2);
+  const seconds = positiveEnv('BENCH_SECONDS', 5);
+  const warmupSeconds = positiveEnv('BENCH_WARMUP_SECONDS', 2);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const list = (name: string) => process.env[name]?.split(',').map((s) => s.trim()) || undefined;
   const servers = list('BENCH_SERVERS');

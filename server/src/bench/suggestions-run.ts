@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { agencyEm } from '../db/agency-scope.js';
-import { type Evaluation, evaluateSuggestions } from '../modules/matchmaking/evaluate-suggestions.js';
+import { type Evaluation, evaluateSuggestions, evaluationReport } from '../modules/matchmaking/evaluate-suggestions.js';
 import { WEIGHTS } from '../modules/matchmaking/suggestion-weights.js';
 import { suggestionRows } from '../modules/matchmaking/suggestions.service.js';
-import { generateBatches, generateShared } from './generate.js';
 import type { BatchShape } from './scale.js';
-import { benchWorld, createBenchAgency, percentile } from './support.js';
-import { openThrowawayDatabase } from './throwaway-db.js';
+import { openFilledDatabase, percentile } from './support.js';
 
 /**
  * The meeting suggestions bench (`pnpm bench:suggestions`, issue 17): fills a throwaway database
@@ -48,19 +46,11 @@ interface Count {
 }
 
 export async function runSuggestionsBench(options: SuggestionsBenchOptions): Promise<SuggestionsBenchResult> {
-  const { log } = options;
-  const throwaway = await openThrowawayDatabase(options.databaseUrl, () => {}, { uncheckedForeignKeys: true });
+  const { databaseUrl, shape, batches, log } = options;
+  const { throwaway, world, generationMs } = await openFilledDatabase(databaseUrl, shape, batches, log);
+  const { db } = throwaway;
   try {
-    const { db } = throwaway;
     const conn = db.orm.em.getConnection();
-    const world = benchWorld(await createBenchAgency(db, 'Bench Export Agency'), new Date());
-    const t0 = performance.now();
-    await generateShared(conn, world);
-    await generateBatches(conn, world, options.shape, 0, options.batches, (batch) =>
-      log(`batch ${batch + 1}/${options.batches} generated (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
-    );
-    await conn.execute('vacuum analyze');
-    const generationMs = performance.now() - t0;
     const [count] = await conn.execute<Count[]>(
       `select (select count(*) from company) as companies, (select count(*) from interaction) as interactions,
          (select count(*) from deal) as deals,
@@ -141,14 +131,7 @@ export function suggestionsReport(result: SuggestionsBenchResult, label: string)
     `Held meetings that turned out positive: ${pct(result.positiveRate.sharedSector)} when the counterpart declares ` +
       `the exporter's sector, ${pct(result.positiveRate.other)} when it does not (some favour a sector they do not declare).`,
     '',
-    `Replay of ${e.missions} past missions, ${e.pairs} (mission, exporter) pairs with a meeting that turned out well (${(result.evaluationMs / 1000).toFixed(1)} s):`,
-    '',
-    '| ranking | precision@5 | recall@10 |',
-    '|---|---:|---:|',
-    `| suggestions (WEIGHTS) | ${pct(e.model.precisionAt5)} | ${pct(e.model.recallAt10)} |`,
-    `| sector-only baseline | ${pct(e.baseline.precisionAt5)} | ${pct(e.baseline.recallAt10)} |`,
-    '',
-    `Lift of precision@5: ${e.lift === null ? 'n/a' : `${e.lift.toFixed(2)}×`}.`,
+    evaluationReport(e, `${(result.evaluationMs / 1000).toFixed(1)} s`),
     '',
     `The live statement (\`suggestedMeetings(exporterId, first: 10)\`), ${times.length} (mission, exporter) pairs: ` +
       `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(times[times.length - 1])}.`,

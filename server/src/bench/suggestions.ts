@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../config.js';
 import { benchScale } from './scale.js';
 import { runSuggestionsBench, suggestionsReport } from './suggestions-run.js';
+import { positiveEnv } from './support.js';
 
 /**
  * `pnpm bench:suggestions`: meeting suggestions on the generator's data (suggestions-run.ts): the
@@ -14,24 +15,16 @@ import { runSuggestionsBench, suggestionsReport } from './suggestions-run.js';
  * 300), BENCH_RUNS (live statements timed, default 20), BENCH_OUT (folder of the result, default
  * docs/bench-results), DATABASE_URL (PostgreSQL; without it, embedded PGlite).
  */
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return n;
-}
-
 async function main(): Promise<void> {
   const scale = benchScale(process.env.BENCH_SCALE);
-  const batches = positiveInt('BENCH_SIZE', scale.label === 'large' ? 10 : 1);
+  const batches = positiveEnv('BENCH_SIZE', scale.label === 'large' ? 10 : 1, { integer: true });
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const result = await runSuggestionsBench({
     databaseUrl,
     shape: scale.shape,
     batches,
-    maxPairs: positiveInt('BENCH_PAIRS', 300),
-    runs: positiveInt('BENCH_RUNS', 20),
+    maxPairs: positiveEnv('BENCH_PAIRS', 300, { integer: true }),
+    runs: positiveEnv('BENCH_RUNS', 20, { integer: true }),
     log: (line) => console.error(line),
   });
   const label = `${scale.label === 'large' ? 'large' : `S=${scale.label}`}, ${batches}×S, ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`;

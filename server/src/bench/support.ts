@@ -1,7 +1,10 @@
+import { performance } from 'node:perf_hooks';
 import { crossAgencyEm } from '../db/agency-scope.js';
 import type { Database } from '../db/database.js';
 import { type AgencySetupResult, createAgencyWithAdmin } from '../modules/agency/agency.service.js';
-import type { World } from './generate.js';
+import { generateBatches, generateShared, type World } from './generate.js';
+import type { BatchShape } from './scale.js';
+import { openThrowawayDatabase, type ThrowawayDatabase } from './throwaway-db.js';
 
 /** What the benches share: their agency and admin, signing in, memory and statement sampling, percentiles. */
 
@@ -44,6 +47,47 @@ export function benchWorld(setup: AgencySetupResult, now: Date): World {
     userIds: [],
     sectorIds: [],
   };
+}
+
+/**
+ * A throwaway database (throwaway-db.ts; foreign keys unchecked while generating) with a bench
+ * agency filled with `batches` of `shape` (generate.ts), then vacuumed and analyzed as autovacuum
+ * leaves a live database (hint bits set, visibility map written): else the first measure pays for
+ * the first reads of freshly copied rows. `log` hears of each batch. Destroyed if filling fails.
+ */
+export async function openFilledDatabase(
+  databaseUrl: string | undefined,
+  shape: BatchShape,
+  batches: number,
+  log: (line: string) => void,
+): Promise<{ throwaway: ThrowawayDatabase; world: World; generationMs: number }> {
+  const throwaway = await openThrowawayDatabase(databaseUrl, () => {}, { uncheckedForeignKeys: true });
+  try {
+    const { db } = throwaway;
+    const conn = db.orm.em.getConnection();
+    const world = benchWorld(await createBenchAgency(db, 'Bench Export Agency'), new Date());
+    const t0 = performance.now();
+    await generateShared(conn, world);
+    await generateBatches(conn, world, shape, 0, batches, (batch) =>
+      log(`batch ${batch + 1}/${batches} generated (${((performance.now() - t0) / 1000).toFixed(1)} s)`),
+    );
+    await conn.execute('vacuum analyze');
+    return { throwaway, world, generationMs: performance.now() - t0 };
+  } catch (error) {
+    await throwaway.destroy();
+    throw error;
+  }
+}
+
+/** A positive number from the environment (an integer if asked), or `fallback` when unset. */
+export function positiveEnv(name: string, fallback: number, options: { integer?: boolean } = {}): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || (options.integer && !Number.isInteger(n))) {
+    throw new Error(`${name} must be a positive ${options.integer ? 'integer' : 'number'}, got "${raw}"`);
+  }
+  return n;
 }
 
 /** Signs BENCH_ADMIN in like a browser; the session cookie. */

@@ -129,9 +129,9 @@ describe('reading companies', () => {
 
   it('lists the agency’s companies by name by default, and counts them', async () => {
     const all = await list({ first: 100 });
-    expect(all.totalCount).toBe(49);
+    expect(all.totalCount).toBe(52);
     const listed = all.nodes.map((node) => node.name);
-    expect(listed).toHaveLength(49);
+    expect(listed).toHaveLength(52);
     expect(listed).toContain('Fish World');
     expect(listed).toContain('ЛазерМарк');
     expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
@@ -148,11 +148,11 @@ describe('reading companies', () => {
     expect(russian.nodes.every((node) => node.country === 'RU')).toBe(true);
 
     const fish = await names({ sectorIds: [sector.FOOD_FISH_CONSERVES] });
-    expect(fish).toHaveLength(13);
+    expect(fish).toHaveLength(16);
     expect(fish).toEqual(expect.arrayContaining(['Fish World', 'Océan Gourmet Distribution', 'Supermarchés Anoual']));
     const fishOrEv = await names({ sectorIds: [sector.FOOD_FISH_CONSERVES, sector.EV_CHARGING] });
     expect(fishOrEv).toEqual(expect.arrayContaining([...fish, 'Intermobility.EVa', 'Green Mobility Maroc']));
-    expect(fishOrEv).toHaveLength(16);
+    expect(fishOrEv).toHaveLength(19);
 
     const managed = await list({ first: 100, filter: { accountManagerIds: [managerId] } });
     expect(managed.totalCount).toBe(14);
@@ -161,7 +161,7 @@ describe('reading companies', () => {
     const withDeals = await names({ hasDeals: true });
     const withoutDeals = await names({ hasDeals: false });
     expect(withDeals).toHaveLength(25);
-    expect(withoutDeals).toHaveLength(24);
+    expect(withoutDeals).toHaveLength(27);
     // As exporter, as buyer, and neither.
     expect(withDeals).toEqual(expect.arrayContaining(['Fish World', 'Casa Frais Import', 'Proto3D Maroc']));
     expect(withoutDeals).toEqual(expect.arrayContaining(['Maroc Export', 'Diagnostika-M', 'Fès Épicerie Fine']));

@@ -104,11 +104,11 @@ export async function evaluateSuggestions(
   };
 }
 
-/** The evaluation as the command prints it. */
-export function evaluationReport(evaluation: Evaluation): string {
+/** The evaluation as the command prints it (`took`: how long it ran, for the bench). */
+export function evaluationReport(evaluation: Evaluation, took?: string): string {
   const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
   return [
-    `Meeting suggestions replayed on ${evaluation.missions} past missions, ${evaluation.pairs} (mission, exporter) pairs with a meeting that turned out well:`,
+    `Meeting suggestions replayed on ${evaluation.missions} past missions, ${evaluation.pairs} (mission, exporter) pairs with a meeting that turned out well${took ? ` (${took})` : ''}:`,
     '',
     '| ranking | precision@5 | recall@10 |',
     '|---|---:|---:|',
