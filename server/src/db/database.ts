@@ -46,6 +46,7 @@ export async function openDatabase(
         statementTimeoutMs: config.statementTimeoutMs,
         analyticsTimeoutMs: config.analytics?.timeoutMs,
         replicaUrls: embedded ? [] : config.replicaUrls,
+        stream: embedded?.connect,
       }),
     );
     return databaseOf(orm, url, embedded);

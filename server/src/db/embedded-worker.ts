@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 // `.ts` on purpose: under the tests Node runs this file from the sources, stripping its types, and
 // resolves imports as written; the build rewrites it to `.js` (rewriteRelativeImportExtensions).
 import { extensions } from './embedded-extensions.ts';
 import { SizeRememberingNodeFS } from './embedded-file-sizes.ts';
+import { protocolSessions } from './embedded-session.ts';
 
 /**
  * The embedded database's thread (started by db/embedded.ts): PGlite and its wire-protocol
@@ -21,7 +22,8 @@ export interface EmbeddedWorkerData {
   loadDataDir?: Blob;
 }
 
-export type EmbeddedRequest = { id: number; kind: 'dump' | 'stop' };
+/** A backup image, stopping, or a connection over a port of its own (db/embedded-session.ts). */
+export type EmbeddedRequest = { id: number; kind: 'dump' | 'stop' } | { kind: 'connect'; port: MessagePort };
 
 export type EmbeddedReply =
   | { kind: 'ready'; url: string }
@@ -38,9 +40,10 @@ const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 // A data folder's files with their sizes remembered (db/embedded-file-sizes.ts); in memory otherwise.
 const fs = dataDir ? new SizeRememberingNodeFS(dataDir) : undefined;
 const db = await PGlite.create({ fs, loadDataDir, extensions, startParams });
-// A Unix socket in a folder of its own where there are such sockets: the main thread's every
-// statement crosses it, and a Unix socket costs less than TCP on loopback (the companies page
-// under 16 clients: 475 -> 505 requests/s, docs/bench.md); the folder goes when the thread stops.
+// The server's own connections come over MessagePorts (`connect`): no socket, no system call per
+// message, and a query's messages in one PGlite call (the companies page under 16 clients: docs/bench.md).
+// The wire-protocol socket stays for tools (psql, the tests' plain clients): a Unix socket in a
+// folder of its own where there are such sockets; the folder goes when the thread stops.
 const socketDir = process.platform === 'win32' ? undefined : mkdtempSync(join(tmpdir(), 'crm-pg-'));
 const server = socketDir
   ? new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') })
@@ -54,10 +57,14 @@ try {
   throw error;
 }
 
-async function answer(request: EmbeddedRequest): Promise<EmbeddedReply> {
+// The server's connections, each over a MessagePort of its own (db/embedded-session.ts).
+const sessions = protocolSessions(db);
+
+async function answer(request: { id: number; kind: 'dump' | 'stop' }): Promise<EmbeddedReply> {
   if (request.kind === 'dump') {
     return { id: request.id, kind: 'dumped', image: await (await db.dumpDataDir('gzip')).arrayBuffer() };
   }
+  sessions.closeAll();
   await server.stop();
   await db.close();
   removeSocketDir();
@@ -65,6 +72,7 @@ async function answer(request: EmbeddedRequest): Promise<EmbeddedReply> {
 }
 
 main.on('message', (request: EmbeddedRequest) => {
+  if (request.kind === 'connect') return sessions.serve(request.port);
   answer(request).then(
     (reply) => main.postMessage(reply, reply.kind === 'dumped' ? [reply.image] : []),
     (error: unknown) => main.postMessage({ id: request.id, kind: 'failed', error } satisfies EmbeddedReply),

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -18,8 +18,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
+async function query(
+  url: string,
+  sql: string,
+  stream?: () => NodeJS.ReadWriteStream,
+): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url, ...(stream ? { stream } : {}) });
   await client.connect();
   try {
     return (await client.query(sql)).rows;
@@ -59,6 +63,35 @@ describe('the embedded database thread', () => {
       expect(await query(second.url, 'select name from kept')).toEqual([{ name: 'written' }]);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('serves the server’s connections over a MessagePort, with no socket between the threads', async () => {
+    const db = await startEmbedded();
+    try {
+      // The socket gone, the port still connects; a statement, a transaction and its rollback cross it.
+      unlinkSync(join(decodeURIComponent(new URL(db.url).hostname), '.s.PGSQL.5432'));
+      await expect(query(db.url, 'select 1')).rejects.toThrow(/ENOENT/);
+      const client = new pg.Client({ connectionString: db.url, stream: db.connect });
+      await client.connect();
+      await client.query('create table t (n int)');
+      // Extended protocol (parse, bind, execute, sync in one write), then a failed statement.
+      expect((await client.query('insert into t values ($1), ($2) returning n', [1, 2])).rows).toEqual([
+        { n: 1 },
+        { n: 2 },
+      ]);
+      await expect(client.query('select * from missing')).rejects.toThrow(/does not exist/);
+      await client.query('begin');
+      await client.query('insert into t values (3)');
+      // A connection that ends inside a transaction: the next one does not inherit it.
+      await client.end();
+      const rows = await query(db.url, 'select n from t order by n', db.connect);
+      expect(rows).toEqual([{ n: 1 }, { n: 2 }]);
+      // A large answer comes back whole.
+      const [big] = await query(db.url, "select repeat('x', 1000000) as x", db.connect);
+      expect(String(big.x)).toHaveLength(1_000_000);
+    } finally {
+      await db.stop();
     }
   });
 

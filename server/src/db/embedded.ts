@@ -1,25 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { extname } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { serveBackups } from './backup.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
+import { PortStream } from './embedded-channel.js';
 import { extensions } from './embedded-extensions.js';
 import type { EmbeddedReply, EmbeddedRequest, EmbeddedWorkerData } from './embedded-worker.js';
 
 export interface EmbeddedDatabase {
-  /** postgres://… URL that the normal PostgreSQL driver connects to. */
+  /** postgres://… URL that the normal PostgreSQL driver connects to (tools; the server uses `connect`). */
   url: string;
+  /** A new connection over a MessagePort, as the `pg` driver's socket (its `stream` option): no socket between the threads. */
+  connect(): Duplex;
   stop(): Promise<void>;
 }
 
 /**
- * PGlite (PostgreSQL compiled to WebAssembly) behind a PostgreSQL wire-protocol socket (a Unix
- * socket in a private folder; TCP on loopback on Windows): the ORM uses the same driver, SQL and
- * migrations as with a real server. Both run in a worker thread of their own
- * (db/embedded-worker.ts), so SQL and GraphQL use two cores.
+ * PGlite (PostgreSQL compiled to WebAssembly) speaking the PostgreSQL wire protocol: the ORM uses
+ * the same driver, SQL and migrations as with a real server. It runs in a worker thread of its own
+ * (db/embedded-worker.ts), so SQL and GraphQL use two cores; the server's connections reach it over
+ * MessagePorts (`connect`, the driver's `stream`: db/embedded-channel.ts, db/embedded-session.ts),
+ * tools over a socket (`url`: a Unix socket in a private folder; TCP on loopback on Windows).
  * `dataDir` undefined keeps the database in memory; `loadDataDir` starts from a dump.
  * PGlite is a single backend session: connect with a pool of one. A data folder is locked to
  * this process while open (db/data-dir-lock.ts): a second server on it is refused; its backups
@@ -46,6 +51,7 @@ export async function startEmbedded(options: { dataDir?: string; loadDataDir?: B
     });
     return {
       url,
+      connect: worker.connect,
       async stop() {
         try {
           if (backups) await new Promise((done) => backups?.close(done));
@@ -112,7 +118,7 @@ function startWorker(data: EmbeddedWorkerData) {
     }),
   );
 
-  async function ask(kind: EmbeddedRequest['kind']): Promise<EmbeddedReply> {
+  async function ask(kind: 'dump' | 'stop'): Promise<EmbeddedReply> {
     if (gone) throw gone;
     const id = nextId++;
     return new Promise<EmbeddedReply>((resolve, reject) => {
@@ -123,6 +129,15 @@ function startWorker(data: EmbeddedWorkerData) {
 
   return {
     ready,
+    connect(): Duplex {
+      const { port1, port2 } = new MessageChannel();
+      if (gone) {
+        port1.close();
+      } else {
+        worker.postMessage({ kind: 'connect', port: port2 } satisfies EmbeddedRequest, [port2]);
+      }
+      return new PortStream(port1);
+    },
     /** A backup image (.tar.gz) of the data folder, taken between two statements. */
     async dump(): Promise<Blob> {
       const reply = await ask('dump');

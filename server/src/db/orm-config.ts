@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { DataloaderType } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
@@ -29,6 +30,8 @@ export interface OrmOptions {
   analyticsTimeoutMs?: number;
   /** Streaming replicas of `url`, where analytics read (db/read-replicas.ts). */
   replicaUrls?: string[];
+  /** The embedded database's connections, over a MessagePort instead of `url`'s socket (db/embedded-channel.ts). */
+  stream?: () => Duplex;
 }
 
 /** Default of CRM_DB_ACQUIRE_TIMEOUT_MS (config.ts). */
@@ -52,6 +55,7 @@ export function ormConfig(options: OrmOptions) {
     // `pg` Pool options: no request waits forever for a connection (the default is no limit), and
     // TCP keep-alive notices a server that vanished without closing its sockets.
     ...timeoutConfig(options, {
+      ...(options.stream ? { stream: options.stream } : {}),
       connectionTimeoutMillis: options.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS,
       keepAlive: true,
       onPoolCreated: releaseDeadConnections,
