@@ -18,10 +18,11 @@ Commands:
                   from the running server if one runs, else from the folder.
   restore <file>  Restore a backup into CRM_DATA_DIR, which must be empty and not in use.
                   On PostgreSQL (DATABASE_URL), use pg_dump and pg_restore instead.
-  evaluate-suggestions
+  evaluate-suggestions [--max-pairs <n>]
                   Replay past missions: meeting suggestions computed with only what was known
                   before each, against the meetings that turned out well (precision@5,
-                  recall@10, lift over a sector-only ranking; docs/matchmaking.md).
+                  recall@10, lift over a sector-only ranking; docs/matchmaking.md). With
+                  --max-pairs, at most n (mission, exporter) pairs, evenly spread over time.
 
 Options of create-admin (all required):
   --agency-name <name>   Full name of the agency, e.g. "Association marocaine des exportateurs"
@@ -51,6 +52,7 @@ const options = {
   currency: { type: 'string' },
   email: { type: 'string' },
   'full-name': { type: 'string' },
+  'max-pairs': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -103,11 +105,16 @@ async function createAdmin(values: Record<string, unknown>): Promise<void> {
   }
 }
 
-async function evaluateCommand(): Promise<void> {
+async function evaluateCommand(values: Record<string, unknown>): Promise<void> {
+  const raw = values['max-pairs'];
+  const maxPairs = raw === undefined ? undefined : Number(raw);
+  if (maxPairs !== undefined && (!Number.isInteger(maxPairs) || maxPairs < 1)) {
+    throw new CliError(`--max-pairs must be a positive integer, got "${String(raw)}"`);
+  }
   const db = await openDatabase(loadConfig());
   try {
     await migrate(db.orm);
-    console.log(evaluationReport(await evaluateSuggestions(db.orm.em)));
+    console.log(evaluationReport(await evaluateSuggestions(db.orm.em, { maxPairs })));
   } finally {
     await db.close();
   }
@@ -144,7 +151,7 @@ async function main(argv: string[]): Promise<void> {
   if (!command) throw new CliError('No command given (see --help)');
   if (command === 'backup' || command === 'restore') return backupCommand(command, rest);
   if (rest.length > 0) throw new CliError(`Unexpected argument "${rest[0]}" (see --help)`);
-  if (command === 'evaluate-suggestions') return evaluateCommand();
+  if (command === 'evaluate-suggestions') return evaluateCommand(values);
   if (command !== 'create-admin') throw new CliError(`Unknown command "${command}" (see --help)`);
   await createAdmin(values);
 }

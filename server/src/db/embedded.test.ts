@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockDataDir } from './data-dir-lock.js';
@@ -21,7 +22,7 @@ afterEach(() => {
 async function query(
   url: string,
   sql: string,
-  stream?: () => NodeJS.ReadWriteStream,
+  stream?: () => Duplex,
 ): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: url, ...(stream ? { stream } : {}) });
   await client.connect();
