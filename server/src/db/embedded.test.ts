@@ -19,11 +19,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function query(
-  url: string,
-  sql: string,
-  stream?: () => Duplex,
-): Promise<Record<string, unknown>[]> {
+async function query(url: string, sql: string, stream?: () => Duplex): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: url, ...(stream ? { stream } : {}) });
   await client.connect();
   try {
