@@ -9,6 +9,7 @@ import { viewerFromToken } from '../modules/auth/api-token.service.js';
 import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import { viewerFromSession } from '../modules/auth/session.service.js';
 import type { EventBus } from '../modules/events/event-bus.js';
+import type { AnswerCache } from '../read-model/answer-cache.js';
 import type { RawJson } from '../read-model/raw-json.js';
 import { languageFromHeader } from '../shared/messages/index.js';
 import type { Context, CookieJar } from './context.js';
@@ -37,6 +38,8 @@ export async function buildContext(options: {
   rawJson?: RawJson;
   /** The process's events, which mutations publish (modules/events). */
   events?: EventBus;
+  /** Compiled page answers kept while the database does not change (the embedded database's GraphQL over HTTP). */
+  answers?: AnswerCache;
 }): Promise<Context> {
   const { rootEm, req, cookies } = options;
   const base = rootEm.fork();
@@ -72,5 +75,6 @@ export async function buildContext(options: {
     loaders: new Map(),
     rawJson: options.rawJson,
     events: options.events,
+    answers: options.answers,
   };
 }

@@ -3,6 +3,7 @@ import type { AnalyticsLimits } from '../config.js';
 import type { LoginThrottle } from '../modules/auth/login-throttle.js';
 import type { EventBus } from '../modules/events/event-bus.js';
 import type { Role } from '../modules/user/user.enums.js';
+import type { AnswerCache } from '../read-model/answer-cache.js';
 import type { RawJson } from '../read-model/raw-json.js';
 import type { Language } from '../shared/messages/index.js';
 import type { CostBudget } from './cost-budget.js';
@@ -16,6 +17,8 @@ export interface Viewer {
   sessionId?: string;
   /** The API token of a `via: 'token'` request. */
   tokenId?: string;
+  /** The database's WAL insert position when the session was read: the version of cached answers (read-model/answer-cache.ts). */
+  dataVersion?: string;
 }
 
 export interface CookieJar {
@@ -49,6 +52,8 @@ export interface Context {
   loaders: Map<string, unknown>;
   /** Where a GraphQL request over HTTP keeps JSON texts answered as they are (read-model/text-answers.ts). */
   rawJson?: RawJson;
+  /** Compiled page answers kept while the database does not change: the embedded database's GraphQL over HTTP only. */
+  answers?: AnswerCache;
   /** The events of this process (modules/events): mutations publish them, subscriptions listen. */
   events?: EventBus;
   /** On a WebSocket (http/live.ts): whether its user is still signed in, and how to close it. */

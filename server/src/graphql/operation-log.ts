@@ -20,6 +20,10 @@ export function operationLog(): ApolloServerPlugin<Context> {
         graphql.operationName = request.operationName;
       }
       return {
+        // Known before execution: reads of a query may use kept answers (read-model/statement-batch.ts).
+        async didResolveOperation({ operation }) {
+          graphql.operationType = operation?.operation;
+        },
         async willSendResponse({ response, operation }) {
           graphql.operationType = operation?.operation;
           graphql.operationName ??= operation?.name?.value;

@@ -21,6 +21,7 @@ import { exportHandler } from '../modules/export/export.http.js';
 import { handleImportHttp } from '../modules/import/import.http.js';
 import { MailDispatcher } from '../modules/mail/mail-dispatcher.js';
 import { setPublicUrl } from '../modules/mail/outbox.js';
+import { AnswerCache } from '../read-model/answer-cache.js';
 import { RawJson } from '../read-model/raw-json.js';
 import { languageFromHeader, msg, render } from '../shared/messages/index.js';
 import { BodyTooLargeError, readBody } from './body.js';
@@ -36,6 +37,8 @@ export interface App {
   close(graceMs?: number): Promise<void>;
   /** The outbox's sender (tests wake it and wait for it). */
   mail: MailDispatcher;
+  /** Page answers kept while the embedded database does not change (read-model/answer-cache.ts); none on PostgreSQL. */
+  answers?: AnswerCache;
 }
 
 /** Mail settings of an app given none (tests): nothing sent, links to the default port. */
@@ -66,6 +69,8 @@ type AppConfig = Pick<
 export interface AppOptions {
   /** The clock of the sign-in throttle and the cost budget (ms since the epoch): tests move it by hand. */
   clock?: () => number;
+  /** Keep page answers between changes on the embedded database (default true; tests that count statements turn it off). */
+  keepAnswers?: boolean;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -112,6 +117,8 @@ export async function createApp(
   const replicas = hasReplicas(db.orm.em);
   // What one user does, announced to the others (modules/events): NOTIFY on PostgreSQL, in process on PGlite.
   const events = db.embedded ? new LocalEventBus() : new PostgresEventBus(db.url, db.orm.em, log);
+  // The embedded database has one reader and writer, this process: page answers are kept while it does not change.
+  const answers = db.embedded && options.keepAnswers !== false ? new AnswerCache() : undefined;
   if (events instanceof PostgresEventBus) await events.start();
   const apollo = await createApollo({ production: config.production, log, limits: config.limits, budget });
   const statics = serveStatic(config.webDist);
@@ -170,6 +177,7 @@ export async function createApp(
             analytics: config.analytics,
             rawJson,
             events,
+            answers,
           }),
         ),
     });
@@ -296,5 +304,6 @@ export async function createApp(
       await dispatcher.close();
     },
     mail: dispatcher,
+    answers,
   };
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Context } from '../graphql/context.js';
+import { currentRequest } from '../log/request-scope.js';
 import { perRequest } from '../shared/per-request.js';
 import { agencyQuery, joinSql, type Sql, sql, trusted } from '../shared/sql.js';
 
@@ -33,17 +34,28 @@ export function runCompiled(ctx: Context, statement: Sql, ordered: boolean): Pro
   return loader.load({ statement, ordered });
 }
 
+/**
+ * A statement's rows, from the request's answer cache when it has one (read-model/answer-cache.ts):
+ * queries only, with the version the request's session look-up read.
+ */
+function read(ctx: Context, statement: Sql): Promise<Row[]> {
+  const version = ctx.viewer?.dataVersion;
+  const run = () => agencyQuery<Row>(ctx.em, statement, PREPARED);
+  if (!ctx.answers || !version || currentRequest()?.graphql?.operationType !== 'query') return run();
+  return ctx.answers.answer(version, statement, run);
+}
+
 async function runBatch(
   ctx: Context,
   batch: readonly { statement: Sql; ordered: boolean }[],
 ): Promise<(Row[] | Error)[]> {
-  if (batch.length === 1) return [await agencyQuery<Row>(ctx.em, batch[0].statement, PREPARED)];
+  if (batch.length === 1) return [await read(ctx, batch[0].statement)];
   const columns = batch.map(
     ({ statement, ordered }, index) =>
       sql`(select coalesce(json_agg(q${trusted(ordered ? ' order by q.__rn' : '')}), '[]') from (${statement}) as q) as ${trusted(`r${index}`)}`,
   );
   try {
-    const [row] = await agencyQuery<Record<string, Row[]>>(ctx.em, sql`select ${joinSql(columns, ', ')}`, PREPARED);
+    const [row] = (await read(ctx, sql`select ${joinSql(columns, ', ')}`)) as Record<string, Row[]>[];
     return batch.map((_, index) => row[`r${index}`]);
   } catch {
     return Promise.all(

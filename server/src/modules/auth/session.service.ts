@@ -38,6 +38,7 @@ interface SessionRow {
   agency_id: string;
   role: Viewer['role'];
   last_seen_at: Date;
+  data_version: string;
 }
 
 /**
@@ -51,7 +52,8 @@ export async function viewerFromSession(
 ): Promise<Viewer | null> {
   const rows = await crossAgencyQuery<SessionRow>(
     rootEm,
-    sql`select s.id as session_id, u.id as user_id, u.agency_id, u.role, s.last_seen_at
+    sql`select s.id as session_id, u.id as user_id, u.agency_id, u.role, s.last_seen_at,
+         pg_current_wal_insert_lsn()::text as data_version
        from session s join "user" u on u.id = s.user_id
       where s.token_hash = ${sha256(token)} and s.expires_at > now() and u.active
         and (${idleHours}::int = 0 or s.last_seen_at > now() - make_interval(hours => ${idleHours}::int))`,
@@ -68,7 +70,14 @@ export async function viewerFromSession(
       'the session found by its token above',
     );
   }
-  return { userId: row.user_id, agencyId: row.agency_id, role: row.role, via: 'session', sessionId: row.session_id };
+  return {
+    userId: row.user_id,
+    agencyId: row.agency_id,
+    role: row.role,
+    via: 'session',
+    sessionId: row.session_id,
+    dataVersion: row.data_version,
+  };
 }
 
 export async function closeSession(rootEm: EntityManager, token: string): Promise<void> {
