@@ -43,12 +43,15 @@ describe('page answers kept between changes', () => {
     expect(server.statements.length).toBeGreaterThan(0);
 
     // A change through the API, then one behind its back: each seen by the next request.
-    const created = await server.gql(
+    const created = await server.gql<{
+      createCompany: { company: { id: string } | null; userErrors: { code: string }[] };
+    }>(
       `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } userErrors { code } } }`,
       { input: { name: 'Aaa Cache Test Distribution', kind: 'DISTRIBUTOR', country: 'MA' } },
       { cookie: manager },
     );
     expect(created.errors).toBeUndefined();
+    expect(created.data?.createCompany.userErrors).toEqual([]);
     expect((await names(manager))[0]).toBe('Aaa Cache Test Distribution');
     await server.sql(`update company set name = 'Aab Renamed Distribution' where name = 'Aaa Cache Test Distribution'`);
     expect((await names(manager))[0]).toBe('Aab Renamed Distribution');
